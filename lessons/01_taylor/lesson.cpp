@@ -1,0 +1,6 @@
+#include "lesson_run.hpp"
+int main(int argc, char** argv) {
+  descent::lessons::LessonRun run{"01_taylor", "stub"};
+  if (auto rc = run.parse(argc, argv)) return *rc;
+  return run.run([&] {});
+}

@@ -1,0 +1,67 @@
+/// \file lesson_run.hpp
+/// \brief What every lesson executable shares (DESIGN.md §4): the common flags
+/// (`--digits`, `--json`, `--plot DIR`, `--quiet`), the narration of the derivation, the
+/// record of verdicts, the JSON document and the exit code (0 every check as predicted,
+/// 1 a check failed, 2 usage error).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claim.hpp"
+
+namespace descent::lessons {
+
+class LessonRun {
+ public:
+  /// `id` like "02_descent_lemma"; `title` as on the lesson's docs page.
+  LessonRun(std::string id, std::string title);
+
+  /// The command line parser, to add the lesson's own flags before parse().
+  CLI::App& app() { return app_; }
+  /// Parse the command line and set the precision. Returns an exit code when the program
+  /// should stop now (0 after --help, 2 after a usage error, message on stderr).
+  std::optional<int> parse(int argc, char** argv);
+
+  int digits() const { return digits_; }
+  bool json() const { return json_; }
+  /// The --plot directory, if one was given (created by parse()).
+  const std::optional<std::string>& plot_dir() const { return plot_dir_; }
+
+  /// Narrate a derivation step (human output only).
+  void step(std::string_view heading, std::string_view text);
+  /// A line of commentary (human output only).
+  void note(std::string_view text);
+  /// Record a verdict and print its line (human output).
+  void record(claims::Verdict v);
+  /// Print the JSON document or the summary; the exit code (0 all passed, 1 otherwise).
+  int finish();
+  /// Run `body` (the lesson's checks), turning an InputError into exit code 2 with the
+  /// message on stderr and nothing on stdout. Returns finish()'s code otherwise.
+  int run(const std::function<void()>& body);
+
+  const std::vector<claims::Verdict>& verdicts() const { return verdicts_; }
+
+ private:
+  std::string id_, title_;
+  CLI::App app_;
+  int digits_ = 50;
+  bool json_ = false;
+  bool quiet_ = false;
+  std::optional<std::string> plot_dir_;
+  std::string plot_arg_;
+  std::vector<claims::Verdict> verdicts_;
+  std::string human_;  // buffered human output, printed by finish()
+};
+
+/// Write an SVG plot with gnuplot: `script` is gnuplot code that may refer to the data
+/// files written from `data` (name → contents) in `dir`; the SVG is dir/name.svg.
+/// Throws InputError if gnuplot fails.
+void plot_svg(const std::string& dir, const std::string& name, const std::string& script,
+              const std::vector<std::pair<std::string, std::string>>& data);
+
+}  // namespace descent::lessons

@@ -1,0 +1,103 @@
+/// \file optimizers.hpp
+/// \brief Optimizers with explicit state and one `step`, and the runner that turns one
+/// into a Trace (DESIGN.md §5).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "descent/problems.hpp"
+
+namespace descent {
+
+/// An iterative method: explicit state, reset to a dimension, one step at a time.
+template <class S>
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+  /// Clear the state for a problem of dimension n.
+  virtual void reset(int n) = 0;
+  /// x_{k+1} from x_k and g_k = ∇f(x_k).
+  virtual Vec<S> step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) = 0;
+  /// Method name as used on the command line.
+  virtual std::string name() const = 0;
+};
+
+/// Gradient descent with a fixed step: x_{k+1} = x_k − η ∇f(x_k).
+/// \f$ \eta > 0 \f$ (enforced); convergence on an L-smooth function needs \f$ \eta < 2/L \f$,
+/// which the constructor does not know and does not require.
+template <class S>
+class GradientDescent final : public Optimizer<S> {
+ public:
+  explicit GradientDescent(S eta);
+  void reset(int) override {}
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override { return x - eta_ * g; }
+  std::string name() const override { return "gd"; }
+  const S& eta() const { return eta_; }
+
+ private:
+  S eta_;
+};
+
+/// Heavy ball (Polyak 1964) in seed 003's form: v_{k+1} = −∇f(x_k) + β v_k,
+/// x_{k+1} = x_k + η v_{k+1}, v_0 = 0. \f$ \eta > 0,\ 0 \le \beta < 1 \f$ (enforced).
+template <class S>
+class HeavyBall final : public Optimizer<S> {
+ public:
+  HeavyBall(S eta, S beta);
+  void reset(int n) override { v_ = Vec<S>::Zero(n); }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override { return "heavy_ball"; }
+
+ private:
+  S eta_, beta_;
+  Vec<S> v_;
+};
+
+/// Why a run stopped.
+enum class Status {
+  max_steps,  ///< the step budget ran out
+  converged,  ///< ‖∇f‖² fell to the tolerance
+  diverged    ///< a value became non-finite or exceeded the divergence threshold
+};
+std::string_view to_string(Status s);
+
+/// When to stop.
+template <class S>
+struct StopRule {
+  int max_steps = 100;     ///< number of steps, ≥ 0
+  S grad_norm2_tol = 0;    ///< stop once ‖∇f(x_k)‖² ≤ this (0: never)
+  S divergence_bound = 0;  ///< diverged once |f(x_k)| or any |x_k,i| exceeds this (0: 10¹⁰⁰)
+};
+
+/// The trajectory of a run: x_0 … x_K, f(x_k), ‖∇f(x_k)‖², and why it stopped. Rows stop
+/// at the last finite iterate: a diverged run never contains a non-finite value.
+template <class S>
+struct Trace {
+  std::vector<Vec<S>> x;
+  std::vector<S> f;
+  std::vector<S> grad_norm2;
+  Status status = Status::max_steps;
+  std::string message;
+  /// Number of steps taken (rows − 1).
+  int steps() const { return static_cast<int>(x.size()) - 1; }
+};
+
+/// Run `opt` on `problem` from x0 under `stop`.
+template <class S>
+Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop);
+
+/// Names accepted by make_optimizer: gd, heavy_ball, adagrad.
+std::vector<std::string> optimizer_names();
+/// True if the method takes square roots (and so cannot run in exact arithmetic).
+bool optimizer_needs_sqrt(std::string_view name);
+
+/// Build an optimizer by name. `eta` > 0; `beta` ∈ [0, 1) for heavy_ball; `delta` > 0 for
+/// adagrad. Throws InputError for an unknown name, a parameter out of range, or a method
+/// that needs square roots with S = Rational.
+template <class S>
+std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const S& eta, const S& beta, const S& delta);
+
+}  // namespace descent

@@ -1,0 +1,122 @@
+/// \file problems.hpp
+/// \brief Objective functions with analytic gradient and Hessian, over any scalar.
+///
+/// A problem is a small object behind the virtual interface Problem<S>, so that the
+/// optimizers and the claims are compiled once per scalar in lib/ and not in every file.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "descent/linalg.hpp"
+
+namespace descent {
+
+/// An objective f: ℝⁿ → ℝ with its gradient and Hessian.
+template <class S>
+class Problem {
+ public:
+  virtual ~Problem() = default;
+  /// n, the number of parameters.
+  virtual int dimension() const = 0;
+  /// f(x).
+  virtual S value(const Vec<S>& x) const = 0;
+  /// ∇f(x).
+  virtual Vec<S> gradient(const Vec<S>& x) const = 0;
+  /// ∇²f(x).
+  virtual Mat<S> hessian(const Vec<S>& x) const = 0;
+  /// A short human name.
+  virtual std::string name() const = 0;
+};
+
+/// f(x) = ½ xᵀAx − bᵀx + c with A symmetric (DESIGN.md §5). ∇f = Ax − b, ∇²f = A.
+template <class S>
+class Quadratic final : public Problem<S> {
+ public:
+  /// Throws InputError if A is not square, b has the wrong length, or A is not symmetric
+  /// (exactly for Rational; to 8 ε·max|a_ij| otherwise).
+  Quadratic(Mat<S> A, Vec<S> b, S c);
+  int dimension() const override { return static_cast<int>(b_.size()); }
+  S value(const Vec<S>& x) const override;
+  Vec<S> gradient(const Vec<S>& x) const override;
+  Mat<S> hessian(const Vec<S>&) const override { return A_; }
+  std::string name() const override { return "quadratic"; }
+  const Mat<S>& A() const { return A_; }
+  const Vec<S>& b() const { return b_; }
+  const S& c() const { return c_; }
+
+ private:
+  Mat<S> A_;
+  Vec<S> b_;
+  S c_;
+};
+
+/// Seed 002's one-dimensional quadratic E(w) = ½aw² + bw + c (note the + b w), as a
+/// Quadratic with A = [a], b ↦ −b.
+template <class S>
+Quadratic<S> quadratic_1d(const S& a, const S& b, const S& c);
+
+/// L(w) = ‖Φᵀw − y‖² with Φ of size d×K (seed 000's notation: K examples as columns).
+/// ∇L = 2(ΦΦᵀw − Φy), ∇²L = 2ΦΦᵀ.
+template <class S>
+class LeastSquares final : public Problem<S> {
+ public:
+  /// Throws InputError if y does not have one entry per column of Φ.
+  LeastSquares(Mat<S> Phi, Vec<S> y);
+  int dimension() const override { return static_cast<int>(Phi_.rows()); }
+  S value(const Vec<S>& w) const override;
+  Vec<S> gradient(const Vec<S>& w) const override;
+  Mat<S> hessian(const Vec<S>& w) const override;
+  std::string name() const override { return "least_squares"; }
+  const Mat<S>& Phi() const { return Phi_; }
+  const Vec<S>& y() const { return y_; }
+
+ private:
+  Mat<S> Phi_;
+  Vec<S> y_;
+};
+
+/// Seed 000's f(x, y) = x²y³.
+template <class S>
+class SeedF final : public Problem<S> {
+ public:
+  int dimension() const override { return 2; }
+  S value(const Vec<S>& v) const override;
+  Vec<S> gradient(const Vec<S>& v) const override;
+  Mat<S> hessian(const Vec<S>& v) const override;
+  std::string name() const override { return "x^2 y^3"; }
+};
+
+/// Seed 000's g(x, y) = x² + 2y² + 3xy².
+template <class S>
+class SeedG final : public Problem<S> {
+ public:
+  int dimension() const override { return 2; }
+  S value(const Vec<S>& v) const override;
+  Vec<S> gradient(const Vec<S>& v) const override;
+  Mat<S> hessian(const Vec<S>& v) const override;
+  std::string name() const override { return "x^2 + 2y^2 + 3xy^2"; }
+};
+
+/// The Lorentzian (Cauchy) loss f(x) = Σᵢ (aᵢ/2)·log(1 + xᵢ²): smooth, non-convex
+/// (fᵢ'' = aᵢ(1 − xᵢ²)/(1 + xᵢ²)² changes sign at |xᵢ| = 1), bounded below by f* = 0 at
+/// x = 0, and β-smooth with β = maxᵢ aᵢ exactly (|fᵢ''| ≤ aᵢ, attained at xᵢ = 0).
+/// Instantiated for double, Mpfr and Interval (it needs log).
+template <class S>
+class Lorentzian final : public Problem<S> {
+ public:
+  /// Throws InputError unless every aᵢ > 0.
+  explicit Lorentzian(Vec<S> a);
+  int dimension() const override { return static_cast<int>(a_.size()); }
+  S value(const Vec<S>& x) const override;
+  Vec<S> gradient(const Vec<S>& x) const override;
+  Mat<S> hessian(const Vec<S>& x) const override;
+  std::string name() const override { return "lorentzian"; }
+  /// The smoothness constant β = max aᵢ = sup ‖∇²f‖₂.
+  S smoothness() const;
+
+ private:
+  Vec<S> a_;
+};
+
+}  // namespace descent

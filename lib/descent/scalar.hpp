@@ -1,0 +1,102 @@
+/// \file scalar.hpp
+/// \brief The four kinds of arithmetic of descent (DESIGN.md §2) and what the rest of the
+/// library needs to know about each: its name, its epsilon, how to print a value at full
+/// precision and how to read one from a decimal or `p/q` string without passing through
+/// a `double`.
+#pragma once
+
+#include <boost/multiprecision/gmp.hpp>
+#include <boost/multiprecision/mpfi.hpp>
+#include <boost/multiprecision/mpfr.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace descent {
+
+/// Multiprecision binary float (MPFR); precision set at run time by set_digits().
+using Mpfr = boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<0>,
+                                           boost::multiprecision::et_off>;
+/// Exact rational (GMP `mpq_t`): identities and inequalities proved for the instance.
+using Rational = boost::multiprecision::number<boost::multiprecision::gmp_rational,
+                                               boost::multiprecision::et_off>;
+/// Interval (MPFI): a check on intervals passes only if every point of them passes.
+using Interval = boost::multiprecision::number<boost::multiprecision::mpfi_float_backend<0>,
+                                               boost::multiprecision::et_off>;
+
+/// Error thrown for input that a user typed or wrote in a file (exit code 2 upstream).
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Admissible range of decimal digits for the multiprecision types.
+inline constexpr int min_digits = 16;
+inline constexpr int max_digits = 2000;
+
+/// Set the working precision (decimal digits) of Mpfr and Interval values created from
+/// now on. Throws InputError outside [min_digits, max_digits].
+void set_digits(int digits);
+/// The working precision of Mpfr and Interval, in decimal digits.
+int digits();
+
+/// What the rest of the code needs to know about a scalar type.
+template <class S>
+struct ScalarTraits;
+
+template <>
+struct ScalarTraits<double> {
+  static constexpr std::string_view name = "double";
+  static constexpr bool exact = false;
+  static constexpr bool interval = false;
+};
+template <>
+struct ScalarTraits<Mpfr> {
+  static constexpr std::string_view name = "mpfr";
+  static constexpr bool exact = false;
+  static constexpr bool interval = false;
+};
+template <>
+struct ScalarTraits<Rational> {
+  static constexpr std::string_view name = "exact";
+  static constexpr bool exact = true;
+  static constexpr bool interval = false;
+};
+template <>
+struct ScalarTraits<Interval> {
+  static constexpr std::string_view name = "interval";
+  static constexpr bool exact = false;
+  static constexpr bool interval = true;
+};
+
+/// Unit roundoff of the type at the current precision (0 for Rational).
+template <class S>
+S epsilon();
+
+/// Full-precision decimal text (`p/q` for Rational, `[lo, hi]` for Interval).
+template <class S>
+std::string to_string(const S& x);
+/// Decimal text with `sig` significant digits (Rational: exact `p/q` regardless).
+template <class S>
+std::string to_string(const S& x, int sig);
+
+/// Parse a decimal (`-0.1`, `1e-3`, `2.5E+2`) or a fraction (`1/3`, `-2/7`, `0.5/3`).
+/// Rational parsing is exact; Mpfr and Interval parse at the working precision without
+/// passing through a double; double parses by strtod. Throws InputError naming `what`.
+template <class S>
+S parse_scalar(std::string_view text, std::string_view what);
+
+/// Convert a rational exactly or to the nearest value of S (correctly rounded for Mpfr;
+/// enclosing for Interval).
+template <class S>
+S from_rational(const Rational& q);
+
+/// True when x is finite (always true for Rational).
+template <class S>
+bool is_finite(const S& x);
+
+/// Convert to double (for plotting and rough reporting only).
+template <class S>
+double to_double(const S& x);
+
+}  // namespace descent

@@ -1,0 +1,148 @@
+// Optimizers and the runner.
+#include "descent/optimizers.hpp"
+
+#include <algorithm>
+
+namespace descent {
+
+namespace {
+template <class S>
+S abs_of(const S& x) { return x < 0 ? S(-x) : x; }
+
+/// AdaGrad (Duchi, Hazan & Singer 2011, diagonal form):
+/// G_k = Σ_{j≤k} g_j², x_{k+1} = x_k − η g_k / (δ + √G_k). Needs square roots.
+template <class S>
+class AdaGrad final : public Optimizer<S> {
+ public:
+  AdaGrad(S eta, S delta) : eta_(std::move(eta)), delta_(std::move(delta)) {}
+  void reset(int n) override { G_ = Vec<S>::Zero(n); }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override {
+    using std::sqrt;
+    Vec<S> next = x;
+    for (int i = 0; i < x.size(); ++i) {
+      G_(i) += g(i) * g(i);
+      next(i) -= eta_ * g(i) / (delta_ + sqrt(G_(i)));
+    }
+    return next;
+  }
+  std::string name() const override { return "adagrad"; }
+
+ private:
+  S eta_, delta_;
+  Vec<S> G_;
+};
+}  // namespace
+
+template <class S>
+GradientDescent<S>::GradientDescent(S eta) : eta_(std::move(eta)) {
+  if (!(eta_ > 0)) throw InputError("eta: must be > 0, got " + to_string<S>(eta_));
+}
+
+template <class S>
+HeavyBall<S>::HeavyBall(S eta, S beta) : eta_(std::move(eta)), beta_(std::move(beta)) {
+  if (!(eta_ > 0)) throw InputError("eta: must be > 0, got " + to_string<S>(eta_));
+  if (!(beta_ >= 0 && beta_ < 1)) throw InputError("beta: must be in [0, 1), got " + to_string<S>(beta_));
+}
+
+template <class S>
+Vec<S> HeavyBall<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) {
+  if (v_.size() != x.size()) v_ = Vec<S>::Zero(x.size());
+  v_ = beta_ * v_ - g;
+  return x + eta_ * v_;
+}
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::max_steps: return "max_steps";
+    case Status::converged: return "converged";
+    case Status::diverged: return "diverged";
+  }
+  return "unknown";
+}
+
+template <class S>
+Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop) {
+  if (x0.size() != problem.dimension())
+    throw InputError("x0: has " + std::to_string(x0.size()) + " entries, the problem has dimension " +
+                     std::to_string(problem.dimension()));
+  if (stop.max_steps < 0) throw InputError("steps: must be >= 0");
+  const S bound = stop.divergence_bound > 0 ? stop.divergence_bound : from_rational<S>(Rational(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 100)));
+  auto out_of_bounds = [&](const Vec<S>& x, const S& f, const S& g2) {
+    if (!is_finite<S>(f) || !is_finite<S>(g2) || abs_of<S>(f) > bound) return true;
+    for (int i = 0; i < x.size(); ++i)
+      if (!is_finite<S>(x(i)) || abs_of<S>(x(i)) > bound) return true;
+    return false;
+  };
+  Trace<S> trace;
+  opt.reset(problem.dimension());
+  Vec<S> x = x0;
+  S f = problem.value(x);
+  Vec<S> g = problem.gradient(x);
+  S g2 = g.squaredNorm();
+  if (out_of_bounds(x, f, g2)) {
+    trace.status = Status::diverged;
+    trace.message = "the starting point is outside the divergence bound";
+    return trace;
+  }
+  for (int k = 0;; ++k) {
+    trace.x.push_back(x);
+    trace.f.push_back(f);
+    trace.grad_norm2.push_back(g2);
+    if (stop.grad_norm2_tol > 0 && g2 <= stop.grad_norm2_tol) {
+      trace.status = Status::converged;
+      trace.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";
+      return trace;
+    }
+    if (k == stop.max_steps) {
+      trace.status = Status::max_steps;
+      trace.message = "ran " + std::to_string(k) + " steps";
+      return trace;
+    }
+    Vec<S> next = opt.step(problem, x, g);
+    S fn = problem.value(next);
+    Vec<S> gn = problem.gradient(next);
+    S g2n = gn.squaredNorm();
+    if (out_of_bounds(next, fn, g2n)) {
+      trace.status = Status::diverged;
+      trace.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
+                      to_string<S>(bound, 6) + " or became non-finite";
+      return trace;
+    }
+    x = std::move(next);
+    f = std::move(fn);
+    g = std::move(gn);
+    g2 = std::move(g2n);
+  }
+}
+
+std::vector<std::string> optimizer_names() { return {"gd", "heavy_ball", "adagrad"}; }
+bool optimizer_needs_sqrt(std::string_view name) { return name == "adagrad"; }
+
+template <class S>
+std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const S& eta, const S& beta, const S& delta) {
+  if (name == "gd") return std::make_unique<GradientDescent<S>>(eta);
+  if (name == "heavy_ball") return std::make_unique<HeavyBall<S>>(eta, beta);
+  if (name == "adagrad") {
+    if constexpr (ScalarTraits<S>::exact) {
+      throw InputError("--method: adagrad takes square roots and cannot run with --exact; use --digits");
+    } else {
+      if (!(eta > 0)) throw InputError("eta: must be > 0, got " + to_string<S>(eta));
+      if (!(delta > 0)) throw InputError("delta: must be > 0, got " + to_string<S>(delta));
+      return std::make_unique<AdaGrad<S>>(eta, delta);
+    }
+  }
+  throw InputError("--method: unknown method '" + std::string(name) + "' (known: gd, heavy_ball, adagrad)");
+}
+
+#define DESCENT_OPT(S)                                                                              \
+  template class GradientDescent<S>;                                                                \
+  template class HeavyBall<S>;                                                                      \
+  template struct StopRule<S>;                                                                      \
+  template Trace<S> run<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&);   \
+  template std::unique_ptr<Optimizer<S>> make_optimizer<S>(std::string_view, const S&, const S&, const S&);
+DESCENT_OPT(double)
+DESCENT_OPT(Mpfr)
+DESCENT_OPT(Rational)
+#undef DESCENT_OPT
+
+}  // namespace descent

@@ -1,0 +1,176 @@
+// Values, gradients and Hessians of the problems of problems.hpp.
+#include "descent/problems.hpp"
+
+#include <boost/multiprecision/number.hpp>
+#include <cmath>
+
+namespace descent {
+
+namespace {
+template <class S>
+S abs_of(const S& x) { return x < 0 ? S(-x) : x; }
+
+template <class S>
+S symmetry_tolerance(const Mat<S>& A) {
+  if constexpr (ScalarTraits<S>::exact) {
+    return S(0);
+  } else {
+    S scale = 0;
+    for (int i = 0; i < A.rows(); ++i)
+      for (int j = 0; j < A.cols(); ++j) scale = std::max<S>(scale, abs_of<S>(A(i, j)));
+    return 8 * epsilon<S>() * scale;  // a few roundings of the largest entry
+  }
+}
+}  // namespace
+
+template <class S>
+Quadratic<S>::Quadratic(Mat<S> A, Vec<S> b, S c) : A_(std::move(A)), b_(std::move(b)), c_(std::move(c)) {
+  if (A_.rows() != A_.cols())
+    throw InputError("A: must be square, got " + std::to_string(A_.rows()) + "x" + std::to_string(A_.cols()));
+  if (A_.rows() == 0) throw InputError("A: must have at least one row");
+  if (b_.size() != A_.rows())
+    throw InputError("b: has " + std::to_string(b_.size()) + " entries, A is " + std::to_string(A_.rows()) + "x" +
+                     std::to_string(A_.cols()));
+  if (asymmetry<S>(A_) > symmetry_tolerance<S>(A_)) throw InputError("A: must be symmetric");
+}
+
+template <class S>
+S Quadratic<S>::value(const Vec<S>& x) const {
+  return S(x.dot(A_ * x)) / 2 - S(b_.dot(x)) + c_;
+}
+
+template <class S>
+Vec<S> Quadratic<S>::gradient(const Vec<S>& x) const {
+  return A_ * x - b_;
+}
+
+template <class S>
+Quadratic<S> quadratic_1d(const S& a, const S& b, const S& c) {
+  Mat<S> A(1, 1);
+  A(0, 0) = a;
+  Vec<S> bb(1);
+  bb(0) = -b;
+  return Quadratic<S>(A, bb, c);
+}
+
+template <class S>
+LeastSquares<S>::LeastSquares(Mat<S> Phi, Vec<S> y) : Phi_(std::move(Phi)), y_(std::move(y)) {
+  if (Phi_.rows() == 0 || Phi_.cols() == 0) throw InputError("Phi: must be a non-empty d x K matrix");
+  if (y_.size() != Phi_.cols())
+    throw InputError("y: has " + std::to_string(y_.size()) + " entries, Phi has " + std::to_string(Phi_.cols()) +
+                     " columns (one per example)");
+}
+
+template <class S>
+S LeastSquares<S>::value(const Vec<S>& w) const {
+  const Vec<S> r = Phi_.transpose() * w - y_;
+  return r.squaredNorm();
+}
+
+template <class S>
+Vec<S> LeastSquares<S>::gradient(const Vec<S>& w) const {
+  // ∇‖Φᵀw − y‖² = 2Φ(Φᵀw − y) = 2(ΦΦᵀw − Φy)
+  return S(2) * (Phi_ * (Phi_.transpose() * w - y_));
+}
+
+template <class S>
+Mat<S> LeastSquares<S>::hessian(const Vec<S>&) const {
+  return S(2) * (Phi_ * Phi_.transpose());
+}
+
+template <class S>
+S SeedF<S>::value(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  return x * x * y * y * y;
+}
+template <class S>
+Vec<S> SeedF<S>::gradient(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  Vec<S> g(2);
+  g << 2 * x * y * y * y, 3 * x * x * y * y;
+  return g;
+}
+template <class S>
+Mat<S> SeedF<S>::hessian(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  Mat<S> H(2, 2);
+  H << 2 * y * y * y, 6 * x * y * y, 6 * x * y * y, 6 * x * x * y;
+  return H;
+}
+
+template <class S>
+S SeedG<S>::value(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  return x * x + 2 * y * y + 3 * x * y * y;
+}
+template <class S>
+Vec<S> SeedG<S>::gradient(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  Vec<S> g(2);
+  g << 2 * x + 3 * y * y, 4 * y + 6 * x * y;
+  return g;
+}
+template <class S>
+Mat<S> SeedG<S>::hessian(const Vec<S>& v) const {
+  const S& x = v(0);
+  const S& y = v(1);
+  Mat<S> H(2, 2);
+  H << S(2), 6 * y, 6 * y, 4 + 6 * x;
+  return H;
+}
+
+template <class S>
+Lorentzian<S>::Lorentzian(Vec<S> a) : a_(std::move(a)) {
+  if (a_.size() == 0) throw InputError("a: must have at least one entry");
+  for (int i = 0; i < a_.size(); ++i)
+    if (!(a_(i) > 0)) throw InputError("a: every weight must be > 0");
+}
+template <class S>
+S Lorentzian<S>::value(const Vec<S>& x) const {
+  using std::log;
+  S f = 0;
+  for (int i = 0; i < x.size(); ++i) f += a_(i) * log(1 + x(i) * x(i)) / 2;
+  return f;
+}
+template <class S>
+Vec<S> Lorentzian<S>::gradient(const Vec<S>& x) const {
+  Vec<S> g(x.size());
+  for (int i = 0; i < x.size(); ++i) g(i) = a_(i) * x(i) / (1 + x(i) * x(i));
+  return g;
+}
+template <class S>
+Mat<S> Lorentzian<S>::hessian(const Vec<S>& x) const {
+  Mat<S> H = Mat<S>::Zero(x.size(), x.size());
+  for (int i = 0; i < x.size(); ++i) {
+    const S q = 1 + x(i) * x(i);
+    H(i, i) = a_(i) * (1 - x(i) * x(i)) / (q * q);
+  }
+  return H;
+}
+template <class S>
+S Lorentzian<S>::smoothness() const {
+  S m = a_(0);
+  for (int i = 1; i < a_.size(); ++i)
+    if (a_(i) > m) m = a_(i);
+  return m;
+}
+
+#define DESCENT_POLY(S)                                                         \
+  template class Quadratic<S>;                                                  \
+  template Quadratic<S> quadratic_1d<S>(const S&, const S&, const S&);          \
+  template class LeastSquares<S>;                                               \
+  template class SeedF<S>;                                                      \
+  template class SeedG<S>;
+DESCENT_POLY(double)
+DESCENT_POLY(Mpfr)
+DESCENT_POLY(Rational)
+template class Lorentzian<double>;
+template class Lorentzian<Mpfr>;
+#undef DESCENT_POLY
+
+}  // namespace descent

@@ -1,6 +1,154 @@
+/** \page lesson_01_taylor Lesson 1 — Taylor series and Hessians
+ *
+ * Symbols: \f$h\f$ a displacement, \f$T_n\f$ the Taylor polynomial of degree \f$n\f$,
+ * \f$m_2, m_3\f$ the second- and third-order models, \f$\nabla f\f$ the gradient,
+ * \f$H = \nabla^2 f\f$ the Hessian, \f$r\f$ a radius. Sources: seeds 000 and 001.
+ *
+ * Gradient descent is justified by a Taylor expansion: near a point, a smooth function
+ * is its linear (then quadratic) model plus a remainder that shrinks faster than the
+ * step. This lesson checks each part of that sentence.
+ *
+ * \section l01_sin Step 1: the series of sin around π/4
+ * Seed 001 writes
+ * \f[ \sin x = \tfrac{1}{\sqrt2}\Big(1 + h - \tfrac{h^2}{2} - \tfrac{h^3}{6} + \tfrac{h^4}{24} + \dots - \tfrac{h^{10}}{10!}\Big),\quad h = x - \pi/4. \f]
+ * The derivatives of sin cycle through \f$\sin,\cos,-\sin,-\cos\f$ and
+ * \f$\sin\frac\pi4=\cos\frac\pi4=\frac1{\sqrt2}\f$, so the signs run \f$++--\f$: the seed's
+ * eleven coefficients are checked exactly. The Lagrange form of the remainder gives
+ * \f[ |\sin(\pi/4+h) - T_n(h)| \le M\frac{|h|^{n+1}}{(n+1)!},\qquad M \ge \sup|\sin^{(n+1)}|, \f]
+ * and \f$M = 1\f$ always works. The checks run in interval arithmetic (MPFI): a bound
+ * passes only if the whole enclosure of the error lies below the whole enclosure of the
+ * bound. With \f$M = 1/2\f$, below \f$|\sin^{(3)}| \approx 0.707\f$ near \f$\pi/4\f$, the bound fails —
+ * the hypothesis on \f$M\f$ matters. (claim \ref claim_taylor_sin_pi4 "taylor_sin_pi4")
+ * \snippet 01_taylor/lesson.cpp l01-sin
+ *
+ * \section l01_quadratic Step 2: for a quadratic the second-order model is exact
+ * \f[ f(x+h) = f(x) + \nabla f(x)^\top h + \tfrac12 h^\top H h \f]
+ * holds with no remainder when \f$f\f$ is quadratic (seed 000): checked in exact rational
+ * arithmetic on \f$f = \tfrac12 x^\top A x - b^\top x + c\f$. For the cubic
+ * \f$g = x^2 + 2y^2 + 3xy^2\f$ it fails (the remainder is \f$3h_xh_y^2\f$).
+ * (claim \ref claim_taylor_quadratic_exact "taylor_quadratic_exact")
+ * \snippet 01_taylor/lesson.cpp l01-quadratic
+ *
+ * \section l01_error Step 3: the error of the model is third order
+ * For \f$f = x^2y^3\f$ the third partials are \f$6y^2, 12xy, 6x^2\f$ (and 0), so with
+ * \f$M_3\f$ their largest value on the box around \f$x\f$,
+ * \f[ |f(x+h) - m_2(h)| \le \frac{M_3}{6}\|h\|_1^3, \qquad |f(x+h) - m_3(h)| \le \frac{M_4}{24}\|h\|_1^4 \f]
+ * (seed 000 asks for degree 3). Both are checked exactly, and the measured slopes of
+ * \f$\log e\f$ against \f$\log\|h\|\f$ are printed (≈ 3 and ≈ 4). The hypothesis
+ * \f$f\in C^3\f$ matters: \f$f = |x|^{5/2}\f$ has error \f$|h|^{5/2}\f$ at 0, which no
+ * \f$C|h|^3\f$ bounds. (claim \ref claim_taylor_second_order_error "taylor_second_order_error")
+ * \snippet 01_taylor/lesson.cpp l01-error
+ *
+ * \section l01_hessian Step 4: the Hessians of seed 000
+ * \f[ H_f = \begin{bmatrix}2y^3 & 6xy^2\\ 6xy^2 & 6x^2y\end{bmatrix},\qquad
+ *     H_g = \begin{bmatrix}2 & 6y\\ 6y & 4+6x\end{bmatrix}. \f]
+ * Each is compared with second differences of \f$f\f$'s values (two Richardson steps make
+ * them exact for these polynomials), an independent computation. Seed 000 first displays
+ * \f$H_g = \begin{bmatrix}2x & 6y\\ 6y & 4y+6x\end{bmatrix}\f$; its own entry-by-entry
+ * derivation gives the matrix above, and the check refutes the first display.
+ * Mixed partials agree (Schwarz) for these smooth functions; for
+ * \f$xy(x^2-y^2)/(x^2+y^2)\f$, not \f$C^2\f$ at 0, they are \f$+1\f$ and \f$-1\f$.
+ * (claims \ref claim_hessian_examples "hessian_examples", \ref claim_hessian_symmetric "hessian_symmetric")
+ * \snippet 01_taylor/lesson.cpp l01-hessian
+ *
+ * \section l01_ball Step 5: the linear model on a small ball gives gradient descent
+ * Seed 001 minimizes the first-order model \f$L(a,b) + u\,\Delta\theta_1 + v\,\Delta\theta_2\f$
+ * over the red circle \f$\|\Delta\theta\| \le r\f$. By Cauchy–Schwarz
+ * \f$g^\top s \ge -\|g\|\,\|s\|\f$, with equality only at \f$s^* = -r\,g/\|g\|\f$: a gradient
+ * step. The true minimizer \f$s(r)\f$ of a quadratic on the ball satisfies
+ * \f$(A+\lambda I)s = -g\f$, so \f$s/r\f$ is the direction of \f$-g - rAs/r\f$ and
+ * \f[ \Big\|\frac{s(r)}{r} + \frac{g}{\|g\|}\Big\| \le \frac{2r\|A\|_2}{\|g\|}: \f]
+ * it approaches the gradient step as \f$r\to0\f$. With a large radius the linear model
+ * misleads: it predicts a decrease and \f$f\f$ grows. (claim \ref claim_linear_model_on_ball "linear_model_on_ball")
+ * \snippet 01_taylor/lesson.cpp l01-ball
+ *
+ * \section l01_run A run
+ * The output of `lesson_01_taylor` (every line is a check that ran):
+ * \verbinclude lesson_01_taylor.txt
+ */
 #include "lesson_run.hpp"
+#include "taylor.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using Q = Rational;
+
+namespace {
+Vec<Q> vec2(const Q& a, const Q& b) {
+  Vec<Q> v(2);
+  v << a, b;
+  return v;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
-  descent::lessons::LessonRun run{"01_taylor", "stub"};
+  lessons::LessonRun run{"01_taylor", "Taylor series and Hessians"};
+  std::string h_text = "1/2";
+  run.app()
+      .add_option("--h", h_text, "displacement h for the sin remainder checks, a decimal or p/q with 0 < |h| <= 1")
+      ->default_val("1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
-  return run.run([&] {});
+
+  return run.run([&] {
+    const Q h = parse_scalar<Q>(h_text, "--h");
+    if (h == 0 || h > 1 || h < -1) throw InputError("--h: must satisfy 0 < |h| <= 1, got " + h_text);
+
+    //! [l01-sin]
+    run.step("Step 1: the series of sin around pi/4", "Seed 001's coefficients, and the Lagrange remainder bound.");
+    run.record(taylor::sin_series_coefficients());
+    for (int n : {1, 2, 3, 5, 10}) run.record(taylor::sin_remainder_bound(n, h, Q(1), Kind::holds));
+    run.record(taylor::sin_errors_fall(h, 10));
+    // M below sup|sin'''| near pi/4: the remainder bound fails.
+    run.record(taylor::sin_remainder_bound(2, Q(1, 100), Q(1, 2), Kind::counterexample));
+    //! [l01-sin]
+
+    //! [l01-quadratic]
+    run.step("Step 2: for a quadratic the second-order model is exact", "Rational arithmetic, no rounding.");
+    Mat<Q> A(3, 3);
+    A << 4, 1, Q(1, 2), 1, 3, 0, Q(1, 2), 0, 2;
+    Vec<Q> b(3), x(3), dx(3);
+    b << 1, Q(-2, 3), 5;
+    x << Q(1, 3), -2, Q(7, 5);
+    dx << Q(-3, 4), Q(1, 9), 2;
+    const Quadratic<Q> quad(A, b, Q(11, 7));
+    run.record(taylor::quadratic_model_exact(quad, x, dx, Kind::holds));
+    // a cubic: the model misses 3 h_x h_y^2
+    run.record(taylor::quadratic_model_exact(SeedG<Q>(), vec2(1, 2), vec2(Q(1, 2), Q(1, 3)), Kind::counterexample));
+    //! [l01-quadratic]
+
+    //! [l01-error]
+    run.step("Step 3: the error of the model is third order", "f = x^2 y^3 around (1, 1/2).");
+    const Vec<Q> x0 = vec2(1, Q(1, 2));
+    const Vec<Q> dir = vec2(Q(3, 5), Q(-4, 5));
+    for (int k : {2, 6, 10}) {
+      const Q t = Q(1) / Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(2), k));
+      run.record(taylor::seed_f_model_error(x0, t * dir, 2));
+      run.record(taylor::seed_f_model_error(x0, t * dir, 3));
+    }
+    run.note("measured slope log2(e(h)/e(h/2)) at h = 2^-12: second-order model " +
+             descent::to_string<Mpfr>(taylor::seed_f_error_slope(x0, dir, 12, 2), 8) + ", third-order model " +
+             descent::to_string<Mpfr>(taylor::seed_f_error_slope(x0, dir, 12, 3), 8));
+    run.record(taylor::non_c3_model_error(Q(1, 10000)));
+    //! [l01-error]
+
+    //! [l01-hessian]
+    run.step("Step 4: the Hessians of seed 000", "Analytic Hessians against exact second differences.");
+    run.record(taylor::hessian_matches_differences(SeedF<Q>(), vec2(Q(-2, 3), Q(3, 4))));
+    run.record(taylor::hessian_matches_differences(SeedG<Q>(), vec2(Q(1, 2), 3)));
+    run.record(taylor::seed_g_first_display(vec2(Q(1, 2), 3)));
+    run.record(taylor::mixed_partials_agree(SeedF<Q>(), vec2(Q(5, 4), Q(-1, 3))));
+    run.record(taylor::mixed_partials_counterexample());
+    //! [l01-hessian]
+
+    //! [l01-ball]
+    run.step("Step 5: the linear model on a small ball gives gradient descent", "Seed 001's red circle.");
+    run.record(taylor::linear_model_minimizer(vec2(Q(-6, 5), Q(8, 5)), Q(1, 4)));
+    Mat<Mpfr> Am(2, 2);
+    Am << 3, 1, 1, 2;
+    Vec<Mpfr> xm(2);
+    xm << 1, -2;
+    for (int k : {1, 5, 10, 20}) run.record(taylor::ball_minimizer_direction(Am, xm, pow(Mpfr(2), -k)));
+    run.record(taylor::linear_model_large_radius());
+    //! [l01-ball]
+  });
 }

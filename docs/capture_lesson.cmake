@@ -1,0 +1,62 @@
+# Capture the real output of one lesson executable for the docs (DESIGN.md §8, §9.1: the
+# docs quote captured output, never pasted text).
+#
+#   cmake -DLESSON_EXE=<path> -DLESSON_ID=<id> -DOUT_DIR=<dir> -P capture_lesson.cmake
+#
+# Runs, in this order,
+#   lesson_<id>              → OUT_DIR/lesson_<id>.txt   (human output)
+#   lesson_<id> --json       → OUT_DIR/lesson_<id>.json
+#   lesson_<id> --plot DIR   → OUT_DIR/*.svg             (gnuplot plots)
+# and stops the build (FATAL_ERROR) if any run exits non-zero: a lesson whose checks do
+# not behave as the theory predicts (exit 1) or that rejects its flags (exit 2) must not
+# be published. Outputs are written to temporary files and renamed only on success, so a
+# failed run never leaves a stale-but-plausible capture behind.
+
+foreach(var LESSON_EXE LESSON_ID OUT_DIR)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "capture_lesson.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+if(NOT EXISTS "${LESSON_EXE}")
+  message(FATAL_ERROR "capture_lesson.cmake: lesson executable '${LESSON_EXE}' does not exist")
+endif()
+file(MAKE_DIRECTORY "${OUT_DIR}")
+
+set(name "lesson_${LESSON_ID}")
+
+# run_lesson(<suffix> <output file or ""> args...)
+function(run_lesson what out)
+  set(tmp "${OUT_DIR}/.${name}.${what}.tmp")
+  set(err "${OUT_DIR}/.${name}.${what}.err")
+  execute_process(
+    COMMAND "${LESSON_EXE}" ${ARGN}
+    OUTPUT_FILE "${tmp}"
+    ERROR_FILE "${err}"
+    RESULT_VARIABLE rc)
+  file(READ "${err}" err_text)
+  if(NOT rc STREQUAL "0")
+    file(READ "${tmp}" out_text)
+    file(REMOVE "${tmp}" "${err}")
+    if(NOT "${out}" STREQUAL "")
+      file(REMOVE "${out}")
+    endif()
+    string(REPLACE ";" " " args "${ARGN}")
+    message(FATAL_ERROR
+      "docs: `${name} ${args}` exited with status ${rc}; the docs are not built from a "
+      "lesson whose checks fail.\n--- stdout ---\n${out_text}\n--- stderr ---\n${err_text}")
+  endif()
+  if(NOT err_text STREQUAL "")
+    message(STATUS "docs: ${name} ${what} wrote to stderr:\n${err_text}")
+  endif()
+  if("${out}" STREQUAL "")
+    file(REMOVE "${tmp}")
+  else()
+    file(RENAME "${tmp}" "${out}")
+  endif()
+  file(REMOVE "${err}")
+endfunction()
+
+run_lesson(txt "${OUT_DIR}/${name}.txt")
+run_lesson(json "${OUT_DIR}/${name}.json" --json)
+run_lesson(plot "" --plot "${OUT_DIR}")
+message(STATUS "docs: captured ${name} (txt, json, plots)")

@@ -1,0 +1,313 @@
+// Claims of lesson 01: Taylor series of sin around π/4, exactness of the second-order
+// model for quadratics, model errors, Hessians, and the linear model on a ball.
+#include "taylor.hpp"
+
+#include <Eigen/LU>
+
+#include <array>
+
+namespace descent::claims::taylor {
+
+namespace {
+using Q = Rational;
+
+Q factorial(int n) {
+  Q f = 1;
+  for (int k = 2; k <= n; ++k) f *= k;
+  return f;
+}
+Q abs_q(const Q& x) { return x < 0 ? Q(-x) : x; }
+Q pow_q(const Q& x, int n) {
+  Q p = 1;
+  for (int i = 0; i < n; ++i) p *= x;
+  return p;
+}
+Interval interval_of(const Q& q) { return from_rational<Interval>(q); }
+Interval pi_interval() {
+  Interval p;
+  mpfi_const_pi(p.backend().data());
+  return p;
+}
+Interval abs_i(const Interval& x) { return abs(x); }
+
+// sin^(k)(π/4)·√2 ∈ {±1}: the derivatives of sin cycle sin, cos, −sin, −cos and
+// sin(π/4) = cos(π/4) = 1/√2.
+int derivative_sign(int k) { return (k % 4 == 0 || k % 4 == 1) ? 1 : -1; }
+
+// |sin(π/4 + h) − T_n(h)| in interval arithmetic.
+Interval sin_taylor_error(int n, const Q& h) {
+  const Interval x0 = pi_interval() / 4;
+  const Interval hi = interval_of(h);
+  const Interval inv_sqrt2 = 1 / sqrt(Interval(2));
+  Interval t = 0;
+  for (int k = 0; k <= n; ++k)
+    t += derivative_sign(k) * inv_sqrt2 * interval_of(pow_q(h, k) / factorial(k));
+  return abs_i(sin(x0 + hi) - t);
+}
+}  // namespace
+
+Verdict sin_series_coefficients() {
+  // seed 001, "Taylor series for h(x)=sin(x) around x0=π/4": coefficient of (x − π/4)^k
+  // is sign_k / (den_k √2) with these signs and denominators as printed.
+  const std::array<int, 11> seed_sign = {+1, +1, -1, -1, +1, +1, -1, -1, +1, +1, -1};
+  const std::array<long, 11> seed_den = {1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800};
+  Q worst = 0;
+  for (int k = 0; k < 11; ++k) {
+    const Q seed = Q(seed_sign[k]) / seed_den[k];
+    const Q truth = Q(derivative_sign(k)) / factorial(k);
+    worst = std::max(worst, abs_q(seed - truth));
+  }
+  return compare<Q>("taylor_sin_pi4", "seed 001's eleven coefficients of sin around pi/4 (times sqrt 2)",
+                    Kind::holds, worst, Relation::eq, Q(0), Q(0),
+                    "max |seed coefficient - sin^(k)(pi/4)/k!| * sqrt(2) over k = 0..10");
+}
+
+Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, Kind kind) {
+  const Interval err = sin_taylor_error(n, h);
+  const Interval bound = interval_of(M * pow_q(abs_q(h), n + 1) / factorial(n + 1));
+  return compare<Interval>("taylor_sin_pi4",
+                           "Lagrange remainder |sin(pi/4+h) - T_" + std::to_string(n) + "(h)| <= M |h|^" +
+                               std::to_string(n + 1) + "/" + std::to_string(n + 1) + "!",
+                           kind, err, Relation::le, bound, Interval(0),
+                           "h = " + h.str() + ", M = " + M.str());
+}
+
+Verdict sin_errors_fall(const Rational& h, int n_max) {
+  Interval worst = 0;
+  for (int n = 0; n < n_max; ++n) {
+    const Interval ratio = sin_taylor_error(n + 1, h) / sin_taylor_error(n, h);
+    if (n == 0 || upper(ratio) > upper(worst)) worst = ratio;
+  }
+  return compare<Interval>("taylor_sin_pi4", "the error falls as the degree rises: max_n err_{n+1}/err_n < 1",
+                           Kind::holds, worst, Relation::lt, Interval(1), Interval(0),
+                           "h = " + h.str() + ", n = 0.." + std::to_string(n_max - 1));
+}
+
+template <class S>
+S second_order_model(const Problem<S>& f, const Vec<S>& x, const Vec<S>& h) {
+  return f.value(x) + S(f.gradient(x).dot(h)) + S(h.dot(f.hessian(x) * h)) / 2;
+}
+template Rational second_order_model<Rational>(const Problem<Rational>&, const Vec<Rational>&, const Vec<Rational>&);
+template Mpfr second_order_model<Mpfr>(const Problem<Mpfr>&, const Vec<Mpfr>&, const Vec<Mpfr>&);
+template double second_order_model<double>(const Problem<double>&, const Vec<double>&, const Vec<double>&);
+
+Rational seed_f_third_order_model(const Vec<Rational>& v, const Vec<Rational>& h) {
+  const SeedF<Q> f;
+  const Q &x = v(0), &y = v(1), &a = h(0), &b = h(1);
+  // third partials of x²y³: f_xxx = 0, f_xxy = 6y², f_xyy = 12xy, f_yyy = 6x²
+  const Q cubic = 3 * (6 * y * y) * a * a * b + 3 * (12 * x * y) * a * b * b + (6 * x * x) * b * b * b;
+  return second_order_model<Q>(f, v, h) + cubic / 6;
+}
+
+Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x, const Vec<Rational>& h, Kind kind) {
+  const Q lhs = f.value(x + h);
+  const Q rhs = second_order_model<Q>(f, x, h);
+  return compare<Q>("taylor_quadratic_exact", "f(x+h) = f(x) + grad f(x)^T h + 1/2 h^T H h for " + f.name(), kind,
+                    lhs, Relation::eq, rhs, Q(0));
+}
+
+Verdict seed_f_model_error(const Vec<Rational>& x, const Vec<Rational>& h, int order) {
+  const SeedF<Q> f;
+  const Q e = abs_q(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
+  const Q r = std::max(abs_q(h(0)), abs_q(h(1)));
+  const Q X = abs_q(x(0)) + r, Y = abs_q(x(1)) + r;  // |x|, |y| on the box
+  const Q h1 = abs_q(h(0)) + abs_q(h(1));
+  Q bound;
+  if (order == 3) {
+    // fourth partials: f_xxyy = 12y, f_xyyy = 12x, others 0
+    const Q M4 = std::max(12 * Y, 12 * X);
+    bound = M4 / 24 * pow_q(h1, 4);
+  } else {
+    const Q M3 = std::max({6 * Y * Y, 12 * X * Y, 6 * X * X});
+    bound = M3 / 6 * pow_q(h1, 3);
+  }
+  return compare<Q>("taylor_second_order_error",
+                    order == 3 ? "third-order model: |f(x+h) - m3(h)| <= (M4/24) ||h||_1^4"
+                               : "second-order model: |f(x+h) - m2(h)| <= (M3/6) ||h||_1^3",
+                    Kind::holds, e, Relation::le, bound, Q(0), "f = x^2 y^3, h = (" + h(0).str() + ", " + h(1).str() + ")");
+}
+
+Verdict non_c3_model_error(const Rational& h) {
+  // f(x) = |x|^{5/2}: f(0) = f'(0) = f''(0) = 0, so m2 = 0 and the error is |h|^{5/2}.
+  const Interval hi = abs_i(interval_of(h));
+  const Interval err = hi * hi * sqrt(hi);
+  const Interval bound = interval_of(Q(15, 8) / 6 * pow_q(abs_q(h), 3));
+  return compare<Interval>("taylor_second_order_error",
+                           "f = |x|^(5/2) is not C^3 at 0: |f(h) - m2(h)| <= (M3/6)|h|^3 with M3 = |f'''(1)| = 15/8",
+                           Kind::counterexample, err, Relation::le, bound, Interval(0), "h = " + h.str());
+}
+
+Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order) {
+  using std::log;
+  const SeedF<Q> f;
+  auto err = [&](const Q& t) {
+    const Vec<Q> h = t * direction;
+    return abs_q(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
+  };
+  const Q t = Q(1) / pow_q(Q(2), k);
+  const Mpfr ratio = from_rational<Mpfr>(err(t) / err(t / 2));
+  return log(ratio) / log(Mpfr(2));
+}
+
+Mat<Rational> finite_difference_hessian(const Problem<Rational>& f, const Vec<Rational>& x, const Rational& h) {
+  const int n = f.dimension();
+  auto D = [&](const Q& t) {
+    Mat<Q> H(n, n);
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < n; ++j) {
+        Vec<Q> ei = Vec<Q>::Zero(n), ej = Vec<Q>::Zero(n);
+        ei(i) = t;
+        ej(j) = t;
+        if (i == j)
+          H(i, i) = (f.value(x + ei) - 2 * f.value(x) + f.value(x - ei)) / (t * t);
+        else
+          H(i, j) = (f.value(x + ei + ej) - f.value(x + ei - ej) - f.value(x - ei + ej) + f.value(x - ei - ej)) /
+                    (4 * t * t);
+      }
+    return H;
+  };
+  // Richardson: the central-difference error is an even polynomial in t for polynomial f.
+  auto R1 = [&](const Q& t) -> Mat<Q> { return (Q(4) * D(t / 2) - D(t)) / Q(3); };
+  return (Q(16) * R1(h / 2) - R1(h)) / Q(15);
+}
+
+namespace {
+Q max_abs_diff(const Mat<Q>& A, const Mat<Q>& B) {
+  Q worst = 0;
+  for (int i = 0; i < A.rows(); ++i)
+    for (int j = 0; j < A.cols(); ++j) worst = std::max(worst, abs_q(A(i, j) - B(i, j)));
+  return worst;
+}
+std::string at(const Vec<Q>& x) { return "at (" + x(0).str() + ", " + x(1).str() + ")"; }
+}  // namespace
+
+Verdict hessian_matches_differences(const Problem<Rational>& f, const Vec<Rational>& x) {
+  const Mat<Q> fd = finite_difference_hessian(f, x, Q(1, 8));
+  return compare<Q>("hessian_examples", "analytic Hessian of " + f.name() + " = finite-difference Hessian " + at(x),
+                    Kind::holds, max_abs_diff(f.hessian(x), fd), Relation::eq, Q(0), Q(0),
+                    "max entry difference; differences exact after Richardson extrapolation");
+}
+
+Verdict seed_g_first_display(const Vec<Rational>& v) {
+  const Q &x = v(0), &y = v(1);
+  Mat<Q> seed(2, 2);
+  seed << 2 * x, 6 * y, 6 * y, 4 * y + 6 * x;  // seed 000's first display of H_g
+  const Mat<Q> fd = finite_difference_hessian(SeedG<Q>(), v, Q(1, 8));
+  return compare<Q>("hessian_examples", "seed 000's first display H_g = [[2x, 6y], [6y, 4y+6x]] " + at(v),
+                    Kind::refutes, max_abs_diff(seed, fd), Relation::eq, Q(0), Q(0),
+                    "corrected: H_g = [[2, 6y], [6y, 4 + 6x]] (the notes' own entry-by-entry derivation)");
+}
+
+namespace {
+// ∂_i of the j-th gradient component by central differences with two Richardson steps.
+template <class G>
+Q partial_of_gradient(const G& grad, const Vec<Q>& x, int i, int j, const Q& h) {
+  auto D = [&](const Q& t) {
+    Vec<Q> e = Vec<Q>::Zero(x.size());
+    e(i) = t;
+    return (grad(x + e)(j) - grad(x - e)(j)) / (2 * t);
+  };
+  auto R1 = [&](const Q& t) { return (4 * D(t / 2) - D(t)) / 3; };
+  return (16 * R1(h / 2) - R1(h)) / 15;
+}
+}  // namespace
+
+Verdict mixed_partials_agree(const Problem<Rational>& f, const Vec<Rational>& x) {
+  auto grad = [&](const Vec<Q>& p) { return f.gradient(p); };
+  const Q dxy = partial_of_gradient(grad, x, 0, 1, Q(1, 8));  // ∂x (∂f/∂y)
+  const Q dyx = partial_of_gradient(grad, x, 1, 0, Q(1, 8));  // ∂y (∂f/∂x)
+  return compare<Q>("hessian_symmetric", "d/dx(df/dy) = d/dy(df/dx) for " + f.name() + " " + at(x), Kind::holds, dxy,
+                    Relation::eq, dyx, Q(0));
+}
+
+Verdict mixed_partials_counterexample() {
+  // f = xy(x² − y²)/(x² + y²), f(0,0) = 0: not C² at the origin.
+  auto grad = [](const Vec<Q>& p) {
+    const Q &x = p(0), &y = p(1);
+    Vec<Q> g(2);
+    const Q r2 = x * x + y * y;
+    if (r2 == 0) {
+      g << 0, 0;
+      return g;
+    }
+    g << y * (x * x * x * x + 4 * x * x * y * y - y * y * y * y) / (r2 * r2),
+        x * (x * x * x * x - 4 * x * x * y * y - y * y * y * y) / (r2 * r2);
+    return g;
+  };
+  const Vec<Q> origin = Vec<Q>::Zero(2);
+  const Q dxy = partial_of_gradient(grad, origin, 0, 1, Q(1, 8));
+  const Q dyx = partial_of_gradient(grad, origin, 1, 0, Q(1, 8));
+  return compare<Q>("hessian_symmetric", "f = xy(x^2-y^2)/(x^2+y^2) is not C^2 at 0: d/dx(df/dy) = d/dy(df/dx)",
+                    Kind::counterexample, dxy, Relation::eq, dyx, Q(0), "at (0, 0): +1 vs -1");
+}
+
+Verdict linear_model_minimizer(const Vec<Rational>& g, const Rational& r) {
+  // ‖g‖ must be rational: g = (3k, 4k) or any Pythagorean pair.
+  const Q n2 = g.squaredNorm();
+  // exact square root of a rational square
+  const auto num = numerator(n2), den = denominator(n2);
+  const auto sn = sqrt(num), sd = sqrt(den);
+  if (sn * sn != num || sd * sd != den) throw std::invalid_argument("linear_model_minimizer: ||g|| must be rational");
+  const Q norm(sn, sd);
+  const Vec<Q> s_star = -r * g / norm;
+  const Q best = g.dot(s_star);
+  // points on the circle of radius r: (r(a²−b²)/(a²+b²), r·2ab/(a²+b²)) and sign flips
+  Q worst = best + 1;
+  for (int a = 0; a <= 12; ++a)
+    for (int b = 0; b <= 12; ++b) {
+      if (a == 0 && b == 0) continue;
+      const Q c = a * a + b * b;
+      for (int sx : {-1, 1})
+        for (int sy : {-1, 1}) {
+          Vec<Q> s(2);
+          s << sx * r * Q(a * a - b * b) / c, sy * r * Q(2 * a * b) / c;
+          const Q m = g.dot(s);
+          if (m < worst) worst = m;
+        }
+    }
+  return compare<Q>("linear_model_on_ball",
+                    "g^T s* <= g^T s for every sampled s with ||s|| = r, s* = -r g/||g||", Kind::holds, best,
+                    Relation::le, worst, Q(0),
+                    "r = " + r.str() + ", g = (" + g(0).str() + ", " + g(1).str() + "), 676 rational points on the circle");
+}
+
+Verdict ball_minimizer_direction(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const Mpfr& r) {
+  using std::sqrt;
+  const int n = static_cast<int>(x.size());
+  const Vec<Mpfr> g = A * x;  // f = ½xᵀAx
+  const Mpfr gnorm = sqrt(Mpfr(g.squaredNorm()));
+  const Mat<Mpfr> I = Mat<Mpfr>::Identity(n, n);
+  auto step = [&](const Mpfr& lambda) -> Vec<Mpfr> { return -(A + lambda * I).fullPivLu().solve(g); };
+  // ‖s(λ)‖ decreases in λ ≥ 0; at λ = ‖g‖/r it is ≤ r. Bisect ‖s(λ)‖ = r.
+  Mpfr lo = 0, hi = gnorm / r;
+  const int iterations = static_cast<int>(3.33 * digits()) + 20;
+  for (int i = 0; i < iterations; ++i) {
+    const Mpfr mid = (lo + hi) / 2;
+    if (step(mid).norm() > r) lo = mid; else hi = mid;
+  }
+  const Vec<Mpfr> s = step(hi);
+  const Mpfr d = (s / r + g / gnorm).norm();
+  const auto ev = symmetric_eigenvalues<Mpfr>(A);
+  Mpfr Anorm = 0;
+  for (const auto& e : ev) Anorm = std::max(Anorm, Mpfr(abs(e)));
+  const Mpfr bound = 2 * r * Anorm / gnorm;
+  return compare<Mpfr>("linear_model_on_ball",
+                       "true minimizer on the ball: ||s(r)/r + g/||g|| || <= 2 r ||A|| / ||g||", Kind::holds, d,
+                       Relation::le, bound, bound, "r = " + descent::to_string<Mpfr>(r, 6));
+}
+
+Verdict linear_model_large_radius() {
+  Mat<Q> A = Mat<Q>::Identity(2, 2);
+  const Quadratic<Q> f(A, Vec<Q>::Zero(2), Q(0));
+  Vec<Q> x(2);
+  x << 3, 4;
+  const Vec<Q> g = f.gradient(x);  // (3, 4), ‖g‖ = 5
+  const Q r = 15;
+  const Vec<Q> next = x - r * g / Q(5);
+  return compare<Q>("linear_model_on_ball",
+                    "radius too large: the linear model's step s = -r g/||g|| gives f(x+s) <= f(x)",
+                    Kind::counterexample, f.value(next), Relation::le, f.value(x), Q(0),
+                    "f = 1/2||x||^2, x = (3, 4), r = 15: the model predicts a decrease of r||g|| = 75");
+}
+
+}  // namespace descent::claims::taylor

@@ -1,0 +1,70 @@
+/// \file taylor.hpp
+/// \brief Claims of lesson 01 (Taylor series and Hessians). Each function checks one
+/// claim on one instance and returns its verdict; the lessons narrate and record them,
+/// the property tests call them on random instances.
+#pragma once
+
+#include "claim.hpp"
+#include "descent/problems.hpp"
+
+namespace descent::claims::taylor {
+
+/// taylor_sin_pi4: seed 001's coefficients of the series of sin around π/4
+/// (1/√2 · (+1, +1, −1/2!, −1/3!, +1/4!, …, −1/10!)) equal sin⁽ᵏ⁾(π/4)/k!, exactly
+/// (sin⁽ᵏ⁾(π/4) = s_k/√2 with s_k from the cycle sin → cos → −sin → −cos).
+Verdict sin_series_coefficients();
+/// taylor_sin_pi4: |sin(π/4 + h) − T_n(h)| ≤ M|h|^{n+1}/(n+1)! with M = 1, certified
+/// in interval arithmetic. With `M` below sup|sin^{(n+1)}| near π/4 and kind =
+/// counterexample, the bound is shown to fail.
+Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, Kind kind);
+/// taylor_sin_pi4: the error falls strictly as the degree rises, n = 0 … n_max − 1
+/// (certified: max over n of err_{n+1}/err_n < 1).
+Verdict sin_errors_fall(const Rational& h, int n_max);
+
+/// m₂(h) = f(x) + ∇f(x)ᵀh + ½hᵀ∇²f(x)h.
+template <class S>
+S second_order_model(const Problem<S>& f, const Vec<S>& x, const Vec<S>& h);
+/// m₃(h) = m₂(h) + (1/6)∑ ∂³f(x) h_i h_j h_k (third derivatives of SeedF, exact).
+Rational seed_f_third_order_model(const Vec<Rational>& x, const Vec<Rational>& h);
+
+/// taylor_quadratic_exact: f(x+h) == m₂(h) exactly (holds for a quadratic; with a
+/// non-quadratic f and kind = counterexample, shown to fail).
+Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x, const Vec<Rational>& h, Kind kind);
+
+/// taylor_second_order_error: for f = x²y³, |f(x+h) − m₂(h)| ≤ (M₃/6)‖h‖₁³ where M₃ bounds
+/// the third partials on the box x ± ‖h‖∞ (computed from the formulas 6y², 12xy, 6x²),
+/// exactly in rational arithmetic. order = 3 checks m₃ against (M₄/24)‖h‖₁⁴ instead.
+Verdict seed_f_model_error(const Vec<Rational>& x, const Vec<Rational>& h, int order);
+/// taylor_second_order_error, counterexample: f(x) = |x|^{5/2} is C² but not C³ at 0;
+/// with M₃ taken as |f'''(1)| = 15/8, |f(h) − m₂(h)| ≤ (M₃/6)|h|³ fails at small h
+/// (certified in interval arithmetic).
+Verdict non_c3_model_error(const Rational& h);
+/// Measured slope log₂(e(h)/e(h/2)) of the order-`order` model error of f = x²y³ (mpfr).
+Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order);
+
+/// Hessian by central differences of values with two Richardson steps (h, h/2, h/4),
+/// exact for polynomials of degree ≤ 7, independent of the analytic Hessian.
+Mat<Rational> finite_difference_hessian(const Problem<Rational>& f, const Vec<Rational>& x, const Rational& h);
+/// hessian_examples: the analytic Hessian of `f` equals the finite-difference Hessian.
+Verdict hessian_matches_differences(const Problem<Rational>& f, const Vec<Rational>& x);
+/// hessian_examples, refutes: seed 000's first display H_g = [[2x, 6y], [6y, 4y + 6x]]
+/// differs from the finite-difference Hessian at (x, y).
+Verdict seed_g_first_display(const Vec<Rational>& x);
+/// hessian_symmetric: ∂x(∂f/∂y) == ∂y(∂f/∂x), both by differences of the analytic
+/// gradient (exact for polynomials). Counterexample: f = xy(x² − y²)/(x² + y²) at 0,
+/// where ∂y∂x f = −1 and ∂x∂y f = +1.
+Verdict mixed_partials_agree(const Problem<Rational>& f, const Vec<Rational>& x);
+Verdict mixed_partials_counterexample();
+
+/// linear_model_on_ball (exact): for g with rational norm, s* = −r g/‖g‖ minimizes the
+/// linear model gᵀs over the samples on the circle ‖s‖ = r given by Pythagorean triples.
+Verdict linear_model_minimizer(const Vec<Rational>& g, const Rational& r);
+/// linear_model_on_ball (mpfr): the minimizer s(r) of the quadratic ½xᵀAx on the ball
+/// ‖s‖ ≤ r around x satisfies ‖s(r)/r + g/‖g‖‖ ≤ 2r‖A‖₂/‖g‖ while the ball constraint is
+/// active, so it approaches the linear model's step as r → 0.
+Verdict ball_minimizer_direction(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const Mpfr& r);
+/// linear_model_on_ball, counterexample: with a large radius the linear model's step
+/// increases f: f(x − r g/‖g‖) ≤ f(x) fails (exact, f = ½‖x‖², x = (3, 4), r = 15).
+Verdict linear_model_large_radius();
+
+}  // namespace descent::claims::taylor

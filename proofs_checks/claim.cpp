@@ -97,6 +97,8 @@ Verdict compare(std::string_view claim_id, std::string_view step, Kind kind, con
   const int s = side<S>(lhs, rhs, scale);
   if (kind == Kind::holds || kind == Kind::tight)
     v.pass = established(s, rel);
+  else if (ScalarTraits<S>::exact && s == 0)
+    v.pass = rel == Relation::lt || rel == Relation::gt;  // exactly equal: a strict relation is false
   else
     v.pass = certainly_false(s, rel);
   v.detail = std::move(detail);

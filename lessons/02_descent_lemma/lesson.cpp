@@ -1,6 +1,139 @@
+/** \page lesson_02_descent_lemma Lesson 2 — one step of gradient descent, to second order
+ *
+ * Symbols: \f$w\f$ (or \f$x\f$) the parameters, \f$\varepsilon\f$ (or \f$\eta\f$) the step,
+ * \f$g = \nabla L(w)\f$, \f$H = \nabla^2 L(w)\f$, \f$\beta\f$ (seed 000: \f$L\f$) the smoothness
+ * constant \f$\|\nabla^2 f\|_2 \le \beta\f$, \f$f^*\f$ a lower bound of \f$f\f$. Sources: seeds 000, 003.
+ *
+ * \section l02_expand Step 1: expand L around w
+ * Substituting \f$w^{(t+1)} = w - \varepsilon g\f$ into the second-order Taylor series,
+ * \f[ L(w - \varepsilon g) = L(w) - \varepsilon\, g^\top g + \tfrac12\varepsilon^2 g^\top H g \;(+\,O(\varepsilon^3)). \f]
+ * Exact for quadratics — checked in rational arithmetic. Seed 000's first line writes the
+ * last term as \f$-\tfrac12\varepsilon^2 g^\top H\varepsilon g\f$ (wrong sign, an extra \f$\varepsilon\f$):
+ * refuted. For the non-quadratic Lorentzian \f$f = \sum_i \tfrac{a_i}2\log(1+x_i^2)\f$, whose
+ * third derivatives satisfy \f$|f_i'''| \le \tfrac32 a_i\f$, Taylor's theorem along the line
+ * bounds the error by \f$\tfrac14\sum_i a_i|g_i|^3\varepsilon^3\f$. (claim \ref claim_gd_step_second_order "gd_step_second_order")
+ * \snippet 02_descent_lemma/lesson.cpp l02-expand
+ *
+ * \section l02_bound Step 2: when does the step decrease L?
+ * We need \f$-\varepsilon g^\top g + \tfrac{\varepsilon^2}2 g^\top H g \le 0\f$. If
+ * \f$g^\top Hg \le 0\f$ every \f$\varepsilon > 0\f$ works; if \f$g^\top H g > 0\f$, dividing by
+ * \f$\varepsilon g^\top H g/2 > 0\f$ gives
+ * \f[ \varepsilon \le \varepsilon^* = \frac{2\,g^\top g}{g^\top H g}. \f]
+ * On a quadratic the step \f$\varepsilon^*\f$ lands exactly on the same level (tight), a
+ * smaller one decreases \f$L\f$, a larger one increases it (counterexample).
+ * (claim \ref claim_gd_step_bound_along_gradient "gd_step_bound_along_gradient")
+ * \snippet 02_descent_lemma/lesson.cpp l02-bound
+ *
+ * \section l02_lemma Step 3: the descent lemma
+ * If \f$\|\nabla^2 f\|_2 \le \beta\f$ then \f$g^\top H g \le \beta\|g\|^2\f$ and, by the
+ * mean-value form of Taylor's theorem (seed 003),
+ * \f[ f(x - \eta g) \le f(x) - \eta\Big(1 - \frac{\beta\eta}2\Big)\|g\|^2, \qquad
+ *     \eta = \frac1\beta:\; f(x) - f(x^+) \ge \frac{\|g\|^2}{2\beta}. \f]
+ * Seed 000 bounds \f$\tfrac12\varepsilon^2 g^\top H g\f$ by \f$\tfrac12\varepsilon^2\|g\|^2\f$,
+ * dropping \f$L\f$: refuted on a quadratic with \f$L = 4\f$. The bound is tight when \f$g\f$ is a
+ * top eigenvector of a quadratic's Hessian, and fails when \f$\beta\f$ underestimates the
+ * curvature. (claim \ref claim_gd_descent_lemma "gd_descent_lemma")
+ * \snippet 02_descent_lemma/lesson.cpp l02-lemma
+ *
+ * \section l02_rate Step 4: the smallest gradient falls like 1/T
+ * Summing the lemma over \f$t = 0,\dots,T-1\f$ telescopes:
+ * \f[ T\min_{t<T}\|\nabla f(x_t)\|^2 \le \sum_{t<T}\|\nabla f(x_t)\|^2 \le 2\beta\,(f(x_0) - f^*), \f]
+ * so \f$\|\nabla f\| \le \epsilon\f$ within \f$O(\beta/\epsilon^2)\f$ steps (seed 003) and
+ * \f$\|\nabla f\|^2 \le \delta\f$ within \f$O(1/\delta)\f$ (seed 000). (Seed 000 writes the minimum
+ * over \f$j \in \{1..t\}\f$ against a sum over \f$k = 0..t-1\f$; the indices must match, as
+ * here.) Checked along a real trajectory on the non-convex Lorentzian; with
+ * \f$\eta = 2.5/\beta\f$ the rate fails. (claim \ref claim_gd_min_grad_norm_rate "gd_min_grad_norm_rate")
+ * \snippet 02_descent_lemma/lesson.cpp l02-rate
+ *
+ * \section l02_ls Step 5: the least-squares gradient
+ * \f[ \nabla_w\|\Phi^\top w - y\|^2 = 2(\Phi\Phi^\top w - \Phi y), \qquad \nabla^2 = 2\Phi\Phi^\top. \f]
+ * Central differences are exact for quadratics, an independent check in rational
+ * arithmetic. Seed 000 writes \f$\Phi\Phi^\top w - \Phi y\f$, the gradient of half the loss:
+ * refuted. (claim \ref claim_least_squares_gradient "least_squares_gradient")
+ * \snippet 02_descent_lemma/lesson.cpp l02-ls
+ *
+ * \section l02_run A run
+ * \verbinclude lesson_02_descent_lemma.txt
+ */
+#include "descent_lemma.hpp"
 #include "lesson_run.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using Q = Rational;
+
 int main(int argc, char** argv) {
-  descent::lessons::LessonRun run{"02_descent_lemma", "stub"};
+  lessons::LessonRun run{"02_descent_lemma", "One step of gradient descent, to second order"};
+  std::string c_text = "3/2";
+  int steps = 40;
+  run.app()
+      .add_option("--eta", c_text,
+                  "step for the general-eta descent lemma, in units of 1/beta (decimal or p/q), 0 < eta <= 10; above 2 "
+                  "the bound still holds but no longer promises a decrease")
+      ->default_val("3/2");
+  run.app().add_option("--steps", steps, "length of the GD trajectories, 1 to 10000")->default_val(40)->check(CLI::Range(1, 10000));
   if (auto rc = run.parse(argc, argv)) return *rc;
-  return run.run([&] {});
+
+  return run.run([&] {
+    const Q c = parse_scalar<Q>(c_text, "--eta");
+    if (!(c > 0) || c > 10) throw InputError("--eta: must satisfy 0 < eta <= 10 (units of 1/beta), got " + c_text);
+
+    // A rotated quadratic with spectrum {4, 1}: Q from the Cayley transform is exactly orthogonal.
+    const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
+    const Quadratic<Q> quad(with_spectrum<Q>(R, {Q(4), Q(1)}), (Vec<Q>(2) << 1, Q(-1, 3)).finished(), Q(0));
+    const Vec<Q> w = (Vec<Q>(2) << Q(3, 2), Q(-2, 5)).finished();
+    const Vec<Mpfr> a = (Vec<Mpfr>(3) << 2, 1, Mpfr(1) / 2).finished();
+    const Lorentzian<Mpfr> lor(a);
+    const Vec<Mpfr> x0 = (Vec<Mpfr>(3) << 3, Mpfr(-1) / 2, 2).finished();
+
+    //! [l02-expand]
+    run.step("Step 1: expand L around w", "Exact for quadratics; O(eps^3) otherwise.");
+    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), false));
+    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), true));
+    for (int k : {2, 6, 12}) run.record(descent_lemma::step_expansion_cubic_error(lor, a, x0, pow(Mpfr(2), -k)));
+    //! [l02-expand]
+
+    //! [l02-bound]
+    run.step("Step 2: when does the step decrease L?", "eps* = 2 g^T g / g^T H g.");
+    run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(1), Kind::tight));
+    run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(99, 100), Kind::holds));
+    run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(101, 100), Kind::counterexample));
+    const Quadratic<Q> saddle(with_spectrum<Q>(R, {Q(1), Q(-3)}), Vec<Q>::Zero(2), Q(0));
+    const Vec<Q> along_negative = R.col(1);  // g = H w lies on the negative eigenvector
+    for (const Q& eps : {Q(1, 10), Q(1000)}) run.record(descent_lemma::concave_direction_decreases(saddle, along_negative, eps));
+    //! [l02-bound]
+
+    //! [l02-lemma]
+    run.step("Step 3: the descent lemma", "f(x - eta g) <= f(x) - eta (1 - beta eta/2) ||g||^2 for beta-smooth f.");
+    run.record(descent_lemma::descent_lemma_trajectory(lor, x0, Q(1), steps));
+    run.record(descent_lemma::descent_lemma_trajectory(lor, x0, c, steps));
+    if (c > 2) run.note("eta = " + c.str() + "/beta > 2/beta: the bound holds but its right side exceeds f(x) — no decrease is promised.");
+    run.record(descent_lemma::descent_lemma_step<Q>(quad, w, Q(4), Q(1, 4), Kind::holds, "rotated quadratic, spectrum {4, 1}"));
+    // g along the top eigenvector: Quadratic with b = 0 and w = top eigenvector gives g = 4 w.
+    const Quadratic<Q> homog(quad.A(), Vec<Q>::Zero(2), Q(0));
+    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(4), Q(1, 4), Kind::tight,
+                                                    "g along the top eigenvector: equality"));
+    run.record(descent_lemma::seed_drops_L(homog, R.col(0), Q(1, 4)));
+    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(2), Q(1, 2), Kind::counterexample,
+                                                    "beta = 2 underestimates the curvature 4"));
+    //! [l02-lemma]
+
+    //! [l02-rate]
+    run.step("Step 4: the smallest gradient falls like 1/T", "min_{t<T} ||g_t||^2 <= 2 beta (f(x_0) - f*)/T.");
+    run.record(descent_lemma::min_grad_norm_rate<Mpfr>(lor, x0, lor.smoothness(), Mpfr(0), 1 / lor.smoothness(), steps,
+                                                       Kind::holds));
+    run.record(descent_lemma::min_grad_norm_rate<Q>(homog, R.col(0), Q(4), Q(0), Q(5, 8), steps, Kind::counterexample));
+    //! [l02-rate]
+
+    //! [l02-ls]
+    run.step("Step 5: the least-squares gradient", "grad ||Phi^T w - y||^2 = 2(Phi Phi^T w - Phi y).");
+    Mat<Q> Phi(2, 3);
+    Phi << 1, 2, Q(-1, 2), 0, Q(3, 4), 1;
+    const LeastSquares<Q> ls(Phi, (Vec<Q>(3) << 1, 0, Q(2, 3)).finished());
+    const Vec<Q> wl = (Vec<Q>(2) << Q(1, 5), -1).finished();
+    run.record(descent_lemma::least_squares_gradient(ls, wl, false));
+    run.record(descent_lemma::least_squares_gradient(ls, wl, true));
+    run.record(descent_lemma::least_squares_hessian(ls, wl));
+    //! [l02-ls]
+  });
 }

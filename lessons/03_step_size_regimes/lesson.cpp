@@ -1,6 +1,167 @@
+/** \page lesson_03_step_size_regimes Lesson 3 — how large may the step be?
+ *
+ * Symbols: \f$E(w) = \tfrac12 aw^2 + bw + c\f$ (seed 002's 1-D quadratic), \f$w^* = -b/a\f$,
+ * \f$e_k = w_k - w^*\f$, \f$\eta\f$ the step, \f$\eta_{opt} = 1/a\f$, \f$\lambda_i\f$ the Hessian's
+ * eigenvalues, \f$L = \lambda_{\max}\f$, \f$R\f$ the convergence-rate ratio. Sources: seeds 001, 002.
+ *
+ * \section l03_regimes Step 1: the five regimes on a 1-D quadratic
+ * GD gives \f$e_{k+1} = e_k - \eta a e_k = (1 - \eta a)\,e_k\f$, so \f$e_k = (1-\eta/\eta_{opt})^k e_0\f$:
+ * - \f$\eta < \eta_{opt}\f$: factor in (0, 1), monotone convergence;
+ * - \f$\eta = \eta_{opt}\f$: factor 0, the minimum in one step (Newton's step, seed 002);
+ * - \f$\eta_{opt} < \eta < 2\eta_{opt}\f$: factor in (−1, 0), oscillating convergence;
+ * - \f$\eta = 2\eta_{opt}\f$: factor −1, oscillation of constant amplitude forever;
+ * - \f$\eta > 2\eta_{opt}\f$: factor below −1, divergence.
+ *
+ * Each is checked on an exact rational trajectory. Seed 002 also says "we can get
+ * divergence if \f$\eta \ge 2\eta_{opt}\f$": at equality the amplitude stays exactly
+ * \f$|e_0|\f$ — refuted. Without convexity (\f$a < 0\f$) even a small step diverges.
+ * (claim \ref claim_quadratic_1d_regimes "quadratic_1d_regimes")
+ * \image html regimes.svg "GD iterates w_k for the five regimes (a = 4, eta_opt = 1/4)"
+ * \snippet 03_step_size_regimes/lesson.cpp l03-regimes
+ *
+ * \section l03_stable Step 2: stable iff η < 2/λmax
+ * On \f$\tfrac12(x-x^*)^\top A(x-x^*)\f$ with \f$A = Q\Lambda Q^\top\f$, each eigen-component
+ * of the error is multiplied by \f$1 - \eta\lambda_i\f$ per step, so GD converges from every
+ * start iff \f$|1 - \eta\lambda_i| < 1\f$ for all \f$i\f$, i.e. \f$0 < \eta < 2/\lambda_{\max} =
+ * 2\min_i\eta_{i,opt}\f$ (seed 002). A start with a component on the top eigenvector
+ * diverges for \f$\eta > 2/\lambda_{\max}\f$. Seed 002's example \f$\eta_{1,opt} = 1,
+ * \eta_{2,opt} = 0.91, \eta = 1.9\,\eta_{2,opt}\f$ converges, oscillating in direction 2.
+ * (claim \ref claim_gd_stable_iff_below_2_over_L "gd_stable_iff_below_2_over_L")
+ * \image html contour.svg "GD paths on a rotated quadratic (spectrum 4 and 1, 2/L = 0.5)"
+ * \snippet 03_step_size_regimes/lesson.cpp l03-stable
+ *
+ * \section l03_monotone Step 3: does every update lower L?
+ * Seed 001 asks whether \f$L(\theta^0) > L(\theta^1) > \dots\f$ always. Not in general: on
+ * \f$\tfrac12 Lx^2\f$ a step \f$\eta > 2/L\f$ raises \f$f\f$. With \f$\eta < 2/L\f$ on an
+ * \f$L\f$-smooth function the descent lemma gives \f$f(x^+) \le f(x) - \eta(1 - L\eta/2)\|g\|^2 < f(x)\f$.
+ * (claim \ref claim_gd_monotone_decrease_not_guaranteed "gd_monotone_decrease_not_guaranteed")
+ * \snippet 03_step_size_regimes/lesson.cpp l03-monotone
+ *
+ * \section l03_rate Step 4: the convergence-rate ratio
+ * Seed 002 defines \f$R = |f(x_{k+1}) - f^*|/|f(x_k) - f^*|\f$. On the 1-D quadratic
+ * \f$E(w_k) - E^* = \tfrac a2 e_k^2\f$, so \f$R = (1-\eta a)^2\f$ at every step and
+ * \f$|f(x_k) - f^*| = R^k|f(x_0) - f^*|\f$ exactly: linear convergence, the bound attained. On a
+ * non-quadratic the ratio changes from step to step.
+ * (claim \ref claim_convergence_rate_ratio "convergence_rate_ratio")
+ * \snippet 03_step_size_regimes/lesson.cpp l03-rate
+ *
+ * \section l03_run A run
+ * \verbinclude lesson_03_step_size_regimes.txt
+ */
+#include <sstream>
+
 #include "lesson_run.hpp"
+#include "step_size.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using Q = Rational;
+
+namespace {
+void write_plots(const std::string& dir) {
+  // Five regimes on E = ½·4w² − 2w (w* = 1/2), w0 = 3.
+  std::ostringstream data;
+  const Q factors[] = {Q(1, 2), Q(1), Q(3, 2), Q(2), Q(5, 2)};
+  for (const Q& f : factors) {
+    const auto w = step_size::quadratic_1d_iterates(Q(4), Q(-2), Q(0), Q(3), f / 4, 12);
+    for (std::size_t k = 0; k < w.size(); ++k) data << k << ' ' << to_double<Q>(w[k]) << '\n';
+    data << "\n\n";
+  }
+  lessons::plot_svg(dir, "regimes",
+                    "set title 'GD on E = 2w^2 - 2w from w_0 = 3 (w* = 1/2)'\nset xlabel 'step k'\nset ylabel 'w_k'\n"
+                    "set yrange [-8:9]\nset key outside right\n"
+                    "plot for [i=0:4] 'regimes.dat' index i with linespoints title word('0.5η_{opt} η_{opt} 1.5η_{opt} "
+                    "2η_{opt} 2.5η_{opt}', i+1)",
+                    {{"regimes.dat", data.str()}});
+  // Contour of a rotated quadratic with spectrum {4, 1} and three GD paths.
+  const Mat<double> R = cayley_orthogonal<double>(2, {0.5});
+  const Mat<double> A = with_spectrum<double>(R, {4.0, 1.0});
+  const Quadratic<double> f(A, Vec<double>::Zero(2), 0.0);
+  std::ostringstream grid, paths;
+  for (int i = 0; i <= 60; ++i) {
+    for (int j = 0; j <= 60; ++j) {
+      const Vec<double> x = (Vec<double>(2) << -3 + 0.1 * i, -3 + 0.1 * j).finished();
+      grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
+    }
+    grid << '\n';
+  }
+  for (double eta : {0.3, 0.49, 0.51}) {
+    GradientDescent<double> gd(eta);
+    StopRule<double> stop;
+    stop.max_steps = 25;
+    const auto tr = run<double>(f, gd, (Vec<double>(2) << 2.5, 1.0).finished(), stop);
+    for (const auto& x : tr.x) paths << x(0) << ' ' << x(1) << '\n';
+    paths << "\n\n";
+  }
+  lessons::plot_svg(dir, "contour",
+                    "set title 'GD on a rotated quadratic, 2/λ_{max} = 0.5'\nset view map\nunset surface\nset contour base\n"
+                    "set cntrparam levels incremental 0.5,2,20\nset table 'contour.tab'\nsplot 'grid.dat' with lines\nunset table\n"
+                    "set size ratio -1\nset xrange [-3:3]\nset yrange [-3:3]\nset key outside right\n"
+                    "plot 'contour.tab' with lines lc rgb '#bbbbbb' notitle, for [i=0:2] 'paths.dat' index i with "
+                    "linespoints title word('η=0.30 η=0.49 η=0.51', i+1)",
+                    {{"grid.dat", grid.str()}, {"paths.dat", paths.str()}});
+}
+}  // namespace
+
 int main(int argc, char** argv) {
-  descent::lessons::LessonRun run{"03_step_size_regimes", "stub"};
+  lessons::LessonRun run{"03_step_size_regimes", "How large may the step be?"};
+  std::string eta_text = "3/8";
+  int steps = 30;
+  run.app()
+      .add_option("--eta", eta_text,
+                  "your step on E = 2w^2 - 2w (a = 4, eta_opt = 1/4, 2 eta_opt = 1/2), decimal or p/q, 0 < eta <= 1")
+      ->default_val("3/8");
+  run.app().add_option("--steps", steps, "trajectory length, 2 to 500")->default_val(30)->check(CLI::Range(2, 500));
   if (auto rc = run.parse(argc, argv)) return *rc;
-  return run.run([&] {});
+
+  return run.run([&] {
+    const Q eta = parse_scalar<Q>(eta_text, "--eta");
+    if (!(eta > 0) || eta > 1) throw InputError("--eta: must satisfy 0 < eta <= 1, got " + eta_text);
+    const Q a = 4, b = -2, w0 = 3;  // E = 2w² − 2w, w* = 1/2, η_opt = 1/4
+
+    //! [l03-regimes]
+    run.step("Step 1: the five regimes on a 1-D quadratic", "e_{k+1} = (1 - eta a) e_k, exact rational trajectories.");
+    run.record(step_size::regime(a, b, w0, Q(1, 8), steps, Kind::holds));
+    run.record(step_size::regime(a, b, w0, Q(1, 4), steps, Kind::tight));
+    run.record(step_size::regime(a, b, w0, Q(3, 8), steps, Kind::holds));
+    run.record(step_size::regime(a, b, w0, Q(1, 2), steps, Kind::tight));
+    run.record(step_size::regime(a, b, w0, Q(5, 8), steps, Kind::holds));
+    run.record(step_size::seed_divergence_at_two_eta_opt(a, b, w0, steps));
+    run.record(step_size::regime(Q(-4), b, w0, Q(1, 8), steps, Kind::counterexample));
+    // The user's step: theory predicts the regime; the trajectory must show it.
+    const auto predicted = step_size::predicted_regime(a, eta);
+    run.note("your --eta = " + eta.str() + " = " + (eta * a).str() + " eta_opt: theory predicts " +
+             std::string(step_size::to_string(predicted)) +
+             (eta * a > 2 ? " (|1 - eta a| = " + (eta * a - 1).str() + " > 1: each step multiplies the error by it)" : ""));
+    run.record(step_size::regime(a, b, w0, eta, steps, (eta * a == 1 || eta * a == 2) ? Kind::tight : Kind::holds));
+    //! [l03-regimes]
+
+    //! [l03-stable]
+    run.step("Step 2: stable iff eta < 2/lambda_max", "Rotated quadratic, spectrum {4, 1}: 2/lambda_max = 1/2.");
+    const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
+    const Vec<Q> start = (Vec<Q>(2) << Q(5, 2), 1).finished();
+    run.record(step_size::stability(R, {Q(4), Q(1)}, start, Q(49, 100), steps, Kind::holds));
+    run.record(step_size::stability(R, {Q(4), Q(1)}, R.col(0), Q(51, 100), steps, Kind::holds));
+    // seed 002: eta_1,opt = 1, eta_2,opt = 0.91, eta = 1.9 eta_2,opt (axis-aligned)
+    const Mat<Q> I = Mat<Q>::Identity(2, 2);
+    run.record(step_size::stability(I, {Q(1), Q(100, 91)}, start, Q(19, 10) * Q(91, 100), steps, Kind::holds));
+    run.record(step_size::stability(R, {Q(4), Q(-1)}, R.col(1), Q(1, 100), steps, Kind::counterexample));
+    //! [l03-stable]
+
+    //! [l03-monotone]
+    run.step("Step 3: does every update lower L?", "Seed 001's question.");
+    const Vec<Mpfr> aw = (Vec<Mpfr>(2) << 2, 1).finished();
+    run.record(step_size::monotone_on_smooth(Lorentzian<Mpfr>(aw), (Vec<Mpfr>(2) << Mpfr(1) / 3, 4).finished(), Q(19, 10), steps));
+    run.record(step_size::monotone_fails_large_step(Q(4), Q(21, 10), Q(1)));
+    //! [l03-monotone]
+
+    //! [l03-rate]
+    run.step("Step 4: the convergence-rate ratio", "R = |f(x_{k+1}) - f*| / |f(x_k) - f*|.");
+    run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(1, 8), steps));
+    run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(3, 8), steps));
+    run.record(step_size::rate_ratio_not_constant(Mpfr(2), Q(1, 2), steps));
+    //! [l03-rate]
+
+    if (run.plot_dir()) write_plots(*run.plot_dir());
+  });
 }

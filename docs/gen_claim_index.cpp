@@ -1,0 +1,274 @@
+// gen_claim_index: write the claim index page of the course site (DESIGN.md §1, §8).
+//
+//   gen_claim_index [--allow-unchecked] OUT.dox LESSON.json...
+//
+// Reads the JSON documents captured from the lesson executables (`lesson_<id> --json`)
+// and, for every claim of proofs_checks' all_claims(), writes one entry of a Doxygen
+// page `claim_index`: the id (anchor claim_<id>), the lesson page, the statement and
+// hypotheses as formulas, the source, the checks the lessons actually ran (count, and
+// kind / arithmetic / status as captured), and the CTest command that runs its tests.
+//
+// Exit status: 0 written; 1 when a claim has no check in any lesson JSON (unless
+// --allow-unchecked, meant only for bringing up new lessons), when a JSON names a claim
+// that all_claims() does not know, or when a JSON file is malformed; 2 usage error.
+// Nothing is written unless the whole index could be built.
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "claim.hpp"
+
+namespace {
+
+using descent::claims::ClaimInfo;
+
+/// One check as captured from a lesson's --json output.
+struct CapturedCheck {
+  std::string claim;   // claim id
+  std::string lesson;  // the lesson whose JSON carried it
+  std::string kind, arithmetic, status;
+};
+
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Display order of kinds and arithmetics (DESIGN.md §2, §3); unknown values sort last.
+int rank(const std::string& value, const std::array<std::string_view, 4>& order) {
+  for (std::size_t i = 0; i < order.size(); ++i)
+    if (order[i] == value) return static_cast<int>(i);
+  return static_cast<int>(order.size());
+}
+constexpr std::array<std::string_view, 4> kind_order{"holds", "counterexample", "tight", "refutes"};
+constexpr std::array<std::string_view, 4> arithmetic_order{"double", "mpfr", "exact", "interval"};
+
+/// Plain text for a Doxygen comment block: Doxygen commands, HTML, Markdown emphasis and
+/// the comment terminator are escaped so that the text appears as written.
+std::string doxygen_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '@': case '&': case '$': case '#': case '<': case '>': case '%': case '"':
+      case '*': case '_': case '`':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// TeX for an inline formula \f$…\f$: only the comment terminator and the formula
+/// terminator need care (TeX ignores the inserted space in math mode).
+std::string doxygen_formula(std::string_view tex) {
+  std::string out(tex);
+  for (std::size_t p; (p = out.find("*/")) != std::string::npos;) out.replace(p, 2, "* /");
+  for (std::size_t p; (p = out.find("\\f$")) != std::string::npos;) out.replace(p, 3, "\\f {$}");
+  for (char& c : out)
+    if (c == '\n') c = ' ';
+  return out;
+}
+
+std::string required_string(const nlohmann::json& obj, const char* key, const std::string& where) {
+  if (!obj.is_object() || !obj.contains(key) || !obj[key].is_string())
+    throw Failure(where + ": missing string field \"" + key + "\"");
+  return obj[key].get<std::string>();
+}
+
+/// Read one lesson JSON document; append its checks; return the lesson id.
+std::string read_lesson_json(const std::filesystem::path& file, std::vector<CapturedCheck>& checks) {
+  std::ifstream in(file);
+  if (!in) throw Failure(file.string() + ": cannot open");
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Failure(file.string() + ": not valid JSON (" + e.what() + ")");
+  }
+  const std::string lesson = required_string(doc, "lesson", file.string());
+  if (!doc.contains("checks") || !doc["checks"].is_array())
+    throw Failure(file.string() + ": missing array field \"checks\"");
+  std::size_t i = 0;
+  for (const auto& c : doc["checks"]) {
+    const std::string where = file.string() + ": checks[" + std::to_string(i++) + "]";
+    const std::string id = required_string(c, "claim", where);
+    try {
+      (void)descent::claims::claim(id);
+    } catch (const std::out_of_range&) {
+      throw Failure(where + ": claim \"" + id + "\" is not in all_claims() (proofs_checks/registry.cpp)");
+    }
+    checks.push_back({id, lesson, required_string(c, "kind", where), required_string(c, "arithmetic", where),
+                      required_string(c, "status", where)});
+  }
+  return lesson;
+}
+
+/// "holds (exact): 2 pass; counterexample (mpfr): 1 pass" for one claim's checks, in a stable order.
+std::string describe_checks(const std::vector<const CapturedCheck*>& checks) {
+  using Key = std::tuple<int, std::string, int, std::string, std::string>;  // kind, arith, status
+  std::map<Key, int> counts;
+  for (const auto* c : checks)
+    ++counts[{rank(c->kind, kind_order), c->kind, rank(c->arithmetic, arithmetic_order), c->arithmetic, c->status}];
+  std::ostringstream out;
+  bool first = true;
+  for (const auto& [key, n] : counts) {
+    if (!first) out << "; ";
+    first = false;
+    out << "<b>" << doxygen_text(std::get<1>(key)) << "</b> (" << doxygen_text(std::get<3>(key)) << "): " << n
+        << ' ' << doxygen_text(std::get<4>(key));
+  }
+  return out.str();
+}
+
+int run(int argc, char** argv) {
+  bool allow_unchecked = false;
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--allow-unchecked")
+      allow_unchecked = true;
+    else if (a == "--help" || a == "-h") {
+      std::cout << "usage: gen_claim_index [--allow-unchecked] OUT.dox LESSON.json...\n";
+      return 0;
+    } else
+      args.push_back(a);
+  }
+  if (args.size() < 2) {
+    std::cerr << "gen_claim_index: usage: gen_claim_index [--allow-unchecked] OUT.dox LESSON.json...\n";
+    return 2;
+  }
+  const std::filesystem::path out_path = args.front();
+
+  std::vector<CapturedCheck> checks;
+  std::set<std::string> lessons_read;
+  for (std::size_t i = 1; i < args.size(); ++i) lessons_read.insert(read_lesson_json(args[i], checks));
+
+  // Group the captured checks by claim id.
+  std::map<std::string, std::vector<const CapturedCheck*>, std::less<>> by_claim;
+  std::map<std::string, std::set<std::string>, std::less<>> lessons_of_claim;
+  for (const auto& c : checks) {
+    by_claim[c.claim].push_back(&c);
+    lessons_of_claim[c.claim].insert(c.lesson);
+  }
+
+  const auto& claims = descent::claims::all_claims();
+  std::vector<std::string> unchecked;
+  for (const auto& info : claims)
+    if (by_claim.find(info.id) == by_claim.end()) unchecked.emplace_back(info.id);
+  if (!unchecked.empty()) {
+    std::cerr << "gen_claim_index: " << unchecked.size() << " claim(s) have no check in any lesson JSON:";
+    for (const auto& id : unchecked) std::cerr << ' ' << id;
+    std::cerr << '\n';
+    if (!allow_unchecked) return 1;
+    std::cerr << "gen_claim_index: --allow-unchecked: listing them as unchecked\n";
+  }
+
+  std::ostringstream page;
+  page << "/**\n"
+          "\\page claim_index Claim index\n"
+          "\n"
+          "Every statement the course makes is a claim with one id, used as the C++ name, the\n"
+          "Catch tag, the CTest label, the anchor on this page and the `claim` field of the\n"
+          "lessons' JSON output. This page is generated by `docs/gen_claim_index.cpp` from\n"
+          "`all_claims()` (proofs_checks/registry.cpp) and from the JSON captured by running\n"
+          "each lesson executable when the docs were built: the checks listed are the ones\n"
+          "that actually ran, with their status. Kinds, arithmetics and tolerances are\n"
+          "explained on the \\ref index \"main page\".\n"
+          "\n"
+          "To run everything behind one claim, from the build directory: `ctest -L '^<id>$'`.\n"
+          "\n"
+          "<table class=\"doxtable\">\n"
+          "<tr><th>claim</th><th>lesson</th><th>checks</th><th>kinds</th></tr>\n";
+  for (const auto& info : claims) {
+    const auto it = by_claim.find(info.id);
+    std::set<std::string> kinds;
+    if (it != by_claim.end())
+      for (const auto* c : it->second) kinds.insert(c->kind);
+    std::string kinds_text;
+    for (auto k : kind_order)
+      if (kinds.count(std::string(k))) kinds_text += (kinds_text.empty() ? "" : ", ") + std::string(k);
+    for (const auto& k : kinds)
+      if (rank(k, kind_order) == 4) kinds_text += (kinds_text.empty() ? "" : ", ") + doxygen_text(k);
+    page << "<tr><td>\\ref claim_" << info.id << " \"" << info.id << "\"</td><td>\\ref lesson_" << info.lesson
+         << " \"" << info.lesson << "\"</td><td>" << (it == by_claim.end() ? 0 : it->second.size()) << "</td><td>"
+         << (kinds_text.empty() ? "<b>unchecked</b>" : kinds_text) << "</td></tr>\n";
+  }
+  page << "</table>\n\n";
+
+  std::string current_lesson;
+  for (const auto& info : claims) {
+    if (info.lesson != current_lesson) {
+      current_lesson = std::string(info.lesson);
+      page << "\\section claim_index_lesson_" << current_lesson << " Lesson " << doxygen_text(current_lesson)
+           << "\n\nClaims of \\ref lesson_" << current_lesson << ".\n\n";
+    }
+    page << "\\anchor claim_" << info.id << "\n"
+         << "\\subsection claim_index_" << info.id << " " << doxygen_text(info.id) << "\n\n";
+    page << "- <b>Lesson:</b> \\ref lesson_" << info.lesson << "\n";
+    page << "- <b>Statement:</b> \\f$" << doxygen_formula(info.statement) << "\\f$\n";
+    if (info.hypotheses.empty())
+      page << "- <b>Hypotheses:</b> none\n";
+    else
+      page << "- <b>Hypotheses:</b> \\f$" << doxygen_formula(info.hypotheses) << "\\f$\n";
+    page << "- <b>Source:</b> " << doxygen_text(info.source) << "\n";
+    const auto it = by_claim.find(info.id);
+    if (it == by_claim.end()) {
+      page << "- <b>Checks:</b> <b>none</b> (no lesson checks this claim yet)\n";
+    } else {
+      page << "- <b>Checks:</b> " << it->second.size() << " &mdash; " << describe_checks(it->second);
+      const auto& ls = lessons_of_claim.find(info.id)->second;
+      if (ls.size() > 1 || *ls.begin() != info.lesson) {
+        page << " (run by";
+        for (const auto& l : ls) page << " \\ref lesson_" << l;
+        page << ")";
+      }
+      page << "\n";
+      bool has_counterexample = false;
+      for (const auto* c : it->second) has_counterexample |= c->kind == "counterexample";
+      if (!info.hypotheses.empty() && !has_counterexample)
+        page << "- <b>Note:</b> the claim has hypotheses but no counterexample check (negative control) yet\n";
+    }
+    page << "- <b>Tests:</b> `ctest -L '^" << info.id << "$'`\n\n";
+  }
+  page << "*/\n";
+
+  // Write atomically: a failed run leaves no half-written page.
+  const std::filesystem::path tmp = out_path.string() + ".tmp";
+  {
+    std::ofstream out(tmp);
+    if (!out) throw Failure(tmp.string() + ": cannot write");
+    out << page.str();
+    if (!out) throw Failure(tmp.string() + ": write failed");
+  }
+  std::filesystem::rename(tmp, out_path);
+  std::cout << "gen_claim_index: " << claims.size() << " claims, " << checks.size() << " checks from "
+            << lessons_read.size() << " lesson(s) -> " << out_path.string() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const Failure& e) {
+    std::cerr << "gen_claim_index: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "gen_claim_index: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,53 @@
+/// \file descent_lemma.hpp
+/// \brief Claims of lesson 02 (one step of gradient descent, to second order).
+#pragma once
+
+#include "claim.hpp"
+#include "descent/optimizers.hpp"
+
+namespace descent::claims::descent_lemma {
+
+/// gd_step_second_order: L(w − εg) == L(w) − εgᵀg + ½ε²gᵀHg exactly for a quadratic.
+/// With `seed_form`, the right side is seed 000's L(w) − εgᵀg − ½ε²gᵀHεg (kind refutes).
+Verdict step_expansion_exact(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form);
+/// gd_step_second_order (mpfr): on the Lorentzian, |L(w − εg) − model(ε)| ≤ ¼ Σ aᵢ|gᵢ|³ ε³
+/// (|fᵢ'''| ≤ 3aᵢ/2, Taylor's theorem along the line).
+Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a, const Vec<Mpfr>& w, const Mpfr& eps);
+
+/// ε* = 2gᵀg / gᵀHg for a quadratic at w (requires gᵀHg > 0).
+Rational critical_step(const Quadratic<Rational>& f, const Vec<Rational>& w);
+/// gd_step_bound_along_gradient: with ε = factor·ε*: factor = 1 → f(w − εg) == f(w)
+/// (tight); factor < 1 → f decreases (holds); factor > 1 → kind counterexample.
+Verdict step_bound_along_gradient(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& factor,
+                                  Kind kind);
+/// gd_step_bound_along_gradient, concave direction: gᵀHg ≤ 0 ⇒ f(w − εg) < f(w) for ε.
+Verdict concave_direction_decreases(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
+
+/// gd_descent_lemma on one step: f(x − ηg) ≤ f(x) − η(1 − βη/2)‖g‖². Generic (exact or
+/// floating). `beta` is the smoothness constant used; kind counterexample when beta is
+/// below sup‖∇²f‖.
+template <class S>
+Verdict descent_lemma_step(const Problem<S>& f, const Vec<S>& x, const S& beta, const S& eta, Kind kind,
+                           std::string detail = {});
+/// gd_descent_lemma along a GD trajectory (η = c/β, K steps): the worst step's verdict.
+Verdict descent_lemma_trajectory(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps);
+/// gd_descent_lemma, refutes: seed 000's ½ε²gᵀHg ≤ ½ε²‖g‖² (L dropped) on a quadratic with L > 1.
+Verdict seed_drops_L(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
+
+/// gd_min_grad_norm_rate: along GD with η = c/β from x0, for every T ≤ steps,
+/// min_{t<T} ‖∇f(x_t)‖² ≤ 2β(f(x0) − f*)/T when c = 1 (holds; the worst T reported).
+/// With c > 2 on a quadratic, kind counterexample: some T violates it.
+template <class S>
+Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta, const S& f_star, const S& eta,
+                           int steps, Kind kind);
+
+/// least_squares_gradient: ∇L = 2(ΦΦᵀw − Φy) equals exact central differences of L (exact
+/// for quadratics); `seed_form` compares seed 000's ΦΦᵀw − Φy instead (kind refutes).
+Verdict least_squares_gradient(const LeastSquares<Rational>& f, const Vec<Rational>& w, bool seed_form);
+/// least_squares_gradient: ∇²L = 2ΦΦᵀ equals exact second differences of L.
+Verdict least_squares_hessian(const LeastSquares<Rational>& f, const Vec<Rational>& w);
+/// Central-difference gradient with step t (exact for quadratics).
+template <class S>
+Vec<S> central_difference_gradient(const Problem<S>& f, const Vec<S>& w, const S& t);
+
+}  // namespace descent::claims::descent_lemma

@@ -1,0 +1,191 @@
+// Claims of lesson 03: the regimes of the step size on quadratics, stability below
+// 2/λmax, monotone decrease, and the convergence-rate ratio.
+#include "step_size.hpp"
+
+namespace descent::claims::step_size {
+
+namespace {
+using Q = Rational;
+template <class S>
+S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
+int sign(const Q& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+}  // namespace
+
+std::string_view to_string(Regime r) {
+  switch (r) {
+    case Regime::monotone: return "monotone convergence";
+    case Regime::one_step: return "one step to the minimum";
+    case Regime::oscillating: return "oscillating convergence";
+    case Regime::constant_amplitude: return "oscillation of constant amplitude";
+    case Regime::diverging: return "divergence";
+  }
+  return "?";
+}
+
+Regime predicted_regime(const Rational& a, const Rational& eta) {
+  if (!(a > 0)) return Regime::diverging;
+  const Q t = eta * a;  // η/η_opt
+  if (t < 1) return Regime::monotone;
+  if (t == 1) return Regime::one_step;
+  if (t < 2) return Regime::oscillating;
+  if (t == 2) return Regime::constant_amplitude;
+  return Regime::diverging;
+}
+
+Regime observed_regime(const std::vector<Rational>& e) {
+  if (e.size() < 3 || e[0] == 0) throw std::invalid_argument("observed_regime: needs w0 != w* and 2+ steps");
+  if (e[1] == 0) {
+    for (const auto& x : e)
+      if (&x != &e[0] && x != 0) throw std::logic_error("left the minimum after reaching it");
+    return Regime::one_step;
+  }
+  bool same_sign = true, alternating = true, shrinking = true, equal = true, growing = true;
+  for (std::size_t k = 0; k + 1 < e.size(); ++k) {
+    const int s0 = sign(e[k]), s1 = sign(e[k + 1]);
+    same_sign = same_sign && s0 == s1;
+    alternating = alternating && s0 == -s1;
+    const Q m0 = abs_s(e[k]), m1 = abs_s(e[k + 1]);
+    shrinking = shrinking && m1 < m0;
+    equal = equal && m1 == m0;
+    growing = growing && m1 > m0;
+  }
+  if (growing) return Regime::diverging;
+  if (same_sign && shrinking) return Regime::monotone;
+  if (alternating && shrinking) return Regime::oscillating;
+  if (alternating && equal) return Regime::constant_amplitude;
+  throw std::logic_error("trajectory fits no regime");
+}
+
+std::vector<Rational> quadratic_1d_iterates(const Rational& a, const Rational& b, const Rational& c,
+                                            const Rational& w0, const Rational& eta, int steps) {
+  const Quadratic<Q> E = quadratic_1d<Q>(a, b, c);
+  GradientDescent<Q> gd(eta);
+  StopRule<Q> stop;
+  stop.max_steps = steps;
+  stop.divergence_bound = Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 1000));
+  const Trace<Q> tr = run<Q>(E, gd, (Vec<Q>(1) << w0).finished(), stop);
+  std::vector<Q> w;
+  for (const auto& x : tr.x) w.push_back(x(0));
+  return w;
+}
+
+Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps, Kind kind) {
+  // For a > 0, w* = −b/a. For a ≤ 0 there is no minimizer; errors are measured from the
+  // stationary point −b/a (a < 0), which GD leaves.
+  if (a == 0) throw InputError("a: must be non-zero");
+  const Q w_star = -b / a;
+  const auto w = quadratic_1d_iterates(a, b, Q(0), w0, eta, steps);
+  std::vector<Q> e;
+  for (const auto& x : w) e.push_back(x - w_star);
+  const Regime seen = observed_regime(e);
+  const Regime predicted = predicted_regime(abs_s(a), eta);  // what the convex theory says for |a|
+  const bool match = seen == predicted;
+  return observe("quadratic_1d_regimes",
+                 "eta = " + (eta * abs_s(a)).str() + " eta_opt on E = 1/2 a w^2 + b w + c with a = " + a.str(), kind,
+                 "exact", match, std::string(to_string(seen)), "==", std::string(to_string(predicted)),
+                 "e_0 = " + e.front().str() + ", e_" + std::to_string(e.size() - 1) + " = " +
+                     (e.back().str().size() > 60 ? descent::to_string<Mpfr>(from_rational<Mpfr>(e.back()), 12)
+                                                 : e.back().str()));
+}
+
+Verdict seed_divergence_at_two_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps) {
+  const Q w_star = -b / a;
+  const auto w = quadratic_1d_iterates(a, b, Q(0), w0, 2 / a, steps);
+  return compare<Q>("quadratic_1d_regimes", "seed 002: \"we can get divergence if eta >= 2 eta_opt\", at eta = 2 eta_opt",
+                    Kind::refutes, abs_s<Q>(w.back() - w_star), Relation::gt, abs_s<Q>(w.front() - w_star), Q(0),
+                    "|e_K| vs |e_0| after " + std::to_string(steps) +
+                        " steps; corrected: divergence iff eta > 2 eta_opt (constant amplitude at equality)");
+}
+
+Verdict stability(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, const Vec<Rational>& e0,
+                  const Rational& eta, int steps, Kind kind) {
+  const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
+  const Quadratic<Q> f(A, Vec<Q>::Zero(A.rows()), Q(0));  // x* = 0, so e = x
+  GradientDescent<Q> gd(eta);
+  StopRule<Q> stop;
+  stop.max_steps = steps;
+  stop.divergence_bound = Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 1000));
+  const Trace<Q> tr = run<Q>(f, gd, e0, stop);
+  const Q n0 = tr.x.front().squaredNorm(), nK = tr.x.back().squaredNorm();
+  Q lmax = lambda[0];
+  for (const auto& l : lambda) lmax = std::max(lmax, l);
+  const std::string detail = "eta = " + eta.str() + ", 2/lambda_max = " + (2 / lmax).str() + ", K = " +
+                             std::to_string(tr.steps());
+  if (eta * lmax < 2 && kind == Kind::holds) {
+    Q rho2 = 0;
+    for (const auto& l : lambda) rho2 = std::max(rho2, (1 - eta * l) * (1 - eta * l));
+    Q bound = n0;
+    for (int k = 0; k < tr.steps(); ++k) bound *= rho2;
+    return compare<Q>("gd_stable_iff_below_2_over_L",
+                      "eta < 2/lambda_max: ||x_K - x*||^2 <= max_i (1 - eta lambda_i)^(2K) ||x_0 - x*||^2 -> 0", kind,
+                      nK, Relation::le, bound, Q(0), detail);
+  }
+  return compare<Q>("gd_stable_iff_below_2_over_L",
+                    kind == Kind::counterexample
+                        ? "A not positive definite: a small eta still gives ||x_K - x*|| <= ||x_0 - x*||"
+                        : "eta > 2/lambda_max, start on the top eigenvector: ||x_K - x*||^2 > ||x_0 - x*||^2 (diverges)",
+                    kind, nK, kind == Kind::counterexample ? Relation::le : Relation::gt, n0, Q(0), detail);
+}
+
+Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps) {
+  const Mpfr eta = from_rational<Mpfr>(c) / f.smoothness();
+  GradientDescent<Mpfr> gd(eta);
+  StopRule<Mpfr> stop;
+  stop.max_steps = steps;
+  const Trace<Mpfr> tr = run<Mpfr>(f, gd, x0, stop);
+  Mpfr worst = tr.f[1] - tr.f[0];
+  Mpfr scale = abs_s<Mpfr>(tr.f[0]);
+  for (int k = 1; k < tr.steps(); ++k) worst = std::max(worst, Mpfr(tr.f[k + 1] - tr.f[k]));
+  return compare<Mpfr>("gd_monotone_decrease_not_guaranteed",
+                       "eta = " + c.str() + "/L < 2/L on an L-smooth function: max_k (f(x_{k+1}) - f(x_k)) < 0",
+                       Kind::holds, worst, Relation::lt, Mpfr(0), scale,
+                       "Lorentzian, " + std::to_string(tr.steps()) + " steps");
+}
+
+Verdict monotone_fails_large_step(const Rational& lambda, const Rational& c, const Rational& x0) {
+  const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
+  const Vec<Q> x = Vec<Q>::Constant(1, x0);
+  const Vec<Q> x1 = x - (c / lambda) * f.gradient(x);
+  return compare<Q>("gd_monotone_decrease_not_guaranteed", "eta = " + c.str() + "/L > 2/L: f(x_1) < f(x_0)",
+                    Kind::counterexample, f.value(x1), Relation::lt, f.value(x), Q(0),
+                    "f = 1/2 L x^2, L = " + lambda.str());
+}
+
+Verdict rate_ratio_quadratic(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps) {
+  const Quadratic<Q> E = quadratic_1d<Q>(a, b, Q(0));
+  const Q w_star = -b / a;
+  const Q E_star = E.value(Vec<Q>::Constant(1, w_star));
+  const auto w = quadratic_1d_iterates(a, b, Q(0), w0, eta, steps);
+  const Q R = (1 - eta * a) * (1 - eta * a);
+  std::vector<Q> gap;
+  for (const auto& x : w) gap.push_back(abs_s<Q>(E.value(Vec<Q>::Constant(1, x)) - E_star));
+  // every ratio equals R exactly?
+  bool constant = true;
+  for (std::size_t k = 0; k + 1 < gap.size(); ++k) constant = constant && gap[k + 1] == R * gap[k];
+  Q RK = 1;
+  for (std::size_t k = 0; k + 1 < gap.size(); ++k) RK *= R;
+  Verdict v = compare<Q>("convergence_rate_ratio", "R_k = (1 - eta a)^2 for every k, so |E(w_K) - E*| = R^K |E(w_0) - E*|",
+                         Kind::tight, gap.back(), Relation::eq, RK * gap.front(), Q(0),
+                         "R = " + R.str() + (constant ? ", every ratio equal to R" : ", SOME RATIO DIFFERS FROM R"));
+  v.pass = v.pass && constant;
+  return v;
+}
+
+Verdict rate_ratio_not_constant(const Mpfr& x0, const Rational& c, int steps) {
+  const Lorentzian<Mpfr> f((Vec<Mpfr>(1) << 1).finished());
+  GradientDescent<Mpfr> gd(from_rational<Mpfr>(c));
+  StopRule<Mpfr> stop;
+  stop.max_steps = steps;
+  const Trace<Mpfr> tr = run<Mpfr>(f, gd, Vec<Mpfr>::Constant(1, x0), stop);
+  Mpfr rmin = tr.f[1] / tr.f[0], rmax = rmin;
+  for (int k = 1; k < tr.steps(); ++k) {
+    const Mpfr r = tr.f[k + 1] / tr.f[k];
+    rmin = std::min(rmin, r);
+    rmax = std::max(rmax, r);
+  }
+  return compare<Mpfr>("convergence_rate_ratio", "non-quadratic (1-D Lorentzian, f* = 0): R_k constant, max R_k = min R_k",
+                       Kind::counterexample, rmax, Relation::eq, rmin, rmax,
+                       "eta = " + c.str() + ", " + std::to_string(tr.steps()) + " steps");
+}
+
+}  // namespace descent::claims::step_size

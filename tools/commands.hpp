@@ -1,0 +1,58 @@
+/// \file commands.hpp
+/// \brief The subcommands of the `descent` command (DESIGN.md §6): `list`, `verify`,
+/// `trace`. Each one writes its whole standard output into a string, which main() prints
+/// only when the command finished, so that a usage error (a descent::InputError, exit
+/// code 2) never leaves partial output.
+#pragma once
+
+#include <string>
+
+namespace descent::tools {
+
+/// Exit codes of `descent`.
+inline constexpr int exit_ok = 0;       ///< success
+inline constexpr int exit_failed = 1;   ///< `verify`: a check failed or a lesson misbehaved
+inline constexpr int exit_usage = 2;    ///< bad input: flags, problem file
+
+/// Flags of `descent list`.
+struct ListOptions {
+  bool json = false;  ///< one JSON object instead of the table
+};
+
+/// Flags of `descent verify`.
+struct VerifyOptions {
+  bool json = false;  ///< one JSON object instead of the summary
+  int digits = 0;     ///< passed to every lesson as `--digits` when > 0
+};
+
+/// Flags of `descent trace`; the numbers are kept as text and parsed in the arithmetic.
+struct TraceOptions {
+  std::string problem;       ///< problem file (JSON)
+  std::string method;        ///< gd | heavy_ball | adagrad
+  std::string eta;           ///< step size η > 0
+  std::string beta;          ///< heavy_ball momentum β ∈ [0, 1)
+  std::string delta;         ///< adagrad's δ > 0
+  bool beta_given = false;   ///< --beta was on the command line
+  bool delta_given = false;  ///< --delta was on the command line
+  long long steps = -1;      ///< number of steps, 0 … 10⁷
+  int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent
+  bool digits_given = false; ///< --digits was on the command line
+  bool exact = false;        ///< exact rational arithmetic
+  std::string format = "csv";  ///< csv | json
+};
+
+/// `descent list`: every lesson and its claims. Returns the exit code.
+int run_list(const ListOptions& options, std::string& out);
+
+/// `descent verify`: run each `lesson_*` next to this executable with `--json`, print
+/// the claim-by-claim summary. `exe_dir` is where to look for the lessons. Returns 0 if
+/// every check passed, every lesson produced valid JSON and exited 0, and every claim
+/// of the index was checked; 1 otherwise.
+int run_verify(const VerifyOptions& options, const std::string& exe_dir, std::string& out);
+
+/// `descent trace`: run one optimizer on a problem file. Returns 0 (a diverged run is a
+/// result); throws descent::InputError on bad input. `err` receives the divergence note
+/// printed on stderr in CSV format.
+int run_trace(const TraceOptions& options, std::string& out, std::string& err);
+
+}  // namespace descent::tools

@@ -1,0 +1,56 @@
+// `descent list`: the lessons and their claims, from the claim index.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "claim.hpp"
+#include "commands.hpp"
+
+namespace descent::tools {
+
+namespace {
+/// The claims grouped by lesson, lessons in order of first appearance in the index.
+std::vector<std::pair<std::string_view, std::vector<const claims::ClaimInfo*>>> by_lesson() {
+  std::vector<std::pair<std::string_view, std::vector<const claims::ClaimInfo*>>> groups;
+  for (const auto& c : claims::all_claims()) {
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == c.lesson; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {c.lesson, {}});
+    it->second.push_back(&c);
+  }
+  return groups;
+}
+}  // namespace
+
+int run_list(const ListOptions& options, std::string& out) {
+  const auto groups = by_lesson();
+  if (options.json) {
+    nlohmann::ordered_json doc;
+    doc["lessons"] = nlohmann::ordered_json::array();
+    for (const auto& [lesson, claims] : groups) {
+      nlohmann::ordered_json entry{{"lesson", lesson}, {"claims", nlohmann::ordered_json::array()}};
+      for (const auto* c : claims)
+        entry["claims"].push_back({{"id", c->id},
+                                   {"lesson", c->lesson},
+                                   {"source", c->source},
+                                   {"statement", c->statement},
+                                   {"hypotheses", c->hypotheses}});
+      doc["lessons"].push_back(std::move(entry));
+    }
+    out += doc.dump(2) + "\n";
+    return exit_ok;
+  }
+  std::size_t width = 0;
+  for (const auto& c : claims::all_claims()) width = std::max(width, c.id.size());
+  for (const auto& [lesson, claims] : groups) {
+    out += "lesson " + std::string(lesson) + "\n";
+    for (const auto* c : claims)
+      out += "  " + std::string(c->id) + std::string(width - c->id.size() + 2, ' ') + std::string(c->source) + "\n";
+    out += "\n";
+  }
+  out += std::to_string(claims::all_claims().size()) + " claims in " + std::to_string(groups.size()) + " lessons\n";
+  return exit_ok;
+}
+
+}  // namespace descent::tools

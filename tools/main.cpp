@@ -1,0 +1,122 @@
+// The `descent` command (DESIGN.md §6): list, verify, trace.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "descent/scalar.hpp"
+
+namespace {
+
+/// Replace line breaks so that an error message is one line.
+std::string one_line(std::string s) {
+  for (char& ch : s)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+/// The directory holding this executable (where `verify` looks for the lessons).
+std::string executable_dir(const char* argv0) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) self = fs::weakly_canonical(fs::path(argv0), ec);
+  return self.parent_path().string();
+}
+
+}  // namespace
+
+/// Parse the command line, run one subcommand, print its buffered output. Exit codes:
+/// 0 success, 1 `verify` found a failure, 2 usage error (one line on stderr, nothing on
+/// stdout).
+int main(int argc, char** argv) {
+  using namespace descent::tools;
+  CLI::App app{"descent — verified gradient-based optimization: the lessons' claims and the optimizer library",
+               "descent"};
+  app.require_subcommand(1);
+
+  ListOptions list_options;
+  CLI::App* list = app.add_subcommand("list", "list every lesson and its claims (id, source)");
+  list->add_flag("--json", list_options.json, "print one JSON object");
+
+  VerifyOptions verify_options;
+  CLI::App* verify = app.add_subcommand(
+      "verify", "run every lesson_* next to this executable with --json and summarize the checks claim by claim; "
+                "exit 1 on any failed check, misbehaving lesson or unchecked claim");
+  verify->add_flag("--json", verify_options.json, "print one JSON object");
+  verify->add_option("--digits", verify_options.digits,
+                     "passed to every lesson: digits of its multiprecision checks, " +
+                         std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
+
+  TraceOptions trace_options;
+  trace_options.delta = "1e-8";
+  CLI::App* trace = app.add_subcommand("trace", "run one optimizer on a problem file and print the trajectory "
+                                                "(columns step,f,grad_norm2,x1,...,xn)");
+  trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares)")
+      ->required();
+  trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad")->required();
+  trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q)")->required();
+  CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1)");
+  CLI::Option* delta = trace->add_option("--delta", trace_options.delta, "adagrad's delta, > 0 (default 1e-8)");
+  trace->add_option("--steps", trace_options.steps, "number of steps, 0 to 10000000")->required();
+  CLI::Option* digits = trace->add_option(
+      "--digits", trace_options.digits,
+      "print D significant digits, all correct (computed in mpfr at D+20 digits); D from " +
+          std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
+  trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
+  trace->add_option("--format", trace_options.format, "csv (default) or json");
+
+  // An unknown subcommand would otherwise be reported as an unexpected argument.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string sub = argv[1];
+    if (sub != "list" && sub != "verify" && sub != "trace") {
+      std::cerr << "descent: unknown subcommand '" << one_line(sub)
+                << "' (known: list, verify, trace; run descent --help)\n";
+      return exit_usage;
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);  // help on stdout, exit 0
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string message = e.what();
+    if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty())
+      message = "a subcommand is required (list, verify, trace)";
+    std::cerr << "descent: " << one_line(message) << " (run descent --help)\n";
+    return exit_usage;
+  }
+
+  std::string out, err;
+  std::string name = "descent";
+  int code = exit_ok;
+  try {
+    if (list->parsed()) {
+      name += " list";
+      code = run_list(list_options, out);
+    } else if (verify->parsed()) {
+      name += " verify";
+      code = run_verify(verify_options, executable_dir(argv[0]), out);
+    } else {
+      name += " trace";
+      trace_options.beta_given = beta->count() > 0;
+      trace_options.delta_given = delta->count() > 0;
+      trace_options.digits_given = digits->count() > 0;
+      code = run_trace(trace_options, out, err);
+    }
+  } catch (const descent::InputError& e) {
+    std::cerr << name << ": " << one_line(e.what()) << "\n";
+    return exit_usage;
+  } catch (const std::exception& e) {
+    std::cerr << name << ": internal error: " << one_line(e.what()) << "\n";
+    return exit_failed;
+  }
+  std::cout << out << std::flush;
+  std::cerr << err;
+  return code;
+}

@@ -1,0 +1,278 @@
+// Problem files of `descent trace`: lexeme-preserving JSON and validation of the fields.
+#include "problem_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace descent::tools {
+
+namespace {
+
+/// Replace line breaks so that a message stays on one line.
+std::string one_line(std::string s) {
+  for (char& ch : s)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  return s;
+}
+
+/// SAX handler for nlohmann::ordered_json::sax_parse that builds a LexemeJson: the
+/// structure as parsed, but every number stored as the string of its lexeme.
+class LexemeSax {
+ public:
+  using json = LexemeJson;
+
+  explicit LexemeSax(std::string source) : source_(std::move(source)) {}
+
+  /// `null` literal.
+  bool null() { return put(json(nullptr)); }
+  /// `true` / `false`.
+  bool boolean(bool value) { return put(json(value)); }
+  /// A negative integer: its decimal text is its lexeme.
+  bool number_integer(json::number_integer_t value) { return put(json(std::to_string(value))); }
+  /// A non-negative integer: its decimal text is its lexeme.
+  bool number_unsigned(json::number_unsigned_t value) { return put(json(std::to_string(value))); }
+  /// Any other number: keep the original text, ignore nlohmann's double.
+  bool number_float(json::number_float_t, const json::string_t& lexeme) { return put(json(lexeme)); }
+  /// A string, kept as is.
+  bool string(json::string_t& value) { return put(json(std::move(value))); }
+  /// Never produced by text JSON; rejected for completeness.
+  bool binary(json::binary_t&) {
+    error_ = source_ + ": binary values are not allowed in a problem file";
+    return false;
+  }
+  /// `{`: open an object in its parent.
+  bool start_object(std::size_t) { return open(json::object()); }
+  /// An object key; a key seen twice in one object is an error (JSON leaves it undefined).
+  bool key(json::string_t& name) {
+    if (stack_.back()->contains(name)) {
+      error_ = source_ + ": duplicate field '" + name + "'";
+      return false;
+    }
+    key_ = std::move(name);
+    return true;
+  }
+  /// `}`.
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  /// `[`: open an array in its parent.
+  bool start_array(std::size_t) { return open(json::array()); }
+  /// `]`.
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  /// Malformed input: keep nlohmann's message (it gives line and column) without its
+  /// `[json.exception…]` prefix.
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    std::string what = ex.what();
+    if (const auto close = what.find("] "); !what.empty() && what.front() == '[' && close != std::string::npos)
+      what = what.substr(close + 2);
+    if (what.find("line ") == std::string::npos) what += " (at byte " + std::to_string(position) + ")";
+    error_ = source_ + ": malformed JSON: " + one_line(what);
+    return false;
+  }
+
+  /// The document, once sax_parse returned true.
+  json& root() { return root_; }
+  /// The message of the failure, once sax_parse returned false.
+  const std::string& error() const { return error_; }
+
+ private:
+  /// Attach a value to the open container (or make it the root).
+  json* attach(json value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    parent[key_] = std::move(value);
+    return &parent[key_];
+  }
+  bool put(json value) {
+    attach(std::move(value));
+    return true;
+  }
+  bool open(json container) {
+    stack_.push_back(attach(std::move(container)));
+    return true;
+  }
+
+  std::string source_;
+  json root_;
+  std::vector<json*> stack_;  // the open containers; only the innermost one grows
+  std::string key_;
+  std::string error_;
+};
+
+/// How a value looks, for messages: `an object`, `an array`, `null`, `true`, or its text.
+std::string describe(const LexemeJson& v) {
+  if (v.is_object()) return "an object";
+  if (v.is_array()) return "an array";
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  std::string text = v.get<std::string>();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return "'" + one_line(text) + "'";
+}
+
+/// Reads the fields of one problem file, each error prefixed by the file name.
+template <class S>
+class FieldReader {
+ public:
+  explicit FieldReader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& field, const std::string& message) const {
+    throw InputError(file_ + ": " + field + ": " + message);
+  }
+
+  /// A number (JSON number or numeric string) at `field`.
+  S scalar(const LexemeJson& v, const std::string& field) const {
+    if (!v.is_string()) fail(field, "expected a number (such as 0.5, \"0.1\" or \"1/3\"), got " + describe(v));
+    return parse_scalar<S>(v.get_ref<const std::string&>(), file_ + ": " + field);
+  }
+
+  /// A non-empty array of numbers at `field`.
+  Vec<S> vector(const LexemeJson& v, const std::string& field) const {
+    if (!v.is_array()) fail(field, "expected an array of numbers, got " + describe(v));
+    if (v.empty()) fail(field, "must not be empty");
+    Vec<S> out(static_cast<Eigen::Index>(v.size()));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out(static_cast<Eigen::Index>(i)) = scalar(v[i], field + "[" + std::to_string(i) + "]");
+    return out;
+  }
+
+  /// A non-empty rectangular matrix at `field`: an array of rows, each an array of numbers.
+  Mat<S> matrix(const LexemeJson& v, const std::string& field) const {
+    const std::string shape = "expected an array of rows, each an array of numbers";
+    if (!v.is_array()) fail(field, shape + ", got " + describe(v));
+    if (v.empty()) fail(field, "must have at least one row");
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!v[i].is_array())
+        fail(field + "[" + std::to_string(i) + "]", "expected a row (an array of numbers), got " + describe(v[i]));
+    const std::size_t cols = v[0].size();
+    if (cols == 0) fail(field + "[0]", "a row must not be empty");
+    for (std::size_t i = 1; i < v.size(); ++i)
+      if (v[i].size() != cols)
+        fail(field, "ragged rows: row " + std::to_string(i) + " has " + std::to_string(v[i].size()) +
+                        " entries, row 0 has " + std::to_string(cols));
+    Mat<S> out(static_cast<Eigen::Index>(v.size()), static_cast<Eigen::Index>(cols));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      for (std::size_t j = 0; j < cols; ++j)
+        out(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
+            scalar(v[i][j], field + "[" + std::to_string(i) + "][" + std::to_string(j) + "]");
+    return out;
+  }
+
+  /// Check that `doc` has exactly the `required` fields plus some of the `optional` ones.
+  void check_fields(const LexemeJson& doc, const std::string& kind, const std::vector<std::string>& required,
+                    const std::vector<std::string>& optional) const {
+    auto listed = [](const std::vector<std::string>& names) {
+      std::string s;
+      for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+      return s;
+    };
+    std::vector<std::string> allowed = required;
+    allowed.insert(allowed.end(), optional.begin(), optional.end());
+    for (const auto& [name, value] : doc.items()) {
+      bool known = false;
+      for (const auto& a : allowed) known = known || a == name;
+      if (!known)
+        throw InputError(file_ + ": unknown field '" + name + "' for kind " + kind + " (allowed: " + listed(allowed) +
+                         ")");
+    }
+    for (const auto& r : required)
+      if (!doc.contains(r))
+        throw InputError(file_ + ": missing field '" + r + "' (kind " + kind + " needs " + listed(required) +
+                         (optional.empty() ? std::string() : "; optional: " + listed(optional)) + ")");
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+LexemeJson parse_json_keeping_lexemes(const std::string& text, const std::string& source) {
+  LexemeSax sax(source);
+  if (!LexemeJson::sax_parse(text, &sax)) throw InputError(sax.error());
+  return std::move(sax.root());
+}
+
+std::string read_text_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError("--problem: cannot read '" + path + "': no such file");
+  if (!fs::is_regular_file(status)) throw InputError("--problem: cannot read '" + path + "': not a regular file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("--problem: cannot read '" + path + "': " + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError("--problem: cannot read '" + path + "': read error");
+  return buffer.str();
+}
+
+template <class S>
+LoadedProblem<S> load_problem(const std::string& path) {
+  const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
+  FieldReader<S> read(path);
+  if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
+  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic or least_squares)");
+  const LexemeJson& kind_value = doc["kind"];
+  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic or least_squares), got " + describe(kind_value));
+  const std::string kind = kind_value.get<std::string>();
+
+  LoadedProblem<S> loaded;
+  loaded.kind = kind;
+  try {
+    if (kind == "quadratic") {
+      read.check_fields(doc, kind, {"kind", "A", "b", "x0"}, {"c"});
+      Mat<S> A = read.matrix(doc["A"], "A");
+      if (A.rows() != A.cols())
+        read.fail("A", "must be square, got " + std::to_string(A.rows()) + " rows of " + std::to_string(A.cols()) +
+                           " entries");
+      Vec<S> b = read.vector(doc["b"], "b");
+      if (b.size() != A.rows())
+        read.fail("b", "has " + std::to_string(b.size()) + " entries, A has " + std::to_string(A.rows()) + " rows");
+      S c = doc.contains("c") ? read.scalar(doc["c"], "c") : S(0);
+      loaded.problem = std::make_unique<Quadratic<S>>(std::move(A), std::move(b), std::move(c));
+    } else if (kind == "least_squares") {
+      read.check_fields(doc, kind, {"kind", "Phi", "y", "x0"}, {});
+      Mat<S> Phi = read.matrix(doc["Phi"], "Phi");
+      Vec<S> y = read.vector(doc["y"], "y");
+      if (y.size() != Phi.cols())
+        read.fail("y", "has " + std::to_string(y.size()) + " entries, Phi has " + std::to_string(Phi.cols()) +
+                           " columns (one per example)");
+      loaded.problem = std::make_unique<LeastSquares<S>>(std::move(Phi), std::move(y));
+    } else {
+      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares)");
+    }
+    loaded.x0 = read.vector(doc["x0"], "x0");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    if (what.rfind(path + ": ", 0) == 0) throw;
+    throw InputError(path + ": " + what);  // from the library's constructors: they name the field
+  }
+  if (loaded.x0.size() != loaded.problem->dimension())
+    read.fail("x0", "has " + std::to_string(loaded.x0.size()) + " entries, the problem has dimension " +
+                        std::to_string(loaded.problem->dimension()));
+  return loaded;
+}
+
+template LoadedProblem<double> load_problem<double>(const std::string&);
+template LoadedProblem<Mpfr> load_problem<Mpfr>(const std::string&);
+template LoadedProblem<Rational> load_problem<Rational>(const std::string&);
+
+}  // namespace descent::tools

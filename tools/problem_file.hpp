@@ -1,0 +1,53 @@
+/// \file problem_file.hpp
+/// \brief Problem files of `descent trace` (DESIGN.md §6): JSON read with every number
+/// kept as the text of its lexeme, so that `0.1` reaches the scalar layer as the decimal
+/// 1/10 and is parsed by descent::parse_scalar at the chosen arithmetic — never through
+/// a `double`.
+///
+/// Two kinds of problem:
+/// - `{"kind": "quadratic", "A": [[…]], "b": […], "c": "0", "x0": […]}` for
+///   \f$ \tfrac12 x^\top A x - b^\top x + c \f$ (`c` optional, default 0);
+/// - `{"kind": "least_squares", "Phi": [[…]], "y": […], "x0": […]}` for
+///   \f$ \|\Phi^\top w - y\|^2 \f$, Φ of size d×K (rows of the JSON array are rows of Φ).
+///
+/// Numbers are JSON numbers or strings (`"0.1"`, `"1/3"`). Every defect of a file is
+/// reported as a descent::InputError whose message starts with the file name and names
+/// the field (`A[1][0]`, indices from 0).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "descent/problems.hpp"
+
+namespace descent::tools {
+
+/// A JSON tree in which every number is a string holding its original text.
+using LexemeJson = nlohmann::ordered_json;
+
+/// Parse JSON `text`, keeping each number as the string of its lexeme (integers as
+/// std::to_string of their value). `source` names the text in error messages. Throws
+/// InputError on malformed JSON (with nlohmann's line and column) or a duplicate key.
+LexemeJson parse_json_keeping_lexemes(const std::string& text, const std::string& source);
+
+/// The whole contents of the file at `path`. Throws InputError naming the file if it is
+/// missing, not a regular file, or unreadable.
+std::string read_text_file(const std::string& path);
+
+/// A problem read from a file, in arithmetic S.
+template <class S>
+struct LoadedProblem {
+  std::string kind;                     ///< quadratic | least_squares
+  std::unique_ptr<Problem<S>> problem;  ///< the objective
+  Vec<S> x0;                            ///< the starting point, of the problem's dimension
+};
+
+/// Read, validate and build the problem in file `path`, every number parsed by
+/// parse_scalar<S> from its text (set the precision first for Mpfr). Throws InputError
+/// with a one-line message naming the file and the field.
+template <class S>
+LoadedProblem<S> load_problem(const std::string& path);
+
+}  // namespace descent::tools

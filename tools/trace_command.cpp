@@ -1,0 +1,147 @@
+// `descent trace`: one optimizer of the library on a problem file, printed row by row.
+#include <mpfr.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include "commands.hpp"
+#include "descent/optimizers.hpp"
+#include "problem_file.hpp"
+
+namespace descent::tools {
+
+namespace {
+
+/// Largest admissible --steps.
+constexpr long long max_steps = 10'000'000;
+/// Extra decimal digits carried internally under --digits, so that every printed digit
+/// is correct after the roundings of the run.
+constexpr int guard_digits = 20;
+
+/// A double with 17 significant digits (enough to identify it).
+std::string format_value(const double& x, int) { return to_string<double>(x, 17); }
+/// An exact rational as `p/q` (or `p`).
+std::string format_value(const Rational& x, int) { return to_string<Rational>(x); }
+/// An Mpfr value with exactly `sig` significant digits, correctly rounded, as
+/// `d.ddd…e±XX` (`0` for zero).
+std::string format_value(const Mpfr& x, int sig) {
+  if (x == 0) return "0";
+  mpfr_exp_t exponent = 0;
+  char* raw = mpfr_get_str(nullptr, &exponent, 10, static_cast<std::size_t>(sig), x.backend().data(), MPFR_RNDN);
+  std::string digits = raw;
+  mpfr_free_str(raw);
+  std::string out;
+  if (!digits.empty() && digits.front() == '-') {
+    out = "-";
+    digits.erase(0, 1);
+  }
+  out += digits.substr(0, 1);
+  if (digits.size() > 1) out += "." + digits.substr(1);
+  const long e10 = static_cast<long>(exponent) - 1;  // mpfr gives 0.d₁d₂… × 10^exponent
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "e%c%02ld", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
+  return out + buf;
+}
+
+/// A string as a JSON string literal.
+std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
+
+/// Parse a numeric flag in arithmetic S, naming the flag in errors.
+template <class S>
+S parse_flag(const std::string& text, const std::string& flag) {
+  return parse_scalar<S>(text, flag);
+}
+
+/// The run in arithmetic S, printed at `sig` significant digits (ignored when exact).
+template <class S>
+int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std::string& out, std::string& err) {
+  const S eta = parse_flag<S>(o.eta, "--eta");
+  if (!(eta > 0)) throw InputError("--eta: must be > 0, got " + o.eta);
+  S beta = 0, delta = 0;
+  if (o.method == "heavy_ball") {
+    beta = parse_flag<S>(o.beta, "--beta");
+    if (!(beta >= 0 && beta < 1)) throw InputError("--beta: must be in [0, 1), got " + o.beta);
+  }
+  if (o.method == "adagrad") {
+    delta = parse_flag<S>(o.delta, "--delta");
+    if (!(delta > 0)) throw InputError("--delta: must be > 0, got " + o.delta);
+  }
+
+  LoadedProblem<S> loaded = load_problem<S>(o.problem);
+  auto optimizer = make_optimizer<S>(o.method, eta, beta, delta);
+  StopRule<S> stop;
+  stop.max_steps = static_cast<int>(o.steps);
+  const Trace<S> trace = run<S>(*loaded.problem, *optimizer, loaded.x0, stop);
+
+  const auto rows = trace.x.size();
+  const auto n = static_cast<int>(loaded.x0.size());
+  if (o.format == "csv") {
+    out += "step,f,grad_norm2";
+    for (int i = 1; i <= n; ++i) out += ",x" + std::to_string(i);
+    out += "\n";
+    for (std::size_t k = 0; k < rows; ++k) {
+      out += std::to_string(k) + "," + format_value(trace.f[k], sig) + "," + format_value(trace.grad_norm2[k], sig);
+      for (int i = 0; i < n; ++i) out += "," + format_value(trace.x[k](i), sig);
+      out += "\n";
+    }
+    if (trace.status == Status::diverged) err += "descent trace: " + trace.message + "\n";
+    return exit_ok;
+  }
+  out += "{\"problem\": " + json_string(loaded.kind) + ", \"method\": " + json_string(o.method) +
+         ", \"arithmetic\": " + json_string(std::string(ScalarTraits<S>::name)) +
+         ", \"digits\": " + (json_digits ? std::to_string(*json_digits) : std::string("null")) +
+         ", \"eta\": " + json_string(format_value(eta, sig));
+  if (o.method == "heavy_ball") out += ", \"beta\": " + json_string(format_value(beta, sig));
+  if (o.method == "adagrad") out += ", \"delta\": " + json_string(format_value(delta, sig));
+  out += ", \"steps\": " + std::to_string(o.steps) + ", \"status\": " + json_string(std::string(to_string(trace.status))) +
+         ", \"message\": " + json_string(trace.message) + ",\n \"rows\": [";
+  for (std::size_t k = 0; k < rows; ++k) {
+    out += std::string(k == 0 ? "\n  " : ",\n  ") + "{\"step\": " + std::to_string(k) +
+           ", \"f\": " + json_string(format_value(trace.f[k], sig)) +
+           ", \"grad_norm2\": " + json_string(format_value(trace.grad_norm2[k], sig)) + ", \"x\": [";
+    for (int i = 0; i < n; ++i) out += (i == 0 ? "" : ", ") + json_string(format_value(trace.x[k](i), sig));
+    out += "]}";
+  }
+  out += "\n ]}\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
+  // Flags first, in the order a reader checks them; the file is read last.
+  if (o.digits_given && o.exact)
+    throw InputError("--digits and --exact exclude each other: choose one arithmetic");
+  if (o.digits_given && (o.digits < min_digits || o.digits > max_digits))
+    throw InputError("--digits: " + std::to_string(o.digits) + " is out of range (allowed " +
+                     std::to_string(min_digits) + " to " + std::to_string(max_digits) + ")");
+  if (o.steps < 0 || o.steps > max_steps)
+    throw InputError("--steps: " + std::to_string(o.steps) + " is out of range (allowed 0 to " +
+                     std::to_string(max_steps) + ")");
+  if (o.format != "csv" && o.format != "json")
+    throw InputError("--format: unknown format '" + o.format + "' (known: csv, json)");
+  const auto names = optimizer_names();
+  if (std::find(names.begin(), names.end(), o.method) == names.end()) {
+    std::string known;
+    for (const auto& name : names) known += (known.empty() ? "" : ", ") + name;
+    throw InputError("--method: unknown method '" + o.method + "' (known: " + known + ")");
+  }
+  if (o.exact && optimizer_needs_sqrt(o.method))
+    throw InputError("--method: " + o.method + " takes square roots and cannot run with --exact; use --digits D");
+  if (o.method == "heavy_ball" && !o.beta_given) throw InputError("--beta: required by --method heavy_ball");
+  if (o.method != "heavy_ball" && o.beta_given)
+    throw InputError("--beta: only --method heavy_ball takes a momentum, not " + o.method);
+  if (o.method != "adagrad" && o.delta_given)
+    throw InputError("--delta: only --method adagrad takes a delta, not " + o.method);
+
+  if (o.exact) return trace_in<Rational>(o, 0, std::nullopt, out, err);
+  if (o.digits_given) {
+    set_digits(std::min(o.digits + guard_digits, max_digits));
+    return trace_in<Mpfr>(o, o.digits, o.digits, out, err);
+  }
+  return trace_in<double>(o, 17, 17, out, err);
+}
+
+}  // namespace descent::tools

@@ -36,13 +36,11 @@ function(run_lesson what out)
   file(READ "${err}" err_text)
   if(NOT rc STREQUAL "0")
     file(READ "${tmp}" out_text)
-    file(REMOVE "${tmp}" "${err}")
-    if(NOT "${out}" STREQUAL "")
-      file(REMOVE "${out}")
-    endif()
-    string(REPLACE ";" " " args "${ARGN}")
+    # Remove this lesson's captures too, so that the next build runs it again.
+    file(REMOVE "${tmp}" "${err}" "${OUT_DIR}/${name}.txt" "${OUT_DIR}/${name}.json")
+    string(REPLACE ";" " " cmd "${name};${ARGN}")
     message(FATAL_ERROR
-      "docs: `${name} ${args}` exited with status ${rc}; the docs are not built from a "
+      "docs: `${cmd}` exited with status ${rc}; the docs are not built from a "
       "lesson whose checks fail.\n--- stdout ---\n${out_text}\n--- stderr ---\n${err_text}")
   endif()
   if(NOT err_text STREQUAL "")

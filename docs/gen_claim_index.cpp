@@ -59,8 +59,9 @@ std::string doxygen_text(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\\': case '@': case '&': case '$': case '#': case '<': case '>': case '%': case '"':
-      case '*': case '_': case '`':
+      case '"': out += "&quot;"; break;  // a literal quote would start Doxygen's quoted text
+      case '\\': case '@': case '&': case '$': case '#': case '<': case '>': case '%': case '*': case '_':
+      case '`':
         out += '\\';
         out += c;
         break;
@@ -188,7 +189,8 @@ int run(int argc, char** argv) {
           "that actually ran, with their status. Kinds, arithmetics and tolerances are\n"
           "explained on the \\ref index \"main page\".\n"
           "\n"
-          "To run everything behind one claim, from the build directory: `ctest -L '^<id>$'`.\n"
+          "To run everything behind one claim, from the build directory:\n"
+          "<code>ctest -L '^claim_id$'</code> (the label is a regular expression; anchor it).\n"
           "\n"
           "<table class=\"doxtable\">\n"
           "<tr><th>claim</th><th>lesson</th><th>checks</th><th>kinds</th></tr>\n";
@@ -241,7 +243,7 @@ int run(int argc, char** argv) {
       if (!info.hypotheses.empty() && !has_counterexample)
         page << "- <b>Note:</b> the claim has hypotheses but no counterexample check (negative control) yet\n";
     }
-    page << "- <b>Tests:</b> `ctest -L '^" << info.id << "$'`\n\n";
+    page << "- <b>Tests:</b> <code>ctest -L '^" << info.id << "$'</code>\n\n";
   }
   page << "*/\n";
 

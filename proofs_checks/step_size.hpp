@@ -37,7 +37,7 @@ Verdict stability(const Mat<Rational>& Q, const std::vector<Rational>& lambda, c
                   const Rational& eta, int steps, Kind kind);
 
 /// gd_monotone_decrease_not_guaranteed (mpfr): on the Lorentzian with η = c/β, c < 2,
-/// every step lowers f: maxₖ (f(x_{k+1}) − f(x_k)) < 0.
+/// every step lowers f: maxₖ (f(x_{k+1}) − f(x_k))/(η‖g_k‖²) < 0.
 Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps);
 /// gd_monotone_decrease_not_guaranteed, counterexample (exact): on ½λx² with η = c/λ,
 /// c > 2, f(x_1) < f(x_0) fails.

@@ -35,6 +35,7 @@ struct TraceOptions {
   bool beta_given = false;   ///< --beta was on the command line
   bool delta_given = false;  ///< --delta was on the command line
   long long steps = -1;      ///< number of steps, 0 … 10⁷
+  bool steps_given = false;  ///< --steps was on the command line
   int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent
   bool digits_given = false; ///< --digits was on the command line
   bool exact = false;        ///< exact rational arithmetic

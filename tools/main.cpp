@@ -54,19 +54,20 @@ int main(int argc, char** argv) {
   trace_options.delta = "1e-8";
   CLI::App* trace = app.add_subcommand("trace", "run one optimizer on a problem file and print the trajectory "
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
-  trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares)")
-      ->required();
-  trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad")->required();
-  trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q)")->required();
-  CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1)");
+  trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares); required");
+  trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad; required");
+  trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q); required");
+  CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1); required by heavy_ball");
   CLI::Option* delta = trace->add_option("--delta", trace_options.delta, "adagrad's delta, > 0 (default 1e-8)");
-  trace->add_option("--steps", trace_options.steps, "number of steps, 0 to 10000000")->required();
+  CLI::Option* steps = trace->add_option("--steps", trace_options.steps, "number of steps, 0 to 10000000; required");
   CLI::Option* digits = trace->add_option(
       "--digits", trace_options.digits,
       "print D significant digits, all correct (computed in mpfr at D+20 digits); D from " +
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
   trace->add_option("--format", trace_options.format, "csv (default) or json");
+  // --problem, --method, --eta and --steps are required, but checked in run_trace so that
+  // an unknown flag is reported before a missing one.
 
   // An unknown subcommand would otherwise be reported as an unexpected argument.
   if (argc > 1 && argv[1][0] != '-') {
@@ -107,6 +108,7 @@ int main(int argc, char** argv) {
       trace_options.beta_given = beta->count() > 0;
       trace_options.delta_given = delta->count() > 0;
       trace_options.digits_given = digits->count() > 0;
+      trace_options.steps_given = steps->count() > 0;
       code = run_trace(trace_options, out, err);
     }
   } catch (const descent::InputError& e) {

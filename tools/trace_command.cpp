@@ -51,7 +51,7 @@ std::string json_string(const std::string& s) { return nlohmann::json(s).dump();
 /// Parse a numeric flag in arithmetic S, naming the flag in errors.
 template <class S>
 S parse_flag(const std::string& text, const std::string& flag) {
-  return parse_scalar<S>(text, flag);
+  return parse_number<S>(text, flag);
 }
 
 /// The run in arithmetic S, printed at `sig` significant digits (ignored when exact).
@@ -112,6 +112,10 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
 int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
+  if (o.problem.empty()) throw InputError("--problem: required (the problem file, JSON)");
+  if (o.method.empty()) throw InputError("--method: required (gd, heavy_ball or adagrad)");
+  if (o.eta.empty()) throw InputError("--eta: required (the step size, > 0)");
+  if (!o.steps_given) throw InputError("--steps: required (the number of steps, 0 to 10000000)");
   if (o.digits_given && o.exact)
     throw InputError("--digits and --exact exclude each other: choose one arithmetic");
   if (o.digits_given && (o.digits < min_digits || o.digits > max_digits))

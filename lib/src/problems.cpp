@@ -132,9 +132,9 @@ Lorentzian<S>::Lorentzian(Vec<S> a) : a_(std::move(a)) {
 }
 template <class S>
 S Lorentzian<S>::value(const Vec<S>& x) const {
-  using std::log;
+  using std::log1p;  // log1p keeps full relative precision when x² is below the unit roundoff
   S f = 0;
-  for (int i = 0; i < x.size(); ++i) f += a_(i) * log(1 + x(i) * x(i)) / 2;
+  for (int i = 0; i < x.size(); ++i) f += a_(i) * log1p(x(i) * x(i)) / 2;
   return f;
 }
 template <class S>

@@ -1,0 +1,163 @@
+// Unit tests of lib/: parsing, problems, gradient descent, traces, eigenvalues.
+// Expected values are written out by hand (or from closed forms), never computed by the
+// code under test.
+#include <catch2/catch.hpp>
+
+#include "descent/optimizers.hpp"
+
+using namespace descent;
+using Q = Rational;
+
+TEST_CASE("Decimals and fractions parse to their exact rational value", "[lib][scalar]") {
+  CHECK(parse_scalar<Q>("0.1", "x") == Q(1, 10));
+  CHECK(parse_scalar<Q>("-2.5e-3", "x") == Q(-1, 400));
+  CHECK(parse_scalar<Q>("1/3", "x") == Q(1, 3));
+  CHECK(parse_scalar<Q>(" 3E2 ", "x") == Q(300));
+  CHECK(parse_scalar<Q>("0.5/3", "x") == Q(1, 6));
+  CHECK(parse_scalar<double>("0.1", "x") == 0.1);
+}
+
+TEST_CASE("Malformed numbers are rejected with the field's name", "[lib][scalar]") {
+  for (const char* bad : {"", "abc", "1..2", "1e", "1/0", "--1", "0x10", "1/", "nan", "inf"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_scalar<Q>(bad, "eta"), InputError);
+  }
+  CHECK_THROWS_WITH(parse_scalar<Q>("abc", "eta"), Catch::Contains("eta"));
+}
+
+TEST_CASE("Multiprecision parsing does not pass through a double", "[lib][scalar]") {
+  set_digits(60);
+  const Mpfr tenth = parse_scalar<Mpfr>("0.1", "x");
+  // 0.1 as a double differs from 1/10 by about 5.6e-18; at 60 digits the error is < 1e-59.
+  CHECK(abs(tenth * 10 - 1) < Mpfr("1e-58"));
+  CHECK(abs(Mpfr(0.1) * 10 - 1) > Mpfr("1e-18"));
+  set_digits(50);
+}
+
+TEST_CASE("Digits outside 16..2000 are refused", "[lib][scalar]") {
+  CHECK_THROWS_AS(set_digits(0), InputError);
+  CHECK_THROWS_AS(set_digits(15), InputError);
+  CHECK_THROWS_AS(set_digits(2001), InputError);
+  set_digits(50);
+  CHECK(digits() == 50);
+}
+
+TEST_CASE("The quadratic's value and gradient match hand-computed values", "[lib][problems]") {
+  Mat<Q> A(2, 2);
+  A << 2, 1, 1, 3;
+  Vec<Q> b(2), x(2);
+  b << 1, Q(1, 3);
+  x << Q(1, 2), 0;
+  const Quadratic<Q> f(A, b, Q(5));
+  // ½xᵀAx = ½·(2·¼) = ¼; bᵀx = ½; f = ¼ − ½ + 5 = 19/4. ∇f = Ax − b = (1 − 1, ½ − ⅓) = (0, 1/6).
+  CHECK(f.value(x) == Q(19, 4));
+  CHECK(f.gradient(x)(0) == 0);
+  CHECK(f.gradient(x)(1) == Q(1, 6));
+}
+
+TEST_CASE("A non-symmetric or mis-shaped quadratic is refused", "[lib][problems]") {
+  Mat<Q> A(2, 2);
+  A << 2, 1, 0, 3;
+  CHECK_THROWS_WITH(Quadratic<Q>(A, Vec<Q>::Zero(2), Q(0)), Catch::Contains("symmetric"));
+  CHECK_THROWS_WITH(Quadratic<Q>(Mat<Q>::Identity(2, 2), Vec<Q>::Zero(3), Q(0)), Catch::Contains("b"));
+  CHECK_THROWS_AS(Quadratic<Q>(Mat<Q>::Zero(2, 3), Vec<Q>::Zero(2), Q(0)), InputError);
+}
+
+TEST_CASE("The least-squares gradient carries the factor 2", "[lib][problems][least_squares_gradient]") {
+  // Φ = [[1, 2]] (d = 1, K = 2), y = (1, 0), w = 1: Φᵀw − y = (0, 2), L = 4,
+  // ∇L = 2Φ(Φᵀw − y) = 2·(1·0 + 2·2) = 8, ∇²L = 2ΦΦᵀ = 2·5 = 10.
+  Mat<Q> Phi(1, 2);
+  Phi << 1, 2;
+  const LeastSquares<Q> f(Phi, (Vec<Q>(2) << 1, 0).finished());
+  const Vec<Q> w = Vec<Q>::Constant(1, Q(1));
+  CHECK(f.value(w) == 4);
+  CHECK(f.gradient(w)(0) == 8);
+  CHECK(f.hessian(w)(0, 0) == 10);
+  CHECK_THROWS_AS(LeastSquares<Q>(Phi, Vec<Q>::Zero(3)), InputError);
+}
+
+TEST_CASE("Seed 000's example functions have the hand-derived derivatives", "[lib][problems][hessian_examples]") {
+  const Vec<Q> p = (Vec<Q>(2) << 2, 3).finished();  // x = 2, y = 3
+  const SeedF<Q> f;                                  // x²y³
+  CHECK(f.value(p) == 108);
+  CHECK(f.gradient(p)(0) == 108);  // 2xy³
+  CHECK(f.gradient(p)(1) == 108);  // 3x²y²
+  CHECK(f.hessian(p)(0, 0) == 54);  // 2y³
+  CHECK(f.hessian(p)(0, 1) == 108);  // 6xy²
+  CHECK(f.hessian(p)(1, 1) == 72);  // 6x²y
+  const SeedG<Q> g;                  // x² + 2y² + 3xy²
+  CHECK(g.value(p) == 4 + 18 + 54);
+  CHECK(g.hessian(p)(0, 0) == 2);
+  CHECK(g.hessian(p)(0, 1) == 18);
+  CHECK(g.hessian(p)(1, 1) == 16);
+}
+
+TEST_CASE("One gradient-descent step is x - eta * grad f(x)", "[lib][optimizers]") {
+  Mat<Q> A(2, 2);
+  A << 2, 1, 1, 3;
+  const Quadratic<Q> f(A, (Vec<Q>(2) << 1, Q(1, 3)).finished(), Q(0));
+  GradientDescent<Q> gd(Q(1, 10));
+  StopRule<Q> stop;
+  stop.max_steps = 2;
+  const auto tr = run<Q>(f, gd, (Vec<Q>(2) << 1, 1).finished(), stop);
+  REQUIRE(tr.steps() == 2);
+  // g0 = (2+1−1, 1+3−1/3) = (2, 11/3); x1 = (1 − 1/5, 1 − 11/30) = (4/5, 19/30)
+  CHECK(tr.x[1](0) == Q(4, 5));
+  CHECK(tr.x[1](1) == Q(19, 30));
+  // g1 = (8/5 + 19/30 − 1, 4/5 + 19/10 − 1/3) = (37/30, 71/30); x2 = x1 − g1/10
+  CHECK(tr.x[2](0) == Q(4, 5) - Q(37, 300));
+  CHECK(tr.x[2](1) == Q(19, 30) - Q(71, 300));
+  CHECK(tr.grad_norm2[0] == 4 + Q(121, 9));
+  CHECK(tr.status == Status::max_steps);
+}
+
+TEST_CASE("A diverging run stops with status diverged and no non-finite row", "[lib][optimizers]") {
+  const Quadratic<double> f(Mat<double>::Constant(1, 1, 4.0), Vec<double>::Zero(1), 0.0);
+  GradientDescent<double> gd(1.0);  // factor |1 − 4| = 3 per step
+  StopRule<double> stop;
+  stop.max_steps = 100000;
+  const auto tr = run<double>(f, gd, Vec<double>::Constant(1, 1.0), stop);
+  CHECK(tr.status == Status::diverged);
+  CHECK(tr.steps() < 1000);
+  for (std::size_t k = 0; k < tr.f.size(); ++k) CHECK(std::isfinite(tr.f[k]));
+}
+
+TEST_CASE("The runner stops when the squared gradient reaches the tolerance", "[lib][optimizers]") {
+  const Quadratic<Q> f(Mat<Q>::Constant(1, 1, Q(1)), Vec<Q>::Zero(1), Q(0));
+  GradientDescent<Q> gd(Q(1, 2));  // x_k = 2^-k
+  StopRule<Q> stop;
+  stop.max_steps = 100;
+  stop.grad_norm2_tol = Q(1, 1 << 20);  // x² ≤ 2^-20 ⇔ k ≥ 10
+  const auto tr = run<Q>(f, gd, Vec<Q>::Constant(1, Q(1)), stop);
+  CHECK(tr.status == Status::converged);
+  CHECK(tr.steps() == 10);
+}
+
+TEST_CASE("Optimizer parameters out of range are refused", "[lib][optimizers]") {
+  CHECK_THROWS_AS(GradientDescent<Q>(Q(0)), InputError);
+  CHECK_THROWS_AS(GradientDescent<Q>(Q(-1)), InputError);
+  CHECK_THROWS_AS(HeavyBall<Q>(Q(1), Q(1)), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("adagrad", Q(1), Q(0), Q(1)), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("sgd2", Q(1), Q(0), Q(1)), InputError);
+}
+
+TEST_CASE("Eigen's symmetric eigen-solver works at 100 digits", "[lib][linalg]") {
+  set_digits(100);
+  Mat<Mpfr> A(2, 2);
+  A << 2, 1, 1, 3;
+  const auto ev = symmetric_eigenvalues<Mpfr>(A);
+  // closed form (5 ± √5)/2, computed without Eigen
+  const Mpfr s5 = sqrt(Mpfr(5));
+  const Mpfr tol = 64 * std::numeric_limits<Mpfr>::epsilon() * 4;  // 64 ε × scale (|λ| ≤ 4)
+  CHECK(abs(ev[0] - (5 - s5) / 2) <= tol);
+  CHECK(abs(ev[1] - (5 + s5) / 2) <= tol);
+  set_digits(50);
+}
+
+TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][linalg]") {
+  const Mat<Q> R = cayley_orthogonal<Q>(3, {Q(1, 2), Q(-2, 3), Q(5)});
+  CHECK(R.transpose() * R == Mat<Q>::Identity(3, 3));
+  const Mat<Q> A = with_spectrum<Q>(R, {Q(1), Q(2), Q(7)});
+  CHECK(A.trace() == 10);
+  CHECK(asymmetry<Q>(A) == 0);
+}

@@ -1,0 +1,65 @@
+// RapidCheck generators of valid instances: rationals, exactly orthogonal rotations,
+// quadratics with a prescribed spectrum, admissible steps. Values are named with .as()
+// so that a shrunk counterexample reads as an instance.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include <string>
+#include <vector>
+
+#include "descent/optimizers.hpp"
+
+namespace descent::testing {
+
+using Q = Rational;
+
+/// A rational n/den with n drawn from [lo, hi).
+inline Q draw_q(const std::string& name, int lo, int hi, int den) {
+  const int n = *rc::gen::inRange(lo, hi).as(name + " * " + std::to_string(den));
+  return Q(n, den);
+}
+/// A non-zero rational n/den with n drawn from [lo, hi) \ {0}.
+inline Q draw_nonzero_q(const std::string& name, int lo, int hi, int den) {
+  const int n = *rc::gen::suchThat(rc::gen::inRange(lo, hi), [](int v) { return v != 0; }).as(name + " * " + std::to_string(den));
+  return Q(n, den);
+}
+/// A vector of n rationals in [lo, hi)/den.
+inline Vec<Q> draw_vec(const std::string& name, int n, int lo, int hi, int den) {
+  Vec<Q> v(n);
+  for (int i = 0; i < n; ++i) v(i) = draw_q(name + "[" + std::to_string(i) + "]", lo, hi, den);
+  return v;
+}
+/// An exactly orthogonal n×n rational matrix (Cayley transform of a random skew matrix).
+inline Mat<Q> draw_rotation(int n) {
+  std::vector<Q> upper;
+  for (int k = 0; k < n * (n - 1) / 2; ++k) upper.push_back(draw_q("skew entry", -20, 21, 10));
+  return cayley_orthogonal<Q>(n, upper);
+}
+/// Eigenvalues in [lo, hi]/den, positive if lo > 0.
+inline std::vector<Q> draw_spectrum(int n, int lo, int hi, int den) {
+  std::vector<Q> s;
+  for (int i = 0; i < n; ++i) s.push_back(draw_q("lambda_" + std::to_string(i), lo, hi + 1, den));
+  return s;
+}
+inline Q max_of(const std::vector<Q>& v) {
+  Q m = v[0];
+  for (const auto& x : v) m = std::max(m, x);
+  return m;
+}
+/// Convert a rational matrix / vector to another scalar.
+template <class S>
+Mat<S> convert(const Mat<Q>& A) {
+  Mat<S> B(A.rows(), A.cols());
+  for (int i = 0; i < A.rows(); ++i)
+    for (int j = 0; j < A.cols(); ++j) B(i, j) = from_rational<S>(A(i, j));
+  return B;
+}
+template <class S>
+Vec<S> convert(const Vec<Q>& v) {
+  Vec<S> w(v.size());
+  for (int i = 0; i < v.size(); ++i) w(i) = from_rational<S>(v(i));
+  return w;
+}
+
+}  // namespace descent::testing

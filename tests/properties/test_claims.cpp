@@ -1,0 +1,281 @@
+// RapidCheck properties: every claim of lessons 01–03 over random instances, in exact
+// rational arithmetic where the mathematics is polynomial, and in double and mpfr
+// otherwise. Tags are claim ids (`ctest -L <id>` runs them). Every property asserts the
+// verdict of the same check the lesson runs; counterexample properties assert that the
+// check does fail when the hypothesis is dropped.
+#include <catch2/catch.hpp>
+#include <rapidcheck/catch.h>
+
+#include "descent_lemma.hpp"
+#include "generators.hpp"
+#include "step_size.hpp"
+#include "taylor.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using namespace descent::testing;
+
+#define RC_ASSERT_VERDICT(v)                        \
+  do {                                              \
+    const Verdict verdict_ = (v);                   \
+    RC_LOG() << verdict_.step << ": " << verdict_.lhs << " " << verdict_.relation << " " << verdict_.rhs << "\n"; \
+    RC_ASSERT(verdict_.pass);                       \
+  } while (0)
+
+namespace {
+Quadratic<Q> random_quadratic(int n, std::vector<Q>* spectrum = nullptr) {
+  const auto lambda = draw_spectrum(n, 1, 100, 10);
+  if (spectrum) *spectrum = lambda;
+  return Quadratic<Q>(with_spectrum<Q>(draw_rotation(n), lambda), draw_vec("b", n, -50, 51, 10), draw_q("c", -9, 10, 2));
+}
+}  // namespace
+
+// ---- lesson 01 ----
+TEST_CASE("The Lagrange remainder bounds the Taylor error of sin around pi/4", "[taylor_sin_pi4]") {
+  rc::prop("certified for random h in [-1, 1] and degree 0..12", [] {
+    const Q h = draw_nonzero_q("h", -64, 65, 64);
+    const int n = *rc::gen::inRange(0, 13).as("n");
+    RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1), Kind::holds));
+  });
+  rc::prop("fails with M = 1/2 for small h and odd-or-even n <= 3", [] {
+    const Q h = Q(1, *rc::gen::inRange(100, 1000).as("1/h"));
+    const int n = *rc::gen::inRange(1, 4).as("n");
+    RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1, 2), Kind::counterexample));
+  });
+}
+
+TEST_CASE("The second-order model of a quadratic is exact", "[taylor_quadratic_exact]") {
+  rc::prop("for random quadratics, points and displacements", [] {
+    const int n = *rc::gen::inRange(1, 5).as("n");
+    const auto f = random_quadratic(n);
+    RC_ASSERT_VERDICT(taylor::quadratic_model_exact(f, draw_vec("x", n, -20, 21, 4), draw_vec("h", n, -20, 21, 4), Kind::holds));
+  });
+  rc::prop("and is not exact for the cubic g when h_x h_y != 0", [] {
+    const Vec<Q> x = draw_vec("x", 2, -20, 21, 4);
+    Vec<Q> h(2);
+    h << draw_nonzero_q("hx", -20, 21, 4), draw_nonzero_q("hy", -20, 21, 4);
+    RC_ASSERT_VERDICT(taylor::quadratic_model_exact(SeedG<Q>(), x, h, Kind::counterexample));
+  });
+}
+
+TEST_CASE("The model errors of x^2 y^3 are third and fourth order", "[taylor_second_order_error]") {
+  rc::prop("within (M3/6)||h||^3 and (M4/24)||h||^4", [] {
+    const Vec<Q> x = draw_vec("x", 2, -20, 21, 8);
+    const Vec<Q> h = draw_vec("h", 2, -16, 17, 64);
+    RC_ASSERT_VERDICT(taylor::seed_f_model_error(x, h, 2));
+    RC_ASSERT_VERDICT(taylor::seed_f_model_error(x, h, 3));
+  });
+  rc::prop("but |x|^(5/2) breaks the cubic bound for small h", [] {
+    const Q h = Q(1, *rc::gen::inRange(1000, 100000).as("1/h"));
+    RC_ASSERT_VERDICT(taylor::non_c3_model_error(h));
+  });
+}
+
+TEST_CASE("Seed 000's Hessians match exact finite differences", "[hessian_examples]") {
+  rc::prop("at random rational points", [] {
+    const Vec<Q> x = draw_vec("p", 2, -40, 41, 8);
+    RC_ASSERT_VERDICT(taylor::hessian_matches_differences(SeedF<Q>(), x));
+    RC_ASSERT_VERDICT(taylor::hessian_matches_differences(SeedG<Q>(), x));
+  });
+  rc::prop("and the notes' first display of H_g is wrong unless x = 1 and y = -1/2", [] {
+    const Vec<Q> x = draw_vec("p", 2, -40, 41, 8);
+    RC_PRE(!(x(0) == 1 && x(1) == Q(-1, 2)));  // where 2x = 2 and 4y + 6x = 4 + 6x would need y = 1
+    RC_ASSERT_VERDICT(taylor::seed_g_first_display(x));
+  });
+}
+
+TEST_CASE("Mixed partials of smooth functions agree", "[hessian_symmetric]") {
+  rc::prop("for x^2 y^3 and g at random points", [] {
+    const Vec<Q> x = draw_vec("p", 2, -40, 41, 8);
+    RC_ASSERT_VERDICT(taylor::mixed_partials_agree(SeedF<Q>(), x));
+    RC_ASSERT_VERDICT(taylor::mixed_partials_agree(SeedG<Q>(), x));
+  });
+  CHECK(taylor::mixed_partials_counterexample().pass);
+}
+
+TEST_CASE("The linear model on a ball is minimized by the normalized negative gradient", "[linear_model_on_ball]") {
+  rc::prop("for gradients with rational norm and any radius", [] {
+    const int a = *rc::gen::inRange(1, 12).as("a"), b = *rc::gen::inRange(0, 12).as("b");
+    const Q k = draw_nonzero_q("k", -9, 10, 3);
+    Vec<Q> g(2);
+    g << k * (a * a - b * b), k * 2 * a * b;
+    RC_ASSERT_VERDICT(taylor::linear_model_minimizer(g, draw_nonzero_q("r", 1, 50, 8)));
+  });
+  rc::prop("and the ball's true minimizer approaches it as r -> 0 (mpfr)", [] {
+    set_digits(30);
+    const auto lambda = draw_spectrum(2, 1, 50, 10);
+    const Mat<Mpfr> A = convert<Mpfr>(with_spectrum<Q>(draw_rotation(2), lambda));
+    Vec<Q> x = draw_vec("x", 2, -20, 21, 4);
+    RC_PRE(x.squaredNorm() > 0);
+    const int k = *rc::gen::inRange(4, 30).as("r = 2^-k");
+    RC_ASSERT_VERDICT(taylor::ball_minimizer_direction(A, convert<Mpfr>(x), pow(Mpfr(2), -k)));
+    set_digits(50);
+  });
+}
+
+// ---- lesson 02 ----
+TEST_CASE("A GD step on a quadratic expands exactly to second order", "[gd_step_second_order]") {
+  rc::prop("L(w - eps g) = L(w) - eps g'g + eps^2 g'Hg / 2, and the notes' sign is refuted", [] {
+    const int n = *rc::gen::inRange(1, 5).as("n");
+    const auto f = random_quadratic(n);
+    const Vec<Q> w = draw_vec("w", n, -20, 21, 4);
+    RC_PRE(f.gradient(w).squaredNorm() > 0);
+    const Q eps = draw_nonzero_q("eps", 1, 100, 50);
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, false));
+    // the seed's -½ε²gᵀHεg equals +½ε²gᵀHg only if ε = −1: always refuted for ε > 0 and gᵀHg > 0
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, true));
+  });
+  rc::prop("with an O(eps^3) remainder on the Lorentzian (mpfr)", [] {
+    const Vec<Mpfr> a = convert<Mpfr>(draw_vec("a", 3, 1, 40, 10));
+    const Vec<Mpfr> w = convert<Mpfr>(draw_vec("w", 3, -40, 41, 10));
+    const Lorentzian<Mpfr> f(a);
+    const int k = *rc::gen::inRange(0, 20).as("eps = 2^-k");
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_cubic_error(f, a, w, pow(Mpfr(2), -k)));
+  });
+}
+
+TEST_CASE("Along the gradient the step decreases L iff eps <= 2g'g/g'Hg", "[gd_step_bound_along_gradient]") {
+  rc::prop("tight at eps*, holds below, fails above (SPD quadratics)", [] {
+    const int n = *rc::gen::inRange(1, 5).as("n");
+    const auto f = random_quadratic(n);
+    const Vec<Q> w = draw_vec("w", n, -20, 21, 4);
+    RC_PRE(f.gradient(w).squaredNorm() > 0);
+    const Q below = draw_q("factor below 1", 1, 100, 100), above = 1 + draw_q("factor above 1", 1, 100, 100);
+    RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, Q(1), Kind::tight));
+    RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, below, Kind::holds));
+    RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, above, Kind::counterexample));
+  });
+  rc::prop("every eps > 0 decreases L along a direction of negative curvature", [] {
+    const Mat<Q> R = draw_rotation(2);
+    const Quadratic<Q> f(with_spectrum<Q>(R, {draw_q("lambda+", 1, 50, 10), -draw_q("lambda-", 1, 50, 10)}), Vec<Q>::Zero(2), Q(0));
+    const Vec<Q> w = draw_nonzero_q("t", -9, 10, 2) * R.col(1);
+    RC_ASSERT_VERDICT(descent_lemma::concave_direction_decreases(f, w, draw_nonzero_q("eps", 1, 10000, 10)));
+  });
+}
+
+TEST_CASE("The descent lemma holds for beta-smooth functions", "[gd_descent_lemma]") {
+  rc::prop("exactly on quadratics for every eta > 0 with beta = lambda_max", [] {
+    const int n = *rc::gen::inRange(1, 5).as("n");
+    std::vector<Q> lambda;
+    const auto f = random_quadratic(n, &lambda);
+    const Q beta = max_of(lambda);
+    const Q eta = draw_nonzero_q("eta * beta", 1, 400, 100) / beta;
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, draw_vec("x", n, -20, 21, 4), beta, eta, Kind::holds));
+  });
+  rc::prop("in double and mpfr on the Lorentzian, within 64 eps x scale", [] {
+    const Vec<Q> aq = draw_vec("a", 3, 1, 40, 10), xq = draw_vec("x", 3, -40, 41, 10);
+    const Q c = draw_nonzero_q("eta * beta", 1, 300, 100);
+    const Lorentzian<Mpfr> fm(convert<Mpfr>(aq));
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Mpfr>(fm, convert<Mpfr>(xq), fm.smoothness(),
+                                                              from_rational<Mpfr>(c) / fm.smoothness(), Kind::holds));
+    const Lorentzian<double> fd(convert<double>(aq));
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<double>(fd, convert<double>(xq), fd.smoothness(),
+                                                                from_rational<double>(c) / fd.smoothness(), Kind::holds));
+  });
+  rc::prop("is tight along the top eigenvector and fails when beta underestimates it", [] {
+    const Mat<Q> R = draw_rotation(2);
+    const auto lambda = draw_spectrum(2, 1, 100, 10);
+    const Quadratic<Q> f(with_spectrum<Q>(R, lambda), Vec<Q>::Zero(2), Q(0));
+    const int top = lambda[0] >= lambda[1] ? 0 : 1;
+    const Vec<Q> x = draw_nonzero_q("t", -9, 10, 2) * R.col(top);
+    const Q beta = lambda[top], eta = draw_nonzero_q("eta * beta", 1, 199, 100) / beta;
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, x, beta, eta, Kind::tight));
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, x, beta / 2, eta, Kind::counterexample));
+  });
+}
+
+TEST_CASE("The smallest gradient along GD falls like 1/T", "[gd_min_grad_norm_rate]") {
+  rc::prop("on random Lorentzians with eta = 1/beta (mpfr)", [] {
+    const Vec<Q> aq = draw_vec("a", 2, 1, 40, 10), xq = draw_vec("x0", 2, -40, 41, 10);
+    const Lorentzian<Mpfr> f(convert<Mpfr>(aq));
+    RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate<Mpfr>(f, convert<Mpfr>(xq), f.smoothness(), Mpfr(0),
+                                                              1 / f.smoothness(), 25, Kind::holds));
+  });
+  rc::prop("and fails with eta > 2/beta on a quadratic (exact)", [] {
+    const Q lambda = draw_q("lambda", 1, 50, 5);
+    const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
+    const Q c = 2 + draw_q("eta * beta - 2", 1, 100, 50);
+    RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate<Q>(f, Vec<Q>::Constant(1, draw_nonzero_q("x0", -9, 10, 1)), lambda,
+                                                           Q(0), c / lambda, 10, Kind::counterexample));
+  });
+}
+
+TEST_CASE("The least-squares gradient is 2(Phi Phi' w - Phi y)", "[least_squares_gradient]") {
+  rc::prop("against exact central differences; the notes' form is refuted", [] {
+    const int d = *rc::gen::inRange(1, 4).as("d"), K = *rc::gen::inRange(1, 5).as("K");
+    Mat<Q> Phi(d, K);
+    for (int i = 0; i < d; ++i)
+      for (int j = 0; j < K; ++j) Phi(i, j) = draw_q("Phi", -20, 21, 4);
+    const LeastSquares<Q> f(Phi, draw_vec("y", K, -20, 21, 4));
+    const Vec<Q> w = draw_vec("w", d, -20, 21, 4);
+    RC_ASSERT_VERDICT(descent_lemma::least_squares_gradient(f, w, false));
+    RC_ASSERT_VERDICT(descent_lemma::least_squares_hessian(f, w));
+    RC_PRE(f.gradient(w).squaredNorm() > 0);
+    RC_ASSERT_VERDICT(descent_lemma::least_squares_gradient(f, w, true));
+  });
+}
+
+// ---- lesson 03 ----
+TEST_CASE("GD on a 1-D quadratic follows the regime its step predicts", "[quadratic_1d_regimes]") {
+  rc::prop("for random a > 0, b, w0 != w* and eta in (0, 3 eta_opt]", [] {
+    const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4);
+    const Q w0 = draw_q("w0", -20, 21, 2);
+    RC_PRE(w0 != -b / a);
+    const Q eta = draw_q("eta / eta_opt", 1, 13, 4) / a;  // includes 1/4 .. 3, hitting 1 and 2 exactly
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::holds));
+  });
+  rc::prop("constant amplitude at 2 eta_opt refutes the notes' divergence claim", [] {
+    const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
+    RC_PRE(w0 != -b / a);
+    RC_ASSERT_VERDICT(step_size::seed_divergence_at_two_eta_opt(a, b, w0, 12));
+  });
+  rc::prop("and a concave quadratic (a < 0) diverges for every eta", [] {
+    const Q a = -draw_q("-a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
+    RC_PRE(w0 != -b / a);
+    const Q eta = draw_q("eta |a|", 1, 8, 4) / (-a);  // what would be monotone or oscillating for |a|
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::counterexample));
+  });
+}
+
+TEST_CASE("GD on a quadratic is stable iff eta < 2/lambda_max", "[gd_stable_iff_below_2_over_L]") {
+  rc::prop("contracts below 2/lambda_max and diverges above from the top eigenvector", [] {
+    const int n = *rc::gen::inRange(2, 4).as("n");
+    const Mat<Q> R = draw_rotation(n);
+    const auto lambda = draw_spectrum(n, 1, 100, 10);
+    const Q lmax = max_of(lambda);
+    const Q below = draw_q("eta lambda_max", 1, 200, 100) / lmax;
+    const Q above = (2 + draw_q("eta lambda_max - 2", 1, 100, 100)) / lmax;
+    RC_ASSERT_VERDICT(step_size::stability(R, lambda, draw_vec("x0", n, -20, 21, 4), below, 15, Kind::holds));
+    int top = 0;
+    for (int i = 0; i < n; ++i)
+      if (lambda[i] == lmax) top = i;
+    RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(top), above, 15, Kind::holds));
+  });
+  rc::prop("and a negative eigenvalue breaks convergence for small eta", [] {
+    const Mat<Q> R = draw_rotation(2);
+    const std::vector<Q> lambda = {draw_q("lambda+", 1, 50, 10), -draw_q("-lambda-", 1, 50, 10)};
+    RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(1), draw_q("eta", 1, 100, 1000), 15, Kind::counterexample));
+  });
+}
+
+TEST_CASE("Each GD step lowers an L-smooth function when eta < 2/L", "[gd_monotone_decrease_not_guaranteed]") {
+  rc::prop("on random Lorentzians (mpfr)", [] {
+    const Lorentzian<Mpfr> f(convert<Mpfr>(draw_vec("a", 2, 1, 40, 10)));
+    Vec<Q> x0 = draw_vec("x0", 2, -40, 41, 10);
+    RC_PRE(x0.squaredNorm() > 0);
+    RC_ASSERT_VERDICT(step_size::monotone_on_smooth(f, convert<Mpfr>(x0), draw_q("eta L", 1, 200, 100), 20));
+  });
+  rc::prop("but not when eta > 2/L", [] {
+    RC_ASSERT_VERDICT(step_size::monotone_fails_large_step(draw_q("L", 1, 50, 5), 2 + draw_q("eta L - 2", 1, 100, 50),
+                                                           draw_nonzero_q("x0", -9, 10, 1)));
+  });
+}
+
+TEST_CASE("The convergence-rate ratio of GD on a 1-D quadratic is constant", "[convergence_rate_ratio]") {
+  rc::prop("R = (1 - eta a)^2 exactly, and |E_K - E*| = R^K |E_0 - E*|", [] {
+    const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
+    RC_PRE(w0 != -b / a);
+    RC_ASSERT_VERDICT(step_size::rate_ratio_quadratic(a, b, w0, draw_q("eta a", 1, 8, 4) / a, 10));
+  });
+  CHECK(step_size::rate_ratio_not_constant(Mpfr(2), Q(1, 2), 10).pass);
+}

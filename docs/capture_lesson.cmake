@@ -1,7 +1,8 @@
 # Capture the real output of one lesson executable for the docs (DESIGN.md §8, §9.1: the
 # docs quote captured output, never pasted text).
 #
-#   cmake -DLESSON_EXE=<path> -DLESSON_ID=<id> -DOUT_DIR=<dir> -P capture_lesson.cmake
+#   cmake -DLESSON_EXE=<path> -DLESSON_ID=<id> -DOUT_DIR=<dir> -DPLOT_WORK_DIR=<dir>
+#         -P capture_lesson.cmake
 #
 # Runs, in this order,
 #   lesson_<id>              → OUT_DIR/lesson_<id>.txt   (human output)
@@ -11,8 +12,13 @@
 # not behave as the theory predicts (exit 1) or that rejects its flags (exit 2) must not
 # be published. Outputs are written to temporary files and renamed only on success, so a
 # failed run never leaves a stale-but-plausible capture behind.
+#
+# The plots are written in a directory of their own, PLOT_WORK_DIR/<id> (so that lessons
+# captured in parallel never share gnuplot's data files; outside OUT_DIR, which Doxygen
+# reads), then the SVGs are copied to OUT_DIR, where Doxygen's IMAGE_PATH finds them by
+# name: a plot name used by two lessons is an error.
 
-foreach(var LESSON_EXE LESSON_ID OUT_DIR)
+foreach(var LESSON_EXE LESSON_ID OUT_DIR PLOT_WORK_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "capture_lesson.cmake: -D${var}=... is required")
   endif()
@@ -56,5 +62,22 @@ endfunction()
 
 run_lesson(txt "${OUT_DIR}/${name}.txt")
 run_lesson(json "${OUT_DIR}/${name}.json" --json)
-run_lesson(plot "" --plot "${OUT_DIR}")
-message(STATUS "docs: captured ${name} (txt, json, plots)")
+set(plot_dir "${PLOT_WORK_DIR}/${LESSON_ID}")
+file(REMOVE_RECURSE "${plot_dir}")
+file(MAKE_DIRECTORY "${plot_dir}")
+run_lesson(plot "" --plot "${plot_dir}")
+file(GLOB svgs RELATIVE "${plot_dir}" "${plot_dir}/*.svg")
+foreach(svg IN LISTS svgs)
+  file(GLOB same_name "${PLOT_WORK_DIR}/*/${svg}")
+  foreach(other IN LISTS same_name)
+    get_filename_component(other_dir "${other}" DIRECTORY)
+    get_filename_component(other_lesson "${other_dir}" NAME)
+    if(NOT other_lesson STREQUAL LESSON_ID)
+      message(FATAL_ERROR "docs: the plot ${svg} is written by lesson ${LESSON_ID} and by lesson "
+                          "${other_lesson}; plot names must be unique across lessons")
+    endif()
+  endforeach()
+  file(COPY "${plot_dir}/${svg}" DESTINATION "${OUT_DIR}")
+endforeach()
+list(LENGTH svgs nsvg)
+message(STATUS "docs: captured ${name} (txt, json, ${nsvg} plots)")

@@ -12,8 +12,8 @@
  * - \f$\eta = 2\eta_{opt}\f$: factor −1, oscillation of constant amplitude forever;
  * - \f$\eta > 2\eta_{opt}\f$: factor below −1, divergence.
  *
- * Each is checked on an exact rational trajectory. Seed 002 also says "we can get
- * divergence if \f$\eta \ge 2\eta_{opt}\f$": at equality the amplitude stays exactly
+ * Each is checked on an exact rational trajectory. Seed 002 also says “we can get
+ * divergence if \f$\eta \ge 2\eta_{opt}\f$”: at equality the amplitude stays exactly
  * \f$|e_0|\f$ — refuted. Without convexity (\f$a < 0\f$) even a small step diverges.
  * (claim \ref claim_quadratic_1d_regimes "quadratic_1d_regimes")
  * \image html regimes.svg "GD iterates w_k for the five regimes (a = 4, eta_opt = 1/4)"

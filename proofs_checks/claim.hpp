@@ -29,10 +29,12 @@ enum class Kind {
   tight,           ///< the bound attained: equality (exact) or within tolerance
   refutes          ///< a statement of the notes shown false on an instance
 };
+/// The enumerator's name: "holds", "counterexample", "tight" or "refutes".
 std::string_view to_string(Kind k);
 
 /// The relation a check asserts between its two sides.
 enum class Relation { le, lt, eq, ge, gt };
+/// The relation as an operator: "<=", "<", "==", ">=" or ">".
 std::string_view to_string(Relation r);
 
 /// Multiplier k of the tolerance k·ε·scale for floating arithmetic (see file comment).
@@ -56,10 +58,13 @@ const ClaimInfo& claim(std::string_view id);
 struct Verdict {
   std::string claim;       ///< claim id
   std::string step;        ///< derivation step, in the lesson's words
-  Kind kind = Kind::holds;
+  Kind kind = Kind::holds;  ///< the kind of check
   std::string arithmetic;  ///< double | mpfr | exact | interval
   bool pass = false;       ///< behaved as the theory predicts
-  std::string lhs, relation, rhs, margin;
+  std::string lhs;          ///< left side, as full-precision text (or a description)
+  std::string relation;     ///< the relation asserted, as to_string(Relation) gives it
+  std::string rhs;          ///< right side, as full-precision text (or a description)
+  std::string margin;       ///< by how much the relation holds (see compare()); empty for observe()
   std::string detail;      ///< what the instance was, or why it passed/failed
 };
 

@@ -10,6 +10,7 @@ namespace descent::claims::step_size {
 /// The five behaviours of GD on E = ½aw² + bw + c (seed 002), plus divergence on a
 /// non-convex (a < 0) quadratic.
 enum class Regime { monotone, one_step, oscillating, constant_amplitude, diverging };
+/// The regime in words, e.g. "monotone convergence", "divergence".
 std::string_view to_string(Regime r);
 
 /// What theory predicts for a > 0 from η·a: < 1 monotone, = 1 one step, ∈ (1, 2)

@@ -54,6 +54,8 @@ Verdict seed_g_first_display(const Vec<Rational>& x);
 /// gradient (exact for polynomials). Counterexample: f = xy(x² − y²)/(x² + y²) at 0,
 /// where ∂y∂x f = −1 and ∂x∂y f = +1.
 Verdict mixed_partials_agree(const Problem<Rational>& f, const Vec<Rational>& x);
+/// hessian_symmetric, counterexample: for f = xy(x² − y²)/(x² + y²), f(0, 0) = 0 (not C²
+/// at the origin), the two mixed partials at 0, computed as for mixed_partials_agree, differ.
 Verdict mixed_partials_counterexample();
 
 /// linear_model_on_ball (exact): for g with rational norm, s* = −r g/‖g‖ minimizes the

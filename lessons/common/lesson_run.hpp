@@ -16,6 +16,8 @@
 
 namespace descent::lessons {
 
+/// The run of one lesson executable: parses the common flags, collects the narration and
+/// the verdicts, and prints either the human text or the JSON document at the end.
 class LessonRun {
  public:
   /// `id` like "02_descent_lemma"; `title` as on the lesson's docs page.
@@ -27,7 +29,10 @@ class LessonRun {
   /// should stop now (0 after --help, 2 after a usage error, message on stderr).
   std::optional<int> parse(int argc, char** argv);
 
+  /// The --digits value (default 50, range [min_digits, max_digits]); the working
+  /// precision after parse().
   int digits() const { return digits_; }
+  /// True if --json was given.
   bool json() const { return json_; }
   /// The --plot directory, if one was given (created by parse()).
   const std::optional<std::string>& plot_dir() const { return plot_dir_; }
@@ -44,6 +49,7 @@ class LessonRun {
   /// message on stderr and nothing on stdout. Returns finish()'s code otherwise.
   int run(const std::function<void()>& body);
 
+  /// The verdicts recorded so far, in order.
   const std::vector<claims::Verdict>& verdicts() const { return verdicts_; }
 
  private:

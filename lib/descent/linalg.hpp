@@ -12,8 +12,10 @@
 
 #include "descent/scalar.hpp"
 
+/// \cond DESCENT_INTERNAL
+// Eigen plumbing, not part of the documented API (see the file comment).
 namespace descent::detail {
-/// NumTraits shared by the three Boost.Multiprecision scalars.
+// NumTraits shared by the three Boost.Multiprecision scalars.
 template <class T>
 struct MpNumTraits {
   using Real = T;
@@ -40,11 +42,12 @@ struct MpNumTraits {
 }  // namespace descent::detail
 
 namespace Eigen {
+// Mpfr and Interval: epsilon and limits from std::numeric_limits at the working precision.
 template <>
 struct NumTraits<descent::Mpfr> : descent::detail::MpNumTraits<descent::Mpfr> {};
 template <>
 struct NumTraits<descent::Interval> : descent::detail::MpNumTraits<descent::Interval> {};
-/// Exact rationals: epsilon and dummy_precision are 0 (comparisons are exact).
+// Exact rationals: epsilon and dummy_precision are 0 (comparisons are exact).
 template <>
 struct NumTraits<descent::Rational> : descent::detail::MpNumTraits<descent::Rational> {
   static descent::Rational epsilon() { return 0; }
@@ -52,11 +55,14 @@ struct NumTraits<descent::Rational> : descent::detail::MpNumTraits<descent::Rati
   static int digits10() { return 0; }
 };
 }  // namespace Eigen
+/// \endcond
 
 namespace descent {
 
+/// Column vector of dynamic size over the scalar S (double, Mpfr, Rational or Interval).
 template <class S>
 using Vec = Eigen::Matrix<S, Eigen::Dynamic, 1>;
+/// Matrix of dynamic size over the scalar S (double, Mpfr, Rational or Interval).
 template <class S>
 using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 

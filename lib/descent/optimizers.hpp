@@ -31,10 +31,12 @@ class Optimizer {
 template <class S>
 class GradientDescent final : public Optimizer<S> {
  public:
+  /// Throws InputError unless eta > 0.
   explicit GradientDescent(S eta);
   void reset(int) override {}
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override { return x - eta_ * g; }
   std::string name() const override { return "gd"; }
+  /// The step size η.
   const S& eta() const { return eta_; }
 
  private:
@@ -46,6 +48,7 @@ class GradientDescent final : public Optimizer<S> {
 template <class S>
 class HeavyBall final : public Optimizer<S> {
  public:
+  /// Throws InputError unless eta > 0 and 0 ≤ beta < 1.
   HeavyBall(S eta, S beta);
   void reset(int n) override { v_ = Vec<S>::Zero(n); }
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
@@ -62,6 +65,7 @@ enum class Status {
   converged,  ///< ‖∇f‖² fell to the tolerance
   diverged    ///< a value became non-finite or exceeded the divergence threshold
 };
+/// The enumerator's name: "max_steps", "converged" or "diverged".
 std::string_view to_string(Status s);
 
 /// When to stop.
@@ -76,11 +80,11 @@ struct StopRule {
 /// at the last finite iterate: a diverged run never contains a non-finite value.
 template <class S>
 struct Trace {
-  std::vector<Vec<S>> x;
-  std::vector<S> f;
-  std::vector<S> grad_norm2;
-  Status status = Status::max_steps;
-  std::string message;
+  std::vector<Vec<S>> x;       ///< iterates x_0 … x_K (empty if x_0 itself was out of bounds)
+  std::vector<S> f;            ///< f(x_k), one per row of x
+  std::vector<S> grad_norm2;   ///< ‖∇f(x_k)‖², one per row of x
+  Status status = Status::max_steps;  ///< why the run stopped
+  std::string message;         ///< the reason in words, e.g. "ran 100 steps"
   /// Number of steps taken (rows − 1).
   int steps() const { return static_cast<int>(x.size()) - 1; }
 };

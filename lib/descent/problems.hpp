@@ -1,7 +1,7 @@
 /// \file problems.hpp
 /// \brief Objective functions with analytic gradient and Hessian, over any scalar.
 ///
-/// A problem is a small object behind the virtual interface Problem<S>, so that the
+/// A problem is a small object behind the virtual interface `Problem<S>`, so that the
 /// optimizers and the claims are compiled once per scalar in lib/ and not in every file.
 #pragma once
 
@@ -41,8 +41,11 @@ class Quadratic final : public Problem<S> {
   Vec<S> gradient(const Vec<S>& x) const override;
   Mat<S> hessian(const Vec<S>&) const override { return A_; }
   std::string name() const override { return "quadratic"; }
+  /// The symmetric matrix A (n×n).
   const Mat<S>& A() const { return A_; }
+  /// The linear term b (length n).
   const Vec<S>& b() const { return b_; }
+  /// The constant c.
   const S& c() const { return c_; }
 
  private:
@@ -68,7 +71,9 @@ class LeastSquares final : public Problem<S> {
   Vec<S> gradient(const Vec<S>& w) const override;
   Mat<S> hessian(const Vec<S>& w) const override;
   std::string name() const override { return "least_squares"; }
+  /// The d×K data matrix Φ (one example per column).
   const Mat<S>& Phi() const { return Phi_; }
+  /// The K targets y.
   const Vec<S>& y() const { return y_; }
 
  private:

@@ -30,8 +30,9 @@ struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Admissible range of decimal digits for the multiprecision types.
+/// Smallest admissible precision of the multiprecision types, in decimal digits.
 inline constexpr int min_digits = 16;
+/// Largest admissible precision of the multiprecision types, in decimal digits.
 inline constexpr int max_digits = 2000;
 
 /// Set the working precision (decimal digits) of Mpfr and Interval values created from
@@ -44,29 +45,33 @@ int digits();
 template <class S>
 struct ScalarTraits;
 
+/// ScalarTraits of IEEE binary64: rounded, fixed precision.
 template <>
 struct ScalarTraits<double> {
-  static constexpr std::string_view name = "double";
-  static constexpr bool exact = false;
-  static constexpr bool interval = false;
+  static constexpr std::string_view name = "double";  ///< arithmetic name, as in Verdict::arithmetic
+  static constexpr bool exact = false;  ///< false: values are rounded
+  static constexpr bool interval = false;  ///< false: values are points
 };
+/// ScalarTraits of Mpfr: rounded, at the working precision digits().
 template <>
 struct ScalarTraits<Mpfr> {
-  static constexpr std::string_view name = "mpfr";
-  static constexpr bool exact = false;
-  static constexpr bool interval = false;
+  static constexpr std::string_view name = "mpfr";  ///< arithmetic name, as in Verdict::arithmetic
+  static constexpr bool exact = false;  ///< false: values are rounded
+  static constexpr bool interval = false;  ///< false: values are points
 };
+/// ScalarTraits of Rational: exact, no rounding.
 template <>
 struct ScalarTraits<Rational> {
-  static constexpr std::string_view name = "exact";
-  static constexpr bool exact = true;
-  static constexpr bool interval = false;
+  static constexpr std::string_view name = "exact";  ///< arithmetic name, as in Verdict::arithmetic
+  static constexpr bool exact = true;  ///< true: arithmetic without rounding (tolerance 0)
+  static constexpr bool interval = false;  ///< false: values are points
 };
+/// ScalarTraits of Interval: enclosures at the working precision digits().
 template <>
 struct ScalarTraits<Interval> {
-  static constexpr std::string_view name = "interval";
-  static constexpr bool exact = false;
-  static constexpr bool interval = true;
+  static constexpr std::string_view name = "interval";  ///< arithmetic name, as in Verdict::arithmetic
+  static constexpr bool exact = false;  ///< false: the bounds are rounded (outward)
+  static constexpr bool interval = true;  ///< true: values are enclosures, compared by their bounds
 };
 
 /// Unit roundoff of the type at the current precision (0 for Rational).

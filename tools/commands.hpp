@@ -27,6 +27,9 @@ struct VerifyOptions {
 
 /// Flags of `descent trace`; the numbers are kept as text and parsed in the arithmetic.
 struct TraceOptions {
+  bool problem_given = false;  ///< --problem was on the command line
+  bool method_given = false;   ///< --method was on the command line
+  bool eta_given = false;      ///< --eta was on the command line
   std::string problem;       ///< problem file (JSON)
   std::string method;        ///< gd | heavy_ball | adagrad
   std::string eta;           ///< step size η > 0

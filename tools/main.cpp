@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
   trace_options.delta = "1e-8";
   CLI::App* trace = app.add_subcommand("trace", "run one optimizer on a problem file and print the trajectory "
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
-  trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares); required");
-  trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad; required");
-  trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q); required");
+  CLI::Option* problem = trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares); required");
+  CLI::Option* method = trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad; required");
+  CLI::Option* eta = trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q); required");
   CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1); required by heavy_ball");
   CLI::Option* delta = trace->add_option("--delta", trace_options.delta, "adagrad's delta, > 0 (default 1e-8)");
   CLI::Option* steps = trace->add_option("--steps", trace_options.steps, "number of steps, 0 to 10000000; required");
@@ -69,11 +69,19 @@ int main(int argc, char** argv) {
   // --problem, --method, --eta and --steps are required, but checked in run_trace so that
   // an unknown flag is reported before a missing one.
 
-  // An unknown subcommand would otherwise be reported as an unexpected argument.
-  if (argc > 1 && argv[1][0] != '-') {
-    const std::string sub = argv[1];
-    if (sub != "list" && sub != "verify" && sub != "trace") {
-      std::cerr << "descent: unknown subcommand '" << one_line(sub)
+  // An unknown subcommand, or a flag before the subcommand, would otherwise be reported
+  // as an unexpected argument or a missing subcommand.
+  if (argc > 1) {
+    const std::string first = argv[1];
+    const bool help = first == "-h" || first == "--help";
+    const bool flag = !first.empty() && first.front() == '-';
+    if (flag && !help) {
+      std::cerr << "descent: unknown flag '" << one_line(first)
+                << "' (flags come after the subcommand: list, verify, trace; run descent --help)\n";
+      return exit_usage;
+    }
+    if (!flag && first != "list" && first != "verify" && first != "trace") {
+      std::cerr << "descent: unknown subcommand '" << one_line(first)
                 << "' (known: list, verify, trace; run descent --help)\n";
       return exit_usage;
     }
@@ -105,6 +113,9 @@ int main(int argc, char** argv) {
       code = run_verify(verify_options, executable_dir(argv[0]), out);
     } else {
       name += " trace";
+      trace_options.problem_given = problem->count() > 0;
+      trace_options.method_given = method->count() > 0;
+      trace_options.eta_given = eta->count() > 0;
       trace_options.beta_given = beta->count() > 0;
       trace_options.delta_given = delta->count() > 0;
       trace_options.digits_given = digits->count() > 0;

@@ -99,10 +99,12 @@ class LexemeSax {
     parent[key_] = std::move(value);
     return &parent[key_];
   }
+  /// A scalar event: attach it.
   bool put(json value) {
     attach(std::move(value));
     return true;
   }
+  /// `{` or `[`: attach the empty container and make it the open one.
   bool open(json container) {
     stack_.push_back(attach(std::move(container)));
     return true;
@@ -132,6 +134,7 @@ class FieldReader {
  public:
   explicit FieldReader(std::string file) : file_(std::move(file)) {}
 
+  /// Throw the one-line error `FILE: field: message`.
   [[noreturn]] void fail(const std::string& field, const std::string& message) const {
     throw InputError(file_ + ": " + field + ": " + message);
   }
@@ -197,67 +200,12 @@ class FieldReader {
                          (optional.empty() ? std::string() : "; optional: " + listed(optional)) + ")");
   }
 
-  const std::string& file() const { return file_; }
 
  private:
   std::string file_;
 };
 
-/// One decimal `[sign] digits [. digits] [(e|E) [sign] digits]` rewritten as
-/// `[-]mantissa[e exponent]` with no leading zero; nullopt if `s` is not such a decimal.
-std::optional<std::string> canonical_decimal(std::string_view s) {
-  std::size_t i = 0;
-  bool negative = false;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
-  std::string mantissa;
-  long long exponent = 0;
-  bool any = false;
-  auto is_digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
-  while (is_digit(i)) mantissa += s[i++], any = true;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (is_digit(i)) mantissa += s[i++], --exponent, any = true;
-  }
-  if (!any) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    bool eneg = false;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
-    if (!is_digit(i)) return std::nullopt;
-    long long e = 0;
-    while (is_digit(i)) {
-      if (e > 1'000'000'000) return std::nullopt;  // far outside parse_scalar's range anyway
-      e = e * 10 + (s[i++] - '0');
-    }
-    exponent += eneg ? -e : e;
-  }
-  if (i != s.size()) return std::nullopt;
-  const auto first = mantissa.find_first_not_of('0');
-  mantissa = first == std::string::npos ? "0" : mantissa.substr(first);
-  if (mantissa == "0") return std::string("0");
-  return (negative ? "-" : "") + mantissa + (exponent != 0 ? "e" + std::to_string(exponent) : "");
-}
-
-/// `s` without surrounding white space.
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
-
-std::string canonical_number_text(std::string_view text) {
-  const std::string_view s = trimmed(text);
-  const auto slash = s.find('/');
-  if (slash == std::string_view::npos) return canonical_decimal(s).value_or(std::string(text));
-  const auto num = canonical_decimal(trimmed(s.substr(0, slash)));
-  const auto den = canonical_decimal(trimmed(s.substr(slash + 1)));
-  if (!num || !den) return std::string(text);
-  return *num + "/" + *den;
-}
 
 LexemeJson parse_json_keeping_lexemes(const std::string& text, const std::string& source) {
   LexemeSax sax(source);

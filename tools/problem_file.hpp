@@ -25,21 +25,12 @@
 
 namespace descent::tools {
 
-/// The same number as `text` written without a leading zero in any digit string
-/// (`0.25` → `25e-2`, `-0.08/3` → `-8e-2/3`); text that is not a decimal or a fraction
-/// of decimals is returned unchanged, for parse_scalar to report.
-///
-/// Work-around: descent::parse_scalar (lib/src/scalar.cpp) hands the digit string of a
-/// decimal to GMP with base detection, which reads `025` (from `0.25`) as octal 21 and
-/// rejects `008` (from `0.08`). Canonical text avoids both; it is harmless once fixed.
-std::string canonical_number_text(std::string_view text);
-
-/// parse_scalar<S> of canonical_number_text(text): exact for Rational, correctly rounded
+/// parse_scalar<S>(text): exact for Rational, correctly rounded
 /// at the working precision for Mpfr, never through a double. Throws InputError naming
 /// `what`.
 template <class S>
 S parse_number(std::string_view text, std::string_view what) {
-  return parse_scalar<S>(canonical_number_text(text), what);
+  return parse_scalar<S>(text, what);
 }
 
 /// A JSON tree in which every number is a string holding its original text.

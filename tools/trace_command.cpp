@@ -112,9 +112,9 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
 int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
-  if (o.problem.empty()) throw InputError("--problem: required (the problem file, JSON)");
-  if (o.method.empty()) throw InputError("--method: required (gd, heavy_ball or adagrad)");
-  if (o.eta.empty()) throw InputError("--eta: required (the step size, > 0)");
+  if (!o.problem_given) throw InputError("--problem: required (the problem file, JSON)");
+  if (!o.method_given) throw InputError("--method: required (gd, heavy_ball or adagrad)");
+  if (!o.eta_given) throw InputError("--eta: required (the step size, > 0)");
   if (!o.steps_given) throw InputError("--steps: required (the number of steps, 0 to 10000000)");
   if (o.digits_given && o.exact)
     throw InputError("--digits and --exact exclude each other: choose one arithmetic");

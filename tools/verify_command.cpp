@@ -23,6 +23,7 @@ namespace {
 /// What a child process did: its exit code (128 + signal if killed) and its stdout.
 struct ChildResult {
   int exit_code = -1;
+  int signal = 0;  ///< the signal that killed it, 0 if it exited
   std::string out;
   std::string error;  ///< non-empty when the child could not be started
 };
@@ -65,7 +66,10 @@ ChildResult run_child(const std::string& path, const std::vector<std::string>& a
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  else if (WIFSIGNALED(status)) {
+    result.signal = WTERMSIG(status);
+    result.exit_code = 128 + result.signal;
+  }
   return result;
 }
 
@@ -178,7 +182,10 @@ int run_verify(const VerifyOptions& o, const std::string& exe_dir, std::string& 
       report.problems.push_back(report.name + " could not be started: " + child.error);
     } else {
       read_lesson_json(child.out, report);
-      if (child.exit_code != 0)
+      if (child.signal != 0)
+        report.problems.push_back(report.name + " was killed by signal " + std::to_string(child.signal) + " (" +
+                                  strsignal(child.signal) + ")");
+      else if (child.exit_code != 0)
         report.problems.push_back(report.name + " exited with code " + std::to_string(child.exit_code));
     }
     problems.insert(problems.end(), report.problems.begin(), report.problems.end());

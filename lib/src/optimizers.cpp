@@ -105,7 +105,7 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
     if (out_of_bounds(next, fn, g2n)) {
       trace.status = Status::diverged;
       trace.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
-                      to_string<S>(bound, 6) + " or became non-finite";
+                      to_string<double>(to_double<S>(bound), 6) + " or became non-finite";
       return trace;
     }
     x = std::move(next);

@@ -46,7 +46,10 @@ Rational parse_decimal(std::string_view s, std::string_view whole, std::string_v
   }
   if (i != s.size()) bad_number(whole, what);
   const long long e10 = exponent - frac_digits;
-  boost::multiprecision::mpz_int mant(digits.empty() ? std::string("0") : digits);
+  // Leading zeros stripped: GMP reads a string with a leading 0 as octal ("025" = 21).
+  const auto first = digits.find_first_not_of('0');
+  digits = first == std::string::npos ? std::string("0") : digits.substr(first);
+  boost::multiprecision::mpz_int mant(digits);
   boost::multiprecision::mpz_int p = mant, q = 1;
   if (e10 >= 0) p *= boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(e10));
   else q = boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(-e10));
@@ -103,7 +106,8 @@ std::string to_string<double>(const double& x) { return to_string<double>(x, 17)
 template <>
 std::string to_string<Mpfr>(const Mpfr& x, int sig) {
   if (x == 0) return "0";
-  return x.str(sig, std::ios_base::scientific);
+  // In scientific format Boost counts the digits after the point: sig − 1 of them.
+  return x.str(sig > 1 ? sig - 1 : 1, std::ios_base::scientific);
 }
 template <>
 std::string to_string<Mpfr>(const Mpfr& x) { return to_string<Mpfr>(x, g_digits); }

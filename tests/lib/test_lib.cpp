@@ -14,6 +14,11 @@ TEST_CASE("Decimals and fractions parse to their exact rational value", "[lib][s
   CHECK(parse_scalar<Q>("1/3", "x") == Q(1, 3));
   CHECK(parse_scalar<Q>(" 3E2 ", "x") == Q(300));
   CHECK(parse_scalar<Q>("0.5/3", "x") == Q(1, 6));
+  // leading zeros are decimal, not octal
+  CHECK(parse_scalar<Q>("0.25", "x") == Q(1, 4));
+  CHECK(parse_scalar<Q>("0.08", "x") == Q(2, 25));
+  CHECK(parse_scalar<Q>("007", "x") == Q(7));
+  CHECK(parse_scalar<Q>("-0.0", "x") == Q(0));
   CHECK(parse_scalar<double>("0.1", "x") == 0.1);
 }
 
@@ -32,6 +37,12 @@ TEST_CASE("Multiprecision parsing does not pass through a double", "[lib][scalar
   CHECK(abs(tenth * 10 - 1) < Mpfr("1e-58"));
   CHECK(abs(Mpfr(0.1) * 10 - 1) > Mpfr("1e-18"));
   set_digits(50);
+}
+
+TEST_CASE("Multiprecision values print with the requested significant digits", "[lib][scalar]") {
+  set_digits(50);
+  CHECK(descent::to_string<Mpfr>(Mpfr(1) / 3, 5) == "3.3333e-01");
+  CHECK(descent::to_string<double>(0.1, 3) == "0.1");
 }
 
 TEST_CASE("Digits outside 16..2000 are refused", "[lib][scalar]") {

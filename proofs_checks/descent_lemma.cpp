@@ -128,14 +128,18 @@ Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta,
   stop.max_steps = steps;
   const Trace<S> tr = run<S>(f, gd, x0, stop);
   const S gap = tr.f[0] - f_star;
+  // Telescoping the descent lemma: (η(2 − βη)/2) Σ_{t<T} ‖g_t‖² ≤ f(x_0) − f*, valid for
+  // 0 < βη < 2. Outside that range (a counterexample run) the rate promised at η = 1/β,
+  // 2β(f(x_0) − f*)/T, is what is tested.
+  const bool admissible = beta * eta > 0 && beta * eta < 2;
+  const S numerator = admissible ? S(2 * gap / (eta * (2 - beta * eta))) : S(2 * beta * gap);
   S running_min = tr.grad_norm2[0];
-  // Find the T with the smallest slack (holds) or the first violation (counterexample).
   int worst_T = 1;
-  S worst_lhs = running_min, worst_rhs = 2 * beta * gap;
+  S worst_lhs = running_min, worst_rhs = numerator;
   S worst_slack = worst_rhs - worst_lhs;
   for (int T = 1; T <= tr.steps(); ++T) {
     if (tr.grad_norm2[T - 1] < running_min) running_min = tr.grad_norm2[T - 1];
-    const S rhs = 2 * beta * gap / T;
+    const S rhs = numerator / T;
     const S slack = rhs - running_min;
     if (slack < worst_slack) {
       worst_slack = slack;
@@ -144,8 +148,10 @@ Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta,
       worst_rhs = rhs;
     }
   }
-  return compare<S>("gd_min_grad_norm_rate", "min_{t<T} ||grad f(x_t)||^2 <= 2 beta (f(x_0) - f*) / T", kind,
-                    worst_lhs, Relation::le, worst_rhs, S(abs_s<S>(worst_lhs) + abs_s<S>(worst_rhs)),
+  return compare<S>("gd_min_grad_norm_rate",
+                    admissible ? "min_{t<T} ||grad f(x_t)||^2 <= 2 (f(x_0) - f*) / (eta (2 - beta eta) T)"
+                               : "min_{t<T} ||grad f(x_t)||^2 <= 2 beta (f(x_0) - f*) / T",
+                    kind, worst_lhs, Relation::le, worst_rhs, S(abs_s<S>(worst_lhs) + abs_s<S>(worst_rhs)),
                     "tightest T = " + std::to_string(worst_T) + " of T = 1.." + std::to_string(tr.steps()) +
                         ", eta*beta = " + descent::to_string<S>(S(eta * beta), 6) + ", run " +
                         std::string(descent::to_string(tr.status)));
@@ -189,6 +195,51 @@ Verdict least_squares_hessian(const LeastSquares<Rational>& f, const Vec<Rationa
     for (int j = 0; j < fd.cols(); ++j) worst = std::max(worst, abs_s<Q>(formula(i, j) - fd(i, j)));
   return compare<Q>("least_squares_gradient", "Hessian 2 Phi Phi^T = second differences of ||Phi^T w - y||^2",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0), "max entry difference");
+}
+
+
+Verdict steps_to_gradient_tolerance(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& delta) {
+  const Mpfr beta = f.smoothness();
+  GradientDescent<Mpfr> gd(1 / beta);
+  const Mpfr d = from_rational<Mpfr>(delta);
+  const Mpfr budget = 2 * beta * f.value(x0) / d;  // f* = 0
+  StopRule<Mpfr> stop;
+  stop.max_steps = static_cast<int>(std::min(Mpfr(1000000), Mpfr(ceil(budget)))) + 1;
+  stop.grad_norm2_tol = d;
+  const Trace<Mpfr> tr = run<Mpfr>(f, gd, x0, stop);
+  // The first T with ‖g_T‖² ≤ δ: the telescoped lemma gives T ≤ 2β(f(x_0) − f*)/δ.
+  const bool reached = tr.status == Status::converged;
+  Verdict v = compare<Mpfr>("gd_min_grad_norm_rate", "||grad f||^2 <= delta within 2 beta (f(x_0) - f*) / delta steps (eta = 1/beta)",
+                            Kind::holds, Mpfr(tr.steps()), Relation::le, budget, Mpfr(0),
+                            "Lorentzian, delta = " + delta.str() + (reached ? "" : "; tolerance NOT reached"));
+  v.pass = v.pass && reached;
+  return v;
+}
+
+Verdict seed_index_mismatch(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Mpfr& eta) {
+  // seed 000: t·g_m ≤ Σ_{k=0}^{t−1}‖g_k‖² with g_m = min_{j∈{1..t}}‖g_j‖². At t = 1 this
+  // reads ‖g_1‖² ≤ ‖g_0‖², false whenever the first step raises the gradient norm.
+  GradientDescent<Mpfr> gd(eta);
+  StopRule<Mpfr> stop;
+  stop.max_steps = 1;
+  const Trace<Mpfr> tr = run<Mpfr>(f, gd, x0, stop);
+  return compare<Mpfr>("gd_min_grad_norm_rate",
+                       "seed 000 at t = 1: min_{j in 1..t} ||g_j||^2 * t <= sum_{k=0}^{t-1} ||g_k||^2", Kind::refutes,
+                       tr.grad_norm2[1], Relation::le, tr.grad_norm2[0], Mpfr(tr.grad_norm2[0] + tr.grad_norm2[1]),
+                       "corrected: the minimum runs over the same steps as the sum, j in 0..t-1");
+}
+
+Verdict concave_not_enough_beyond_second_order(const Rational& x, const Rational& eps) {
+  // f(x) = x⁴/4 − x²/2 at |x| < 1/√3: f'' = 3x² − 1 < 0, yet a long step overshoots
+  // into the region where the quartic term dominates.
+  auto f = [](const Q& v) { return v * v * v * v / 4 - v * v / 2; };
+  const Q g = x * x * x - x, H = 3 * x * x - 1;
+  if (!(g * H * g <= 0)) throw std::invalid_argument("concave_not_enough_beyond_second_order: needs g H g <= 0");
+  return compare<Q>("gd_step_bound_along_gradient",
+                    "seed 000: g^T H g <= 0 => L(w - eps g) <= L(w) regardless of eps (non-quadratic L)", Kind::refutes,
+                    f(x - eps * g), Relation::le, f(x), Q(0),
+                    "L = w^4/4 - w^2/2, w = " + x.str() + ", eps = " + eps.str() +
+                        "; corrected: only the second-order model is guaranteed to decrease");
 }
 
 }  // namespace descent::claims::descent_lemma

@@ -34,12 +34,23 @@ Verdict descent_lemma_trajectory(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0,
 /// gd_descent_lemma, refutes: seed 000's ½ε²gᵀHg ≤ ½ε²‖g‖² (L dropped) on a quadratic with L > 1.
 Verdict seed_drops_L(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
 
-/// gd_min_grad_norm_rate: along GD with η = c/β from x0, for every T ≤ steps,
-/// min_{t<T} ‖∇f(x_t)‖² ≤ 2β(f(x0) − f*)/T when c = 1 (holds; the worst T reported).
-/// With c > 2 on a quadratic, kind counterexample: some T violates it.
+/// gd_min_grad_norm_rate: along GD with step η from x0, for every T ≤ steps,
+/// min_{t<T} ‖∇f(x_t)‖² ≤ 2(f(x0) − f*)/(η(2 − βη)T) when 0 < βη < 2 (= 2β(f(x0) − f*)/T
+/// at η = 1/β); the tightest T is reported. With βη ≥ 2 (kind counterexample) the rate
+/// 2β(f(x0) − f*)/T of η = 1/β is tested and fails.
 template <class S>
 Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta, const S& f_star, const S& eta,
                            int steps, Kind kind);
+
+/// gd_min_grad_norm_rate: GD with η = 1/β on the Lorentzian reaches ‖∇f‖² ≤ δ within
+/// 2β(f(x0) − f*)/δ steps (f* = 0).
+Verdict steps_to_gradient_tolerance(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& delta);
+/// gd_min_grad_norm_rate, refutes: seed 000's t·min_{j∈1..t}‖g_j‖² ≤ Σ_{k=0}^{t−1}‖g_k‖² at
+/// t = 1, on a start where the first step raises the gradient norm.
+Verdict seed_index_mismatch(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Mpfr& eta);
+/// gd_step_bound_along_gradient, refutes: seed 000's "gᵀHg ≤ 0 ⇒ L decreases regardless of
+/// ε" fails beyond second order: L = w⁴/4 − w²/2 at w with gHg ≤ 0 and a long step.
+Verdict concave_not_enough_beyond_second_order(const Rational& w, const Rational& eps);
 
 /// least_squares_gradient: ∇L = 2(ΦΦᵀw − Φy) equals exact central differences of L (exact
 /// for quadratics); `seed_form` compares seed 000's ΦΦᵀw − Φy instead (kind refutes).

@@ -38,7 +38,7 @@ Verdict stability(const Mat<Rational>& Q, const std::vector<Rational>& lambda, c
                   const Rational& eta, int steps, Kind kind);
 
 /// gd_monotone_decrease_not_guaranteed (mpfr): on the Lorentzian with η = c/β, c < 2,
-/// every step lowers f: maxₖ (f(x_{k+1}) − f(x_k))/(η‖g_k‖²) < 0.
+/// every step lowers f: maxₖ (f(x_{k+1}) − f(x_k))/(η‖g_k‖²) ≤ −(1 − c/2) < 0.
 Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps);
 /// gd_monotone_decrease_not_guaranteed, counterexample (exact): on ½λx² with η = c/λ,
 /// c > 2, f(x_1) < f(x_0) fails.
@@ -48,7 +48,13 @@ Verdict monotone_fails_large_step(const Rational& lambda, const Rational& c, con
 /// |E(w_K) − E*| == R^K |E(w_0) − E*| (tight).
 Verdict rate_ratio_quadratic(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps);
 /// convergence_rate_ratio, counterexample (mpfr): on the 1-D Lorentzian R_k is not
-/// constant: max R_k == min R_k fails.
+/// constant, and |f(x_K) − f*| ≤ R_0^K |f(x_0) − f*| with the first ratio R_0 fails.
 Verdict rate_ratio_not_constant(const Mpfr& x0, const Rational& c, int steps);
+/// convergence_rate_ratio, refutes: seed 002's "R constant ⇒ linear convergence" at
+/// η = 2η_opt, where R = 1 and |f(x_K) − f*| = |f(x_0) − f*|.
+Verdict seed_ratio_one_no_convergence(const Rational& a, const Rational& b, const Rational& w0, int steps);
+/// gd_stable_iff_below_2_over_L, refutes: seed 002's rule η < 2 minᵢ 1/a_ii on a rotated A
+/// whose λmax exceeds maxᵢ a_ii: GD diverges.
+Verdict seed_diagonal_step_rule(const Mat<Rational>& A, const Rational& eta, const Vec<Rational>& x0, int steps);
 
 }  // namespace descent::claims::step_size

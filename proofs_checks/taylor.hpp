@@ -18,8 +18,14 @@ Verdict sin_series_coefficients();
 /// counterexample, the bound is shown to fail.
 Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, Kind kind);
 /// taylor_sin_pi4: the error falls strictly as the degree rises, n = 0 … n_max − 1
-/// (certified: max over n of err_{n+1}/err_n < 1).
+/// (certified: max over n of err_{n+1}/err_n < 1). True for |h| ≤ 1/2; false near |h| = 1.
+/// n_max ≥ 1.
 Verdict sin_errors_fall(const Rational& h, int n_max);
+
+/// taylor_sin_pi4, refutes: seed 001's "any infinitely differentiable h equals its Taylor
+/// series": φ(x) = exp(−1/x²), φ(0) = 0, has φ⁽ᵏ⁾(0) = 0 for every k, so every Taylor
+/// polynomial at 0 is 0, yet φ(x) > 0 (certified at x).
+Verdict flat_function_not_its_series(const Rational& x);
 
 /// m₂(h) = f(x) + ∇f(x)ᵀh + ½hᵀ∇²f(x)h.
 template <class S>
@@ -35,10 +41,13 @@ Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x
 /// the third partials on the box x ± ‖h‖∞ (computed from the formulas 6y², 12xy, 6x²),
 /// exactly in rational arithmetic. order = 3 checks m₃ against (M₄/24)‖h‖₁⁴ instead.
 Verdict seed_f_model_error(const Vec<Rational>& x, const Vec<Rational>& h, int order);
-/// taylor_second_order_error, counterexample: f(x) = |x|^{5/2} is C² but not C³ at 0;
-/// with M₃ taken as |f'''(1)| = 15/8, |f(h) − m₂(h)| ≤ (M₃/6)|h|³ fails at small h
-/// (certified in interval arithmetic).
+/// taylor_second_order_error, counterexample: f(x) = |x|^{5/2} is C² but not C³ at 0; its
+/// model error at 0 is |h|^{5/2}, so the slope log₂(e(h)/e(h/2)) ≥ 3 that every C³
+/// function approaches fails: it is 5/2 (certified in interval arithmetic).
 Verdict non_c3_model_error(const Rational& h);
+/// taylor_second_order_error: the measured slope log₂(e(h)/e(h/2)) of the order-`order`
+/// model of x²y³ at h = 2^-k·direction is within 1/256 of order + 1 (mpfr; k ≥ 12).
+Verdict seed_f_error_slope_check(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order);
 /// Measured slope log₂(e(h)/e(h/2)) of the order-`order` model error of f = x²y³ (mpfr).
 Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order);
 

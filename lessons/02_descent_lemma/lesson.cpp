@@ -20,7 +20,10 @@
  * \f$\varepsilon g^\top H g/2 > 0\f$ gives
  * \f[ \varepsilon \le \varepsilon^* = \frac{2\,g^\top g}{g^\top H g}. \f]
  * On a quadratic the step \f$\varepsilon^*\f$ lands exactly on the same level (tight), a
- * smaller one decreases \f$L\f$, a larger one increases it (counterexample).
+ * smaller one decreases \f$L\f$, a larger one increases it (counterexample). Seed 000's
+ * “regardless of \f$\varepsilon\f$” when \f$g^\top Hg \le 0\f$ holds for the second-order model
+ * only: on \f$L = w^4/4 - w^2/2\f$ at \f$w = 1/2\f$ (where \f$L'' < 0\f$) a step \f$\varepsilon = 100\f$
+ * lands where the quartic dominates — refuted.
  * (claim \ref claim_gd_step_bound_along_gradient "gd_step_bound_along_gradient")
  * \snippet 02_descent_lemma/lesson.cpp l02-bound
  *
@@ -39,10 +42,14 @@
  * Summing the lemma over \f$t = 0,\dots,T-1\f$ telescopes:
  * \f[ T\min_{t<T}\|\nabla f(x_t)\|^2 \le \sum_{t<T}\|\nabla f(x_t)\|^2 \le 2\beta\,(f(x_0) - f^*), \f]
  * so \f$\|\nabla f\| \le \epsilon\f$ within \f$O(\beta/\epsilon^2)\f$ steps (seed 003) and
- * \f$\|\nabla f\|^2 \le \delta\f$ within \f$O(1/\delta)\f$ (seed 000). (Seed 000 writes the minimum
- * over \f$j \in \{1..t\}\f$ against a sum over \f$k = 0..t-1\f$; the indices must match, as
- * here.) Checked along a real trajectory on the non-convex Lorentzian; with
- * \f$\eta = 2.5/\beta\f$ the rate fails. (claim \ref claim_gd_min_grad_norm_rate "gd_min_grad_norm_rate")
+ * \f$\|\nabla f\|^2 \le \delta\f$ within \f$2\beta(f(x_0)-f^*)/\delta = O(1/\delta)\f$ (seed 000) —
+ * checked by running until \f$\|\nabla f\|^2 \le \delta\f$. For a general step
+ * \f$0 < \eta < 2/\beta\f$ the same sum gives
+ * \f$\min_{t<T}\|\nabla f(x_t)\|^2 \le 2(f(x_0)-f^*)/(\eta(2-\beta\eta)T)\f$. Seed 000 writes the
+ * minimum over \f$j \in \{1..t\}\f$ against a sum over \f$k = 0..t-1\f$: at \f$t = 1\f$ that
+ * claims \f$\|g_1\|^2 \le \|g_0\|^2\f$, refuted on the Lorentzian from \f$x_0 = 10\f$, where the
+ * gradient grows as the iterate moves toward the inflection point. Checked along real
+ * trajectories on the non-convex Lorentzian; with \f$\eta = 2.5/\beta\f$ the rate fails. (claim \ref claim_gd_min_grad_norm_rate "gd_min_grad_norm_rate")
  * \snippet 02_descent_lemma/lesson.cpp l02-rate
  *
  * \section l02_ls Step 5: the least-squares gradient
@@ -71,7 +78,10 @@ int main(int argc, char** argv) {
                   "step for the general-eta descent lemma, in units of 1/beta (decimal or p/q), 0 < eta <= 10; above 2 "
                   "the bound still holds but no longer promises a decrease")
       ->default_val("3/2");
-  run.app().add_option("--steps", steps, "length of the GD trajectories, 1 to 10000")->default_val(40)->check(CLI::Range(1, 10000));
+  run.app()
+      .add_option("--steps", steps, "length of the GD trajectories, 5 to 10000")
+      ->default_val(40)
+      ->check(CLI::Range(5, 10000));
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
@@ -101,6 +111,8 @@ int main(int argc, char** argv) {
     const Quadratic<Q> saddle(with_spectrum<Q>(R, {Q(1), Q(-3)}), Vec<Q>::Zero(2), Q(0));
     const Vec<Q> along_negative = R.col(1);  // g = H w lies on the negative eigenvector
     for (const Q& eps : {Q(1, 10), Q(1000)}) run.record(descent_lemma::concave_direction_decreases(saddle, along_negative, eps));
+    // Beyond second order the concave case needs care: a quartic catches a long step.
+    run.record(descent_lemma::concave_not_enough_beyond_second_order(Q(1, 2), Q(100)));
     //! [l02-bound]
 
     //! [l02-lemma]
@@ -122,7 +134,15 @@ int main(int argc, char** argv) {
     run.step("Step 4: the smallest gradient falls like 1/T", "min_{t<T} ||g_t||^2 <= 2 beta (f(x_0) - f*)/T.");
     run.record(descent_lemma::min_grad_norm_rate<Mpfr>(lor, x0, lor.smoothness(), Mpfr(0), 1 / lor.smoothness(), steps,
                                                        Kind::holds));
+    if (c < 2)
+      run.record(descent_lemma::min_grad_norm_rate<Mpfr>(lor, x0, lor.smoothness(), Mpfr(0),
+                                                         from_rational<Mpfr>(c) / lor.smoothness(), steps, Kind::holds));
+    else
+      run.note("--eta " + c.str() + "/beta >= 2/beta is outside the theorem (eta (2 - beta eta) <= 0): no rate is "
+               "claimed; the exact counterexample below shows the rate failing at eta = 5/2 / beta.");
+    run.record(descent_lemma::steps_to_gradient_tolerance(lor, x0, Q(1, 100)));
     run.record(descent_lemma::min_grad_norm_rate<Q>(homog, R.col(0), Q(4), Q(0), Q(5, 8), steps, Kind::counterexample));
+    run.record(descent_lemma::seed_index_mismatch(Lorentzian<Mpfr>(Vec<Mpfr>::Ones(1)), Vec<Mpfr>::Constant(1, Mpfr(10)), Mpfr(1)));
     //! [l02-rate]
 
     //! [l02-ls]

@@ -24,7 +24,10 @@
  * of the error is multiplied by \f$1 - \eta\lambda_i\f$ per step, so GD converges from every
  * start iff \f$|1 - \eta\lambda_i| < 1\f$ for all \f$i\f$, i.e. \f$0 < \eta < 2/\lambda_{\max} =
  * 2\min_i\eta_{i,opt}\f$ (seed 002). A start with a component on the top eigenvector
- * diverges for \f$\eta > 2/\lambda_{\max}\f$. Seed 002's example \f$\eta_{1,opt} = 1,
+ * diverges for \f$\eta > 2/\lambda_{\max}\f$. Seed 002 states the rule with
+ * \f$\eta_{i,opt} = 1/a_{ii}\f$, which is right only for a diagonal \f$A\f$: for
+ * \f$A = \begin{bmatrix}1 & 0.9\\ 0.9 & 1\end{bmatrix}\f$, \f$\eta = 1.5 < 2\min_i 1/a_{ii} = 2\f$
+ * but \f$\lambda_{\max} = 1.9\f$ and GD diverges — refuted. Seed 002's example \f$\eta_{1,opt} = 1,
  * \eta_{2,opt} = 0.91, \eta = 1.9\,\eta_{2,opt}\f$ converges, oscillating in direction 2.
  * (claim \ref claim_gd_stable_iff_below_2_over_L "gd_stable_iff_below_2_over_L")
  * \image html contour.svg "GD paths on a rotated quadratic (spectrum 4 and 1, 2/L = 0.5)"
@@ -40,8 +43,10 @@
  * \section l03_rate Step 4: the convergence-rate ratio
  * Seed 002 defines \f$R = |f(x_{k+1}) - f^*|/|f(x_k) - f^*|\f$. On the 1-D quadratic
  * \f$E(w_k) - E^* = \tfrac a2 e_k^2\f$, so \f$R = (1-\eta a)^2\f$ at every step and
- * \f$|f(x_k) - f^*| = R^k|f(x_0) - f^*|\f$ exactly: linear convergence, the bound attained. On a
- * non-quadratic the ratio changes from step to step.
+ * \f$|f(x_k) - f^*| = R^k|f(x_0) - f^*|\f$ exactly: linear convergence when \f$R < 1\f$, the
+ * bound attained. The notes omit \f$R < 1\f$: at \f$\eta = 2\eta_{opt}\f$, \f$R = 1\f$ at every step and
+ * nothing converges — refuted. On a non-quadratic the ratio changes from step to step, and a
+ * bound built from the first ratio fails.
  * (claim \ref claim_convergence_rate_ratio "convergence_rate_ratio")
  * \snippet 03_step_size_regimes/lesson.cpp l03-rate
  *
@@ -146,6 +151,10 @@ int main(int argc, char** argv) {
     const Mat<Q> I = Mat<Q>::Identity(2, 2);
     run.record(step_size::stability(I, {Q(1), Q(100, 91)}, start, Q(19, 10) * Q(91, 100), steps, Kind::holds));
     run.record(step_size::stability(R, {Q(4), Q(-1)}, R.col(1), Q(1, 100), steps, Kind::counterexample));
+    // seed 002's per-coordinate rule eta < 2 min_i 1/a_ii, on a rotated A = [[1, 9/10], [9/10, 1]]
+    Mat<Q> coupled(2, 2);
+    coupled << 1, Q(9, 10), Q(9, 10), 1;
+    run.record(step_size::seed_diagonal_step_rule(coupled, Q(3, 2), (Vec<Q>(2) << 1, 0).finished(), steps));
     //! [l03-stable]
 
     //! [l03-monotone]
@@ -159,7 +168,8 @@ int main(int argc, char** argv) {
     run.step("Step 4: the convergence-rate ratio", "R = |f(x_{k+1}) - f*| / |f(x_k) - f*|.");
     run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(1, 8), steps));
     run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(3, 8), steps));
-    run.record(step_size::rate_ratio_not_constant(Mpfr(2), Q(1, 2), steps));
+    run.record(step_size::seed_ratio_one_no_convergence(a, b, w0, steps));
+    run.record(step_size::rate_ratio_not_constant(Mpfr(1) / 2, Q(19, 10), steps));
     //! [l03-rate]
 
     if (run.plot_dir()) write_plots(*run.plot_dir());

@@ -56,14 +56,19 @@ TEST_CASE("Digits outside 16..2000 are refused", "[lib][scalar]") {
 TEST_CASE("The quadratic's value and gradient match hand-computed values", "[lib][problems]") {
   Mat<Q> A(2, 2);
   A << 2, 1, 1, 3;
-  Vec<Q> b(2), x(2);
+  Vec<Q> b(2), x(2), z(2);
   b << 1, Q(1, 3);
   x << Q(1, 2), 0;
+  z << 1, -2;
   const Quadratic<Q> f(A, b, Q(5));
   // ½xᵀAx = ½·(2·¼) = ¼; bᵀx = ½; f = ¼ − ½ + 5 = 19/4. ∇f = Ax − b = (1 − 1, ½ − ⅓) = (0, 1/6).
   CHECK(f.value(x) == Q(19, 4));
   CHECK(f.gradient(x)(0) == 0);
   CHECK(f.gradient(x)(1) == Q(1, 6));
+  // z = (1, −2): zᵀAz = 2 − 4 + 12 = 10, bᵀz = 1 − 2/3; f = 5 − 1/3 + 5 = 29/3; ∇f = (0 − 1, −5 − 1/3)
+  CHECK(f.value(z) == Q(29, 3));
+  CHECK(f.gradient(z)(0) == -1);
+  CHECK(f.gradient(z)(1) == Q(-16, 3));
 }
 
 TEST_CASE("A non-symmetric or mis-shaped quadratic is refused", "[lib][problems]") {
@@ -96,11 +101,31 @@ TEST_CASE("Seed 000's example functions have the hand-derived derivatives", "[li
   CHECK(f.hessian(p)(0, 0) == 54);  // 2y³
   CHECK(f.hessian(p)(0, 1) == 108);  // 6xy²
   CHECK(f.hessian(p)(1, 1) == 72);  // 6x²y
+  const Vec<Q> p2 = (Vec<Q>(2) << 1, 2).finished();  // x = 1, y = 2
+  CHECK(f.gradient(p2)(0) == 16);  // 2xy³
+  CHECK(f.gradient(p2)(1) == 12);  // 3x²y²
+  CHECK(f.hessian(p2)(1, 0) == 24);  // 6xy²
   const SeedG<Q> g;                  // x² + 2y² + 3xy²
+  CHECK(g.gradient(p2)(0) == 14);  // 2x + 3y²
+  CHECK(g.gradient(p2)(1) == 20);  // 4y + 6xy
   CHECK(g.value(p) == 4 + 18 + 54);
   CHECK(g.hessian(p)(0, 0) == 2);
   CHECK(g.hessian(p)(0, 1) == 18);
   CHECK(g.hessian(p)(1, 1) == 16);
+}
+
+TEST_CASE("The Lorentzian's smoothness constant is the largest weight", "[lib][problems][gd_descent_lemma]") {
+  set_digits(50);
+  const Lorentzian<Mpfr> f((Vec<Mpfr>(3) << 2, 1, Mpfr(1) / 2).finished());
+  CHECK(f.smoothness() == 2);
+  // ∇²f(0) = diag(a) attains it; f(1, 0, 0) = log(2), f' = a x/(1 + x²) = 1 at x = 1
+  const Vec<Mpfr> zero = Vec<Mpfr>::Zero(3), e1 = (Vec<Mpfr>(3) << 1, 0, 0).finished();
+  CHECK(f.hessian(zero)(0, 0) == 2);
+  CHECK(f.hessian(zero)(2, 2) == Mpfr(1) / 2);
+  CHECK(f.hessian(e1)(0, 0) == 0);  // a(1 − x²)/(1 + x²)² vanishes at x = 1
+  CHECK(f.gradient(e1)(0) == 1);
+  CHECK(abs(f.value(e1) - log(Mpfr(2))) <= 64 * std::numeric_limits<Mpfr>::epsilon());
+  CHECK_THROWS_AS(Lorentzian<Mpfr>((Vec<Mpfr>(2) << 1, 0).finished()), InputError);
 }
 
 TEST_CASE("One gradient-descent step is x - eta * grad f(x)", "[lib][optimizers]") {
@@ -171,4 +196,8 @@ TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][
   const Mat<Q> A = with_spectrum<Q>(R, {Q(1), Q(2), Q(7)});
   CHECK(A.trace() == 10);
   CHECK(asymmetry<Q>(A) == 0);
+  // the columns of R are the eigenvectors: A R e_i = λ_i R e_i
+  CHECK(A * R.col(0) == R.col(0));
+  CHECK(A * R.col(1) == Q(2) * R.col(1));
+  CHECK(A * R.col(2) == Q(7) * R.col(2));
 }

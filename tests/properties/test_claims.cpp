@@ -37,7 +37,13 @@ TEST_CASE("The Lagrange remainder bounds the Taylor error of sin around pi/4", "
     const int n = *rc::gen::inRange(0, 13).as("n");
     RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1), Kind::holds));
   });
-  rc::prop("fails with M = 1/2 for small h and odd-or-even n <= 3", [] {
+  rc::prop("and the error falls with the degree for 1/10 <= |h| <= 1/2", [] {
+    const Q h = draw_q("|h|", 10, 51, 100) * (*rc::gen::arbitrary<bool>().as("negative h") ? -1 : 1);
+    RC_ASSERT_VERDICT(taylor::sin_errors_fall(h, 8));
+  });
+  CHECK(taylor::sin_series_coefficients().pass);
+  CHECK(taylor::flat_function_not_its_series(Q(1, 2)).pass);
+  rc::prop("fails with M = 1/2 for small h and n <= 3", [] {
     const Q h = Q(1, *rc::gen::inRange(100, 1000).as("1/h"));
     const int n = *rc::gen::inRange(1, 4).as("n");
     RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1, 2), Kind::counterexample));
@@ -77,9 +83,9 @@ TEST_CASE("Seed 000's Hessians match exact finite differences", "[hessian_exampl
     RC_ASSERT_VERDICT(taylor::hessian_matches_differences(SeedF<Q>(), x));
     RC_ASSERT_VERDICT(taylor::hessian_matches_differences(SeedG<Q>(), x));
   });
-  rc::prop("and the notes' first display of H_g is wrong unless x = 1 and y = -1/2", [] {
+  rc::prop("and the notes' first display of H_g is wrong except at (1, 1)", [] {
     const Vec<Q> x = draw_vec("p", 2, -40, 41, 8);
-    RC_PRE(!(x(0) == 1 && x(1) == Q(-1, 2)));  // where 2x = 2 and 4y + 6x = 4 + 6x would need y = 1
+    RC_PRE(!(x(0) == 1 && x(1) == 1));  // 2x = 2 and 4y + 6x = 4 + 6x only at x = 1, y = 1
     RC_ASSERT_VERDICT(taylor::seed_g_first_display(x));
   });
 }
@@ -91,6 +97,7 @@ TEST_CASE("Mixed partials of smooth functions agree", "[hessian_symmetric]") {
     RC_ASSERT_VERDICT(taylor::mixed_partials_agree(SeedG<Q>(), x));
   });
   CHECK(taylor::mixed_partials_counterexample().pass);
+  CHECK(taylor::linear_model_large_radius().pass);
 }
 
 TEST_CASE("The linear model on a ball is minimized by the normalized negative gradient", "[linear_model_on_ball]") {
@@ -151,6 +158,11 @@ TEST_CASE("Along the gradient the step decreases L iff eps <= 2g'g/g'Hg", "[gd_s
     const Vec<Q> w = draw_nonzero_q("t", -9, 10, 2) * R.col(1);
     RC_ASSERT_VERDICT(descent_lemma::concave_direction_decreases(f, w, draw_nonzero_q("eps", 1, 10000, 10)));
   });
+  rc::prop("but not beyond second order: the quartic w^4/4 - w^2/2 catches long steps", [] {
+    const Q w = draw_nonzero_q("w", -57, 58, 100);  // |w| < 1/sqrt(3): L''(w) < 0
+    RC_PRE(w * w < Q(1, 3));
+    RC_ASSERT_VERDICT(descent_lemma::concave_not_enough_beyond_second_order(w, Q(100) / (w * w)));
+  });
 }
 
 TEST_CASE("The descent lemma holds for beta-smooth functions", "[gd_descent_lemma]") {
@@ -191,6 +203,18 @@ TEST_CASE("The smallest gradient along GD falls like 1/T", "[gd_min_grad_norm_ra
     RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate<Mpfr>(f, convert<Mpfr>(xq), f.smoothness(), Mpfr(0),
                                                               1 / f.smoothness(), 25, Kind::holds));
   });
+  rc::prop("for every admissible eta in (0, 2/beta) with the general bound (mpfr)", [] {
+    const Vec<Q> aq = draw_vec("a", 2, 1, 40, 10), xq = draw_vec("x0", 2, -40, 41, 10);
+    const Lorentzian<Mpfr> f(convert<Mpfr>(aq));
+    const Mpfr eta = from_rational<Mpfr>(draw_q("eta beta", 1, 200, 100)) / f.smoothness();
+    RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate<Mpfr>(f, convert<Mpfr>(xq), f.smoothness(), Mpfr(0), eta, 25, Kind::holds));
+  });
+  rc::prop("reaching ||g||^2 <= delta within 2 beta (f0 - f*) / delta steps", [] {
+    const Lorentzian<Mpfr> f(convert<Mpfr>(draw_vec("a", 2, 1, 40, 10)));
+    const Q delta = Q(1, *rc::gen::inRange(10, 1000).as("1/delta"));
+    RC_ASSERT_VERDICT(descent_lemma::steps_to_gradient_tolerance(f, convert<Mpfr>(draw_vec("x0", 2, -40, 41, 10)), delta));
+  });
+  CHECK(descent_lemma::seed_index_mismatch(Lorentzian<Mpfr>(Vec<Mpfr>::Ones(1)), Vec<Mpfr>::Constant(1, Mpfr(10)), Mpfr(1)).pass);
   rc::prop("and fails with eta > 2/beta on a quadratic (exact)", [] {
     const Q lambda = draw_q("lambda", 1, 50, 5);
     const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
@@ -235,6 +259,11 @@ TEST_CASE("GD on a 1-D quadratic follows the regime its step predicts", "[quadra
     const Q eta = draw_q("eta |a|", 1, 8, 4) / (-a);  // what would be monotone or oscillating for |a|
     RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::counterexample));
   });
+  rc::prop("and R = 1 at 2 eta_opt refutes 'R constant implies convergence'", [] {
+    const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
+    RC_PRE(w0 != -b / a);
+    RC_ASSERT_VERDICT(step_size::seed_ratio_one_no_convergence(a, b, w0, 12));
+  });
 }
 
 TEST_CASE("GD on a quadratic is stable iff eta < 2/lambda_max", "[gd_stable_iff_below_2_over_L]") {
@@ -250,6 +279,13 @@ TEST_CASE("GD on a quadratic is stable iff eta < 2/lambda_max", "[gd_stable_iff_
     for (int i = 0; i < n; ++i)
       if (lambda[i] == lmax) top = i;
     RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(top), above, 15, Kind::holds));
+  });
+  rc::prop("while the notes' rule eta < 2 min 1/a_ii fails on strongly coupled A", [] {
+    const Q c = draw_q("coupling", 60, 100, 100);  // A = [[1, c], [c, 1]], lambda_max = 1 + c
+    Mat<Q> A(2, 2);
+    A << 1, c, c, 1;
+    const Q eta = 2 / (1 + c) + draw_q("eta - 2/lambda_max", 1, 20, 100) * (2 - 2 / (1 + c)) / 20;
+    RC_ASSERT_VERDICT(step_size::seed_diagonal_step_rule(A, eta, (Vec<Q>(2) << 1, 1).finished(), 40));  // top eigenvector
   });
   rc::prop("and a negative eigenvalue breaks convergence for small eta", [] {
     const Mat<Q> R = draw_rotation(2);
@@ -277,5 +313,5 @@ TEST_CASE("The convergence-rate ratio of GD on a 1-D quadratic is constant", "[c
     RC_PRE(w0 != -b / a);
     RC_ASSERT_VERDICT(step_size::rate_ratio_quadratic(a, b, w0, draw_q("eta a", 1, 8, 4) / a, 10));
   });
-  CHECK(step_size::rate_ratio_not_constant(Mpfr(2), Q(1, 2), 10).pass);
+  CHECK(step_size::rate_ratio_not_constant(Mpfr(1) / 2, Q(19, 10), 30).pass);
 }

@@ -48,7 +48,9 @@ int main(int argc, char** argv) {
   verify->add_flag("--json", verify_options.json, "print one JSON object");
   verify->add_option("--digits", verify_options.digits,
                      "passed to every lesson: digits of its multiprecision checks, " +
-                         std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
+                         std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits) +
+                         " (default: each lesson's own, 50)")
+      ->check(CLI::Range(descent::min_digits, descent::max_digits));
 
   TraceOptions trace_options;
   trace_options.delta = "1e-8";

@@ -19,6 +19,12 @@ constexpr long long max_steps = 10'000'000;
 /// Extra decimal digits carried internally under --digits, so that every printed digit
 /// is correct after the roundings of the run.
 constexpr int guard_digits = 20;
+/// Largest --steps under --exact: every step adds digits to the rationals, so the output
+/// grows with the square of the number of steps (5000 steps of a 2-D quadratic: ~100 MB).
+constexpr long long max_exact_steps = 5000;
+/// Largest output a floating run may print (the whole trajectory is held in memory first,
+/// so that an error never leaves partial output).
+constexpr double max_output_bytes = 1e9;
 
 /// A double with 17 significant digits (enough to identify it).
 std::string format_value(const double& x, int) { return to_string<double>(x, 17); }
@@ -70,6 +76,15 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   }
 
   LoadedProblem<S> loaded = load_problem<S>(o.problem);
+  if constexpr (!ScalarTraits<S>::exact) {
+    // each row prints step, f, ‖g‖² and n coordinates of about sig + 8 characters
+    const double bytes = double(o.steps + 1) * double(loaded.x0.size() + 3) * double(sig + 8);
+    if (bytes > max_output_bytes)
+      throw InputError("--steps: " + std::to_string(o.steps) + " steps of this " + std::to_string(loaded.x0.size()) +
+                       "-dimensional problem would print about " + std::to_string(static_cast<long long>(bytes / 1e6)) +
+                       " MB (limit " + std::to_string(static_cast<long long>(max_output_bytes / 1e6)) +
+                       " MB); use fewer steps or digits");
+  }
   auto optimizer = make_optimizer<S>(o.method, eta, beta, delta);
   StopRule<S> stop;
   stop.max_steps = static_cast<int>(o.steps);
@@ -124,6 +139,9 @@ int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   if (o.steps < 0 || o.steps > max_steps)
     throw InputError("--steps: " + std::to_string(o.steps) + " is out of range (allowed 0 to " +
                      std::to_string(max_steps) + ")");
+  if (o.exact && o.steps > max_exact_steps)
+    throw InputError("--steps: at most " + std::to_string(max_exact_steps) +
+                     " with --exact (every step adds digits to the exact rationals); use --digits D for longer runs");
   if (o.format != "csv" && o.format != "json")
     throw InputError("--format: unknown format '" + o.format + "' (known: csv, json)");
   const auto names = optimizer_names();
@@ -142,7 +160,8 @@ int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
 
   if (o.exact) return trace_in<Rational>(o, 0, std::nullopt, out, err);
   if (o.digits_given) {
-    set_digits(std::min(o.digits + guard_digits, max_digits));
+    set_digits(o.digits);
+    Mpfr::default_precision(static_cast<unsigned>(o.digits + guard_digits));  // guard digits, even at D = 2000
     return trace_in<Mpfr>(o, o.digits, o.digits, out, err);
   }
   return trace_in<double>(o, 17, 17, out, err);

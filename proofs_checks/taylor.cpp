@@ -34,6 +34,8 @@ Interval abs_i(const Interval& x) { return abs(x); }
 // sin(π/4) = cos(π/4) = 1/√2.
 int derivative_sign(int k) { return (k % 4 == 0 || k % 4 == 1) ? 1 : -1; }
 
+}  // namespace
+
 // |sin(π/4 + h) − T_n(h)| in interval arithmetic.
 Interval sin_taylor_error(int n, const Q& h) {
   const Interval x0 = pi_interval() / 4;
@@ -44,7 +46,6 @@ Interval sin_taylor_error(int n, const Q& h) {
     t += derivative_sign(k) * inv_sqrt2 * interval_of(pow_q(h, k) / factorial(k));
   return abs_i(sin(x0 + hi) - t);
 }
-}  // namespace
 
 Verdict sin_series_coefficients() {
   // seed 001, "Taylor series for h(x)=sin(x) around x0=π/4": coefficient of (x − π/4)^k

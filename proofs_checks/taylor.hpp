@@ -9,6 +9,9 @@
 
 namespace descent::claims::taylor {
 
+/// |sin(π/4 + h) − T_n(h)|, enclosed in interval arithmetic.
+Interval sin_taylor_error(int n, const Rational& h);
+
 /// taylor_sin_pi4: seed 001's coefficients of the series of sin around π/4
 /// (1/√2 · (+1, +1, −1/2!, −1/3!, +1/4!, …, −1/10!)) equal sin⁽ᵏ⁾(π/4)/k!, exactly
 /// (sin⁽ᵏ⁾(π/4) = s_k/√2 with s_k from the cycle sin → cos → −sin → −cos).

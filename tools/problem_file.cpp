@@ -250,6 +250,7 @@ LoadedProblem<S> load_problem(const std::string& path) {
       if (b.size() != A.rows())
         read.fail("b", "has " + std::to_string(b.size()) + " entries, A has " + std::to_string(A.rows()) + " rows");
       S c = doc.contains("c") ? read.scalar(doc["c"], "c") : S(0);
+      loaded.multiply_adds_per_step = double(A.rows()) * double(A.cols());
       loaded.problem = std::make_unique<Quadratic<S>>(std::move(A), std::move(b), std::move(c));
     } else if (kind == "least_squares") {
       read.check_fields(doc, kind, {"kind", "Phi", "y", "x0"}, {});
@@ -258,6 +259,7 @@ LoadedProblem<S> load_problem(const std::string& path) {
       if (y.size() != Phi.cols())
         read.fail("y", "has " + std::to_string(y.size()) + " entries, Phi has " + std::to_string(Phi.cols()) +
                            " columns (one per example)");
+      loaded.multiply_adds_per_step = 2.0 * double(Phi.rows()) * double(Phi.cols());
       loaded.problem = std::make_unique<LeastSquares<S>>(std::move(Phi), std::move(y));
     } else {
       read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares)");

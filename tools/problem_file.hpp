@@ -51,6 +51,7 @@ struct LoadedProblem {
   std::string kind;                     ///< quadratic | least_squares
   std::unique_ptr<Problem<S>> problem;  ///< the objective
   Vec<S> x0;                            ///< the starting point, of the problem's dimension
+  double multiply_adds_per_step = 0;    ///< cost of one gradient: n² (quadratic), 2dK (least squares)
 };
 
 /// Read, validate and build the problem in file `path`, every number parsed by

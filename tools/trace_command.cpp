@@ -25,6 +25,12 @@ constexpr long long max_exact_steps = 5000;
 /// Largest output a floating run may print (the whole trajectory is held in memory first,
 /// so that an error never leaves partial output).
 constexpr double max_output_bytes = 1e9;
+/// Largest size of an exact trajectory, in bits of numerators and denominators (~250 MB
+/// of digits, about a minute of work).
+constexpr double max_exact_bits = 2e9;
+/// Largest amount of work of a floating run, in multiply-adds of digit-16 numbers (the
+/// gradient of an n-dimensional problem costs about n² per step; ~2 minutes in double).
+constexpr double max_work = 1e11;
 
 /// A double with 17 significant digits (enough to identify it).
 std::string format_value(const double& x, int) { return to_string<double>(x, 17); }
@@ -77,6 +83,13 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
   LoadedProblem<S> loaded = load_problem<S>(o.problem);
   if constexpr (!ScalarTraits<S>::exact) {
+    // multiply-adds: about n² per step (a least-squares gradient costs 2dK), dearer in mpfr
+    const double cost = ScalarTraits<S>::name == "double" ? 1.0 : 100.0 * std::max(1.0, sig / 50.0);
+    const double work = double(o.steps) * loaded.multiply_adds_per_step * cost;
+    if (work > max_work)
+      throw InputError("--steps: " + std::to_string(o.steps) + " steps of this problem would take about " +
+                       std::to_string(static_cast<long long>(work / 1e9)) + " s of arithmetic (limit " +
+                       std::to_string(static_cast<long long>(max_work / 1e9)) + " s); use fewer steps or digits");
     // each row prints step, f, ‖g‖² and n coordinates of about sig + 8 characters
     const double bytes = double(o.steps + 1) * double(loaded.x0.size() + 3) * double(sig + 8);
     if (bytes > max_output_bytes)
@@ -88,6 +101,7 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   auto optimizer = make_optimizer<S>(o.method, eta, beta, delta);
   StopRule<S> stop;
   stop.max_steps = static_cast<int>(o.steps);
+  stop.max_exact_bits = max_exact_bits;
   const Trace<S> trace = run<S>(*loaded.problem, *optimizer, loaded.x0, stop);
 
   const auto rows = trace.x.size();

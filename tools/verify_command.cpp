@@ -2,9 +2,6 @@
 // claim by claim against the claim index.
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -15,63 +12,14 @@
 
 #include "claim.hpp"
 #include "commands.hpp"
+#include "process.hpp"
 
 namespace descent::tools {
 
 namespace {
 
-/// What a child process did: its exit code (128 + signal if killed) and its stdout.
-struct ChildResult {
-  int exit_code = -1;
-  int signal = 0;  ///< the signal that killed it, 0 if it exited
-  std::string out;
-  std::string error;  ///< non-empty when the child could not be started
-};
-
-/// Run `path` with `args` (no shell), capturing its stdout; stderr is inherited.
-ChildResult run_child(const std::string& path, const std::vector<std::string>& args) {
-  ChildResult result;
-  int fds[2];
-  if (pipe(fds) != 0) {
-    result.error = std::string("pipe: ") + std::strerror(errno);
-    return result;
-  }
-  const pid_t pid = fork();
-  if (pid < 0) {
-    result.error = std::string("fork: ") + std::strerror(errno);
-    close(fds[0]);
-    close(fds[1]);
-    return result;
-  }
-  if (pid == 0) {
-    dup2(fds[1], STDOUT_FILENO);
-    close(fds[0]);
-    close(fds[1]);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(path.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(path.c_str(), argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
-  char buf[65536];
-  for (;;) {
-    const ssize_t got = read(fds[0], buf, sizeof buf);
-    if (got > 0) result.out.append(buf, static_cast<std::size_t>(got));
-    else if (got == 0 || errno != EINTR) break;
-  }
-  close(fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) {
-    result.signal = WTERMSIG(status);
-    result.exit_code = 128 + result.signal;
-  }
-  return result;
-}
+using lessons::ChildResult;
+using lessons::run_child;
 
 /// The `lesson_*` executables in `dir`, sorted by name.
 std::vector<std::filesystem::path> lesson_executables(const std::string& dir) {

@@ -23,6 +23,7 @@
  * passes only if the whole enclosure of the error lies below the whole enclosure of the
  * bound. With \f$M = 1/2\f$, below \f$|\sin^{(3)}| \approx 0.707\f$ near \f$\pi/4\f$, the bound fails —
  * the hypothesis on \f$M\f$ matters. (claim \ref claim_taylor_sin_pi4 "taylor_sin_pi4")
+ * \image html taylor_errors.svg "Error of the Taylor polynomial of sin around pi/4 against the Lagrange bound (h = 1/2)"
  * \snippet 01_taylor/lesson.cpp l01-sin
  *
  * \section l01_quadratic Step 2: for a quadratic the second-order model is exact
@@ -70,6 +71,8 @@
  * The output of `lesson_01_taylor` (every line is a check that ran):
  * \verbinclude lesson_01_taylor.txt
  */
+#include <sstream>
+
 #include "lesson_run.hpp"
 #include "taylor.hpp"
 
@@ -90,13 +93,13 @@ int main(int argc, char** argv) {
   std::string h_text = "1/2";
   run.app()
       .add_option("--h", h_text,
-                  "displacement h for the sin remainder checks, a decimal or p/q with 1/10 <= |h| <= 1/2 (beyond "
+                  "displacement h for the sin remainder checks, a decimal or p/q (at most 12 digits above and below the bar) with 1/10 <= |h| <= 1/2 (beyond "
                   "|h| ~ 0.83 the error no longer falls with every degree)")
       ->default_val("1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q h = parse_scalar<Q>(h_text, "--h");
+    const Q h = lessons::parse_parameter(h_text, "--h");
     const Q abs_h = h < 0 ? Q(-h) : h;
     if (abs_h < Q(1, 10) || abs_h > Q(1, 2)) throw InputError("--h: must satisfy 1/10 <= |h| <= 1/2, got " + h_text);
     // A degree is checked only if its error, about |h|^{n+1}/(n+1)!, stands 12 digits
@@ -168,5 +171,22 @@ int main(int argc, char** argv) {
     for (int k : {1, 5, 10, 20}) run.record(taylor::ball_minimizer_direction(Am, xm, pow(Mpfr(2), -k)));
     run.record(taylor::linear_model_large_radius());
     //! [l01-ball]
+
+    if (run.plot_dir()) {
+      // Error of T_n against the Lagrange bound |h|^{n+1}/(n+1)!, n = 0..n_max.
+      std::ostringstream data;
+      Q bound = abs_h;
+      for (int n = 0; n <= n_max; ++n) {
+        data << n << ' ' << to_double<Interval>(taylor::sin_taylor_error(n, h)) << ' ' << to_double<Q>(bound) << '\n';
+        bound *= abs_h / (n + 2);
+      }
+      lessons::plot_svg(*run.plot_dir(), "taylor_errors",
+                        "set title 'Taylor polynomials of sin around π/4 at h = " + h.str() +
+                            "'\nset xlabel 'degree n'\nset ylabel 'error'\nset logscale y\nset format y '10^{%T}'\n"
+                            "set key top right\nplot 'taylor_errors.dat' using 1:2 with linespoints title "
+                            "'|sin(π/4+h) - T_n(h)|', '' using 1:3 with lines dashtype 2 title 'Lagrange bound "
+                            "|h|^{n+1}/(n+1)!'",
+                        {{"taylor_errors.dat", data.str()}});
+    }
   });
 }

@@ -1,6 +1,8 @@
 // The shared runner of the lesson executables.
 #include "lesson_run.hpp"
 
+#include "process.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -19,7 +21,7 @@ LessonRun::LessonRun(std::string id, std::string title)
       ->default_val(50)
       ->check(CLI::Range(min_digits, max_digits));
   app_.add_flag("--json", json_, "print one JSON object with every check instead of the narration");
-  app_.add_option("--plot", plot_arg_, "write SVG plots (gnuplot) into this directory");
+  app_.add_option("--plot", plot_arg_, "write the lesson's SVG plots (gnuplot) into this directory, created if missing");
   app_.add_flag("--quiet", quiet_, "print only the summary line (human output)");
 }
 
@@ -30,7 +32,11 @@ std::optional<int> LessonRun::parse(int argc, char** argv) {
     std::cout << app_.help();
     return 0;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "lesson_" << id_ << ": " << e.what() << "\n(run with --help for the flags and their ranges)\n";
+    std::cerr << "lesson_" << id_ << ": " << e.what() << " (run with --help for the flags and their ranges)\n";
+    return 2;
+  }
+  if (app_.get_option("--plot")->count() > 0 && plot_arg_.empty()) {
+    std::cerr << "lesson_" << id_ << ": --plot: needs a directory name\n";
     return 2;
   }
   try {
@@ -46,7 +52,7 @@ std::optional<int> LessonRun::parse(int argc, char** argv) {
       std::cerr << "lesson_" << id_ << ": --plot: cannot create directory '" << plot_arg_ << "'\n";
       return 2;
     }
-    if (std::system("gnuplot --version > /dev/null 2>&1") != 0) {
+    if (run_child("gnuplot", {"--version"}, {}, false, true).exit_code != 0) {
       std::cerr << "lesson_" << id_ << ": --plot: gnuplot is not installed (apt-get install gnuplot-nox)\n";
       return 2;
     }
@@ -99,6 +105,11 @@ int LessonRun::finish() {
     if (!quiet_) std::cout << "Lesson " << id_ << " \u2014 " << title_ << "  (mpfr at " << digits_ << " digits)\n" << human_ << "\n";
     std::cout << "lesson " << id_ << ": " << passed << " passed, " << failed << " failed\n";
   }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "lesson_" << id_ << ": cannot write to standard output\n";
+    return 1;
+  }
   return failed == 0 ? 0 : 1;
 }
 
@@ -112,20 +123,34 @@ int LessonRun::run(const std::function<void()>& body) {
   return finish();
 }
 
+Rational parse_parameter(const std::string& text, const std::string& flag) {
+  const Rational q = parse_scalar<Rational>(text, flag);
+  const boost::multiprecision::mpz_int limit = boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 12);
+  if (abs(numerator(q)) >= limit || denominator(q) >= limit)
+    throw InputError(flag + ": '" + text + "' has more than 12 digits in its numerator or denominator");
+  return q;
+}
+
 void plot_svg(const std::string& dir, const std::string& name, const std::string& script,
               const std::vector<std::pair<std::string, std::string>>& data) {
   namespace fs = std::filesystem;
-  for (const auto& [file, contents] : data) std::ofstream(fs::path(dir) / file) << contents;
+  for (const auto& [file, contents] : data) {
+    std::ofstream out(fs::path(dir) / file);
+    out << contents;
+    if (!out) throw InputError("--plot: cannot write " + (fs::path(dir) / file).string());
+  }
+  // gnuplot runs in `dir` and sees only relative names: the directory's name never enters
+  // the script or a shell.
   const fs::path gp = fs::path(dir) / (name + ".gp");
   {
     std::ofstream out(gp);
     out << "set terminal svg size 720,480 dynamic enhanced font 'sans,12' background rgb 'white'\n";
-    out << "set output '" << (fs::path(dir) / (name + ".svg")).string() << "'\n";
-    out << "cd '" << dir << "'\n";
+    out << "set output '" << name << ".svg'\n";
     out << script << "\n";
+    if (!out) throw InputError("--plot: cannot write " + gp.string());
   }
-  const std::string cmd = "gnuplot '" + gp.string() + "' > /dev/null 2>&1";
-  if (std::system(cmd.c_str()) != 0) throw InputError("--plot: gnuplot failed on " + gp.string());
+  const ChildResult child = run_child("gnuplot", {name + ".gp"}, dir, false, true);
+  if (child.exit_code != 0) throw InputError("--plot: gnuplot failed on " + gp.string() + " " + child.error);
 }
 
 }  // namespace descent::lessons

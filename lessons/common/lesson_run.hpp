@@ -64,6 +64,11 @@ class LessonRun {
   std::string human_;  // buffered human output, printed by finish()
 };
 
+/// Parse a lesson parameter (`--eta 3/8`, `--h 0.25`) exactly, with numerator and
+/// denominator of at most 12 digits, so that the exact trajectories a lesson runs stay
+/// small. Throws InputError naming `flag`.
+Rational parse_parameter(const std::string& text, const std::string& flag);
+
 /// Write an SVG plot with gnuplot: `script` is gnuplot code that may refer to the data
 /// files written from `data` (name → contents) in `dir`; the SVG is dir/name.svg.
 /// Throws InputError if gnuplot fails.

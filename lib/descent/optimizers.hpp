@@ -74,6 +74,11 @@ struct StopRule {
   int max_steps = 100;     ///< number of steps, ≥ 0
   S grad_norm2_tol = 0;    ///< stop once ‖∇f(x_k)‖² ≤ this (0: never)
   S divergence_bound = 0;  ///< diverged once |f(x_k)| or any |x_k,i| exceeds this (0: 10¹⁰⁰)
+  /// Exact arithmetic only: a budget for n × (bits of numerators and denominators stored
+  /// so far), which bounds both the memory of the trajectory and the work of the next
+  /// gradient (about n² products of numbers of that size). Once exceeded, run() throws
+  /// InputError naming --steps. 0: no limit.
+  double max_exact_bits = 0;
 };
 
 /// The trajectory of a run: x_0 … x_K, f(x_k), ‖∇f(x_k)‖², and why it stopped. Rows stop

@@ -9,6 +9,12 @@ namespace {
 template <class S>
 S abs_of(const S& x) { return x < 0 ? S(-x) : x; }
 
+/// Bits of the numerator and denominator of an exact rational.
+double bits_of(const Rational& q) {
+  return static_cast<double>(mpz_sizeinbase(mpq_numref(q.backend().data()), 2) +
+                             mpz_sizeinbase(mpq_denref(q.backend().data()), 2));
+}
+
 /// AdaGrad (Duchi, Hazan & Singer 2011, diagonal form):
 /// G_k = Σ_{j≤k} g_j², x_{k+1} = x_k − η g_k / (δ + √G_k). Needs square roots.
 template <class S>
@@ -84,10 +90,22 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
     trace.message = "the starting point is outside the divergence bound";
     return trace;
   }
+  double stored_bits = 0;
   for (int k = 0;; ++k) {
     trace.x.push_back(x);
     trace.f.push_back(f);
     trace.grad_norm2.push_back(g2);
+    if constexpr (ScalarTraits<S>::exact) {
+      if (stop.max_exact_bits > 0) {
+        stored_bits += bits_of(f) + bits_of(g2);
+        for (int i = 0; i < x.size(); ++i) stored_bits += bits_of(x(i));
+        if (stored_bits * static_cast<double>(x.size()) > stop.max_exact_bits)
+          throw InputError("--steps: the exact trajectory outgrew its budget by step " + std::to_string(k) + " (" +
+                           std::to_string(static_cast<long long>(stored_bits / 8e6)) +
+                           " MB of digits in dimension " + std::to_string(x.size()) +
+                           "; exact rationals gain digits with every step); use fewer steps, simpler data or --digits D");
+      }
+    }
     if (stop.grad_norm2_tol > 0 && g2 <= stop.grad_norm2_tol) {
       trace.status = Status::converged;
       trace.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <type_traits>
 #include <cstdio>
 #include <limits>
 
@@ -148,7 +149,15 @@ double from_rational<double>(const Rational& q) {
 
 template <class S>
 S parse_scalar(std::string_view text, std::string_view what) {
-  return from_rational<S>(parse_rational(text, what));
+  const Rational q = parse_rational(text, what);
+  S x = from_rational<S>(q);
+  if constexpr (std::is_same_v<S, double>) {
+    // A double cannot hold it: refuse rather than run with inf or a silent 0.
+    if (!std::isfinite(x) || (x == 0 && q != 0))
+      throw InputError(std::string(what) + ": '" + std::string(text) +
+                       "' is outside the range of double (about 1e-308 to 1e308); use --digits D or --exact");
+  }
+  return x;
 }
 template double parse_scalar<double>(std::string_view, std::string_view);
 template Mpfr parse_scalar<Mpfr>(std::string_view, std::string_view);

@@ -28,6 +28,11 @@ TEST_CASE("Malformed numbers are rejected with the field's name", "[lib][scalar]
     CHECK_THROWS_AS(parse_scalar<Q>(bad, "eta"), InputError);
   }
   CHECK_THROWS_WITH(parse_scalar<Q>("abc", "eta"), Catch::Contains("eta"));
+  // outside double's range: refused in double, exact in rational arithmetic
+  CHECK_THROWS_WITH(parse_scalar<double>("1e400", "eta"), Catch::Contains("range of double"));
+  CHECK_THROWS_WITH(parse_scalar<double>("1e-400", "eta"), Catch::Contains("range of double"));
+  CHECK(parse_scalar<Q>("1e-400", "eta") > 0);
+  CHECK(parse_scalar<double>("0", "eta") == 0);
 }
 
 TEST_CASE("Multiprecision parsing does not pass through a double", "[lib][scalar]") {

@@ -14,6 +14,16 @@ inline constexpr int exit_ok = 0;       ///< success
 inline constexpr int exit_failed = 1;   ///< `verify`: a check failed or a lesson misbehaved
 inline constexpr int exit_usage = 2;    ///< bad input: flags, problem file
 
+/// Largest `trace --steps`.
+inline constexpr long long max_trace_steps = 10'000'000;
+/// Largest `trace --steps` under --exact: every step adds digits to the rationals, so the
+/// output grows with the square of the number of steps (5000 steps of a 2-D quadratic:
+/// about 100 MB).
+inline constexpr long long max_exact_trace_steps = 5000;
+
+/// Replace line breaks so that a message stays on one line.
+std::string one_line(std::string s);
+
 /// Flags of `descent list`.
 struct ListOptions {
   bool json = false;  ///< one JSON object instead of the table
@@ -37,7 +47,7 @@ struct TraceOptions {
   std::string delta;         ///< adagrad's δ > 0
   bool beta_given = false;   ///< --beta was on the command line
   bool delta_given = false;  ///< --delta was on the command line
-  long long steps = -1;      ///< number of steps, 0 … 10⁷
+  long long steps = -1;      ///< number of steps, 0 … max_trace_steps
   bool steps_given = false;  ///< --steps was on the command line
   int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent
   bool digits_given = false; ///< --digits was on the command line

@@ -9,14 +9,6 @@
 
 namespace {
 
-/// Replace line breaks so that an error message is one line.
-std::string one_line(std::string s) {
-  for (char& ch : s)
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
-}
-
 /// The directory holding this executable (where `verify` looks for the lessons).
 std::string executable_dir(const char* argv0) {
   namespace fs = std::filesystem;
@@ -61,10 +53,15 @@ int main(int argc, char** argv) {
   CLI::Option* eta = trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q); required");
   CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1); required by heavy_ball");
   CLI::Option* delta = trace->add_option("--delta", trace_options.delta, "adagrad's delta, > 0 (default 1e-8)");
-  CLI::Option* steps = trace->add_option("--steps", trace_options.steps, "number of steps, 0 to 10000000; required");
+  CLI::Option* steps = trace->add_option(
+      "--steps", trace_options.steps,
+      "number of steps, 0 to " + std::to_string(max_trace_steps) + " (at most " + std::to_string(max_exact_trace_steps) +
+          " with --exact; runs whose output or arithmetic would be too large are refused); required");
   CLI::Option* digits = trace->add_option(
       "--digits", trace_options.digits,
-      "print D significant digits, all correct (computed in mpfr at D+20 digits); D from " +
+      "compute in mpfr at D+20 digits and print D significant digits; each value is accurate to about D digits "
+      "relative to the size of the terms that formed it (a value that cancels to near 0, like grad_norm2 at "
+      "convergence, has an absolute, not relative, error); D from " +
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
   trace->add_option("--format", trace_options.format, "csv (default) or json");
@@ -132,6 +129,10 @@ int main(int argc, char** argv) {
     return exit_failed;
   }
   std::cout << out << std::flush;
+  if (!std::cout) {
+    std::cerr << name << ": cannot write to standard output\n";
+    return exit_failed;
+  }
   std::cerr << err;
   return code;
 }

@@ -1,6 +1,8 @@
 // Problem files of `descent trace`: lexeme-preserving JSON and validation of the fields.
 #include "problem_file.hpp"
 
+#include "commands.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -11,14 +13,15 @@
 
 namespace descent::tools {
 
-namespace {
-
-/// Replace line breaks so that a message stays on one line.
 std::string one_line(std::string s) {
   for (char& ch : s)
     if (ch == '\n' || ch == '\r') ch = ' ';
   return s;
 }
+
+
+namespace {
+
 
 /// SAX handler for nlohmann::ordered_json::sax_parse that builds a LexemeJson: the
 /// structure as parsed, but every number stored as the string of its lexeme.
@@ -142,7 +145,7 @@ class FieldReader {
   /// A number (JSON number or numeric string) at `field`.
   S scalar(const LexemeJson& v, const std::string& field) const {
     if (!v.is_string()) fail(field, "expected a number (such as 0.5, \"0.1\" or \"1/3\"), got " + describe(v));
-    return parse_number<S>(v.get_ref<const std::string&>(), file_ + ": " + field);
+    return parse_scalar<S>(v.get_ref<const std::string&>(), file_ + ": " + field);
   }
 
   /// A non-empty array of numbers at `field`.

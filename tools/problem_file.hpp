@@ -25,13 +25,6 @@
 
 namespace descent::tools {
 
-/// parse_scalar<S>(text): exact for Rational, correctly rounded
-/// at the working precision for Mpfr, never through a double. Throws InputError naming
-/// `what`.
-template <class S>
-S parse_number(std::string_view text, std::string_view what) {
-  return parse_scalar<S>(text, what);
-}
 
 /// A JSON tree in which every number is a string holding its original text.
 using LexemeJson = nlohmann::ordered_json;

@@ -14,14 +14,9 @@ namespace descent::tools {
 
 namespace {
 
-/// Largest admissible --steps.
-constexpr long long max_steps = 10'000'000;
 /// Extra decimal digits carried internally under --digits, so that every printed digit
 /// is correct after the roundings of the run.
 constexpr int guard_digits = 20;
-/// Largest --steps under --exact: every step adds digits to the rationals, so the output
-/// grows with the square of the number of steps (5000 steps of a 2-D quadratic: ~100 MB).
-constexpr long long max_exact_steps = 5000;
 /// Largest output a floating run may print (the whole trajectory is held in memory first,
 /// so that an error never leaves partial output).
 constexpr double max_output_bytes = 1e9;
@@ -60,24 +55,19 @@ std::string format_value(const Mpfr& x, int sig) {
 /// A string as a JSON string literal.
 std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
 
-/// Parse a numeric flag in arithmetic S, naming the flag in errors.
-template <class S>
-S parse_flag(const std::string& text, const std::string& flag) {
-  return parse_number<S>(text, flag);
-}
 
 /// The run in arithmetic S, printed at `sig` significant digits (ignored when exact).
 template <class S>
 int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std::string& out, std::string& err) {
-  const S eta = parse_flag<S>(o.eta, "--eta");
+  const S eta = parse_scalar<S>(o.eta, "--eta");
   if (!(eta > 0)) throw InputError("--eta: must be > 0, got " + o.eta);
   S beta = 0, delta = 0;
   if (o.method == "heavy_ball") {
-    beta = parse_flag<S>(o.beta, "--beta");
+    beta = parse_scalar<S>(o.beta, "--beta");
     if (!(beta >= 0 && beta < 1)) throw InputError("--beta: must be in [0, 1), got " + o.beta);
   }
   if (o.method == "adagrad") {
-    delta = parse_flag<S>(o.delta, "--delta");
+    delta = parse_scalar<S>(o.delta, "--delta");
     if (!(delta > 0)) throw InputError("--delta: must be > 0, got " + o.delta);
   }
 
@@ -144,17 +134,18 @@ int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   if (!o.problem_given) throw InputError("--problem: required (the problem file, JSON)");
   if (!o.method_given) throw InputError("--method: required (gd, heavy_ball or adagrad)");
   if (!o.eta_given) throw InputError("--eta: required (the step size, > 0)");
-  if (!o.steps_given) throw InputError("--steps: required (the number of steps, 0 to 10000000)");
+  if (!o.steps_given)
+    throw InputError("--steps: required (the number of steps, 0 to " + std::to_string(max_trace_steps) + ")");
   if (o.digits_given && o.exact)
     throw InputError("--digits and --exact exclude each other: choose one arithmetic");
   if (o.digits_given && (o.digits < min_digits || o.digits > max_digits))
     throw InputError("--digits: " + std::to_string(o.digits) + " is out of range (allowed " +
                      std::to_string(min_digits) + " to " + std::to_string(max_digits) + ")");
-  if (o.steps < 0 || o.steps > max_steps)
+  if (o.steps < 0 || o.steps > max_trace_steps)
     throw InputError("--steps: " + std::to_string(o.steps) + " is out of range (allowed 0 to " +
-                     std::to_string(max_steps) + ")");
-  if (o.exact && o.steps > max_exact_steps)
-    throw InputError("--steps: at most " + std::to_string(max_exact_steps) +
+                     std::to_string(max_trace_steps) + ")");
+  if (o.exact && o.steps > max_exact_trace_steps)
+    throw InputError("--steps: at most " + std::to_string(max_exact_trace_steps) +
                      " with --exact (every step adds digits to the exact rationals); use --digits D for longer runs");
   if (o.format != "csv" && o.format != "json")
     throw InputError("--format: unknown format '" + o.format + "' (known: csv, json)");

@@ -13,15 +13,16 @@ template <class S>
 S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
 }  // namespace
 
-Verdict step_expansion_exact(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form) {
+Verdict step_expansion_exact(const Problem<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form,
+                             Kind kind) {
   const Vec<Q> g = f.gradient(w);
-  const Q gg = g.squaredNorm(), gHg = g.dot(f.A() * g);
+  const Q gg = g.squaredNorm(), gHg = g.dot(f.hessian(w) * g);
   const Q lhs = f.value(w - eps * g);
   const Q rhs = seed_form ? f.value(w) - eps * gg - eps * eps * (eps * gHg) / 2 : f.value(w) - eps * gg + eps * eps * gHg / 2;
   return compare<Q>("gd_step_second_order",
                     seed_form ? "seed 000's line: L(w - eps g) = L(w) - eps g^T g - 1/2 eps^2 g^T H eps g"
-                              : "L(w - eps g) = L(w) - eps g^T g + 1/2 eps^2 g^T H g (quadratic: exact)",
-                    seed_form ? Kind::refutes : Kind::holds, lhs, Relation::eq, rhs, Q(0),
+                              : "L(w - eps g) = L(w) - eps g^T g + 1/2 eps^2 g^T H g exactly, for " + f.name(),
+                    kind, lhs, Relation::eq, rhs, Q(0),
                     seed_form ? "corrected: + 1/2 eps^2 g^T H g" : "eps = " + eps.str());
 }
 

@@ -7,9 +7,12 @@
 
 namespace descent::claims::descent_lemma {
 
-/// gd_step_second_order: L(w − εg) == L(w) − εgᵀg + ½ε²gᵀHg exactly for a quadratic.
-/// With `seed_form`, the right side is seed 000's L(w) − εgᵀg − ½ε²gᵀHεg (kind refutes).
-Verdict step_expansion_exact(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form);
+/// gd_step_second_order: L(w − εg) == L(w) − εgᵀg + ½ε²gᵀHg exactly for a quadratic
+/// (kind holds); for a non-quadratic polynomial such as seed 000's g the identity fails
+/// (kind counterexample). With `seed_form`, the right side is seed 000's
+/// L(w) − εgᵀg − ½ε²gᵀHεg (kind refutes).
+Verdict step_expansion_exact(const Problem<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form,
+                             Kind kind);
 /// gd_step_second_order (mpfr): on the Lorentzian, |L(w − εg) − model(ε)| ≤ ¼ Σ aᵢ|gᵢ|³ ε³
 /// (|fᵢ'''| ≤ 3aᵢ/2, Taylor's theorem along the line).
 Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a, const Vec<Mpfr>& w, const Mpfr& eps);

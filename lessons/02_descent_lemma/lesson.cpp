@@ -9,7 +9,8 @@
  * \f[ L(w - \varepsilon g) = L(w) - \varepsilon\, g^\top g + \tfrac12\varepsilon^2 g^\top H g \;(+\,O(\varepsilon^3)). \f]
  * Exact for quadratics — checked in rational arithmetic. Seed 000's first line writes the
  * last term as \f$-\tfrac12\varepsilon^2 g^\top H\varepsilon g\f$ (wrong sign, an extra \f$\varepsilon\f$):
- * refuted. For the non-quadratic Lorentzian \f$f = \sum_i \tfrac{a_i}2\log(1+x_i^2)\f$, whose
+ * refuted. Without the quadratic hypothesis the identity fails: for seed 000's cubic
+ * \f$g = x^2 + 2y^2 + 3xy^2\f$ a third-order term remains (counterexample). For the non-quadratic Lorentzian \f$f = \sum_i \tfrac{a_i}2\log(1+x_i^2)\f$, whose
  * third derivatives satisfy \f$|f_i'''| \le \tfrac32 a_i\f$, Taylor's theorem along the line
  * bounds the error by \f$\tfrac14\sum_i a_i|g_i|^3\varepsilon^3\f$. (claim \ref claim_gd_step_second_order "gd_step_second_order")
  * \snippet 02_descent_lemma/lesson.cpp l02-expand
@@ -101,8 +102,11 @@ int main(int argc, char** argv) {
 
     //! [l02-expand]
     run.step("Step 1: expand L around w", "Exact for quadratics; O(eps^3) otherwise.");
-    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), false));
-    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), true));
+    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), false, Kind::holds));
+    run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), true, Kind::refutes));
+    // not quadratic: the cubic term of seed 000's g = x^2 + 2y^2 + 3xy^2 remains
+    run.record(descent_lemma::step_expansion_exact(SeedG<Q>(), (Vec<Q>(2) << 1, 2).finished(), Q(1, 3), false,
+                                                   Kind::counterexample));
     for (int k : {2, 6, 12}) run.record(descent_lemma::step_expansion_cubic_error(lor, a, x0, pow(Mpfr(2), -k)));
     //! [l02-expand]
 

@@ -128,9 +128,16 @@ TEST_CASE("A GD step on a quadratic expands exactly to second order", "[gd_step_
     const Vec<Q> w = draw_vec("w", n, -20, 21, 4);
     RC_PRE(f.gradient(w).squaredNorm() > 0);
     const Q eps = draw_nonzero_q("eps", 1, 100, 50);
-    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, false));
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, false, Kind::holds));
     // the seed's -½ε²gᵀHεg equals +½ε²gᵀHg only if ε = −1: always refuted for ε > 0 and gᵀHg > 0
-    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, true));
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(f, w, eps, true, Kind::refutes));
+  });
+  rc::prop("but not exactly for the cubic g unless the third-order term vanishes", [] {
+    const Vec<Q> w = draw_vec("w", 2, -20, 21, 4);
+    const Vec<Q> g = SeedG<Q>().gradient(w);
+    RC_PRE(g(0) != 0 && g(1) != 0);  // the cubic term is 3 (eps g_x)(eps g_y)^2 up to sign
+    RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(SeedG<Q>(), w, draw_nonzero_q("eps", 1, 100, 50), false,
+                                                          Kind::counterexample));
   });
   rc::prop("with an O(eps^3) remainder on the Lorentzian (mpfr)", [] {
     const Vec<Mpfr> a = convert<Mpfr>(draw_vec("a", 3, 1, 40, 10));

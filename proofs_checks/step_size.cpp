@@ -91,6 +91,17 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
                                                  : e.back().str()));
 }
 
+Verdict seed_oscillation_at_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps) {
+  std::vector<Q> e;
+  for (const auto& x : quadratic_1d_iterates(a, b, Q(0), w0, 1 / a, steps)) e.push_back(x + b / a);
+  const Regime seen = observed_regime(e);
+  return observe("quadratic_1d_regimes",
+                 "seed 002: \"will oscillate in all directions where eta_opt <= eta < 2 eta_opt\", at eta = eta_opt",
+                 Kind::refutes, "exact", seen == Regime::oscillating, std::string(to_string(seen)), "==",
+                 std::string(to_string(Regime::oscillating)),
+                 "corrected: oscillation for eta_opt < eta < 2 eta_opt; at eta = eta_opt the minimum in one step");
+}
+
 Verdict seed_divergence_at_two_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps) {
   const Q w_star = -b / a;
   const auto w = quadratic_1d_iterates(a, b, Q(0), w0, 2 / a, steps);

@@ -26,6 +26,9 @@ std::vector<Rational> quadratic_1d_iterates(const Rational& a, const Rational& b
 /// tight for η = η_opt and η = 2η_opt). With a ≤ 0 and kind counterexample, the regime
 /// predicted for |a| (convex) is not what happens.
 Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps, Kind kind);
+/// quadratic_1d_regimes, refutes: seed 002's "will oscillate in all directions where
+/// η_opt ≤ η < 2η_opt" at η = η_opt, where GD reaches the minimum in one step.
+Verdict seed_oscillation_at_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps);
 /// quadratic_1d_regimes, refutes: seed 002's "we can get divergence if η ≥ 2η_opt" at
 /// η = 2η_opt: |e_K| > |e_0| fails (|e_k| = |e_0| for all k, exactly).
 Verdict seed_divergence_at_two_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps);

@@ -14,7 +14,8 @@
  *
  * Each is checked on an exact rational trajectory. Seed 002 also says “we can get
  * divergence if \f$\eta \ge 2\eta_{opt}\f$”: at equality the amplitude stays exactly
- * \f$|e_0|\f$ — refuted. Without convexity (\f$a < 0\f$) even a small step diverges.
+ * \f$|e_0|\f$ — refuted; so is its “oscillate in all directions where
+ * \f$\eta_{i,opt} \le \eta\f$” at \f$\eta = \eta_{opt}\f$, which lands on the minimum. Without convexity (\f$a < 0\f$) even a small step diverges.
  * (claim \ref claim_quadratic_1d_regimes "quadratic_1d_regimes")
  * \image html regimes.svg "GD iterates w_k for the five regimes (a = 4, eta_opt = 1/4)"
  * \snippet 03_step_size_regimes/lesson.cpp l03-regimes
@@ -132,6 +133,7 @@ int main(int argc, char** argv) {
     run.record(step_size::regime(a, b, w0, Q(1, 2), steps, Kind::tight));
     run.record(step_size::regime(a, b, w0, Q(5, 8), steps, Kind::holds));
     run.record(step_size::seed_divergence_at_two_eta_opt(a, b, w0, steps));
+    run.record(step_size::seed_oscillation_at_eta_opt(a, b, w0, steps));
     run.record(step_size::regime(Q(-4), b, w0, Q(1, 8), steps, Kind::counterexample));
     // The user's step: theory predicts the regime; the trajectory must show it.
     const auto predicted = step_size::predicted_regime(a, eta);

@@ -255,10 +255,11 @@ TEST_CASE("GD on a 1-D quadratic follows the regime its step predicts", "[quadra
     const Q eta = draw_q("eta / eta_opt", 1, 13, 4) / a;  // includes 1/4 .. 3, hitting 1 and 2 exactly
     RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::holds));
   });
-  rc::prop("constant amplitude at 2 eta_opt refutes the notes' divergence claim", [] {
+  rc::prop("constant amplitude at 2 eta_opt and one step at eta_opt refute the notes", [] {
     const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
     RC_PRE(w0 != -b / a);
     RC_ASSERT_VERDICT(step_size::seed_divergence_at_two_eta_opt(a, b, w0, 12));
+    RC_ASSERT_VERDICT(step_size::seed_oscillation_at_eta_opt(a, b, w0, 12));
   });
   rc::prop("and a concave quadratic (a < 0) diverges for every eta", [] {
     const Q a = -draw_q("-a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);

@@ -6,8 +6,8 @@
 /// the arithmetic, the kind of check and whether it behaved as the theory predicts.
 ///
 /// Tolerances (one table, by arithmetic): a floating relation `lhs ≤ rhs` is accepted
-/// when `lhs ≤ rhs + k·ε·scale`, where ε is the unit roundoff of the arithmetic
-/// (2⁻⁵² for double, 10^(1−digits) for mpfr), `scale` is the sum of the magnitudes of
+/// when `lhs ≤ rhs + k·ε·scale`, where ε is the machine epsilon of the arithmetic
+/// (2⁻⁵² for double, about 10^(1−digits) for mpfr), `scale` is the sum of the magnitudes of
 /// the terms that were added to form the two sides (passed by each check), and k = 64
 /// (a bound on the number of roundings in any one check of this course). Exact
 /// rationals use k = 0: `==` and `<=` as written. Intervals are certified: `lhs ≤ rhs`

@@ -119,6 +119,10 @@ int LessonRun::run(const std::function<void()>& body) {
   } catch (const InputError& e) {
     std::cerr << "lesson_" << id_ << ": " << e.what() << "\n";
     return 2;
+  } catch (const std::exception& e) {
+    // A check that could not run is a failed lesson, not a crash.
+    std::cerr << "lesson_" << id_ << ": a check could not run: " << e.what() << "\n";
+    return 1;
   }
   return finish();
 }

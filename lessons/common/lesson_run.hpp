@@ -45,8 +45,9 @@ class LessonRun {
   void record(claims::Verdict v);
   /// Print the JSON document or the summary; the exit code (0 all passed, 1 otherwise).
   int finish();
-  /// Run `body` (the lesson's checks), turning an InputError into exit code 2 with the
-  /// message on stderr and nothing on stdout. Returns finish()'s code otherwise.
+  /// Run `body` (the lesson's checks), turning an InputError into exit code 2 and any
+  /// other exception into exit code 1, each with one message on stderr and nothing on
+  /// stdout. Returns finish()'s code otherwise.
   int run(const std::function<void()>& body);
 
   /// The verdicts recorded so far, in order.

@@ -33,24 +33,42 @@ const ClaimInfo& claim(std::string_view id) {
 }
 
 namespace {
-// The sign of lhs − rhs decided with a tolerance: −1 below, 0 within, +1 above.
+// The sign of lhs − rhs decided with a tolerance: −1 below, 0 within, +1 above
+// (exact and floating scalars; intervals are decided by interval_verdict).
 template <class S>
 int side(const S& lhs, const S& rhs, const S& scale) {
-  if constexpr (ScalarTraits<S>::interval) {
-    if (upper(lhs) < lower(rhs)) return -1;
-    if (lower(lhs) > upper(rhs)) return 1;
-    return 0;  // overlapping enclosures: undecided
-  } else {
-    const S d = lhs - rhs;
-    S tol = 0;
-    if constexpr (!ScalarTraits<S>::exact) tol = tolerance_ulps * epsilon<S>() * (scale < 0 ? S(-scale) : scale);
-    if (d < -tol) return -1;
-    if (d > tol) return 1;
-    return 0;
-  }
+  const S d = lhs - rhs;
+  S tol = 0;
+  if constexpr (!ScalarTraits<S>::exact) tol = tolerance_ulps * epsilon<S>() * (scale < 0 ? S(-scale) : scale);
+  if (d < -tol) return -1;
+  if (d > tol) return 1;
+  return 0;
 }
 
-// Whether `lhs rel rhs` is established (sure=true) or certainly false (sure=false).
+// Certified decisions on enclosures: `lhs rel rhs` holds for every point of the two
+// intervals (holds) or for none of them (fails). Overlapping enclosures decide neither.
+bool interval_holds(const Interval& lhs, Relation rel, const Interval& rhs) {
+  switch (rel) {
+    case Relation::le: return upper(lhs) <= lower(rhs);
+    case Relation::lt: return upper(lhs) < lower(rhs);
+    case Relation::ge: return lower(lhs) >= upper(rhs);
+    case Relation::gt: return lower(lhs) > upper(rhs);
+    case Relation::eq: return lower(lhs) == upper(lhs) && lower(rhs) == upper(rhs) && lower(lhs) == lower(rhs);
+  }
+  return false;
+}
+bool interval_fails(const Interval& lhs, Relation rel, const Interval& rhs) {
+  switch (rel) {
+    case Relation::le: return lower(lhs) > upper(rhs);
+    case Relation::lt: return lower(lhs) >= upper(rhs);
+    case Relation::ge: return upper(lhs) < lower(rhs);
+    case Relation::gt: return upper(lhs) <= lower(rhs);
+    case Relation::eq: return upper(lhs) < lower(rhs) || lower(lhs) > upper(rhs);
+  }
+  return false;
+}
+
+// Whether `lhs rel rhs` is established, given the decided sign s of lhs − rhs.
 bool established(int s, Relation rel) {
   switch (rel) {
     case Relation::le: return s <= 0;
@@ -61,6 +79,7 @@ bool established(int s, Relation rel) {
   }
   return false;
 }
+// Whether `lhs rel rhs` certainly fails, given the decided sign s of lhs − rhs.
 bool certainly_false(int s, Relation rel) {
   switch (rel) {
     case Relation::le: return s > 0;
@@ -91,16 +110,27 @@ Verdict compare(std::string_view claim_id, std::string_view step, Kind kind, con
     case Relation::lt: margin = rhs - lhs; break;
     case Relation::ge:
     case Relation::gt: margin = lhs - rhs; break;
-    case Relation::eq: margin = lhs - rhs; if (margin < 0) margin = -margin; break;
+    case Relation::eq:
+      margin = lhs - rhs;
+      if constexpr (ScalarTraits<S>::interval)
+        margin = abs(margin);  // `<` on overlapping intervals throws; abs encloses |lhs − rhs|
+      else if (margin < 0)
+        margin = -margin;
+      break;
   }
   v.margin = descent::to_string<S>(margin);
-  const int s = side<S>(lhs, rhs, scale);
-  if (kind == Kind::holds || kind == Kind::tight)
-    v.pass = established(s, rel);
-  else if (ScalarTraits<S>::exact && s == 0)
-    v.pass = rel == Relation::lt || rel == Relation::gt;  // exactly equal: a strict relation is false
-  else
-    v.pass = certainly_false(s, rel);
+  const bool expect_true = kind == Kind::holds || kind == Kind::tight;
+  if constexpr (ScalarTraits<S>::interval) {
+    v.pass = expect_true ? interval_holds(lhs, rel, rhs) : interval_fails(lhs, rel, rhs);
+  } else {
+    const int s = side<S>(lhs, rhs, scale);
+    if (expect_true)
+      v.pass = established(s, rel);
+    else if (ScalarTraits<S>::exact && s == 0)
+      v.pass = rel == Relation::lt || rel == Relation::gt;  // exactly equal: a strict relation is false
+    else
+      v.pass = certainly_false(s, rel);
+  }
   v.detail = std::move(detail);
   return v;
 }

@@ -323,3 +323,25 @@ TEST_CASE("The convergence-rate ratio of GD on a 1-D quadratic is constant", "[c
   });
   CHECK(step_size::rate_ratio_not_constant(Mpfr(1) / 2, Q(19, 10), 30).pass);
 }
+
+// ---- the verdict rule itself ----
+TEST_CASE("Interval checks pass only when the enclosures decide", "[taylor_sin_pi4]") {
+  set_digits(50);
+  const Interval third = Interval(1) / 3;       // a narrow enclosure of 1/3, not a point
+  const Interval wide(Mpfr(0), Mpfr(1));         // [0, 1]
+  // overlapping enclosures decide nothing: neither holds nor a counterexample
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "overlap", Kind::holds, third, Relation::le, wide, Interval(0)).pass);
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "overlap", Kind::counterexample, third, Relation::le, wide, Interval(0)).pass);
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "same", Kind::holds, third, Relation::eq, third, Interval(0)).pass);
+  // disjoint enclosures decide both ways
+  CHECK(compare<Interval>("taylor_sin_pi4", "below", Kind::holds, third, Relation::le, Interval(1), Interval(0)).pass);
+  CHECK(compare<Interval>("taylor_sin_pi4", "above", Kind::counterexample, Interval(1), Relation::le, third, Interval(0)).pass);
+}
+
+TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma]") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  CHECK(compare<double>("gd_descent_lemma", "within", Kind::holds, 1 + 32 * eps, Relation::le, 1.0, 1.0).pass);
+  CHECK_FALSE(compare<double>("gd_descent_lemma", "beyond", Kind::holds, 1 + 128 * eps, Relation::le, 1.0, 1.0).pass);
+  CHECK(compare<Rational>("gd_descent_lemma", "exact", Kind::holds, Rational(1, 3), Relation::le, Rational(1, 3), Rational(0)).pass);
+  CHECK_FALSE(compare<Rational>("gd_descent_lemma", "exact", Kind::holds, Rational(1, 3) + Rational(1, 1000000000), Relation::le, Rational(1, 3), Rational(0)).pass);
+}

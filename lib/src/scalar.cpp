@@ -87,6 +87,12 @@ void set_digits(int d) {
 
 int digits() { return g_digits; }
 
+namespace {
+// Mpfr and Interval start at the documented default of 50 digits, the value digits()
+// reports, before any set_digits() call (MPFI's own default is far lower).
+const bool g_default_digits_set = (set_digits(50), true);
+}  // namespace
+
 template <>
 double epsilon<double>() { return std::numeric_limits<double>::epsilon(); }
 template <>

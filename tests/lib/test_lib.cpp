@@ -50,6 +50,14 @@ TEST_CASE("Multiprecision values print with the requested significant digits", "
   CHECK(descent::to_string<double>(0.1, 3) == "0.1");
 }
 
+TEST_CASE("Multiprecision and interval arithmetic start at 50 digits", "[lib][scalar]") {
+  // before any set_digits() call in this process' test order, and after one
+  const Interval third = Interval(1) / 3;
+  CHECK(Mpfr(upper(third) - lower(third)) < Mpfr("1e-49"));
+  CHECK(abs(Mpfr(1) / 3 - Mpfr("0.333333333333333333333333333333333333333333333333333")) < Mpfr("1e-49"));
+  CHECK(digits() == 50);
+}
+
 TEST_CASE("Digits outside 16..2000 are refused", "[lib][scalar]") {
   CHECK_THROWS_AS(set_digits(0), InputError);
   CHECK_THROWS_AS(set_digits(15), InputError);

@@ -38,6 +38,7 @@ struct CapturedCheck {
   std::string claim;   // claim id
   std::string lesson;  // the lesson whose JSON carried it
   std::string kind, arithmetic, status;
+  nlohmann::json raw;  // the whole check object
 };
 
 struct Failure : std::runtime_error {
@@ -89,6 +90,90 @@ std::string required_string(const nlohmann::json& obj, const char* key, const st
   return obj[key].get<std::string>();
 }
 
+/// HTML-escaped text (for the generated HTML tables).
+std::string html(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\\': out += "&#92;"; break;  // no Doxygen command inside \htmlinclude'd text
+      case '$': out += "&#36;"; break;
+      case '@': out += "&#64;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+std::string field(const nlohmann::json& c, const char* key) {
+  if (!c.contains(key)) return {};
+  return c[key].is_string() ? c[key].get<std::string>() : c[key].dump();
+}
+
+/// Write `text` to `path` through a temporary file.
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp);
+    if (!out) throw Failure(tmp.string() + ": cannot write");
+    out << text;
+    if (!out) throw Failure(tmp.string() + ": write failed");
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+/// lesson_<id>_checks.html: one row per check of a lesson, values as in the human output.
+std::string checks_table(const std::string& lesson, const std::vector<CapturedCheck>& checks) {
+  std::ostringstream t;
+  t << "<table class=\"doxtable\">\n<tr><th></th><th>kind</th><th>arithmetic</th><th>claim</th><th>check</th>"
+       "<th>lhs</th><th>relation</th><th>rhs</th><th>margin</th></tr>\n";
+  for (const auto& c : checks) {
+    if (c.lesson != lesson) continue;
+    const nlohmann::json shown = c.raw.contains("shown") ? c.raw["shown"] : nlohmann::json::object();
+    auto show = [&](const char* k) { return shown.contains(k) ? shown[k].get<std::string>() : field(c.raw, k); };
+    std::string what = field(c.raw, "step");
+    if (c.raw.contains("quote"))
+      what += " &mdash; seed " + html(field(c.raw, "seed").substr(0, 3)) + ", line " + html(field(c.raw, "line")) +
+              ": <q>" + html(field(c.raw, "quote")) + "</q>; corrected: " + html(field(c.raw, "corrected"));
+    else
+      what = html(what);
+    if (c.raw.contains("dropped")) what += " &mdash; hypothesis dropped: " + html(field(c.raw, "dropped"));
+    t << "<tr><td>" << (c.status == "pass" ? "&#10003;" : "&#10007;") << "</td><td>" << html(c.kind) << "</td><td>"
+      << html(c.arithmetic) << "</td><td><a href=\"claim_index.html#claim_" << html(c.claim) << "\">" << html(c.claim)
+      << "</a></td><td>" << what << "</td><td>" << html(show("lhs")) << "</td><td>" << html(field(c.raw, "relation"))
+      << "</td><td>" << html(show("rhs")) << "</td><td>" << html(show("margin")) << "</td></tr>\n";
+  }
+  t << "</table>\n";
+  return t.str();
+}
+
+/// errata.dox: every refuted statement of the notes, from the lessons' verdicts.
+std::string errata_page(const std::vector<CapturedCheck>& checks) {
+  std::ostringstream page;
+  page << "/**\n\\page errata Errata of the lecture notes\n\n"
+          "Every statement of the lecture notes (seeds/) that a lesson refutes, generated from the "
+          "<code>refutes</code> verdicts of the lessons' JSON output when the docs were built: the notes' "
+          "words as they stand in the seed file, the instance on which they fail, and the correction. "
+          "<code>descent errata</code> prints the same list.\n\n";
+  page << "\\htmlonly\n<table class=\"doxtable\">\n<tr><th>seed, line</th><th>the notes</th><th>instance</th>"
+          "<th>corrected</th><th>check</th></tr>\n";
+  int n = 0;
+  for (const auto& c : checks) {
+    if (c.kind != "refutes") continue;
+    ++n;
+    page << "<tr><td>" << html(field(c.raw, "seed")) << ", line " << html(field(c.raw, "line")) << "</td><td><code>"
+         << html(field(c.raw, "quote")) << "</code></td><td>" << html(field(c.raw, "step"))
+         << (c.raw.contains("detail") ? "; " + html(field(c.raw, "detail")) : "") << " (" << html(c.arithmetic)
+         << ", " << (c.status == "pass" ? "refuted" : "NOT refuted") << ")</td><td>" << html(field(c.raw, "corrected"))
+         << "</td><td><a href=\"claim_index.html#claim_" << html(c.claim) << "\">" << html(c.claim)
+         << "</a> in <a href=\"lesson_" << html(c.lesson) << ".html\">lesson " << html(c.lesson) << "</a></td></tr>\n";
+  }
+  page << "</table>\n\\endhtmlonly\n\n" << n << " errata.\n*/\n";
+  return page.str();
+}
+
 /// Read one lesson JSON document; append its checks; return the lesson id.
 std::string read_lesson_json(const std::filesystem::path& file, std::vector<CapturedCheck>& checks) {
   std::ifstream in(file);
@@ -112,7 +197,7 @@ std::string read_lesson_json(const std::filesystem::path& file, std::vector<Capt
       throw Failure(where + ": claim \"" + id + "\" is not in all_claims() (proofs_checks/registry.cpp)");
     }
     checks.push_back({id, lesson, required_string(c, "kind", where), required_string(c, "arithmetic", where),
-                      required_string(c, "status", where)});
+                      required_string(c, "status", where), c});
   }
   return lesson;
 }
@@ -223,8 +308,8 @@ int run(int argc, char** argv) {
     page << "- <b>Statement:</b> \\f$" << doxygen_formula(info.statement) << "\\f$\n";
     if (info.hypotheses.empty())
       page << "- <b>Hypotheses:</b> none\n";
-    else
-      page << "- <b>Hypotheses:</b> \\f$" << doxygen_formula(info.hypotheses) << "\\f$\n";
+    for (const auto& h : info.hypotheses)
+      page << "- <b>Hypothesis</b> <code>" << doxygen_text(h.key) << "</code>: \\f$" << doxygen_formula(h.tex) << "\\f$\n";
     page << "- <b>Source:</b> " << doxygen_text(info.source) << "\n";
     const auto it = by_claim.find(info.id);
     if (it == by_claim.end()) {
@@ -247,15 +332,12 @@ int run(int argc, char** argv) {
   }
   page << "*/\n";
 
-  // Write atomically: a failed run leaves no half-written page.
-  const std::filesystem::path tmp = out_path.string() + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) throw Failure(tmp.string() + ": cannot write");
-    out << page.str();
-    if (!out) throw Failure(tmp.string() + ": write failed");
-  }
-  std::filesystem::rename(tmp, out_path);
+  // Write atomically: a failed run leaves no half-written page. Beside the index: the
+  // errata page and each lesson's table of checks (\htmlinclude'd by the lesson page).
+  const std::filesystem::path dir = out_path.parent_path();
+  write_file(dir / "errata.dox", errata_page(checks));
+  for (const auto& lesson : lessons_read) write_file(dir / ("lesson_" + lesson + "_checks.html"), checks_table(lesson, checks));
+  write_file(out_path, page.str());
   std::cout << "gen_claim_index: " << claims.size() << " claims, " << checks.size() << " checks from "
             << lessons_read.size() << " lesson(s) -> " << out_path.string() << "\n";
   return 0;

@@ -1,7 +1,12 @@
-// Verdicts: the tolerance table and the comparison of the two sides of a check.
+// Verdicts: the tolerance table, the comparison of the two sides of a check, the
+// contract of each kind, and values shown to people.
 #include "claim.hpp"
 
-#include <stdexcept>
+#include <mpfr.h>
+
+#include <cstdio>
+
+#include "plain_text.hpp"
 
 namespace descent::claims {
 
@@ -32,9 +37,67 @@ const ClaimInfo& claim(std::string_view id) {
   throw std::out_of_range("unknown claim id: " + std::string(id));
 }
 
+std::string hypotheses_text(const ClaimInfo& c) {
+  std::string out;
+  for (const auto& h : c.hypotheses) out += (out.empty() ? "" : "; ") + plain_text(h.tex);
+  return out;
+}
+
+Expect Expect::counterexample(std::string_view hypothesis_key) {
+  Expect e(Kind::counterexample);
+  e.dropped = hypothesis_key;
+  return e;
+}
+
+Expect Expect::refutes(const Erratum& erratum) {
+  Expect e(Kind::refutes);
+  e.erratum = erratum;
+  return e;
+}
+
+void validate(const Verdict& v) {
+  auto fail = [&](const std::string& why) { throw ContractError("check of " + v.claim + " (" + v.step + "): " + why); };
+  (void)claim(v.claim);
+  switch (v.kind) {
+    case Kind::holds: break;
+    case Kind::tight:
+      if (v.relation != "==" && v.relation != limit_relation)
+        fail("a tight check asserts equality or a limit, not '" + v.relation + "'");
+      break;
+    case Kind::counterexample:
+      if (v.dropped.empty()) fail("a counterexample names the hypothesis it drops");
+      break;
+    case Kind::refutes:
+      if (!v.erratum) fail("a refutation quotes the notes");
+      if (v.erratum->seed.empty() || v.erratum->line <= 0) fail("a refutation names the seed file and line");
+      if (v.erratum->quote.size() < 8) fail("a refutation quotes the notes' words (at least 8 characters)");
+      if (v.erratum->corrected.empty()) fail("a refutation says what is true instead");
+      break;
+  }
+}
+
 namespace {
+
+// Start a verdict with the fields every kind shares and the kind's own data.
+Verdict start(std::string_view claim_id, std::string_view step, const Expect& expect, std::string_view arithmetic) {
+  const ClaimInfo& info = claim(claim_id);
+  Verdict v;
+  v.claim = claim_id;
+  v.step = step;
+  v.kind = expect.kind;
+  v.arithmetic = arithmetic;
+  if (expect.kind == Kind::counterexample) {
+    for (const auto& h : info.hypotheses)
+      if (h.key == expect.dropped) v.dropped = plain_text(h.tex);
+    if (v.dropped.empty())
+      throw ContractError("check of " + v.claim + ": '" + expect.dropped + "' is not one of the claim's hypotheses");
+  }
+  if (expect.kind == Kind::refutes) v.erratum = expect.erratum;
+  return v;
+}
+
 // The sign of lhs − rhs decided with a tolerance: −1 below, 0 within, +1 above
-// (exact and floating scalars; intervals are decided by interval_verdict).
+// (exact and floating scalars; intervals are decided by interval_holds/fails).
 template <class S>
 int side(const S& lhs, const S& rhs, const S& scale) {
   const S d = lhs - rhs;
@@ -90,17 +153,70 @@ bool certainly_false(int s, Relation rel) {
   }
   return false;
 }
+
+// A decimal of `sig` significant digits, rounded in direction `rnd`, in plain notation
+// between 1e-4 and 1e12 and in scientific notation outside.
+std::string decimal(mpfr_srcptr x, int sig, mpfr_rnd_t rnd) {
+  if (mpfr_zero_p(x)) return "0";
+  if (mpfr_nan_p(x)) return "nan";
+  if (mpfr_inf_p(x)) return mpfr_sgn(x) > 0 ? "inf" : "-inf";
+  mpfr_exp_t e = 0;
+  char* s = mpfr_get_str(nullptr, &e, 10, static_cast<std::size_t>(sig), x, rnd);
+  std::string digits(s);
+  mpfr_free_str(s);
+  const bool negative = digits[0] == '-';
+  if (negative) digits.erase(0, 1);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const long point = e;  // the value is 0.d₁d₂… × 10^point
+  const long n = static_cast<long>(digits.size());
+  std::string out;
+  if (point > 12 || point < -3) {
+    out = digits.substr(0, 1) + (n > 1 ? "." + digits.substr(1) : "") + "e" + std::to_string(point - 1);
+  } else if (point <= 0) {
+    out = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (point >= n) {
+    out = digits + std::string(static_cast<std::size_t>(point - n), '0');
+  } else {
+    out = digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
+  }
+  return (negative ? "-" : "") + out;
+}
+
 }  // namespace
 
+template <>
+std::string shown<Rational>(const Rational& x, int sig) {
+  std::string s = x.str();
+  if (s.size() <= 16) return s;
+  Mpfr m;
+  mpfr_set_prec(m.backend().data(), 128);
+  mpfr_set_q(m.backend().data(), x.backend().data(), MPFR_RNDN);
+  const std::string d = decimal(m.backend().data(), sig, MPFR_RNDN);
+  const bool exact_decimal = parse_scalar<Rational>(d, "shown") == x;
+  return d + (exact_decimal ? "" : "…") + " (exact)";
+}
+template <>
+std::string shown<Mpfr>(const Mpfr& x, int sig) {
+  return decimal(x.backend().data(), sig, MPFR_RNDN);
+}
+template <>
+std::string shown<double>(const double& x, int sig) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", sig, x);
+  return buf;
+}
+template <>
+std::string shown<Interval>(const Interval& x, int sig) {
+  const Mpfr lo = lower(x), hi = upper(x);
+  const std::string a = decimal(lo.backend().data(), sig + 1, MPFR_RNDD);
+  const std::string b = decimal(hi.backend().data(), sig + 1, MPFR_RNDU);
+  return (a == b ? a : "[" + a + ", " + b + "]") + " (certified)";
+}
+
 template <class S>
-Verdict compare(std::string_view claim_id, std::string_view step, Kind kind, const S& lhs, Relation rel,
+Verdict compare(std::string_view claim_id, std::string_view step, const Expect& expect, const S& lhs, Relation rel,
                 const S& rhs, const S& scale, std::string detail) {
-  (void)claim(claim_id);  // the id must be registered
-  Verdict v;
-  v.claim = claim_id;
-  v.step = step;
-  v.kind = kind;
-  v.arithmetic = ScalarTraits<S>::name;
+  Verdict v = start(claim_id, step, expect, ScalarTraits<S>::name);
   v.lhs = descent::to_string<S>(lhs);
   v.rhs = descent::to_string<S>(rhs);
   v.relation = to_string(rel);
@@ -119,7 +235,10 @@ Verdict compare(std::string_view claim_id, std::string_view step, Kind kind, con
       break;
   }
   v.margin = descent::to_string<S>(margin);
-  const bool expect_true = kind == Kind::holds || kind == Kind::tight;
+  v.lhs_shown = shown<S>(lhs);
+  v.rhs_shown = shown<S>(rhs);
+  v.margin_shown = shown<S>(margin);
+  const bool expect_true = expect.kind == Kind::holds || expect.kind == Kind::tight;
   if constexpr (ScalarTraits<S>::interval) {
     v.pass = expect_true ? interval_holds(lhs, rel, rhs) : interval_fails(lhs, rel, rhs);
   } else {
@@ -132,29 +251,53 @@ Verdict compare(std::string_view claim_id, std::string_view step, Kind kind, con
       v.pass = certainly_false(s, rel);
   }
   v.detail = std::move(detail);
+  validate(v);
   return v;
 }
 
-Verdict observe(std::string_view claim_id, std::string_view step, Kind kind, std::string_view arithmetic,
+template <class S>
+Verdict approaches(std::string_view claim_id, std::string_view step, const S& ratio, const S& delta,
+                   std::string detail) {
+  if (!(delta > 0 && delta < 1)) throw ContractError("approaches: the stated delta must lie in (0, 1)");
+  Verdict v = start(claim_id, step, Kind::tight, ScalarTraits<S>::name);
+  v.relation = limit_relation;
+  v.lhs = descent::to_string<S>(ratio);
+  v.rhs = "1";
+  const S gap = 1 - ratio;
+  v.margin = descent::to_string<S>(gap);
+  v.lhs_shown = shown<S>(ratio);
+  v.rhs_shown = "1";
+  v.margin_shown = shown<S>(gap);
+  const S floor = 1 - delta;
+  if constexpr (ScalarTraits<S>::interval) {
+    v.pass = upper(ratio) <= 1 && lower(ratio) >= lower(floor);
+  } else {
+    v.pass = side<S>(ratio, S(1), S(1)) <= 0 && side<S>(ratio, floor, S(1)) >= 0;
+  }
+  v.detail = "ratio of the two sides in [1 - delta, 1], delta = " + descent::to_string<S>(delta, 6) +
+             (detail.empty() ? "" : "; " + detail);
+  validate(v);
+  return v;
+}
+
+Verdict observe(std::string_view claim_id, std::string_view step, const Expect& expect, std::string_view arithmetic,
                 bool conclusion, std::string lhs, std::string relation, std::string rhs, std::string detail) {
-  (void)claim(claim_id);
-  Verdict v;
-  v.claim = claim_id;
-  v.step = step;
-  v.kind = kind;
-  v.arithmetic = arithmetic;
-  v.pass = (kind == Kind::holds || kind == Kind::tight) ? conclusion : !conclusion;
-  v.lhs = std::move(lhs);
+  if (expect.kind == Kind::tight) throw ContractError("check of " + std::string(claim_id) + ": a tight check compares values");
+  Verdict v = start(claim_id, step, expect, arithmetic);
+  v.pass = (expect.kind == Kind::holds || expect.kind == Kind::tight) ? conclusion : !conclusion;
+  v.lhs_shown = v.lhs = std::move(lhs);
   v.relation = std::move(relation);
-  v.rhs = std::move(rhs);
+  v.rhs_shown = v.rhs = std::move(rhs);
   v.margin = "";
   v.detail = std::move(detail);
+  validate(v);
   return v;
 }
 
-#define DESCENT_CMP(S)                                                                                    \
-  template Verdict compare<S>(std::string_view, std::string_view, Kind, const S&, Relation, const S&, \
-                              const S&, std::string);
+#define DESCENT_CMP(S)                                                                                         \
+  template Verdict compare<S>(std::string_view, std::string_view, const Expect&, const S&, Relation, const S&, \
+                              const S&, std::string);                                                          \
+  template Verdict approaches<S>(std::string_view, std::string_view, const S&, const S&, std::string);
 DESCENT_CMP(double)
 DESCENT_CMP(Mpfr)
 DESCENT_CMP(Rational)

@@ -12,30 +12,43 @@ namespace descent::claims::descent_lemma {
 /// (kind counterexample). With `seed_form`, the right side is seed 000's
 /// L(w) − εgᵀg − ½ε²gᵀHεg (kind refutes).
 Verdict step_expansion_exact(const Problem<Rational>& f, const Vec<Rational>& w, const Rational& eps, bool seed_form,
-                             Kind kind);
+                             const Expect& kind);
 /// gd_step_second_order (mpfr): on the Lorentzian, |L(w − εg) − model(ε)| ≤ ¼ Σ aᵢ|gᵢ|³ ε³
 /// (|fᵢ'''| ≤ 3aᵢ/2, Taylor's theorem along the line).
 Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a, const Vec<Mpfr>& w, const Mpfr& eps);
+/// gd_step_second_order: the constant of that bound is not attained (3/2 rounds up
+/// sup|f‴|/a = 1.4571…); at w = 1 − √2 on the 1-D Lorentzian, ε = 2^-k, the ratio
+/// error/bound is within 2^(6−k) of sup|f‴|/(3/2) (mpfr).
+Verdict step_expansion_cubic_gap(int k);
 
 /// ε* = 2gᵀg / gᵀHg for a quadratic at w (requires gᵀHg > 0).
 Rational critical_step(const Quadratic<Rational>& f, const Vec<Rational>& w);
 /// gd_step_bound_along_gradient: with ε = factor·ε*: factor = 1 → f(w − εg) == f(w)
 /// (tight); factor < 1 → f decreases (holds); factor > 1 → kind counterexample.
 Verdict step_bound_along_gradient(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& factor,
-                                  Kind kind);
+                                  const Expect& kind);
 /// gd_step_bound_along_gradient, concave direction: gᵀHg ≤ 0 ⇒ f(w − εg) < f(w) for ε.
 Verdict concave_direction_decreases(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
+/// gd_step_bound_along_gradient, L concave everywhere (what seed 000 line 158 says):
+/// L(w − εg) ≤ L(w) − εg² for L = −w⁴ − w² (holds), with equality for L = 3w + 1 (tight).
+Verdict concave_everywhere_decreases(const Rational& w, const Rational& eps, bool linear);
+/// gd_step_bound_along_gradient, refutes seed 000 line 150 ("ε gᵀg/2 ≤ gᵀg", H lost): at
+/// an ε with ε ≤ 2 the notes' condition holds while −εgᵀg + ½ε²gᵀHg ≤ 0 fails.
+Verdict seed_lost_H(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
 
 /// gd_descent_lemma on one step: f(x − ηg) ≤ f(x) − η(1 − βη/2)‖g‖². Generic (exact or
 /// floating). `beta` is the smoothness constant used; kind counterexample when beta is
 /// below sup‖∇²f‖.
 template <class S>
-Verdict descent_lemma_step(const Problem<S>& f, const Vec<S>& x, const S& beta, const S& eta, Kind kind,
+Verdict descent_lemma_step(const Problem<S>& f, const Vec<S>& x, const S& beta, const S& eta, const Expect& kind,
                            std::string detail = {});
 /// gd_descent_lemma along a GD trajectory (η = c/β, K steps): the worst step's verdict.
 Verdict descent_lemma_trajectory(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps);
-/// gd_descent_lemma, refutes: seed 000's ½ε²gᵀHg ≤ ½ε²‖g‖² (L dropped) on a quadratic with L > 1.
+/// gd_descent_lemma, refutes: seed 000 line 182, L(w − εg) ≤ L(w) − ε‖g‖² + ½ε²‖g‖² (L
+/// dropped), on a quadratic with L > 1 and g on its top eigenvector.
 Verdict seed_drops_L(const Quadratic<Rational>& f, const Vec<Rational>& w, const Rational& eps);
+/// gd_descent_lemma, refutes: seed 000 line 190, (½·1/L² − 1/L) = −1/(2L), true only at L = 1.
+Verdict seed_only_L_one(const Rational& L);
 
 /// gd_min_grad_norm_rate: along GD with step η from x0, for every T ≤ steps,
 /// min_{t<T} ‖∇f(x_t)‖² ≤ 2(f(x0) − f*)/(η(2 − βη)T) when 0 < βη < 2 (= 2β(f(x0) − f*)/T
@@ -43,7 +56,17 @@ Verdict seed_drops_L(const Quadratic<Rational>& f, const Vec<Rational>& w, const
 /// 2β(f(x0) − f*)/T of η = 1/β is tested and fails.
 template <class S>
 Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta, const S& f_star, const S& eta,
-                           int steps, Kind kind);
+                           int steps, const Expect& kind);
+/// gd_min_grad_norm_rate, tight: on ½βx² with η = 1/β, at T = 1,
+/// ‖∇f(x_0)‖² == 2β(f(x_0) − f*) (exact).
+Verdict min_grad_norm_rate_attained(const Rational& beta, const Rational& x0);
+/// gd_min_grad_norm_rate, refutes seed 000 line 222 (‖∇L‖ read as O(1/t)): on the Huber
+/// function with δ = 1/√T, T a perfect square, min_{t<T}‖∇L(w_t)‖ = 1/√T exceeds
+/// 2β(L(w_0) − L*)/T (exact); T·min‖∇L‖ = √T is unbounded.
+Verdict seed_norm_rate(int T);
+/// gd_min_grad_norm_rate, refutes seed 003 line 27 (no lower bound on f): f = −x keeps
+/// ‖∇f‖ = 1 for T steps, never ≤ ε = 1/2 (exact).
+Verdict seed_stationarity_unbounded(int T);
 
 /// gd_min_grad_norm_rate: GD with η = 1/β on the Lorentzian reaches ‖∇f‖² ≤ δ within
 /// 2β(f(x0) − f*)/δ steps (f* = 0).

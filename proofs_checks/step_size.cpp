@@ -9,6 +9,34 @@ using Q = Rational;
 template <class S>
 S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
 int sign(const Q& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
+
+constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
+const Erratum seed002_will_diverge{seed002, 693, "- Otherwise, the learning will diverge",
+                                   "diverges for eta > 2 min_i eta_i,opt; at eta = 2 min_i eta_i,opt the error keeps a constant "
+                                   "amplitude in the direction of the largest a_ii and converges in the others"};
+const Erratum seed002_oscillate{seed002, 695,
+                                "And will oscillate in all directions where $\\eta_{i,opt} \\leq \\eta < 2\\eta_{i,opt}$",
+                                "oscillates where eta_i,opt < eta < 2 eta_i,opt; where eta = eta_i,opt that coordinate reaches its "
+                                "minimum in one step"};
+const Erratum seed002_linear{seed002, 499, "If R is a constant (or upper bounded), the convergence is *linear*",
+                             "linear convergence needs R < 1 (or R bounded by a constant below 1)"};
+
+// Exact GD iterates on ½ Σ a_i w_i² (minimum at 0) from e0: the error in each coordinate.
+std::vector<std::vector<Q>> diagonal_errors(const std::vector<Q>& a, const Vec<Q>& e0, const Q& eta, int steps) {
+  const int n = static_cast<int>(a.size());
+  Mat<Q> A = Mat<Q>::Zero(n, n);
+  for (int i = 0; i < n; ++i) A(i, i) = a[static_cast<std::size_t>(i)];
+  const Quadratic<Q> f(A, Vec<Q>::Zero(n), Q(0));
+  GradientDescent<Q> gd(eta);
+  StopRule<Q> stop;
+  stop.max_steps = steps;
+  stop.divergence_bound = Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 1000));
+  const Trace<Q> tr = run<Q>(f, gd, e0, stop);
+  std::vector<std::vector<Q>> e(static_cast<std::size_t>(n));
+  for (const auto& x : tr.x)
+    for (int i = 0; i < n; ++i) e[static_cast<std::size_t>(i)].push_back(x(i));
+  return e;
+}
 }  // namespace
 
 std::string_view to_string(Regime r) {
@@ -69,7 +97,7 @@ std::vector<Rational> quadratic_1d_iterates(const Rational& a, const Rational& b
   return w;
 }
 
-Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps, Kind kind) {
+Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const Rational& eta, int steps, const Expect& kind) {
   // For a > 0, w* = −b/a. For a ≤ 0 there is no minimizer; errors are measured from the
   // stationary point −b/a (a < 0), which GD leaves.
   if (a == 0) throw InputError("a: must be non-zero");
@@ -81,8 +109,25 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
   const Regime predicted = predicted_regime(abs_s(a), eta);  // what the convex theory says for |a|
   // holds/tight: the trajectory shows the predicted regime. counterexample (a < 0): the
   // convex prediction fails *because* the iterates diverge.
-  const bool match = kind == Kind::counterexample ? !(seen == Regime::diverging && predicted != Regime::diverging)
-                                                  : seen == predicted;
+  if (kind.kind == Kind::tight) {
+    // The two boundary regimes are equalities: e_k = 0 for k >= 1 at eta = eta_opt, and
+    // |e_K| = |e_0| (alternating) at eta = 2 eta_opt.
+    const bool one_step = predicted == Regime::one_step;
+    if (!one_step && predicted != Regime::constant_amplitude)
+      throw ContractError("regime: a tight check is for eta = eta_opt or eta = 2 eta_opt");
+    Q worst = 0;
+    for (std::size_t k = 1; k < e.size(); ++k) worst = std::max(worst, abs_s(e[k]));
+    Verdict v = compare<Q>("quadratic_1d_regimes",
+                           one_step ? "eta = eta_opt: the minimum in one step, max_{k>=1} |e_k| = 0"
+                                    : "eta = 2 eta_opt: constant amplitude, |e_K| = |e_0| with alternating signs",
+                           kind, one_step ? worst : abs_s(e.back()), Relation::eq, one_step ? Q(0) : abs_s(e.front()), Q(0),
+                           "E = 1/2 a w^2 + b w, a = " + a.str() + ", eta = " + eta.str() + ", observed: " +
+                               std::string(to_string(seen)));
+    v.pass = v.pass && seen == predicted;
+    return v;
+  }
+  const bool match = kind.kind == Kind::counterexample ? !(seen == Regime::diverging && predicted != Regime::diverging)
+                                                       : seen == predicted;
   return observe("quadratic_1d_regimes",
                  "eta = " + (eta * abs_s(a)).str() + " eta_opt on E = 1/2 a w^2 + b w + c with a = " + a.str(), kind,
                  "exact", match, std::string(to_string(seen)), "==", std::string(to_string(predicted)),
@@ -91,28 +136,53 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
                                                  : e.back().str()));
 }
 
-Verdict seed_oscillation_at_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps) {
-  std::vector<Q> e;
-  for (const auto& x : quadratic_1d_iterates(a, b, Q(0), w0, 1 / a, steps)) e.push_back(x + b / a);
-  const Regime seen = observed_regime(e);
+Verdict seed_oscillation_at_eta_opt(const Rational& a1, const Rational& a2, int steps) {
+  // Diagonal A = diag(a1, a2) with a1 > a2/2, η = η_1,opt = 1/a1, so η_1,opt ≤ η < 2η_1,opt:
+  // the notes say direction 1 oscillates; it reaches its minimum in one step.
+  const Q eta = 1 / a1;
+  const auto e = diagonal_errors({a1, a2}, (Vec<Q>(2) << 1, 1).finished(), eta, steps);
+  const Regime seen = observed_regime(e[0]);
   return observe("quadratic_1d_regimes",
-                 "seed 002: \"will oscillate in all directions where eta_opt <= eta < 2 eta_opt\", at eta = eta_opt",
-                 Kind::refutes, "exact", seen == Regime::oscillating, std::string(to_string(seen)), "==",
+                 "seed 002: oscillation in every direction with eta_i,opt <= eta < 2 eta_i,opt; direction 1 at eta = eta_1,opt",
+                 Expect::refutes(seed002_oscillate), "exact", seen != Regime::one_step, std::string(to_string(seen)), "==",
                  std::string(to_string(Regime::oscillating)),
-                 "corrected: oscillation for eta_opt < eta < 2 eta_opt; at eta = eta_opt the minimum in one step");
+                 "A = diag(" + a1.str() + ", " + a2.str() + "), eta = " + eta.str() + ", w_0 = (1, 1)");
 }
 
-Verdict seed_divergence_at_two_eta_opt(const Rational& a, const Rational& b, const Rational& w0, int steps) {
-  const Q w_star = -b / a;
-  const auto w = quadratic_1d_iterates(a, b, Q(0), w0, 2 / a, steps);
-  return compare<Q>("quadratic_1d_regimes", "seed 002: \"we can get divergence if eta >= 2 eta_opt\", at eta = 2 eta_opt",
-                    Kind::refutes, abs_s<Q>(w.back() - w_star), Relation::gt, abs_s<Q>(w.front() - w_star), Q(0),
-                    "|e_K| vs |e_0| after " + std::to_string(steps) +
-                        " steps; corrected: divergence iff eta > 2 eta_opt (constant amplitude at equality)");
+Verdict seed_diverge_at_two_min_eta_opt(const Rational& a1, const Rational& a2, int steps) {
+  // η = 2 min_i η_i,opt = 2/max(a1, a2): not η < 2 min η_i,opt, so the notes predict
+  // divergence; the coordinate with the largest a_ii keeps |e| constant, the other shrinks.
+  const Q eta = 2 / std::max(a1, a2);
+  const Vec<Q> e0 = (Vec<Q>(2) << 1, 1).finished();
+  const auto e = diagonal_errors({a1, a2}, e0, eta, steps);
+  const Q n0 = e[0].front() * e[0].front() + e[1].front() * e[1].front();
+  const Q nK = e[0].back() * e[0].back() + e[1].back() * e[1].back();
+  return compare<Q>("gd_stable_iff_below_2_over_L",
+                    "seed 002: eta >= 2 min_i eta_i,opt makes the learning diverge; at equality ||e_K||^2 > ||e_0||^2",
+                    Expect::refutes(seed002_will_diverge), nK, Relation::gt, n0, Q(0),
+                    "A = diag(" + a1.str() + ", " + a2.str() + "), eta = " + eta.str() + ", K = " + std::to_string(steps) +
+                        ": |e| in the stiff coordinate stays " + shown<Q>(e[0].back() < 0 ? Q(-e[0].back()) : e[0].back()));
+}
+
+Verdict diagonal_directions(const std::vector<Rational>& a, const Rational& eta, int steps) {
+  const auto e = diagonal_errors(a, Vec<Q>::Ones(static_cast<int>(a.size())), eta, steps);
+  std::string seen, predicted;
+  bool match = true;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const Regime s_i = observed_regime(e[i]), p_i = predicted_regime(a[i], eta);
+    match = match && s_i == p_i;
+    seen += (i ? "; " : "") + std::string("direction ") + std::to_string(i + 1) + ": " + std::string(to_string(s_i));
+    predicted += (i ? "; " : "") + std::string("direction ") + std::to_string(i + 1) + ": " + std::string(to_string(p_i));
+  }
+  std::string diag;
+  for (std::size_t i = 0; i < a.size(); ++i) diag += (i ? ", " : "") + a[i].str();
+  return observe("gd_stable_iff_below_2_over_L", "each coordinate of a diagonal quadratic follows its own regime, 1 - eta a_ii",
+                 Kind::holds, "exact", match, seen, "==", predicted,
+                 "A = diag(" + diag + "), eta = " + eta.str() + ", w_0 = (1, ..., 1)");
 }
 
 Verdict stability(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, const Vec<Rational>& e0,
-                  const Rational& eta, int steps, Kind kind) {
+                  const Rational& eta, int steps, const Expect& kind) {
   const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
   const Quadratic<Q> f(A, Vec<Q>::Zero(A.rows()), Q(0));  // x* = 0, so e = x
   GradientDescent<Q> gd(eta);
@@ -125,20 +195,22 @@ Verdict stability(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, 
   for (const auto& l : lambda) lmax = std::max(lmax, l);
   const std::string detail = "eta = " + eta.str() + ", 2/lambda_max = " + (2 / lmax).str() + ", K = " +
                              std::to_string(tr.steps());
-  if (eta * lmax < 2 && kind == Kind::holds) {
+  if (eta * lmax < 2 && (kind.kind == Kind::holds || kind.kind == Kind::tight)) {
     Q rho2 = 0;
     for (const auto& l : lambda) rho2 = std::max(rho2, (1 - eta * l) * (1 - eta * l));
     Q bound = n0;
     for (int k = 0; k < tr.steps(); ++k) bound *= rho2;
+    const bool tight = kind.kind == Kind::tight;
     return compare<Q>("gd_stable_iff_below_2_over_L",
-                      "eta < 2/lambda_max: ||x_K - x*||^2 <= max_i (1 - eta lambda_i)^(2K) ||x_0 - x*||^2 -> 0", kind,
-                      nK, Relation::le, bound, Q(0), detail);
+                      tight ? "start on the eigenvector of max |1 - eta lambda_i|: ||x_K - x*||^2 = rho^(2K) ||x_0 - x*||^2"
+                            : "eta < 2/lambda_max: ||x_K - x*||^2 <= rho^(2K) ||x_0 - x*||^2 -> 0, rho = max_i |1 - eta lambda_i|",
+                      kind, nK, tight ? Relation::eq : Relation::le, bound, Q(0), detail);
   }
   return compare<Q>("gd_stable_iff_below_2_over_L",
-                    kind == Kind::counterexample
+                    kind.kind == Kind::counterexample
                         ? "A not positive definite: a small eta still gives ||x_K - x*|| <= ||x_0 - x*||"
                         : "eta > 2/lambda_max, start on the top eigenvector: ||x_K - x*||^2 > ||x_0 - x*||^2 (diverges)",
-                    kind, nK, kind == Kind::counterexample ? Relation::le : Relation::gt, n0, Q(0), detail);
+                    kind, nK, kind.kind == Kind::counterexample ? Relation::le : Relation::gt, n0, Q(0), detail);
 }
 
 Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& c, int steps) {
@@ -168,12 +240,23 @@ Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const
                        "Lorentzian, " + std::to_string(tr.steps()) + " steps");
 }
 
+Verdict monotone_attained(const Rational& lambda, const Rational& c, const Rational& x0) {
+  // On ½λx² the curvature is λ along the whole step: the change is exactly −(1 − c/2)η g².
+  const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
+  const Vec<Q> x = Vec<Q>::Constant(1, x0);
+  const Q eta = c / lambda, g2 = f.gradient(x).squaredNorm();
+  const Q change = (f.value(x - eta * f.gradient(x)) - f.value(x)) / (eta * g2);
+  return compare<Q>("gd_monotone_decrease_not_guaranteed",
+                    "the bound attained on 1/2 L x^2: (f(x_1) - f(x_0)) / (eta ||g_0||^2) = -(1 - c/2), eta = " + c.str() + "/L",
+                    Kind::tight, change, Relation::eq, Q(c / 2 - 1), Q(0), "L = " + lambda.str() + ", x_0 = " + x0.str());
+}
+
 Verdict monotone_fails_large_step(const Rational& lambda, const Rational& c, const Rational& x0) {
   const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
   const Vec<Q> x = Vec<Q>::Constant(1, x0);
   const Vec<Q> x1 = x - (c / lambda) * f.gradient(x);
   return compare<Q>("gd_monotone_decrease_not_guaranteed", "eta = " + c.str() + "/L > 2/L: f(x_1) < f(x_0)",
-                    Kind::counterexample, f.value(x1), Relation::lt, f.value(x), Q(0),
+                    Expect::counterexample("step_below"), f.value(x1), Relation::lt, f.value(x), Q(0),
                     "f = 1/2 L x^2, L = " + lambda.str());
 }
 
@@ -190,7 +273,8 @@ Verdict rate_ratio_quadratic(const Rational& a, const Rational& b, const Rationa
   for (std::size_t k = 0; k + 1 < gap.size(); ++k) constant = constant && gap[k + 1] == R * gap[k];
   Q RK = 1;
   for (std::size_t k = 0; k + 1 < gap.size(); ++k) RK *= R;
-  Verdict v = compare<Q>("convergence_rate_ratio", "R_k = (1 - eta a)^2 for every k, so |E(w_K) - E*| = R^K |E(w_0) - E*|",
+  Verdict v = compare<Q>("convergence_rate_ratio",
+                         "eta = " + eta.str() + ": R_k = (1 - eta a)^2 for every k, so |E(w_K) - E*| = R^K |E(w_0) - E*|",
                          Kind::tight, gap.back(), Relation::eq, RK * gap.front(), Q(0),
                          "R = " + R.str() + (constant ? ", every ratio equal to R" : ", SOME RATIO DIFFERS FROM R"));
   v.pass = v.pass && constant;
@@ -210,7 +294,7 @@ Verdict rate_ratio_not_constant(const Mpfr& x0, const Rational& c, int steps) {
   const Mpfr bound = pow(R0, tr.steps()) * tr.f[0];
   return compare<Mpfr>("convergence_rate_ratio",
                        "non-quadratic (1-D Lorentzian): |f(x_K) - f*| <= R_0^K |f(x_0) - f*| with R_0 the first ratio",
-                       Kind::counterexample, tr.f.back(), Relation::le, bound, Mpfr(tr.f.back() + bound),
+                       Expect::counterexample("quadratic"), tr.f.back(), Relation::le, bound, Mpfr(tr.f.back() + bound),
                        "eta = " + c.str() + ", x_0 = " + descent::to_string<Mpfr>(x0, 6) + ", K = " +
                            std::to_string(tr.steps()) + ", R_0 = " + descent::to_string<Mpfr>(R0, 6));
 }
@@ -223,8 +307,8 @@ Verdict seed_ratio_one_no_convergence(const Rational& a, const Rational& b, cons
   const Q last = abs_s<Q>(E.value(Vec<Q>::Constant(1, w.back())) - E_star);
   return compare<Q>("convergence_rate_ratio",
                     "seed 002: R constant => linear convergence; at eta = 2 eta_opt R = 1: |f(x_K) - f*| < |f(x_0) - f*|",
-                    Kind::refutes, last, Relation::lt, first, Q(0),
-                    "corrected: R constant and R < 1 (here R = 1 at every step)");
+                    Expect::refutes(seed002_linear), last, Relation::lt, first, Q(0),
+                    "E = 1/2 a w^2 + b w, a = " + a.str() + ", K = " + std::to_string(steps) + ": R = 1 at every step");
 }
 
 Verdict seed_diagonal_step_rule(const Mat<Rational>& A, const Rational& eta, const Vec<Rational>& x0, int steps) {
@@ -240,10 +324,10 @@ Verdict seed_diagonal_step_rule(const Mat<Rational>& A, const Rational& eta, con
   stop.divergence_bound = Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 1000));
   const Trace<Q> tr = run<Q>(f, gd, x0, stop);
   return compare<Q>("gd_stable_iff_below_2_over_L",
-                    "seed 002: eta < 2 min_i 1/a_ii makes GD converge (rotated A): ||x_K - x*||^2 <= ||x_0 - x*||^2",
-                    Kind::refutes, tr.x.back().squaredNorm(), Relation::le, x0.squaredNorm(), Q(0),
+                    "the rule eta < 2 min_i 1/a_ii without a diagonal A: ||x_K - x*||^2 <= ||x_0 - x*||^2",
+                    Expect::counterexample("diagonal"), tr.x.back().squaredNorm(), Relation::le, x0.squaredNorm(), Q(0),
                     "eta = " + eta.str() + " < 2 min 1/a_ii = " + (2 * min_opt).str() +
-                        "; corrected: eta < 2/lambda_max (eta_i,opt = 1/a_ii only for diagonal A)");
+                        " but eta > 2/lambda_max: for a rotated A the rule is eta < 2/lambda_max");
 }
 
 }  // namespace descent::claims::step_size

@@ -17,17 +17,21 @@ Interval sin_taylor_error(int n, const Rational& h);
 /// (sin⁽ᵏ⁾(π/4) = s_k/√2 with s_k from the cycle sin → cos → −sin → −cos).
 Verdict sin_series_coefficients();
 /// taylor_sin_pi4: |sin(π/4 + h) − T_n(h)| ≤ M|h|^{n+1}/(n+1)! with M = 1, certified
-/// in interval arithmetic. With `M` below sup|sin^{(n+1)}| near π/4 and kind =
-/// counterexample, the bound is shown to fail.
-Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, Kind kind);
+/// in interval arithmetic. With `M` below sup|sin^{(n+1)}| near π/4 and
+/// Expect::counterexample("M_bounds"), the bound is shown to fail.
+Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, const Expect& kind);
+/// taylor_sin_pi4, tight in the limit: with M_h = max|sin^{(n+1)}| on [π/4, π/4 + h], the
+/// ratio error/(M_h h^{n+1}/(n+1)!) lies in [1 − 2h, 1] for h = 2^-k, k = 2 … k_max.
+Verdict sin_remainder_limit(int n, int k_max);
 /// taylor_sin_pi4: the error falls strictly as the degree rises, n = 0 … n_max − 1
-/// (certified: max over n of err_{n+1}/err_n < 1). True for |h| ≤ 1/2; false near |h| = 1.
+/// (certified: max over n of err_{n+1}/err_n < 1). True for |h| ≤ 1/2; for h > 0.826…
+/// the degree-1 error exceeds the degree-0 one (Expect::counterexample("h_small")).
 /// n_max ≥ 1.
-Verdict sin_errors_fall(const Rational& h, int n_max);
+Verdict sin_errors_fall(const Rational& h, int n_max, const Expect& kind = Kind::holds);
 
 /// taylor_sin_pi4, refutes: seed 001's "any infinitely differentiable h equals its Taylor
-/// series": φ(x) = exp(−1/x²), φ(0) = 0, has φ⁽ᵏ⁾(0) = 0 for every k, so every Taylor
-/// polynomial at 0 is 0, yet φ(x) > 0 (certified at x).
+/// series": φ(x) = exp(−1/x²), φ(0) = 0, has |φ⁽ᵏ⁾(0)| below a certified 10^-4000 for
+/// k ≤ 10 (0 in fact), so its Taylor polynomial at 0 is that close to 0, yet φ(x) > 0.
 Verdict flat_function_not_its_series(const Rational& x);
 
 /// m₂(h) = f(x) + ∇f(x)ᵀh + ½hᵀ∇²f(x)h.
@@ -38,12 +42,15 @@ Rational seed_f_third_order_model(const Vec<Rational>& x, const Vec<Rational>& h
 
 /// taylor_quadratic_exact: f(x+h) == m₂(h) exactly (holds for a quadratic; with a
 /// non-quadratic f and kind = counterexample, shown to fail).
-Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x, const Vec<Rational>& h, Kind kind);
+Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x, const Vec<Rational>& h, const Expect& kind);
 
 /// taylor_second_order_error: for f = x²y³, |f(x+h) − m₂(h)| ≤ (M₃/6)‖h‖₁³ where M₃ bounds
 /// the third partials on the box x ± ‖h‖∞ (computed from the formulas 6y², 12xy, 6x²),
 /// exactly in rational arithmetic. order = 3 checks m₃ against (M₄/24)‖h‖₁⁴ instead.
 Verdict seed_f_model_error(const Vec<Rational>& x, const Vec<Rational>& h, int order);
+/// taylor_second_order_error, tight in the limit: at x = (1, 0), h = (0, 2^-k), the ratio
+/// error/bound of the second-order box bound is 1/(1 + 2^-k)² ∈ [1 − 2^{1−k}, 1].
+Verdict seed_f_model_error_limit(int k);
 /// taylor_second_order_error, counterexample: f(x) = |x|^{5/2} is C² but not C³ at 0; its
 /// model error at 0 is |h|^{5/2}, so the slope log₂(e(h)/e(h/2)) ≥ 3 that every C³
 /// function approaches fails: it is 5/2 (certified in interval arithmetic).
@@ -54,8 +61,8 @@ Verdict seed_f_error_slope_check(const Vec<Rational>& x, const Vec<Rational>& di
 /// Measured slope log₂(e(h)/e(h/2)) of the order-`order` model error of f = x²y³ (mpfr).
 Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order);
 
-/// Hessian by central differences of values with two Richardson steps (h, h/2, h/4),
-/// exact for polynomials of degree ≤ 7, independent of the analytic Hessian.
+/// Hessian by central differences of values with one Richardson step (h, h/2), exact for
+/// polynomials of degree ≤ 5, independent of the analytic Hessian.
 Mat<Rational> finite_difference_hessian(const Problem<Rational>& f, const Vec<Rational>& x, const Rational& h);
 /// hessian_examples: the analytic Hessian of `f` equals the finite-difference Hessian.
 Verdict hessian_matches_differences(const Problem<Rational>& f, const Vec<Rational>& x);
@@ -74,9 +81,12 @@ Verdict mixed_partials_counterexample();
 /// linear model gᵀs over the samples on the circle ‖s‖ = r given by Pythagorean triples.
 Verdict linear_model_minimizer(const Vec<Rational>& g, const Rational& r);
 /// linear_model_on_ball (mpfr): the minimizer s(r) of the quadratic ½xᵀAx on the ball
-/// ‖s‖ ≤ r around x satisfies ‖s(r)/r + g/‖g‖‖ ≤ 2r‖A‖₂/‖g‖ while the ball constraint is
-/// active, so it approaches the linear model's step as r → 0.
+/// ‖s‖ ≤ r around x satisfies ‖s(r)/r + g/‖g‖‖ ≤ asin(r‖A‖₂/‖g‖) while the ball constraint
+/// is active (r‖A‖ ≤ ‖g‖), so it approaches the linear model's step as r → 0.
 Verdict ball_minimizer_direction(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const Mpfr& r);
+/// The minimizer s(r) of ½(x + s)ᵀA(x + s) over ‖s‖ ≤ r (A positive semidefinite, the
+/// constraint active): (A + λI)s = −Ax with ‖s‖ = r, λ by bisection to the working precision.
+Vec<Mpfr> ball_minimizer(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const Mpfr& r);
 /// linear_model_on_ball, counterexample: with a large radius the linear model's step
 /// increases f: f(x − r g/‖g‖) ≤ f(x) fails (exact, f = ½‖x‖², x = (3, 4), r = 15).
 Verdict linear_model_large_radius();

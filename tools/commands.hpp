@@ -64,6 +64,12 @@ int run_list(const ListOptions& options, std::string& out);
 /// of the index was checked; 1 otherwise.
 int run_verify(const VerifyOptions& options, const std::string& exe_dir, std::string& out);
 
+/// `descent errata`: run each `lesson_*` next to this executable with `--json` and list
+/// every passing `refutes` check: seed file, line, the notes' words, the instance and the
+/// correction (`--json`: {"errata": [...]}). Returns 0, or 1 if a lesson failed or
+/// printed invalid JSON.
+int run_errata(const ListOptions& options, const std::string& exe_dir, std::string& out);
+
 /// `descent trace`: run one optimizer on a problem file. Returns 0 (a diverged run is a
 /// result); throws descent::InputError on bad input. `err` receives the divergence note
 /// printed on stderr in CSV format.

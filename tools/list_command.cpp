@@ -7,6 +7,7 @@
 
 #include "claim.hpp"
 #include "commands.hpp"
+#include "plain_text.hpp"
 
 namespace descent::tools {
 
@@ -30,23 +31,30 @@ int run_list(const ListOptions& options, std::string& out) {
     doc["lessons"] = nlohmann::ordered_json::array();
     for (const auto& [lesson, claims] : groups) {
       nlohmann::ordered_json entry{{"lesson", lesson}, {"claims", nlohmann::ordered_json::array()}};
-      for (const auto* c : claims)
+      for (const auto* c : claims) {
+        nlohmann::ordered_json hyps = nlohmann::ordered_json::array();
+        for (const auto& h : c->hypotheses)
+          hyps.push_back({{"key", h.key}, {"text", claims::plain_text(h.tex)}, {"tex", h.tex}});
         entry["claims"].push_back({{"id", c->id},
                                    {"lesson", c->lesson},
                                    {"source", c->source},
-                                   {"statement", c->statement},
-                                   {"hypotheses", c->hypotheses}});
+                                   {"statement", claims::plain_text(c->statement)},
+                                   {"statement_tex", c->statement},
+                                   {"hypotheses", hyps}});
+      }
       doc["lessons"].push_back(std::move(entry));
     }
     out += doc.dump(2) + "\n";
     return exit_ok;
   }
-  std::size_t width = 0;
-  for (const auto& c : claims::all_claims()) width = std::max(width, c.id.size());
   for (const auto& [lesson, claims] : groups) {
     out += "lesson " + std::string(lesson) + "\n";
-    for (const auto* c : claims)
-      out += "  " + std::string(c->id) + std::string(width - c->id.size() + 2, ' ') + std::string(c->source) + "\n";
+    for (const auto* c : claims) {
+      out += "  " + std::string(c->id) + "\n";
+      out += "      statement:  " + claims::plain_text(c->statement) + "\n";
+      for (const auto& h : c->hypotheses) out += "      hypothesis: " + claims::plain_text(h.tex) + "  [" + std::string(h.key) + "]\n";
+      out += "      source:     " + std::string(c->source) + "\n";
+    }
     out += "\n";
   }
   out += std::to_string(claims::all_claims().size()) + " claims in " + std::to_string(groups.size()) + " lessons\n";

@@ -33,6 +33,12 @@ int main(int argc, char** argv) {
   CLI::App* list = app.add_subcommand("list", "list every lesson and its claims (id, source)");
   list->add_flag("--json", list_options.json, "print one JSON object");
 
+  ListOptions errata_options;
+  CLI::App* errata = app.add_subcommand(
+      "errata", "run every lesson and list the statements of the lecture notes they refute: seed file, line, the "
+                "quote, the instance and the correction; exit 1 if a lesson fails");
+  errata->add_flag("--json", errata_options.json, "print one JSON object {\"errata\": [...]}");
+
   VerifyOptions verify_options;
   CLI::App* verify = app.add_subcommand(
       "verify", "run every lesson_* next to this executable with --json and summarize the checks claim by claim; "
@@ -76,12 +82,12 @@ int main(int argc, char** argv) {
     const bool flag = !first.empty() && first.front() == '-';
     if (flag && !help) {
       std::cerr << "descent: unknown flag '" << one_line(first)
-                << "' (flags come after the subcommand: list, verify, trace; run descent --help)\n";
+                << "' (flags come after the subcommand: list, verify, errata, trace; run descent --help)\n";
       return exit_usage;
     }
-    if (!flag && first != "list" && first != "verify" && first != "trace") {
+    if (!flag && first != "list" && first != "verify" && first != "errata" && first != "trace") {
       std::cerr << "descent: unknown subcommand '" << one_line(first)
-                << "' (known: list, verify, trace; run descent --help)\n";
+                << "' (known: list, verify, errata, trace; run descent --help)\n";
       return exit_usage;
     }
   }
@@ -95,7 +101,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty())
-      message = "a subcommand is required (list, verify, trace)";
+      message = "a subcommand is required (list, verify, errata, trace)";
     std::cerr << "descent: " << one_line(message) << " (run descent --help)\n";
     return exit_usage;
   }
@@ -107,6 +113,9 @@ int main(int argc, char** argv) {
     if (list->parsed()) {
       name += " list";
       code = run_list(list_options, out);
+    } else if (errata->parsed()) {
+      name += " errata";
+      code = run_errata(errata_options, executable_dir(argv[0]), out);
     } else if (verify->parsed()) {
       name += " verify";
       code = run_verify(verify_options, executable_dir(argv[0]), out);

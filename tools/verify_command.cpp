@@ -40,6 +40,7 @@ std::vector<std::filesystem::path> lesson_executables(const std::string& dir) {
 struct Check {
   std::string claim, kind;
   bool pass = false;
+  nlohmann::json raw;  ///< the check's JSON object as the lesson printed it
 };
 
 /// What one lesson produced.
@@ -82,6 +83,7 @@ void read_lesson_json(const std::string& text, LessonReport& report) {
     if (!kinds.count(check.kind)) return bad(where + " has unknown kind '" + check.kind + "'");
     if (status != "pass" && status != "fail") return bad(where + " has status '" + status + "' (pass or fail)");
     check.pass = status == "pass";
+    check.raw = c;
     (check.pass ? report.passed : report.failed)++;
     report.checks.push_back(std::move(check));
   }
@@ -108,13 +110,11 @@ struct ClaimTally {
   }
 };
 
-}  // namespace
-
-int run_verify(const VerifyOptions& o, const std::string& exe_dir, std::string& out) {
+/// Run every lesson with --json (and `--digits` when > 0), read its report, and gather the
+/// problems found on the way.
+std::vector<LessonReport> run_lessons(const std::string& exe_dir, int digits, std::vector<std::string>& problems) {
   std::vector<std::string> args{"--json"};
-  if (o.digits != 0) args.insert(args.end(), {"--digits", std::to_string(o.digits)});
-
-  std::vector<std::string> problems;
+  if (digits != 0) args.insert(args.end(), {"--digits", std::to_string(digits)});
   std::vector<LessonReport> reports;
   const auto executables = lesson_executables(exe_dir);
   if (executables.empty()) problems.push_back("no lesson_* executables found in " + exe_dir);
@@ -136,6 +136,54 @@ int run_verify(const VerifyOptions& o, const std::string& exe_dir, std::string& 
     problems.insert(problems.end(), report.problems.begin(), report.problems.end());
     reports.push_back(std::move(report));
   }
+  return reports;
+}
+
+}  // namespace
+
+int run_errata(const ListOptions& o, const std::string& exe_dir, std::string& out) {
+  std::vector<std::string> problems;
+  const std::vector<LessonReport> reports = run_lessons(exe_dir, 0, problems);
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  std::string text;
+  for (const auto& r : reports)
+    for (const auto& c : r.checks) {
+      if (c.kind != "refutes") continue;
+      if (!c.pass) {
+        problems.push_back(r.name + ": a refutation of " + c.claim + " did not hold");
+        continue;
+      }
+      auto field = [&](const char* k) { return c.raw.contains(k) && c.raw[k].is_string() ? c.raw[k].get<std::string>() : std::string(); };
+      const int line = c.raw.contains("line") && c.raw["line"].is_number_integer() ? c.raw["line"].get<int>() : 0;
+      items.push_back({{"seed", field("seed")},
+                       {"line", line},
+                       {"quote", field("quote")},
+                       {"corrected", field("corrected")},
+                       {"claim", c.claim},
+                       {"lesson", r.lesson},
+                       {"check", field("step")},
+                       {"instance", field("detail")},
+                       {"arithmetic", field("arithmetic")}});
+      text += "seed " + field("seed") + ", line " + std::to_string(line) + " (claim " + c.claim + ", lesson " + r.lesson +
+              ")\n  the notes: \u201c" + field("quote") + "\u201d\n  instance:  " + field("step") +
+              (field("detail").empty() ? "" : "; " + field("detail")) + "\n  corrected: " + field("corrected") + "\n\n";
+    }
+  if (o.json) {
+    nlohmann::ordered_json doc;
+    doc["errata"] = items;
+    doc["problems"] = problems;
+    out += doc.dump(2) + "\n";
+  } else {
+    out += text;
+    for (const auto& p : problems) out += "problem: " + p + "\n";
+    out += std::to_string(items.size()) + " errata refuted in " + std::to_string(reports.size()) + " lessons\n";
+  }
+  return problems.empty() ? exit_ok : exit_failed;
+}
+
+int run_verify(const VerifyOptions& o, const std::string& exe_dir, std::string& out) {
+  std::vector<std::string> problems;
+  const std::vector<LessonReport> reports = run_lessons(exe_dir, o.digits, problems);
 
   // Tally per claim: the index first, in its order, then ids the index does not know.
   std::vector<ClaimTally> tallies;

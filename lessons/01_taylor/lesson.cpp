@@ -15,11 +15,19 @@
  * \f$\sin\frac\pi4=\cos\frac\pi4=\frac1{\sqrt2}\f$, so the signs run \f$++--\f$: the seed's
  * eleven coefficients are checked exactly. The Lagrange form of the remainder gives
  * \f[ |\sin(\pi/4+h) - T_n(h)| \le M\frac{|h|^{n+1}}{(n+1)!},\qquad M \ge \sup|\sin^{(n+1)}|, \f]
- * and \f$M = 1\f$ always works; for \f$|h| \le 1/2\f$ the error falls with every degree
- * (beyond \f$|h| \approx 0.83\f$ it does not: the degree-1 error at \f$h = 1\f$ exceeds the
- * degree-0 one). Seed 001 also says every function infinitely differentiable around
- * \f$x_0\f$ equals its Taylor series there: \f$e^{-1/x^2}\f$ (0 at 0) has every derivative 0 at
- * 0, so its series is 0, yet \f$e^{-4} > 0\f$ at \f$x = 1/2\f$ — refuted. The checks run in interval arithmetic (MPFI): a bound
+ * and \f$M = 1\f$ always works. The constant \f$1/(n+1)!\f$ cannot be improved: with
+ * \f$M_h\f$ the largest \f$|\sin^{(n+1)}|\f$ on \f$[\pi/4, \pi/4 + h]\f$ the ratio of error to bound
+ * lies in \f$[1 - 2h, 1]\f$, checked for \f$h = 2^{-2}, \dots, 2^{-10}\f$ (tight in the limit).
+ * For \f$|h| \le 1/2\f$ the error falls with every degree. Beyond, it depends on the sign
+ * of \f$h\f$: for \f$h > 0.8261\dots\f$ the degree-1 error exceeds the degree-0 one (at
+ * \f$h = 1\f$: a counterexample to "the errors fall" without \f$|h| \le 1/2\f$), while for
+ * \f$h = -1.2\f$ they still fall up to degree 12. Seed 001 also says every function infinitely differentiable around
+ * \f$x_0\f$ equals its Taylor series there. For \f$\varphi(x) = e^{-1/x^2}\f$ (0 at 0),
+ * \f$\varphi^{(k)}(x) = P_k(1/x)\,\varphi(x)\f$ with \f$P_{k+1}(u) = -u^2P_k'(u) + 2u^3P_k(u)\f$, and
+ * \f$\varphi^{(k)}(0) = \lim_{x\to0}\varphi^{(k-1)}(x)/x\f$ is bounded by the difference quotients
+ * at \f$|x| \le 1/100\f$: the check certifies \f$|\varphi^{(k)}(0)| < 10^{-4000}\f$ for
+ * \f$k \le 10\f$ (each is in fact 0), so the Taylor polynomial at 0 is that close to 0, yet
+ * \f$\varphi(1/2) = e^{-4} > 0\f$ — refuted. The checks run in interval arithmetic (MPFI): a bound
  * passes only if the whole enclosure of the error lies below the whole enclosure of the
  * bound. With \f$M = 1/2\f$, below \f$|\sin^{(3)}| \approx 0.707\f$ near \f$\pi/4\f$, the bound fails —
  * the hypothesis on \f$M\f$ matters. (claim \ref claim_taylor_sin_pi4 "taylor_sin_pi4")
@@ -41,14 +49,18 @@
  * (seed 000 asks for degree 3). Both are checked exactly, and the measured slopes of
  * \f$\log e\f$ against \f$\log\|h\|\f$ are checked to be 3 and 4 (within 1/256 at
  * \f$h = 2^{-12}\f$). The hypothesis \f$f\in C^3\f$ matters: \f$f = |x|^{5/2}\f$ has error
- * \f$|h|^{5/2}\f$ at 0, slope 5/2, which no \f$C|h|^3\f$ bounds. (claim \ref claim_taylor_second_order_error "taylor_second_order_error")
+ * \f$|h|^{5/2}\f$ at 0 — computed from \f$f\f$ and its derivatives at 0 — slope 5/2, which no
+ * \f$C|h|^3\f$ bounds. The constant \f$1/6\f$ is attained as \f$h\to0\f$: at \f$(1, 0)\f$ along
+ * \f$y\f$ the error is \f$t^3\f$ and the bound \f$(1+t)^2t^3\f$ (tight in the limit). The
+ * fourth-order bound is not attained — only \f$f_{xxyy}\f$ and \f$f_{xyyy}\f$ are non-zero while
+ * \f$\|h\|_1^4\f$ counts all 16 orders of the indices — and the check reports the measured ratio. (claim \ref claim_taylor_second_order_error "taylor_second_order_error")
  * \snippet 01_taylor/lesson.cpp l01-error
  *
  * \section l01_hessian Step 4: the Hessians of seed 000
  * \f[ H_f = \begin{bmatrix}2y^3 & 6xy^2\\ 6xy^2 & 6x^2y\end{bmatrix},\qquad
  *     H_g = \begin{bmatrix}2 & 6y\\ 6y & 4+6x\end{bmatrix}. \f]
- * Each is compared with second differences of \f$f\f$'s values (two Richardson steps make
- * them exact for these polynomials), an independent computation. Seed 000 first displays
+ * Each is compared with second differences of \f$f\f$'s values (one Richardson step makes
+ * them exact for polynomials of degree at most 5), an independent computation. Seed 000 first displays
  * \f$H_g = \begin{bmatrix}2x & 6y\\ 6y & 4y+6x\end{bmatrix}\f$; its own entry-by-entry
  * derivation gives the matrix above, and the check refutes the first display.
  * Mixed partials agree (Schwarz) for these smooth functions; for
@@ -56,21 +68,35 @@
  * (claims \ref claim_hessian_examples "hessian_examples", \ref claim_hessian_symmetric "hessian_symmetric")
  * \snippet 01_taylor/lesson.cpp l01-hessian
  *
- * \section l01_ball Step 5: the linear model on a small ball gives gradient descent
+ * \section l01_ball Step 5: the linear model on a small ball gives a gradient step
  * Seed 001 minimizes the first-order model \f$L(a,b) + u\,\Delta\theta_1 + v\,\Delta\theta_2\f$
  * over the red circle \f$\|\Delta\theta\| \le r\f$. By Cauchy–Schwarz
- * \f$g^\top s \ge -\|g\|\,\|s\|\f$, with equality only at \f$s^* = -r\,g/\|g\|\f$: a gradient
- * step. The true minimizer \f$s(r)\f$ of a quadratic on the ball satisfies
- * \f$(A+\lambda I)s = -g\f$, so \f$s/r\f$ is the direction of \f$-g - rAs/r\f$ and
- * \f[ \Big\|\frac{s(r)}{r} + \frac{g}{\|g\|}\Big\| \le \frac{2r\|A\|_2}{\|g\|}: \f]
- * it approaches the gradient step as \f$r\to0\f$. With a large radius the linear model
- * misleads: it predicts a decrease and \f$f\f$ grows. (claim \ref claim_linear_model_on_ball "linear_model_on_ball")
+ * \f$g^\top s \ge -\|g\|\,\|s\|\f$, with equality only at \f$s^* = -r\,g/\|g\|\f$: a step along
+ * \f$-g\f$ of length \f$r\f$, that is \f$\eta = r/\|g\|\f$ — normalized gradient descent when the
+ * radius is fixed; the fixed learning rate \f$\eta\f$ of the notes corresponds to a radius
+ * \f$r = \eta\|g\|\f$ that shrinks with the gradient. The true minimizer \f$s(r)\f$ of a quadratic on the ball satisfies
+ * \f$(A+\lambda I)s = -g\f$ with \f$\|s\| = r\f$, so \f$s/r = -u/\|u\|\f$ with \f$u = g + As\f$,
+ * \f$\|u - g\| \le r\|A\|_2\f$, and the angle between \f$u\f$ and \f$g\f$ is at most
+ * \f$\arcsin\rho\f$, \f$\rho = r\|A\|_2/\|g\|\f$:
+ * \f[ \Big\|\frac{s(r)}{r} + \frac{g}{\|g\|}\Big\| \le \arcsin\frac{r\|A\|_2}{\|g\|}: \f]
+ * it approaches the gradient step as \f$r\to0\f$ (the bound needs \f$As \perp g\f$ with
+ * \f$\|As\| = \|A\|r\f$ to be attained, which a positive semidefinite \f$A\f$ does not allow; the
+ * check reports the measured ratio). With a large radius the linear model
+ * misleads: it predicts a decrease and \f$f\f$ grows. The figure shows both minimizers on
+ * circles of growing radius. (claim \ref claim_linear_model_on_ball "linear_model_on_ball")
+ * \image html red_circle.svg "The linear model's minimizer on the circle of radius r against the true one"
  * \snippet 01_taylor/lesson.cpp l01-ball
+ *
+ * \section l01_checks The checks
+ * Every check of a run, as in the human output (exact values as 12-digit decimals, intervals
+ * as certified bounds); the full values are in the lesson's `--json` output.
+ * \htmlinclude lesson_01_taylor_checks.html
  *
  * \section l01_run A run
  * The output of `lesson_01_taylor` (every line is a check that ran):
  * \verbinclude lesson_01_taylor.txt
  */
+#include <cmath>
 #include <sstream>
 
 #include "lesson_run.hpp"
@@ -86,22 +112,66 @@ Vec<Q> vec2(const Q& a, const Q& b) {
   v << a, b;
   return v;
 }
+
+// Seed 001's red circle: contours of f = ½xᵀAx, circles of radius r around x, the linear
+// model's minimizer x − r g/‖g‖ and the true minimizer x + s(r) on each circle.
+std::string red_circle_plot(const std::string& dir, const Mat<Mpfr>& A, const Vec<Mpfr>& x) {
+  std::ostringstream grid, circles, linear, exact;
+  auto f = [&](double u, double v) {
+    const double a = to_double<Mpfr>(A(0, 0)), b = to_double<Mpfr>(A(0, 1)), c = to_double<Mpfr>(A(1, 1));
+    return 0.5 * (a * u * u + 2 * b * u * v + c * v * v);
+  };
+  const double x0 = to_double<Mpfr>(x(0)), y0 = to_double<Mpfr>(x(1));
+  for (int i = 0; i <= 80; ++i) {
+    for (int j = 0; j <= 80; ++j) {
+      const double u = x0 - 2.2 + 4.4 * i / 80, v = y0 - 2.2 + 4.4 * j / 80;
+      grid << u << ' ' << v << ' ' << f(u, v) << '\n';
+    }
+    grid << '\n';
+  }
+  const Vec<Mpfr> g = A * x;
+  const Mpfr gnorm = sqrt(Mpfr(g.squaredNorm()));
+  for (const double r : {0.25, 0.5, 1.0, 1.5, 2.0}) {
+    for (int k = 0; k <= 100; ++k)
+      circles << x0 + r * std::cos(6.283185307179586 * k / 100) << ' ' << y0 + r * std::sin(6.283185307179586 * k / 100)
+              << '\n';
+    circles << "\n\n";
+    const Vec<Mpfr> lin = x - Mpfr(r) * g / gnorm;
+    linear << to_double<Mpfr>(lin(0)) << ' ' << to_double<Mpfr>(lin(1)) << '\n';
+    const Vec<Mpfr> s = taylor::ball_minimizer(A, x, Mpfr(r));
+    exact << to_double<Mpfr>(Mpfr(x(0) + s(0))) << ' ' << to_double<Mpfr>(Mpfr(x(1) + s(1))) << '\n';
+  }
+  return lessons::plot_svg(
+      dir, "red_circle",
+      "set title \"Seed 001's red circle: f = ½xᵀAx around x = (1, -2)\"\nset view map\nunset surface\nset contour base\n"
+      "set cntrparam levels 14\nset table 'red_circle.tab'\nsplot 'red_circle_grid.dat' with lines\nunset table\n"
+      "set size ratio -1\nset xlabel 'x_1'\nset ylabel 'x_2'\nset key outside right\n"
+      "plot 'red_circle.tab' with lines lc rgb '#cccccc' notitle, 'red_circle_circles.dat' with lines lc rgb '#d62728' "
+      "title 'circles r = 0.25, 0.5, 1, 1.5, 2', 'red_circle_linear.dat' with linespoints pt 7 lc rgb '#1f77b4' "
+      "title 'linear model: x - r g/||g||', 'red_circle_exact.dat' with linespoints pt 5 lc rgb '#2ca02c' "
+      "title 'true minimizer on the ball'",
+      {{"red_circle_grid.dat", grid.str()},
+       {"red_circle_circles.dat", circles.str()},
+       {"red_circle_linear.dat", linear.str()},
+       {"red_circle_exact.dat", exact.str()}});
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"01_taylor", "Taylor series and Hessians"};
   std::string h_text = "1/2";
   run.app()
-      .add_option("--h", h_text,
-                  "displacement h for the sin remainder checks, a decimal or p/q (at most 12 digits above and below the bar) with 1/10 <= |h| <= 1/2 (beyond "
-                  "|h| ~ 0.83 the error no longer falls with every degree)")
+      .add_option("--displacement", h_text,
+                  "the displacement h of the sin remainder checks, a decimal or p/q (at most 12 digits above and below the "
+                  "bar) with 1/10 <= |h| <= 1/2 (for h > 0.826 the degree-1 error exceeds the degree-0 one)")
       ->default_val("1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q h = lessons::parse_parameter(h_text, "--h");
+    const Q h = lessons::parse_parameter(h_text, "--displacement");
     const Q abs_h = h < 0 ? Q(-h) : h;
-    if (abs_h < Q(1, 10) || abs_h > Q(1, 2)) throw InputError("--h: must satisfy 1/10 <= |h| <= 1/2, got " + h_text);
+    if (abs_h < Q(1, 10) || abs_h > Q(1, 2))
+      throw InputError("--displacement: must satisfy 1/10 <= |h| <= 1/2, got " + h_text);
     // A degree is checked only if its error, about |h|^{n+1}/(n+1)!, stands 12 digits
     // above the working precision, so that the interval enclosures can decide.
     auto resolvable = [&](int n) {
@@ -115,13 +185,26 @@ int main(int argc, char** argv) {
     run.record(taylor::sin_series_coefficients());
     int n_max = 0;
     for (int n = 1; n <= 10 && resolvable(n); ++n) n_max = n;
-    for (int n : {1, 2, 3, 5, 10})
-      if (n <= n_max) run.record(taylor::sin_remainder_bound(n, h, Q(1), Kind::holds));
+    int skipped = 0;
+    for (int n : {1, 2, 3, 5, 10}) {
+      if (n <= n_max)
+        run.record(taylor::sin_remainder_bound(n, h, Q(1), Kind::holds));
+      else
+        ++skipped;
+    }
+    if (skipped > 0)
+      run.note("at --digits " + std::to_string(run.digits()) + " the error of degree " + std::to_string(n_max + 1) +
+               " and above lies below what the enclosures resolve: " + std::to_string(skipped) +
+               " remainder check(s) skipped, and the errors are compared up to degree " + std::to_string(n_max));
+    // The constant 1/(n+1)! is attained as h -> 0.
+    run.record(taylor::sin_remainder_limit(3, 10));
     run.record(taylor::sin_errors_fall(h, n_max));
+    // Without |h| <= 1/2: at h = 1 the degree-1 error exceeds the degree-0 one.
+    run.record(taylor::sin_errors_fall(Q(1), 1, Expect::counterexample("h_small")));
     // Seed 001: "any function infinitely differentiable around x0" equals its series.
     run.record(taylor::flat_function_not_its_series(Q(1, 2)));
     // M below sup|sin'''| near pi/4: the remainder bound fails.
-    run.record(taylor::sin_remainder_bound(2, Q(1, 100), Q(1, 2), Kind::counterexample));
+    run.record(taylor::sin_remainder_bound(2, Q(1, 100), Q(1, 2), Expect::counterexample("M_bounds")));
     //! [l01-sin]
 
     //! [l01-quadratic]
@@ -135,7 +218,7 @@ int main(int argc, char** argv) {
     const Quadratic<Q> quad(A, b, Q(11, 7));
     run.record(taylor::quadratic_model_exact(quad, x, dx, Kind::holds));
     // a cubic: the model misses 3 h_x h_y^2
-    run.record(taylor::quadratic_model_exact(SeedG<Q>(), vec2(1, 2), vec2(Q(1, 2), Q(1, 3)), Kind::counterexample));
+    run.record(taylor::quadratic_model_exact(SeedG<Q>(), vec2(1, 2), vec2(Q(1, 2), Q(1, 3)), Expect::counterexample("quadratic")));
     //! [l01-quadratic]
 
     //! [l01-error]
@@ -147,6 +230,7 @@ int main(int argc, char** argv) {
       run.record(taylor::seed_f_model_error(x0, t * dir, 2));
       run.record(taylor::seed_f_model_error(x0, t * dir, 3));
     }
+    run.record(taylor::seed_f_model_error_limit(12));
     run.record(taylor::seed_f_error_slope_check(x0, dir, 12, 2));
     run.record(taylor::seed_f_error_slope_check(x0, dir, 12, 3));
     run.record(taylor::non_c3_model_error(Q(1, 10000)));
@@ -162,7 +246,8 @@ int main(int argc, char** argv) {
     //! [l01-hessian]
 
     //! [l01-ball]
-    run.step("Step 5: the linear model on a small ball gives gradient descent", "Seed 001's red circle.");
+    run.step("Step 5: the linear model on a small ball gives a gradient step",
+             "Seed 001's red circle: the step -r g/||g|| has eta = r/||g|| (normalized gradient descent for a fixed r).");
     run.record(taylor::linear_model_minimizer(vec2(Q(-6, 5), Q(8, 5)), Q(1, 4)));
     Mat<Mpfr> Am(2, 2);
     Am << 3, 1, 1, 2;
@@ -180,13 +265,14 @@ int main(int argc, char** argv) {
         data << n << ' ' << to_double<Interval>(taylor::sin_taylor_error(n, h)) << ' ' << to_double<Q>(bound) << '\n';
         bound *= abs_h / (n + 2);
       }
-      lessons::plot_svg(*run.plot_dir(), "taylor_errors",
+      run.wrote_plot(lessons::plot_svg(*run.plot_dir(), "taylor_errors",
                         "set title 'Taylor polynomials of sin around π/4 at h = " + h.str() +
                             "'\nset xlabel 'degree n'\nset ylabel 'error'\nset logscale y\nset format y '10^{%T}'\n"
                             "set key top right\nplot 'taylor_errors.dat' using 1:2 with linespoints title "
                             "'|sin(π/4+h) - T_n(h)|', '' using 1:3 with lines dashtype 2 title 'Lagrange bound "
                             "|h|^{n+1}/(n+1)!'",
-                        {{"taylor_errors.dat", data.str()}});
+                        {{"taylor_errors.dat", data.str()}}));
+      run.wrote_plot(red_circle_plot(*run.plot_dir(), Am, xm));
     }
   });
 }

@@ -12,7 +12,9 @@
  * refuted. Without the quadratic hypothesis the identity fails: for seed 000's cubic
  * \f$g = x^2 + 2y^2 + 3xy^2\f$ a third-order term remains (counterexample). For the non-quadratic Lorentzian \f$f = \sum_i \tfrac{a_i}2\log(1+x_i^2)\f$, whose
  * third derivatives satisfy \f$|f_i'''| \le \tfrac32 a_i\f$, Taylor's theorem along the line
- * bounds the error by \f$\tfrac14\sum_i a_i|g_i|^3\varepsilon^3\f$. (claim \ref claim_gd_step_second_order "gd_step_second_order")
+ * bounds the error by \f$\tfrac14\sum_i a_i|g_i|^3\varepsilon^3\f$. That constant is not
+ * attained: \f$\sup|f_i'''| = 1.4571\dots a_i\f$ (at \f$x_i = 1 - \sqrt2\f$), so at that point the
+ * measured error/bound tends to \f$1.4571/1.5 = 0.9714\dots\f$, which the lesson checks. (claim \ref claim_gd_step_second_order "gd_step_second_order")
  * \snippet 02_descent_lemma/lesson.cpp l02-expand
  *
  * \section l02_bound Step 2: when does the step decrease L?
@@ -24,8 +26,15 @@
  * smaller one decreases \f$L\f$, a larger one increases it (counterexample). Seed 000's
  * “regardless of \f$\varepsilon\f$” when \f$g^\top Hg \le 0\f$ holds for the second-order model
  * only: on \f$L = w^4/4 - w^2/2\f$ at \f$w = 1/2\f$ (where \f$L'' < 0\f$) a step \f$\varepsilon = 100\f$
- * lands where the quartic dominates — refuted.
+ * lands where the quartic dominates — refuted. What seed 000's summary says next, “if
+ * \f$L(w)\f$ is concave”, is right: a concave \f$L\f$ lies below its tangent, so
+ * \f$L(w - \varepsilon g) \le L(w) - \varepsilon\|g\|^2\f$ for every \f$\varepsilon\f$, with equality
+ * for a linear \f$L\f$. Seed 000's derivation also divides \f$\tfrac{\varepsilon^2}2 g^\top Hg \le
+ * \varepsilon g^\top g\f$ by \f$\varepsilon\f$ and writes \f$\varepsilon g^\top g/2 \le g^\top g\f$ — the
+ * \f$H\f$ is lost (its next line has it back); at \f$\varepsilon = 1\f$ on a Hessian with eigenvalue 4
+ * the written condition holds and the step still raises \f$L\f$ — refuted.
  * (claim \ref claim_gd_step_bound_along_gradient "gd_step_bound_along_gradient")
+ * \image html step_bound.svg "L(w - eps g) against eps on the rotated quadratic, with eps* = 2 g^T g / g^T H g"
  * \snippet 02_descent_lemma/lesson.cpp l02-bound
  *
  * \section l02_lemma Step 3: the descent lemma
@@ -34,24 +43,35 @@
  * \f[ f(x - \eta g) \le f(x) - \eta\Big(1 - \frac{\beta\eta}2\Big)\|g\|^2, \qquad
  *     \eta = \frac1\beta:\; f(x) - f(x^+) \ge \frac{\|g\|^2}{2\beta}. \f]
  * Seed 000 bounds \f$\tfrac12\varepsilon^2 g^\top H g\f$ by \f$\tfrac12\varepsilon^2\|g\|^2\f$,
- * dropping \f$L\f$: refuted on a quadratic with \f$L = 4\f$. The bound is tight when \f$g\f$ is a
- * top eigenvector of a quadratic's Hessian, and fails when \f$\beta\f$ underestimates the
- * curvature. (claim \ref claim_gd_descent_lemma "gd_descent_lemma")
+ * dropping \f$L\f$: its inequality is refuted on a quadratic with \f$L = 4\f$; and its next line,
+ * \f$(\tfrac12\cdot\tfrac1{L^2} - \tfrac1L)\|g\|^2 = -\|g\|^2/(2L)\f$, holds only for \f$L = 1\f$ (with the
+ * \f$L\f$ restored, \f$\tfrac12 L\cdot\tfrac1{L^2} - \tfrac1L = -\tfrac1{2L}\f$ is right). The bound is
+ * tight — equal sides — when \f$g\f$ is a top eigenvector of a quadratic's Hessian, and fails
+ * when \f$\beta\f$ underestimates the curvature. (claim \ref claim_gd_descent_lemma "gd_descent_lemma")
  * \snippet 02_descent_lemma/lesson.cpp l02-lemma
  *
- * \section l02_rate Step 4: the smallest gradient falls like 1/T
+ * \section l02_rate Step 4: the smallest squared gradient falls like 1/T
  * Summing the lemma over \f$t = 0,\dots,T-1\f$ telescopes:
  * \f[ T\min_{t<T}\|\nabla f(x_t)\|^2 \le \sum_{t<T}\|\nabla f(x_t)\|^2 \le 2\beta\,(f(x_0) - f^*), \f]
  * so \f$\|\nabla f\| \le \epsilon\f$ within \f$O(\beta/\epsilon^2)\f$ steps (seed 003) and
  * \f$\|\nabla f\|^2 \le \delta\f$ within \f$2\beta(f(x_0)-f^*)/\delta = O(1/\delta)\f$ (seed 000) —
  * checked by running until \f$\|\nabla f\|^2 \le \delta\f$. For a general step
  * \f$0 < \eta < 2/\beta\f$ the same sum gives
- * \f$\min_{t<T}\|\nabla f(x_t)\|^2 \le 2(f(x_0)-f^*)/(\eta(2-\beta\eta)T)\f$. Seed 000 writes the
+ * \f$\min_{t<T}\|\nabla f(x_t)\|^2 \le 2(f(x_0)-f^*)/(\eta(2-\beta\eta)T)\f$. The constant is
+ * attained: on \f$\tfrac12\beta x^2\f$ with \f$\eta = 1/\beta\f$, at \f$T = 1\f$, both sides are
+ * \f$\beta^2x_0^2\f$ (tight). It is the smallest *squared* norm that is \f$O(1/T)\f$; the norm
+ * itself is only \f$O(1/\sqrt T)\f$. Seed 000 (line 222) says “\f$g_m = \nabla_w\mathcal L\f$ goes to zero at
+ * a rate \f$O(1/t)\f$”: on the Huber function with \f$\delta = 1/\sqrt T\f$ from \f$x_0 = T\delta\f$ every
+ * gradient before step \f$T\f$ has norm \f$1/\sqrt T\f$ while \f$f(x_0) - f^* < 1\f$, so
+ * \f$T\min_{t<T}\|\nabla f(x_t)\| = \sqrt T\f$ grows without bound — refuted at \f$T = 10^4\f$. Seed 000 writes the
  * minimum over \f$j \in \{1..t\}\f$ against a sum over \f$k = 0..t-1\f$: at \f$t = 1\f$ that
  * claims \f$\|g_1\|^2 \le \|g_0\|^2\f$, refuted on the Lorentzian from \f$x_0 = 10\f$, where the
- * gradient grows as the iterate moves toward the inflection point. Checked along real
- * trajectories on the non-convex Lorentzian; with \f$\eta = 2.5/\beta\f$ the rate fails. (claim \ref claim_gd_min_grad_norm_rate "gd_min_grad_norm_rate")
- * \image html descent_lemma.svg "The smallest gradient along GD against the telescoped bound 2 beta (f(x_0) - f*)/T"
+ * gradient grows as the iterate moves toward the inflection point. Seed 003 states the
+ * theorem without \f$f\f$ bounded below: \f$f = -x\f$ keeps \f$\|\nabla f\| = 1\f$ forever — refuted.
+ * The bound is checked along real trajectories on the non-convex Lorentzian; with
+ * \f$\eta = 2.5/\beta\f$, outside \f$0 < \eta < 2/\beta\f$, the rate fails on the quadratic
+ * \f$\tfrac12 x^\top Ax\f$ (spectrum 4, 1) started on its top eigenvector (counterexample). (claim \ref claim_gd_min_grad_norm_rate "gd_min_grad_norm_rate")
+ * \image html descent_lemma.svg "The smallest squared gradient along GD against the telescoped bound 2 beta (f(x_0) - f*)/T"
  * \snippet 02_descent_lemma/lesson.cpp l02-rate
  *
  * \section l02_ls Step 5: the least-squares gradient
@@ -60,6 +80,11 @@
  * arithmetic. Seed 000 writes \f$\Phi\Phi^\top w - \Phi y\f$, the gradient of half the loss:
  * refuted. (claim \ref claim_least_squares_gradient "least_squares_gradient")
  * \snippet 02_descent_lemma/lesson.cpp l02-ls
+ *
+ * \section l02_checks The checks
+ * Every check of a run, as in the human output (exact values as 12-digit decimals, intervals
+ * as certified bounds); the full values are in the lesson's `--json` output.
+ * \htmlinclude lesson_02_descent_lemma_checks.html
  *
  * \section l02_run A run
  * \verbinclude lesson_02_descent_lemma.txt
@@ -78,9 +103,10 @@ int main(int argc, char** argv) {
   std::string c_text = "3/2";
   int steps = 40;
   run.app()
-      .add_option("--eta", c_text,
-                  "step for the general-eta descent lemma, in units of 1/beta (decimal or p/q, at most 12 digits above and below the bar), 0 < eta <= 10; above 2 "
-                  "the bound still holds but no longer promises a decrease")
+      .add_option("--beta-eta", c_text,
+                  "the product beta*eta, i.e. the step of the general-eta descent lemma in units of 1/beta (decimal or p/q, "
+                  "at most 12 digits above and below the bar), 0 < beta*eta <= 10; above 2 the bound still holds but no "
+                  "longer promises a decrease")
       ->default_val("3/2");
   run.app()
       .add_option("--steps", steps, "length of the GD trajectories, 5 to 10000")
@@ -89,8 +115,8 @@ int main(int argc, char** argv) {
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q c = lessons::parse_parameter(c_text, "--eta");
-    if (!(c > 0) || c > 10) throw InputError("--eta: must satisfy 0 < eta <= 10 (units of 1/beta), got " + c_text);
+    const Q c = lessons::parse_parameter(c_text, "--beta-eta");
+    if (!(c > 0) || c > 10) throw InputError("--beta-eta: must satisfy 0 < beta*eta <= 10, got " + c_text);
 
     // A rotated quadratic with spectrum {4, 1}: Q from the Cayley transform is exactly orthogonal.
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
@@ -99,6 +125,8 @@ int main(int argc, char** argv) {
     const Vec<Mpfr> a = (Vec<Mpfr>(3) << 2, 1, Mpfr(1) / 2).finished();
     const Lorentzian<Mpfr> lor(a);
     const Vec<Mpfr> x0 = (Vec<Mpfr>(3) << 3, Mpfr(-1) / 2, 2).finished();
+    // g along the top eigenvector: Quadratic with b = 0 and w = top eigenvector gives g = 4 w.
+    const Quadratic<Q> homog(quad.A(), Vec<Q>::Zero(2), Q(0));
 
     //! [l02-expand]
     run.step("Step 1: expand L around w", "Exact for quadratics; O(eps^3) otherwise.");
@@ -106,50 +134,60 @@ int main(int argc, char** argv) {
     run.record(descent_lemma::step_expansion_exact(quad, w, Q(1, 3), true, Kind::refutes));
     // not quadratic: the cubic term of seed 000's g = x^2 + 2y^2 + 3xy^2 remains
     run.record(descent_lemma::step_expansion_exact(SeedG<Q>(), (Vec<Q>(2) << 1, 2).finished(), Q(1, 3), false,
-                                                   Kind::counterexample));
+                                                   Expect::counterexample("quadratic")));
     for (int k : {2, 6, 12}) run.record(descent_lemma::step_expansion_cubic_error(lor, a, x0, pow(Mpfr(2), -k)));
+    run.record(descent_lemma::step_expansion_cubic_gap(12));
     //! [l02-expand]
 
     //! [l02-bound]
     run.step("Step 2: when does the step decrease L?", "eps* = 2 g^T g / g^T H g.");
     run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(1), Kind::tight));
     run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(99, 100), Kind::holds));
-    run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(101, 100), Kind::counterexample));
+    run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(101, 100), Expect::counterexample("step_below")));
     const Quadratic<Q> saddle(with_spectrum<Q>(R, {Q(1), Q(-3)}), Vec<Q>::Zero(2), Q(0));
     const Vec<Q> along_negative = R.col(1);  // g = H w lies on the negative eigenvector
     for (const Q& eps : {Q(1, 10), Q(1000)}) run.record(descent_lemma::concave_direction_decreases(saddle, along_negative, eps));
     // Beyond second order the concave case needs care: a quartic catches a long step.
     run.record(descent_lemma::concave_not_enough_beyond_second_order(Q(1, 2), Q(100)));
+    // What the notes' summary says, L concave everywhere, is right; equality for a linear L.
+    for (const Q& eps : {Q(1, 10), Q(10)}) run.record(descent_lemma::concave_everywhere_decreases(Q(1, 2), eps, false));
+    run.record(descent_lemma::concave_everywhere_decreases(Q(1, 2), Q(10), true));
+    // The notes' line eps g^T g / 2 <= g^T g: satisfied at eps = 1, yet L rises.
+    run.record(descent_lemma::seed_lost_H(homog, R.col(0), Q(1)));
     //! [l02-bound]
 
     //! [l02-lemma]
     run.step("Step 3: the descent lemma", "f(x - eta g) <= f(x) - eta (1 - beta eta/2) ||g||^2 for beta-smooth f.");
     run.record(descent_lemma::descent_lemma_trajectory(lor, x0, Q(1), steps));
     run.record(descent_lemma::descent_lemma_trajectory(lor, x0, c, steps));
-    if (c > 2) run.note("eta = " + c.str() + "/beta > 2/beta: the bound holds but its right side exceeds f(x) — no decrease is promised.");
+    if (c > 2) run.note("--beta-eta " + c.str() + " > 2: the bound holds but its right side exceeds f(x) — no decrease is promised.");
     run.record(descent_lemma::descent_lemma_step<Q>(quad, w, Q(4), Q(1, 4), Kind::holds, "rotated quadratic, spectrum {4, 1}"));
-    // g along the top eigenvector: Quadratic with b = 0 and w = top eigenvector gives g = 4 w.
-    const Quadratic<Q> homog(quad.A(), Vec<Q>::Zero(2), Q(0));
     run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(4), Q(1, 4), Kind::tight,
-                                                    "g along the top eigenvector: equality"));
+                                                    "g along the top eigenvector of a quadratic with beta = 4"));
     run.record(descent_lemma::seed_drops_L(homog, R.col(0), Q(1, 4)));
-    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(2), Q(1, 2), Kind::counterexample,
+    run.record(descent_lemma::seed_only_L_one(Q(4)));
+    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(2), Q(1, 2), Expect::counterexample("beta_smooth"),
                                                     "beta = 2 underestimates the curvature 4"));
     //! [l02-lemma]
 
     //! [l02-rate]
-    run.step("Step 4: the smallest gradient falls like 1/T", "min_{t<T} ||g_t||^2 <= 2 beta (f(x_0) - f*)/T.");
+    run.step("Step 4: the smallest squared gradient falls like 1/T",
+             "min_{t<T} ||g_t||^2 <= 2 beta (f(x_0) - f*)/T; the norm itself only like 1/sqrt T.");
     run.record(descent_lemma::min_grad_norm_rate<Mpfr>(lor, x0, lor.smoothness(), Mpfr(0), 1 / lor.smoothness(), steps,
                                                        Kind::holds));
     if (c < 2)
       run.record(descent_lemma::min_grad_norm_rate<Mpfr>(lor, x0, lor.smoothness(), Mpfr(0),
                                                          from_rational<Mpfr>(c) / lor.smoothness(), steps, Kind::holds));
     else
-      run.note("--eta " + c.str() + "/beta >= 2/beta is outside the theorem (eta (2 - beta eta) <= 0): no rate is "
-               "claimed; the exact counterexample below shows the rate failing at eta = 5/2 / beta.");
+      run.note("--beta-eta " + c.str() + " >= 2 is outside the theorem (eta (2 - beta eta) <= 0): no rate is "
+               "claimed and that check is skipped; the exact counterexample below shows the rate failing at beta eta = 5/2.");
     run.record(descent_lemma::steps_to_gradient_tolerance(lor, x0, Q(1, 100)));
-    run.record(descent_lemma::min_grad_norm_rate<Q>(homog, R.col(0), Q(4), Q(0), Q(5, 8), steps, Kind::counterexample));
+    run.record(descent_lemma::min_grad_norm_rate_attained(Q(4), Q(3, 2)));
+    run.record(descent_lemma::min_grad_norm_rate<Q>(homog, R.col(0), Q(4), Q(0), Q(5, 8), steps,
+                                                    Expect::counterexample("step_range")));
     run.record(descent_lemma::seed_index_mismatch(Lorentzian<Mpfr>(Vec<Mpfr>::Ones(1)), Vec<Mpfr>::Constant(1, Mpfr(10)), Mpfr(1)));
+    run.record(descent_lemma::seed_norm_rate(10000));
+    run.record(descent_lemma::seed_stationarity_unbounded(1000));
     //! [l02-rate]
 
     //! [l02-ls]
@@ -177,12 +215,32 @@ int main(int argc, char** argv) {
         data << T << ' ' << to_double<Mpfr>(tr.f[T]) << ' ' << to_double<Mpfr>(best) << ' '
              << to_double<Mpfr>(2 * lor.smoothness() * tr.f[0] / T) << '\n';
       }
-      lessons::plot_svg(*run.plot_dir(), "descent_lemma",
-                        "set title 'GD with η = 1/β on the Lorentzian (f* = 0)'\nset xlabel 'T'\nset logscale xy\n"
-                        "set format y '10^{%T}'\nset key bottom left\nplot 'descent_lemma.dat' using 1:2 with lines "
-                        "title 'f(x_T) - f*', '' using 1:3 with linespoints title 'min_{t<T} ||∇f(x_t)||^2', '' using "
-                        "1:4 with lines dashtype 2 title '2β(f(x_0) - f*)/T'",
-                        {{"descent_lemma.dat", data.str()}});
+      run.wrote_plot(lessons::plot_svg(
+          *run.plot_dir(), "descent_lemma",
+          "set title 'GD with η = 1/β on the Lorentzian: the bound is a worst case; here GD does better'\n"
+          "set xlabel 'steps T'\nset ylabel 'value (log scale)'\nset logscale xy\nset xrange [1:" +
+              std::to_string(tr.steps()) +
+              "]\nset format y '10^{%T}'\nset key bottom left\nplot 'descent_lemma.dat' using 1:2 with lines lw 2 "
+              "title 'f(x_T) - f*', '' using 1:3 with linespoints title 'min_{t<T} ||∇f(x_t)||^2', '' using "
+              "1:4 with lines dashtype 2 lw 2 title 'bound 2β(f(x_0) - f*)/T'",
+          {{"descent_lemma.dat", data.str()}}));
+      // L(w - eps g) against eps on the rotated quadratic, with eps* marked.
+      const Q eps_star = descent_lemma::critical_step(quad, w);
+      const Vec<Q> g = quad.gradient(w);
+      std::ostringstream line;
+      for (int i = 0; i <= 120; ++i) {
+        const Q eps = eps_star * Q(i, 100);
+        line << to_double<Q>(eps) << ' ' << to_double<Q>(quad.value(w - eps * g)) << '\n';
+      }
+      const std::string es = std::to_string(to_double<Q>(eps_star)), lw = std::to_string(to_double<Q>(quad.value(w)));
+      run.wrote_plot(lessons::plot_svg(
+          *run.plot_dir(), "step_bound",
+          "set title 'One GD step on the rotated quadratic: L(w - ε g) against ε'\nset xlabel 'step ε'\n"
+          "set ylabel 'L(w - ε g)'\nset key top center\nset arrow from " + es + ", graph 0 to " + es +
+              ", graph 1 nohead dashtype 2 lc rgb '#d62728'\nset label 'ε* = 2gᵀg/gᵀHg' at " + es +
+              ", graph 0.92 right offset -0.5,0\nplot 'step_bound.dat' with lines lw 2 title 'L(w - ε g)', " + lw +
+              " with lines dashtype 3 lc rgb '#555555' title 'L(w)'",
+          {{"step_bound.dat", line.str()}}));
     }
   });
 }

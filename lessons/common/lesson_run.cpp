@@ -61,20 +61,94 @@ std::optional<int> LessonRun::parse(int argc, char** argv) {
   return std::nullopt;
 }
 
-void LessonRun::step(std::string_view heading, std::string_view text) {
-  human_ += "\n== " + std::string(heading) + " ==\n" + std::string(text) + "\n";
+namespace {
+// The display width of UTF-8 text (code points; every character of this output is one column).
+std::size_t columns(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+std::string wrap(std::string_view text, std::string_view first_indent, std::string_view indent, std::size_t width) {
+  std::string out, line(first_indent);
+  std::size_t used = columns(line);
+  bool line_has_word = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size()) break;
+    std::size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view word = text.substr(i, j - i);
+    i = j;
+    // a word longer than a whole line is cut at the width
+    while (columns(word) + columns(indent) > width) {
+      if (line_has_word) {
+        out += line + "\n";
+        line = indent;
+        used = columns(line);
+      }
+      std::size_t take = 0, cols = 0;
+      while (take < word.size() && cols + used < width) {
+        ++take;
+        while (take < word.size() && (static_cast<unsigned char>(word[take]) & 0xC0) == 0x80) ++take;
+        ++cols;
+      }
+      out += line + std::string(word.substr(0, take)) + "\n";
+      word.remove_prefix(take);
+      line = indent;
+      used = columns(line);
+      line_has_word = false;
+    }
+    if (word.empty()) continue;
+    const std::size_t need = columns(word) + (line_has_word ? 1 : 0);
+    if (line_has_word && used + need > width) {
+      out += line + "\n";
+      line = indent;
+      used = columns(line);
+      line_has_word = false;
+    }
+    if (line_has_word) {
+      line += ' ';
+      ++used;
+    }
+    line += word;
+    used += columns(word);
+    line_has_word = true;
+  }
+  out += line + "\n";
+  return out;
 }
 
-void LessonRun::note(std::string_view text) { human_ += "   " + std::string(text) + "\n"; }
+void LessonRun::step(std::string_view heading, std::string_view text) {
+  human_ += "\n== " + std::string(heading) + " ==\n" + wrap(text, "", "", line_width);
+}
+
+void LessonRun::note(std::string_view text) { human_ += wrap(text, "   note: ", "         ", line_width); }
 
 void LessonRun::record(claims::Verdict v) {
-  human_ += std::string(v.pass ? "  \u2713 " : "  \u2717 ") + std::string(claims::to_string(v.kind)) + " [" +
-            v.arithmetic + "] " + v.claim + ": " + v.step + "\n";
-  human_ += "      lhs = " + v.lhs + "\n      " + v.relation + "\n      rhs = " + v.rhs + "\n";
-  if (!v.margin.empty()) human_ += "      margin = " + v.margin + "\n";
-  if (!v.detail.empty()) human_ += "      (" + v.detail + ")\n";
+  claims::validate(v);
+  const bool negative = v.kind == claims::Kind::counterexample || v.kind == claims::Kind::refutes;
+  human_ += wrap(std::string(claims::to_string(v.kind)) + " [" + v.arithmetic + "] " + v.claim + ": " + v.step,
+                 v.pass ? "  \u2713 " : "  \u2717 ", "      ", line_width);
+  if (v.erratum)
+    human_ += wrap("seed " + std::string(v.erratum->seed.substr(0, 3)) + ", line " + std::to_string(v.erratum->line) +
+                       ": \u201c" + std::string(v.erratum->quote) + "\u201d",
+                   "      the notes: ", "        ", line_width);
+  if (!v.dropped.empty()) human_ += wrap(v.dropped, "      hypothesis dropped: ", "        ", line_width);
+  const std::string sides = v.relation == claims::limit_relation
+                                ? "ratio of the sides = " + v.lhs_shown + " \u2192 1"
+                                : "lhs = " + v.lhs_shown + "  " + v.relation + "  rhs = " + v.rhs_shown;
+  const std::string margin = v.margin_shown.empty() ? "" : "  (margin " + v.margin_shown + ")";
+  human_ += wrap(negative ? "asserted " + sides + " \u2014 false, as predicted" + margin : sides + margin, "      ",
+                 "        ", line_width);
+  if (v.erratum) human_ += wrap(std::string(v.erratum->corrected), "      corrected: ", "        ", line_width);
+  if (!v.detail.empty()) human_ += wrap(v.detail, "      instance: ", "        ", line_width);
   verdicts_.push_back(std::move(v));
 }
+
+void LessonRun::wrote_plot(const std::string& path) { plots_.push_back(path); }
 
 int LessonRun::finish() {
   int passed = 0, failed = 0;
@@ -96,13 +170,24 @@ int LessonRun::finish() {
       c["relation"] = v.relation;
       c["rhs"] = v.rhs;
       c["margin"] = v.margin;
+      c["shown"] = {{"lhs", v.lhs_shown}, {"rhs", v.rhs_shown}, {"margin", v.margin_shown}};
+      if (!v.dropped.empty()) c["dropped"] = v.dropped;
+      if (v.erratum) {
+        c["seed"] = std::string(v.erratum->seed);
+        c["line"] = v.erratum->line;
+        c["quote"] = std::string(v.erratum->quote);
+        c["corrected"] = std::string(v.erratum->corrected);
+      }
       if (!v.detail.empty()) c["detail"] = v.detail;
       doc["checks"].push_back(std::move(c));
     }
     doc["summary"] = {{"passed", passed}, {"failed", failed}};
+    if (!plots_.empty()) doc["plots"] = plots_;
     std::cout << doc.dump(2) << "\n";
   } else {
-    if (!quiet_) std::cout << "Lesson " << id_ << " \u2014 " << title_ << "  (mpfr at " << digits_ << " digits)\n" << human_ << "\n";
+    if (!quiet_) std::cout << "Lesson " << id_ << " \u2014 " << title_ << "  (mpfr and intervals at " << digits_
+                           << " digits)\n" << legend() << human_ << "\n" << summary();
+    for (const auto& p : plots_) std::cout << "plot written: " << p << "\n";
     std::cout << "lesson " << id_ << ": " << passed << " passed, " << failed << " failed\n";
   }
   std::cout.flush();
@@ -111,6 +196,37 @@ int LessonRun::finish() {
     return 1;
   }
   return failed == 0 ? 0 : 1;
+}
+
+std::string LessonRun::legend() {
+  return wrap("\u2713 marks a check that behaved as the theory predicts, \u2717 one that did not. By kind, \u2713 means:",
+              "", "", line_width) +
+         "  holds           the relation holds: exactly (exact), for every point of the enclosures (interval, "
+         "certified),\n"
+         "                  or within 64 \u03b5 \u00b7 scale (mpfr, double)\n"
+         "  tight           the two sides are equal (==), or their ratio lies in [1 - \u03b4, 1] on an instance of a "
+         "sequence\n"
+         "                  tending to the limit (\u2192): the constant cannot be improved\n"
+         "  counterexample  with the hypothesis named dropped, the asserted relation is false, as it must be\n"
+         "  refutes         the statement of the notes quoted, with its seed file and line, is false on this instance\n"
+         "Long exact values are shown as 12-digit decimals marked (exact); --json prints every value in full.\n";
+}
+
+std::string LessonRun::summary() const {
+  int by_kind[4] = {0, 0, 0, 0};
+  for (const auto& v : verdicts_) ++by_kind[static_cast<int>(v.kind)];
+  std::string out = "Checks by kind: holds " + std::to_string(by_kind[0]) + ", tight " + std::to_string(by_kind[2]) +
+                    ", counterexample " + std::to_string(by_kind[1]) + ", refutes " + std::to_string(by_kind[3]) + "\n";
+  bool any = false;
+  for (const auto& v : verdicts_) {
+    if (!v.erratum || !v.pass) continue;
+    if (!any) out += "Errata found in the notes (quote \u2192 correction):\n";
+    any = true;
+    out += wrap("seed " + std::string(v.erratum->seed.substr(0, 3)) + " line " + std::to_string(v.erratum->line) +
+                    ": \u201c" + std::string(v.erratum->quote) + "\u201d \u2192 " + std::string(v.erratum->corrected),
+                "  ", "      ", line_width);
+  }
+  return out;
 }
 
 int LessonRun::run(const std::function<void()>& body) {
@@ -135,8 +251,8 @@ Rational parse_parameter(const std::string& text, const std::string& flag) {
   return q;
 }
 
-void plot_svg(const std::string& dir, const std::string& name, const std::string& script,
-              const std::vector<std::pair<std::string, std::string>>& data) {
+std::string plot_svg(const std::string& dir, const std::string& name, const std::string& script,
+                     const std::vector<std::pair<std::string, std::string>>& data) {
   namespace fs = std::filesystem;
   for (const auto& [file, contents] : data) {
     std::ofstream out(fs::path(dir) / file);
@@ -155,6 +271,7 @@ void plot_svg(const std::string& dir, const std::string& name, const std::string
   }
   const ChildResult child = run_child("gnuplot", {name + ".gp"}, dir, false, true);
   if (child.exit_code != 0) throw InputError("--plot: gnuplot failed on " + gp.string() + " " + child.error);
+  return (fs::path(dir) / (name + ".svg")).string();
 }
 
 }  // namespace descent::lessons

@@ -41,8 +41,12 @@ class LessonRun {
   void step(std::string_view heading, std::string_view text);
   /// A line of commentary (human output only).
   void note(std::string_view text);
-  /// Record a verdict and print its line (human output).
+  /// Record a verdict and print its lines (human output). Throws claims::ContractError
+  /// if the verdict breaks the contract of its kind.
   void record(claims::Verdict v);
+  /// Note that a plot was written to `path` (listed at the end of the human output and in
+  /// the JSON document's "plots").
+  void wrote_plot(const std::string& path);
   /// Print the JSON document or the summary; the exit code (0 all passed, 1 otherwise).
   int finish();
   /// Run `body` (the lesson's checks), turning an InputError into exit code 2 and any
@@ -62,8 +66,18 @@ class LessonRun {
   std::optional<std::string> plot_dir_;
   std::string plot_arg_;
   std::vector<claims::Verdict> verdicts_;
+  std::vector<std::string> plots_;
+  static std::string legend();
+  std::string summary() const;
   std::string human_;  // buffered human output, printed by finish()
 };
+
+/// The width to which human output is wrapped (no line is longer).
+inline constexpr std::size_t line_width = 120;
+
+/// `text` wrapped at word boundaries to `width` columns, the first line starting with
+/// `first_indent` and the others with `indent`; a word longer than a line is cut.
+std::string wrap(std::string_view text, std::string_view first_indent, std::string_view indent, std::size_t width);
 
 /// Parse a lesson parameter (`--eta 3/8`, `--h 0.25`) exactly, with numerator and
 /// denominator of at most 12 digits, so that the exact trajectories a lesson runs stay
@@ -71,9 +85,9 @@ class LessonRun {
 Rational parse_parameter(const std::string& text, const std::string& flag);
 
 /// Write an SVG plot with gnuplot: `script` is gnuplot code that may refer to the data
-/// files written from `data` (name → contents) in `dir`; the SVG is dir/name.svg.
-/// Throws InputError if gnuplot fails.
-void plot_svg(const std::string& dir, const std::string& name, const std::string& script,
+/// files written from `data` (name → contents) in `dir`; the SVG is dir/name.svg, whose
+/// path is returned. Throws InputError if gnuplot fails.
+std::string plot_svg(const std::string& dir, const std::string& name, const std::string& script,
               const std::vector<std::pair<std::string, std::string>>& data);
 
 }  // namespace descent::lessons

@@ -7,6 +7,7 @@
 #include <rapidcheck/catch.h>
 
 #include "descent_lemma.hpp"
+#include "plain_text.hpp"
 #include "generators.hpp"
 #include "step_size.hpp"
 #include "taylor.hpp"
@@ -46,7 +47,7 @@ TEST_CASE("The Lagrange remainder bounds the Taylor error of sin around pi/4", "
   rc::prop("fails with M = 1/2 for small h and n <= 3", [] {
     const Q h = Q(1, *rc::gen::inRange(100, 1000).as("1/h"));
     const int n = *rc::gen::inRange(1, 4).as("n");
-    RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1, 2), Kind::counterexample));
+    RC_ASSERT_VERDICT(taylor::sin_remainder_bound(n, h, Q(1, 2), Expect::counterexample("M_bounds")));
   });
 }
 
@@ -60,7 +61,7 @@ TEST_CASE("The second-order model of a quadratic is exact", "[taylor_quadratic_e
     const Vec<Q> x = draw_vec("x", 2, -20, 21, 4);
     Vec<Q> h(2);
     h << draw_nonzero_q("hx", -20, 21, 4), draw_nonzero_q("hy", -20, 21, 4);
-    RC_ASSERT_VERDICT(taylor::quadratic_model_exact(SeedG<Q>(), x, h, Kind::counterexample));
+    RC_ASSERT_VERDICT(taylor::quadratic_model_exact(SeedG<Q>(), x, h, Expect::counterexample("quadratic")));
   });
 }
 
@@ -137,7 +138,7 @@ TEST_CASE("A GD step on a quadratic expands exactly to second order", "[gd_step_
     const Vec<Q> g = SeedG<Q>().gradient(w);
     RC_PRE(g(0) != 0 && g(1) != 0);  // the cubic term is 3 (eps g_x)(eps g_y)^2 up to sign
     RC_ASSERT_VERDICT(descent_lemma::step_expansion_exact(SeedG<Q>(), w, draw_nonzero_q("eps", 1, 100, 50), false,
-                                                          Kind::counterexample));
+                                                          Expect::counterexample("quadratic")));
   });
   rc::prop("with an O(eps^3) remainder on the Lorentzian (mpfr)", [] {
     const Vec<Mpfr> a = convert<Mpfr>(draw_vec("a", 3, 1, 40, 10));
@@ -157,7 +158,7 @@ TEST_CASE("Along the gradient the step decreases L iff eps <= 2g'g/g'Hg", "[gd_s
     const Q below = draw_q("factor below 1", 1, 100, 100), above = 1 + draw_q("factor above 1", 1, 100, 100);
     RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, Q(1), Kind::tight));
     RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, below, Kind::holds));
-    RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, above, Kind::counterexample));
+    RC_ASSERT_VERDICT(descent_lemma::step_bound_along_gradient(f, w, above, Expect::counterexample("step_below")));
   });
   rc::prop("every eps > 0 decreases L along a direction of negative curvature", [] {
     const Mat<Q> R = draw_rotation(2);
@@ -199,7 +200,7 @@ TEST_CASE("The descent lemma holds for beta-smooth functions", "[gd_descent_lemm
     const Vec<Q> x = draw_nonzero_q("t", -9, 10, 2) * R.col(top);
     const Q beta = lambda[top], eta = draw_nonzero_q("eta * beta", 1, 199, 100) / beta;
     RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, x, beta, eta, Kind::tight));
-    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, x, beta / 2, eta, Kind::counterexample));
+    RC_ASSERT_VERDICT(descent_lemma::descent_lemma_step<Q>(f, x, beta / 2, eta, Expect::counterexample("beta_smooth")));
   });
 }
 
@@ -227,7 +228,7 @@ TEST_CASE("The smallest gradient along GD falls like 1/T", "[gd_min_grad_norm_ra
     const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
     const Q c = 2 + draw_q("eta * beta - 2", 1, 100, 50);
     RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate<Q>(f, Vec<Q>::Constant(1, draw_nonzero_q("x0", -9, 10, 1)), lambda,
-                                                           Q(0), c / lambda, 10, Kind::counterexample));
+                                                           Q(0), c / lambda, 10, Expect::counterexample("step_range")));
   });
 }
 
@@ -253,19 +254,25 @@ TEST_CASE("GD on a 1-D quadratic follows the regime its step predicts", "[quadra
     const Q w0 = draw_q("w0", -20, 21, 2);
     RC_PRE(w0 != -b / a);
     const Q eta = draw_q("eta / eta_opt", 1, 13, 4) / a;  // includes 1/4 .. 3, hitting 1 and 2 exactly
-    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::holds));
+    const Q t = eta * a;
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, (t == 1 || t == 2) ? Kind::tight : Kind::holds));
   });
-  rc::prop("constant amplitude at 2 eta_opt and one step at eta_opt refute the notes", [] {
+  rc::prop("at eta = eta_opt and 2 eta_opt the boundary regimes are equalities", [] {
     const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
     RC_PRE(w0 != -b / a);
-    RC_ASSERT_VERDICT(step_size::seed_divergence_at_two_eta_opt(a, b, w0, 12));
-    RC_ASSERT_VERDICT(step_size::seed_oscillation_at_eta_opt(a, b, w0, 12));
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, 1 / a, 12, Kind::tight));
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, 2 / a, 12, Kind::tight));
+  });
+  rc::prop("a coordinate at eta = eta_i,opt reaches its minimum in one step, refuting 'oscillate where eta_i,opt <= eta'", [] {
+    const Q a1 = draw_q("a1", 1, 40, 4), a2 = draw_q("a2", 1, 40, 4);
+    RC_PRE(a2 < 2 * a1);  // eta = 1/a1 < 2/a2: inside the notes' range for coordinate 2 as well
+    RC_ASSERT_VERDICT(step_size::seed_oscillation_at_eta_opt(a1, a2, 12));
   });
   rc::prop("and a concave quadratic (a < 0) diverges for every eta", [] {
     const Q a = -draw_q("-a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
     RC_PRE(w0 != -b / a);
     const Q eta = draw_q("eta |a|", 1, 8, 4) / (-a);  // what would be monotone or oscillating for |a|
-    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Kind::counterexample));
+    RC_ASSERT_VERDICT(step_size::regime(a, b, w0, eta, 12, Expect::counterexample("convex")));
   });
   rc::prop("and R = 1 at 2 eta_opt refutes 'R constant implies convergence'", [] {
     const Q a = draw_q("a", 1, 40, 4), b = draw_q("b", -20, 21, 4), w0 = draw_q("w0", -20, 21, 2);
@@ -298,7 +305,7 @@ TEST_CASE("GD on a quadratic is stable iff eta < 2/lambda_max", "[gd_stable_iff_
   rc::prop("and a negative eigenvalue breaks convergence for small eta", [] {
     const Mat<Q> R = draw_rotation(2);
     const std::vector<Q> lambda = {draw_q("lambda+", 1, 50, 10), -draw_q("-lambda-", 1, 50, 10)};
-    RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(1), draw_q("eta", 1, 100, 1000), 15, Kind::counterexample));
+    RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(1), draw_q("eta", 1, 100, 1000), 15, Expect::counterexample("spd")));
   });
 }
 
@@ -331,11 +338,11 @@ TEST_CASE("Interval checks pass only when the enclosures decide", "[taylor_sin_p
   const Interval wide(Mpfr(0), Mpfr(1));         // [0, 1]
   // overlapping enclosures decide nothing: neither holds nor a counterexample
   CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "overlap", Kind::holds, third, Relation::le, wide, Interval(0)).pass);
-  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "overlap", Kind::counterexample, third, Relation::le, wide, Interval(0)).pass);
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "overlap", Expect::counterexample("M_bounds"), third, Relation::le, wide, Interval(0)).pass);
   CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "same", Kind::holds, third, Relation::eq, third, Interval(0)).pass);
   // disjoint enclosures decide both ways
   CHECK(compare<Interval>("taylor_sin_pi4", "below", Kind::holds, third, Relation::le, Interval(1), Interval(0)).pass);
-  CHECK(compare<Interval>("taylor_sin_pi4", "above", Kind::counterexample, Interval(1), Relation::le, third, Interval(0)).pass);
+  CHECK(compare<Interval>("taylor_sin_pi4", "above", Expect::counterexample("M_bounds"), Interval(1), Relation::le, third, Interval(0)).pass);
 }
 
 TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma]") {
@@ -344,4 +351,182 @@ TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma
   CHECK_FALSE(compare<double>("gd_descent_lemma", "beyond", Kind::holds, 1 + 128 * eps, Relation::le, 1.0, 1.0).pass);
   CHECK(compare<Rational>("gd_descent_lemma", "exact", Kind::holds, Rational(1, 3), Relation::le, Rational(1, 3), Rational(0)).pass);
   CHECK_FALSE(compare<Rational>("gd_descent_lemma", "exact", Kind::holds, Rational(1, 3) + Rational(1, 1000000000), Relation::le, Rational(1, 3), Rational(0)).pass);
+}
+
+TEST_CASE("Touching enclosures decide <= but not <", "[taylor_sin_pi4]") {
+  set_digits(50);
+  const Interval a(Mpfr(0), Mpfr(1)), b(Mpfr(1), Mpfr(2));  // sup a == inf b
+  CHECK(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, a, Relation::le, b, Interval(0)).pass);
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, a, Relation::lt, b, Interval(0)).pass);
+  CHECK(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, b, Relation::ge, a, Interval(0)).pass);
+  CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "touch", Expect::counterexample("M_bounds"), a, Relation::le, b,
+                                Interval(0)).pass);
+}
+
+// ---- the contract of each kind (DESIGN.md §3) ----
+TEST_CASE("The framework rejects a tight check with an inequality", "[gd_descent_lemma]") {
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "tight but <=", Kind::tight, Rational(1), Relation::le, Rational(2),
+                                    Rational(0)),
+                  ContractError);
+  CHECK_THROWS_AS(compare<double>("gd_descent_lemma", "tight but <", Kind::tight, 1.0, Relation::lt, 2.0, 1.0), ContractError);
+  CHECK_THROWS_AS(observe("gd_descent_lemma", "tight by description", Kind::tight, "exact", true, "a", "==", "a"),
+                  ContractError);
+  const Verdict v = compare<Rational>("gd_descent_lemma", "equal", Kind::tight, Rational(1, 3), Relation::eq,
+                                      Rational(1, 3), Rational(0));
+  CHECK(v.pass);
+  CHECK(v.relation == "==");
+  CHECK(v.margin == "0");
+  // equality is what a tight check asserts: sides that differ fail it, however little
+  CHECK_FALSE(compare<Rational>("gd_descent_lemma", "unequal", Kind::tight, Rational(1, 3),
+                                Relation::eq, Rational(1, 3) + Rational(1, 1000000000), Rational(0)).pass);
+}
+
+TEST_CASE("A refutation carries seed, line, verbatim quote and correction", "[gd_descent_lemma]") {
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "no quote", Kind::refutes, Rational(1), Relation::le, Rational(0),
+                                    Rational(0)),
+                  ContractError);
+  const Erratum no_quote{"000_7fd715b329dd241d.txt", 19, "", "something"};
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "empty quote", Expect::refutes(no_quote), Rational(1),
+                                    Relation::le, Rational(0), Rational(0)),
+                  ContractError);
+  const Erratum no_line{"000_7fd715b329dd241d.txt", 0, "a long enough quote", "something"};
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "no line", Expect::refutes(no_line), Rational(1), Relation::le,
+                                    Rational(0), Rational(0)),
+                  ContractError);
+  const Erratum ok{"000_7fd715b329dd241d.txt", 19, "a long enough quote", "something"};
+  const Verdict v = compare<Rational>("gd_descent_lemma", "quoted", Expect::refutes(ok), Rational(1), Relation::le,
+                                      Rational(0), Rational(0));
+  CHECK(v.pass);
+  REQUIRE(v.erratum);
+  CHECK(v.erratum->line == 19);
+}
+
+TEST_CASE("A counterexample names one of the claim's hypotheses", "[gd_descent_lemma]") {
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "no hypothesis", Kind::counterexample, Rational(1), Relation::le,
+                                    Rational(0), Rational(0)),
+                  ContractError);
+  CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "unknown hypothesis", Expect::counterexample("convex"),
+                                    Rational(1), Relation::le, Rational(0), Rational(0)),
+                  ContractError);
+  const Verdict v = compare<Rational>("gd_descent_lemma", "beta dropped", Expect::counterexample("beta_smooth"),
+                                      Rational(1), Relation::le, Rational(0), Rational(0));
+  CHECK(v.pass);
+  CHECK(v.dropped.find("\u2207") != std::string::npos);  // plain Unicode: ∇, not \nabla
+  CHECK(v.dropped.find('\\') == std::string::npos);
+}
+
+TEST_CASE("A limit-form tight check needs the ratio inside [1 - delta, 1]", "[taylor_sin_pi4]") {
+  CHECK(approaches<Rational>("taylor_sin_pi4", "inside", Rational(99, 100), Rational(1, 50)).pass);
+  CHECK(approaches<Rational>("taylor_sin_pi4", "at one", Rational(1), Rational(1, 50)).pass);
+  CHECK_FALSE(approaches<Rational>("taylor_sin_pi4", "below 1 - delta", Rational(97, 100), Rational(1, 50)).pass);
+  CHECK_FALSE(approaches<Rational>("taylor_sin_pi4", "above 1: not a bound", Rational(101, 100), Rational(1, 50)).pass);
+  CHECK(approaches<Rational>("taylor_sin_pi4", "x", Rational(99, 100), Rational(1, 50)).relation == "\u2192");
+}
+
+TEST_CASE("Values for people: long exact values as marked decimals, intervals as certified bounds", "[taylor_sin_pi4]") {
+  set_digits(50);
+  CHECK(shown<Rational>(Rational(5, 2)) == "5/2");
+  CHECK(shown<Rational>(Rational(1, 3) * Rational(1, 1000000000) * Rational(1, 1000000000)) == "3.33333333333e-20\u2026 (exact)");
+  // 0.456803743626204230205520397640352878447090916940694549977762662276100488183493210413739049744099432991622407164851229129
+  const Rational long_q = parse_scalar<Rational>(
+      "456803743626204230205520397640352878447090916940694549977762662276100488183493210413739049744099432991622407164851229129/"
+      "1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+      "test");
+  CHECK(shown<Rational>(long_q) == "0.456803743626\u2026 (exact)");
+  CHECK(shown<Rational>(parse_scalar<Rational>("123456789/1000000000000000", "test")) == "1.23456789e-7 (exact)");
+  const Interval third = Interval(1) / 3;
+  CHECK(shown<Interval>(third) == "[0.3333333333333, 0.3333333333334] (certified)");
+  CHECK(shown<Interval>(Interval(2)) == "2 (certified)");
+  CHECK(shown<Mpfr>(Mpfr(2) / 3) == "0.666666666667");
+  CHECK(shown<double>(0.1) == "0.1");
+}
+
+TEST_CASE("The TeX of the claim index reads as plain Unicode", "[gd_descent_lemma]") {
+  CHECK(plain_text(R"(\frac{1}{2\beta}\|\nabla f(x_t)\|_2^2)") == "1/(2β)‖∇f(x\u209c)‖\u2082\u00b2");
+  CHECK(plain_text(R"(x^{n+1}\le\eta_{opt})") == "x\u207f\u207a\u00b9 \u2264 \u03b7_opt");
+  for (const auto& c : all_claims()) {
+    INFO(c.id);
+    const std::string text = plain_text(c.statement) + " " + hypotheses_text(c);
+    CHECK(text.find('\\') == std::string::npos);
+    CHECK(text.find('{') == std::string::npos);
+  }
+}
+
+// ---- tight witnesses and refutations added with the check contract ----
+TEST_CASE("The contraction bound is attained on the eigenvector of the largest |1 - eta lambda_i|",
+          "[gd_stable_iff_below_2_over_L]") {
+  rc::prop("exact equality for random spectra and eta < 2/lambda_max", [] {
+    const int n = *rc::gen::inRange(2, 4).as("n");
+    const Mat<Q> R = draw_rotation(n);
+    const auto lambda = draw_spectrum(n, 1, 100, 10);
+    const Q eta = draw_q("eta lambda_max", 1, 200, 100) / max_of(lambda);
+    int arg = 0;
+    for (int i = 0; i < n; ++i) {
+      const Q r = (1 - eta * lambda[i]) * (1 - eta * lambda[i]);
+      if (r > (1 - eta * lambda[arg]) * (1 - eta * lambda[arg])) arg = i;
+    }
+    RC_ASSERT_VERDICT(step_size::stability(R, lambda, R.col(arg), eta, 15, Kind::tight));
+  });
+}
+
+TEST_CASE("Each coordinate of a diagonal quadratic follows its own regime", "[gd_stable_iff_below_2_over_L]") {
+  rc::prop("for random diagonals and steps", [] {
+    const Q a1 = draw_q("a1", 1, 40, 4), a2 = draw_q("a2", 1, 40, 4);
+    const Q eta = draw_q("eta", 1, 16, 8);
+    RC_ASSERT_VERDICT(step_size::diagonal_directions({a1, a2}, eta, 12));
+  });
+  rc::prop("and eta = 2 min_i eta_i,opt does not diverge", [] {
+    const Q a1 = draw_q("a1", 1, 40, 4), a2 = draw_q("a2", 1, 40, 4);
+    RC_ASSERT_VERDICT(step_size::seed_diverge_at_two_min_eta_opt(a1, a2, 12));
+  });
+}
+
+TEST_CASE("The monotone-decrease bound is attained on 1/2 L x^2", "[gd_monotone_decrease_not_guaranteed]") {
+  rc::prop("for random L, c < 2, x0", [] {
+    const Q L = draw_q("L", 1, 40, 4), c = draw_q("c", 1, 8, 4), x0 = draw_nonzero_q("x0", -20, 21, 2);
+    RC_ASSERT_VERDICT(step_size::monotone_attained(L, c, x0));
+  });
+}
+
+TEST_CASE("The min-gradient rate is attained at T = 1 on 1/2 beta x^2", "[gd_min_grad_norm_rate]") {
+  rc::prop("for random beta and x0", [] {
+    const Q beta = draw_q("beta", 1, 40, 4), x0 = draw_nonzero_q("x0", -20, 21, 2);
+    RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate_attained(beta, x0));
+  });
+  SECTION("the gradient norm itself is not O(1/T): Huber with delta = 1/sqrt T") {
+    for (int T : {9, 100, 2500}) CHECK(descent_lemma::seed_norm_rate(T).pass);
+  }
+  SECTION("and without a lower bound no gradient tolerance is reached") {
+    CHECK(descent_lemma::seed_stationarity_unbounded(100).pass);
+  }
+}
+
+TEST_CASE("A concave L decreases along -g for every step, with equality for a linear L",
+          "[gd_step_bound_along_gradient]") {
+  rc::prop("for random w and eps", [] {
+    const Q w = draw_nonzero_q("w", -20, 21, 4), eps = draw_q("eps", 1, 200, 10);
+    RC_ASSERT_VERDICT(descent_lemma::concave_everywhere_decreases(w, eps, false));
+    RC_ASSERT_VERDICT(descent_lemma::concave_everywhere_decreases(w, eps, true));
+  });
+  SECTION("and the notes' eps g^T g/2 <= g^T g does not keep L from rising") {
+    const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
+    const Quadratic<Q> f(with_spectrum<Q>(R, {Q(4), Q(1)}), Vec<Q>::Zero(2), Q(0));
+    CHECK(descent_lemma::seed_lost_H(f, R.col(0), Q(1)).pass);
+    CHECK(descent_lemma::seed_lost_H(f, R.col(0), Q(2)).pass);
+  }
+}
+
+TEST_CASE("The constants of lesson 01 are attained in the limit", "[taylor_sin_pi4]") {
+  set_digits(50);
+  for (int n : {0, 1, 2, 3, 5}) CHECK(taylor::sin_remainder_limit(n, 10).pass);
+  CHECK(taylor::seed_f_model_error_limit(12).pass);
+  CHECK(taylor::flat_function_not_its_series(Q(1, 2)).pass);
+  CHECK(taylor::sin_errors_fall(Q(1), 1, Expect::counterexample("h_small")).pass);
+  CHECK_FALSE(taylor::sin_errors_fall(Q(1, 2), 10, Expect::counterexample("h_small")).pass);
+}
+
+TEST_CASE("The cubic-error bound's constant is 3% loose, as measured", "[gd_step_second_order]") {
+  set_digits(50);
+  CHECK(descent_lemma::step_expansion_cubic_gap(12).pass);
+  CHECK(descent_lemma::step_expansion_cubic_gap(20).pass);
 }

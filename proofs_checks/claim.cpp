@@ -274,7 +274,7 @@ Verdict approaches(std::string_view claim_id, std::string_view step, const S& ra
   } else {
     v.pass = side<S>(ratio, S(1), S(1)) <= 0 && side<S>(ratio, floor, S(1)) >= 0;
   }
-  v.detail = "ratio of the two sides in [1 - delta, 1], delta = " + descent::to_string<S>(delta, 6) +
+  v.detail = "ratio of the two sides in [1 - delta, 1], delta = " + shown<S>(delta, 6) +
              (detail.empty() ? "" : "; " + detail);
   validate(v);
   return v;

@@ -93,6 +93,17 @@ class Reader {
     return true;
   }
   static std::string wrap(const std::string& s) { return simple(s) ? s : "(" + s + ")"; }
+  // A denominator keeps its parentheses unless it is a number or a single symbol: 1/(2β).
+  static std::string denominator(const std::string& s) {
+    bool digits = !s.empty();
+    for (char c : s) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    std::size_t k = 0, points = 0;
+    while (k < s.size()) {
+      next_code_point(s, k);
+      ++points;
+    }
+    return digits || points <= 1 || (s.front() == '(' && s.back() == ')') ? s : "(" + s + ")";
+  }
   std::string script(bool sup) {
     const std::string a = argument();
     std::string out;
@@ -165,7 +176,7 @@ class Reader {
     if (std::isalpha(static_cast<unsigned char>(name[0]))) skip_spaces();  // TeX drops spaces after a control word
     if (name == "frac" || name == "tfrac" || name == "dfrac") {
       const std::string a = argument(), b = argument();
-      return wrap(a) + "/" + wrap(b);
+      return wrap(a) + "/" + denominator(b);
     }
     if (name == "sqrt") {
       const std::string a = argument();

@@ -32,7 +32,7 @@ const std::vector<ClaimInfo>& all_claims() {
       {"gd_step_second_order", "02_descent_lemma",
        R"(L(w-\varepsilon g)=L(w)-\varepsilon g^\top g+\tfrac12\varepsilon^2 g^\top H g\ (+O(\varepsilon^3)))",
        {{"quadratic", R"(L \text{ quadratic for the identity; } L\in C^3 \text{ for the } O(\varepsilon^3) \text{ remainder})"}},
-       "seed 000; erratum: the notes write -\\tfrac12\\varepsilon^2 g^T H \\varepsilon g"},
+       "seed 000; erratum: the notes write - 1/2 eps^2 g^T H eps g"},
       {"gd_step_bound_along_gradient", "02_descent_lemma",
        R"(g^\top Hg>0:\ L \text{ does not increase iff } \varepsilon\le 2g^\top g/g^\top Hg;\quad g^\top Hg\le0:\ \text{every } \varepsilon>0 \text{ decreases it})",
        {{"quadratic", R"(L \text{ quadratic (the second-order model is exact), or } L \text{ concave in the case } g^\top Hg\le0)"},
@@ -50,7 +50,7 @@ const std::vector<ClaimInfo>& all_claims() {
        "seed 000; seed 003; erratum: seed 000 takes the minimum over steps 1..t against a sum over 0..t-1"},
       {"least_squares_gradient", "02_descent_lemma",
        R"(\nabla\|\Phi^\top w-y\|^2=2(\Phi\Phi^\top w-\Phi y),\quad \nabla^2=2\Phi\Phi^\top)", {},
-       "seed 000; erratum: the notes write \\Phi\\Phi^T w - \\Phi y (the gradient of half the loss)"},
+       "seed 000; erratum: the notes write Phi Phi^T w - Phi y (the gradient of half the loss)"},
       // ---- 03 step size regimes ----
       {"quadratic_1d_regimes", "03_step_size_regimes",
        R"(E=\tfrac12aw^2+bw+c,\ \eta_{opt}=1/a:\ \eta<\eta_{opt}\text{ monotone};\ =\eta_{opt}\text{ one step};\ (\eta_{opt},2\eta_{opt})\text{ oscillating};\ =2\eta_{opt}\text{ constant amplitude};\ >2\eta_{opt}\text{ divergence})",

@@ -197,7 +197,11 @@ int main(int argc, char** argv) {
                " and above lies below what the enclosures resolve: " + std::to_string(skipped) +
                " remainder check(s) skipped, and the errors are compared up to degree " + std::to_string(n_max));
     // The constant 1/(n+1)! is attained as h -> 0.
-    run.record(taylor::sin_remainder_limit(3, 10));
+    // The smallest h = 2^-k whose error (about 0.7 h^4/4!) the enclosures still resolve to
+    // 1/100 of delta = 2h at this precision (k <= 10).
+    int k_limit = 2;
+    while (k_limit < 10 && pow(Mpfr(2), -5 * (k_limit + 1)) / 24 > 100 * pow(Mpfr(10), -run.digits())) ++k_limit;
+    run.record(taylor::sin_remainder_limit(3, k_limit));
     run.record(taylor::sin_errors_fall(h, n_max));
     // Without |h| <= 1/2: at h = 1 the degree-1 error exceeds the degree-0 one.
     run.record(taylor::sin_errors_fall(Q(1), 1, Expect::counterexample("h_small")));

@@ -16,7 +16,7 @@ for path in sys.argv[2:]:
 bad = []
 for lesson in index["lessons"]:
     for claim in lesson["claims"]:
-        if claim["hypotheses"].strip() and "counterexample" not in kinds.get(claim["id"], set()):
+        if claim["hypotheses"] and "counterexample" not in kinds.get(claim["id"], set()):
             bad.append(claim["id"])
 for cid in bad:
     print("claim %s states hypotheses but no lesson runs a counterexample check for it" % cid)

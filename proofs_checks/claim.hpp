@@ -59,7 +59,7 @@ struct ContractError : std::logic_error {
 /// One hypothesis of a claim: a short key (what a counterexample names) and its TeX.
 struct Hypothesis {
   std::string_view key;  ///< e.g. "beta_smooth"
-  std::string_view tex;  ///< e.g. \|\nabla^2 f\|_2\le\beta
+  std::string_view tex;  ///< the hypothesis in TeX, as the docs typeset it
 };
 
 /// One line of the course's claim index.

@@ -80,6 +80,7 @@ class Reader {
     skip_spaces();
     if (i_ >= t_.size() || t_[i_] != '{') return {};
     const std::size_t end = t_.find('}', i_);
+    if (end == std::string_view::npos) throw std::invalid_argument("plain_text: unbalanced braces in " + std::string(t_));
     std::string out(t_.substr(i_ + 1, end - i_ - 1));
     i_ = end + 1;
     return out;

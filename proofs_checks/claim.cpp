@@ -201,9 +201,7 @@ std::string shown<Mpfr>(const Mpfr& x, int sig) {
 }
 template <>
 std::string shown<double>(const double& x, int sig) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", sig, x);
-  return buf;
+  return descent::to_string<double>(x, sig);
 }
 template <>
 std::string shown<Interval>(const Interval& x, int sig) {

@@ -18,7 +18,7 @@ Verdict step_expansion_exact(const Problem<Rational>& f, const Vec<Rational>& w,
 Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a, const Vec<Mpfr>& w, const Mpfr& eps);
 /// gd_step_second_order: the constant of that bound is not attained (3/2 rounds up
 /// sup|f‴|/a = 1.4571…); at w = 1 − √2 on the 1-D Lorentzian, ε = 2^-k, the ratio
-/// error/bound is within 2^(6−k) of sup|f‴|/(3/2) (mpfr).
+/// error/bound is within ε = 2^-k of sup|f‴|/(3/2) (mpfr).
 Verdict step_expansion_cubic_gap(int k);
 
 /// ε* = 2gᵀg / gᵀHg for a quadratic at w (requires gᵀHg > 0).

@@ -161,7 +161,9 @@ Verdict seed_diverge_at_two_min_eta_opt(const Rational& a1, const Rational& a2, 
                     "seed 002: eta >= 2 min_i eta_i,opt makes the learning diverge; at equality ||e_K||^2 > ||e_0||^2",
                     Expect::refutes(seed002_will_diverge), nK, Relation::gt, n0, Q(0),
                     "A = diag(" + a1.str() + ", " + a2.str() + "), eta = " + eta.str() + ", K = " + std::to_string(steps) +
-                        ": |e| in the stiff coordinate stays " + shown<Q>(e[0].back() < 0 ? Q(-e[0].back()) : e[0].back()));
+                        ": |e| in the stiff coordinate (largest a_ii) stays " +
+                        shown<Q>(abs_s(e[a1 >= a2 ? 0 : 1].back())) + ", in the other it falls to " +
+                        shown<Q>(abs_s(e[a1 >= a2 ? 1 : 0].back())));
 }
 
 Verdict diagonal_directions(const std::vector<Rational>& a, const Rational& eta, int steps) {

@@ -162,8 +162,8 @@ int main(int argc, char** argv) {
   std::string h_text = "1/2";
   run.app()
       .add_option("--displacement", h_text,
-                  "the displacement h of the sin remainder checks, a decimal or p/q (at most 12 digits above and below the "
-                  "bar) with 1/10 <= |h| <= 1/2 (for h > 0.826 the degree-1 error exceeds the degree-0 one)")
+                  "the displacement h of the sin remainder checks, a decimal or p/q (numerator and denominator at most 10^18) "
+                  "with 1/10 <= |h| <= 1/2 (for h > 0.826 the degree-1 error exceeds the degree-0 one)")
       ->default_val("1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
 

@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
   run.app()
       .add_option("--beta-eta", c_text,
                   "the product beta*eta, i.e. the step of the general-eta descent lemma in units of 1/beta (decimal or p/q, "
-                  "at most 12 digits above and below the bar), 0 < beta*eta <= 10; above 2 the bound still holds but no "
+                  "numerator and denominator at most 10^18), 0 < beta*eta <= 10; above 2 the bound still holds but no "
                   "longer promises a decrease")
       ->default_val("3/2");
   run.app()

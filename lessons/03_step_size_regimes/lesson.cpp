@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
   int steps = 30;
   run.app()
       .add_option("--eta", eta_text,
-                  "your step on E = 2w^2 - 2w (a = 4, eta_opt = 1/4, 2 eta_opt = 1/2), decimal or p/q (at most 12 digits above and below the bar), 0 < eta <= 1")
+                  "your step on E = 2w^2 - 2w (a = 4, eta_opt = 1/4, 2 eta_opt = 1/2), decimal or p/q (numerator and denominator at most 10^18), 0 < eta <= 1")
       ->default_val("3/8");
   run.app().add_option("--steps", steps, "trajectory length, 2 to 500")->default_val(30)->check(CLI::Range(2, 500));
   if (auto rc = run.parse(argc, argv)) return *rc;
@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
     run.record(step_size::regime(Q(-4), b, w0, Q(1, 8), steps, Expect::counterexample("convex")));
     // The user's step: theory predicts the regime; the trajectory must show it.
     const auto predicted = step_size::predicted_regime(a, eta);
-    run.note("your --eta = " + eta.str() + " = " + (eta * a).str() + " eta_opt: theory predicts " +
+    run.note("--eta adds the check below: your --eta = " + eta.str() + " = " + (eta * a).str() + " eta_opt; theory predicts " +
              std::string(step_size::to_string(predicted)) +
              (eta * a > 2 ? " (|1 - eta a| = " + (eta * a - 1).str() + " > 1: each step multiplies the error by it)" : ""));
     run.record(step_size::regime(a, b, w0, eta, steps, (eta * a == 1 || eta * a == 2) ? Kind::tight : Kind::holds));

@@ -245,9 +245,11 @@ int LessonRun::run(const std::function<void()>& body) {
 
 Rational parse_parameter(const std::string& text, const std::string& flag) {
   const Rational q = parse_scalar<Rational>(text, flag);
-  const boost::multiprecision::mpz_int limit = boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 12);
-  if (abs(numerator(q)) >= limit || denominator(q) >= limit)
-    throw InputError(flag + ": '" + text + "' has more than 12 digits in its numerator or denominator");
+  const boost::multiprecision::mpz_int limit = boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 18);
+  if (abs(numerator(q)) > limit || denominator(q) > limit)
+    throw InputError(flag + ": '" + text +
+                     "' has a numerator or denominator above 10^18 (18 decimal places at most; a fraction p/q with smaller terms is "
+                     "exact too)");
   return q;
 }
 

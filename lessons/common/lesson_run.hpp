@@ -80,7 +80,7 @@ inline constexpr std::size_t line_width = 120;
 std::string wrap(std::string_view text, std::string_view first_indent, std::string_view indent, std::size_t width);
 
 /// Parse a lesson parameter (`--eta 3/8`, `--h 0.25`) exactly, with numerator and
-/// denominator of at most 12 digits, so that the exact trajectories a lesson runs stay
+/// denominator of at most 10^18, so that the exact trajectories a lesson runs stay
 /// small. Throws InputError naming `flag`.
 Rational parse_parameter(const std::string& text, const std::string& flag);
 

@@ -214,3 +214,40 @@ TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][
   CHECK(A * R.col(1) == Q(2) * R.col(1));
   CHECK(A * R.col(2) == Q(7) * R.col(2));
 }
+
+TEST_CASE("AdaGrad divides each coordinate by delta + the root of its summed squares", "[lib][optimizers]") {
+  // f = ½‖x‖², g = x, eta = 1, delta = 1.
+  const Quadratic<double> f(Mat<double>::Identity(2, 2), Vec<double>::Zero(2), 0.0);
+  auto ada = make_optimizer<double>("adagrad", 1.0, 0.0, 1.0);
+  StopRule<double> stop;
+  stop.max_steps = 2;
+  const auto tr = run<double>(f, *ada, (Vec<double>(2) << 3.0, 4.0).finished(), stop);
+  REQUIRE(tr.steps() == 2);
+  const double eps = std::numeric_limits<double>::epsilon();
+  // step 1: G = (9, 16), x1 = (3 − 3/(1 + 3), 4 − 4/(1 + 4)) = (2.25, 3.2)
+  CHECK(std::abs(tr.x[1](0) - 2.25) <= 4 * eps * 3);
+  CHECK(std::abs(tr.x[1](1) - 3.2) <= 4 * eps * 4);
+  // step 2: G = (9 + 2.25², 16 + 3.2²) = (14.0625, 26.24), √ = (3.75, 5.122499389946279…)
+  // x2 = (2.25 − 2.25/4.75, 3.2 − 3.2/6.122499389946279) = (1.7763157894736843, 2.6773376367738475)
+  CHECK(std::abs(tr.x[2](0) - 1.7763157894736843) <= 8 * eps * 3);
+  CHECK(std::abs(tr.x[2](1) - 2.6773376367738475) <= 8 * eps * 4);
+}
+
+TEST_CASE("Eigen's approximate comparisons follow the working precision", "[lib][linalg]") {
+  set_digits(50);
+  Mat<Mpfr> A(2, 2);
+  A << 2, 1, 1, 3;
+  // dummy_precision is 1000 ε ≈ 1e-47 at 50 digits: a relative change of 1e-48 is within
+  // it, one of 1e-20 far outside
+  CHECK(A.isApprox(Mat<Mpfr>(A * (1 + pow(Mpfr(10), -48)))));
+  CHECK_FALSE(A.isApprox(Mat<Mpfr>(A * (1 + pow(Mpfr(10), -20)))));
+}
+
+TEST_CASE("A floating A that is symmetric up to a few roundings of its largest entry is accepted", "[lib][problems]") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  Mat<double> A(2, 2);
+  A << 1e6, 1, 1 + 2e6 * eps, 2;  // |a12 − a21| = 2e6 ε ≤ 8 ε · 1e6
+  CHECK_NOTHROW(Quadratic<double>(A, Vec<double>::Zero(2), 0.0));
+  A(1, 0) = 1 + 1e-6;  // far beyond 8 ε · 1e6 ≈ 1.8e-9
+  CHECK_THROWS_AS(Quadratic<double>(A, Vec<double>::Zero(2), 0.0), InputError);
+}

@@ -156,7 +156,7 @@ bool certainly_false(int s, Relation rel) {
 
 // A decimal of `sig` significant digits, rounded in direction `rnd`, in plain notation
 // between 1e-4 and 1e12 and in scientific notation outside.
-std::string decimal(mpfr_srcptr x, int sig, mpfr_rnd_t rnd) {
+std::string decimal(mpfr_srcptr x, int sig, mpfr_rnd_t rnd, bool strip_zeros = true) {
   if (mpfr_zero_p(x)) return "0";
   if (mpfr_nan_p(x)) return "nan";
   if (mpfr_inf_p(x)) return mpfr_sgn(x) > 0 ? "inf" : "-inf";
@@ -166,7 +166,7 @@ std::string decimal(mpfr_srcptr x, int sig, mpfr_rnd_t rnd) {
   mpfr_free_str(s);
   const bool negative = digits[0] == '-';
   if (negative) digits.erase(0, 1);
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  while (strip_zeros && digits.size() > 1 && digits.back() == '0') digits.pop_back();
   const long point = e;  // the value is 0.d₁d₂… × 10^point
   const long n = static_cast<long>(digits.size());
   std::string out;
@@ -206,8 +206,9 @@ std::string shown<double>(const double& x, int sig) {
 template <>
 std::string shown<Interval>(const Interval& x, int sig) {
   const Mpfr lo = lower(x), hi = upper(x);
-  const std::string a = decimal(lo.backend().data(), sig + 1, MPFR_RNDD);
-  const std::string b = decimal(hi.backend().data(), sig + 1, MPFR_RNDU);
+  // both bounds with the same number of digits, so that they line up
+  const std::string a = decimal(lo.backend().data(), sig + 1, MPFR_RNDD, lo == hi);
+  const std::string b = decimal(hi.backend().data(), sig + 1, MPFR_RNDU, lo == hi);
   return (a == b ? a : "[" + a + ", " + b + "]") + " (certified)";
 }
 
@@ -261,12 +262,18 @@ Verdict approaches(std::string_view claim_id, std::string_view step, const S& ra
   v.relation = limit_relation;
   v.lhs = descent::to_string<S>(ratio);
   v.rhs = "1";
-  const S gap = 1 - ratio;
+  // the margin: how far the ratio stands inside [1 − δ, 1], from its nearer end
+  const S floor = 1 - delta;
+  const S above_floor = ratio - floor, below_one = 1 - ratio;
+  S gap;
+  if constexpr (ScalarTraits<S>::interval)
+    gap = upper(above_floor) < upper(below_one) ? above_floor : below_one;
+  else
+    gap = above_floor < below_one ? above_floor : below_one;
   v.margin = descent::to_string<S>(gap);
   v.lhs_shown = shown<S>(ratio);
   v.rhs_shown = "1";
   v.margin_shown = shown<S>(gap);
-  const S floor = 1 - delta;
   if constexpr (ScalarTraits<S>::interval) {
     v.pass = upper(ratio) <= 1 && lower(ratio) >= lower(floor);
   } else {

@@ -132,7 +132,8 @@ Verdict compare(std::string_view claim_id, std::string_view step, const Expect& 
 
 /// A tight check attained in a limit: on an instance of a stated sequence the ratio of
 /// the two sides lies in [1 − δ, 1] (certified for intervals, exact for rationals,
-/// within the tolerance for floating types). lhs = the ratio, rhs = 1, relation "→".
+/// within the tolerance for floating types). lhs = the ratio, rhs = 1, relation "→",
+/// margin = the distance from the ratio to the nearer end of [1 − δ, 1].
 template <class S>
 Verdict approaches(std::string_view claim_id, std::string_view step, const S& ratio, const S& delta,
                    std::string detail = {});

@@ -18,13 +18,14 @@ const Erratum seed000_gradient{seed000, 19, "\\nabla_w L(w^{(t)}) = \\Phi \\Phi^
                                "2(Phi Phi^T w - Phi y) for L = ||Phi^T w - y||^2 (the notes' form is the gradient of half of it)"};
 const Erratum seed000_expansion{seed000, 118,
                                 "- \\frac{1}{2} \\epsilon^2 (g^{(t)})^T H^{(t)} \\epsilon g^{(t)}",
-                                "+ 1/2 eps^2 g^T H g (the sign is +, and there is no third eps)"};
+                                "+ 1/2 eps^2 g^T H g (the sign is +, and there is no third eps), as the notes' next line has it"};
 const Erratum seed000_regardless{seed000, 140,
                                  "Hence, if $g^T H g \\leq 0$ (as long as $\\epsilon > 0$), then regardless of \u03f5 , "
                                  "$L(w^{(t+1)}) \\leq L(w^{(t)})$",
                                  "only the second-order model is sure to decrease; L itself needs more, e.g. L concave everywhere"};
 const Erratum seed000_lost_H{seed000, 150, "= \\frac{\\epsilon g^T g}{2} \\leq g^T g",
-                             "eps g^T H g / 2 <= g^T g (dividing by eps > 0 keeps H), i.e. eps <= 2 g^T g / g^T H g"};
+                             "eps g^T H g / 2 <= g^T g (dividing by eps > 0 keeps H), i.e. eps <= 2 g^T g / g^T H g, as the "
+                             "notes' next line has it"};
 const Erratum seed000_dropped_L{
     seed000, 182,
     "\\leq L(w^{(t)}) - \\epsilon \\|g^{(t)}\\|^2 + \\frac{1}{2} \\epsilon^2 \\|g^{(t)}\\|^2 \\quad \\text{since } g^T H g "
@@ -32,8 +33,8 @@ const Erratum seed000_dropped_L{
     "<= L(w) - eps ||g||^2 + 1/2 eps^2 L ||g||^2 (g^T H g <= L ||g||^2 keeps its L)"};
 const Erratum seed000_only_L_one{
     seed000, 190,
-    "\\left(\\frac{1}{2} \\cdot \\frac{1}{L^2} - \\frac{1}{L}\\right) \\|g^{(t)}\\|^2 = L(w^{(t)}) - "
-    "\\frac{\\|g^{(t)}\\|^2}{2L}",
+    "L(w^{(t+1)}) \\leq L(w^{(t)}) + \\left(\\frac{1}{2} \\cdot \\frac{1}{L^2} - \\frac{1}{L}\\right) \\|g^{(t)}\\|^2 = "
+    "L(w^{(t)}) - \\frac{\\|g^{(t)}\\|^2}{2L}",
     "(1/2 L (1/L)^2 - 1/L) ||g||^2 = -||g||^2/(2L): with the L of line 182 restored; as written it holds only for L = 1"};
 const Erratum seed000_index{seed000, 217, "t g_m \\leq \\sum_{k=0}^{t-1} \\|g^{(k)}\\|^2",
                             "the minimum runs over the same steps as the sum: g_m = min over j in 0..t-1 (line 209 takes j in 1..t)"};
@@ -68,7 +69,7 @@ Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a
   return compare<Mpfr>("gd_step_second_order",
                        "non-quadratic (Lorentzian): |L(w - eps g) - model| <= 1/4 sum a_i |g_i|^3 eps^3",
                        Kind::holds, err, Relation::le, bound, Mpfr(abs_s<Mpfr>(fw) + eps * gg + eps * eps * abs_s<Mpfr>(gHg)),
-                       "eps = " + descent::to_string<Mpfr>(eps, 6));
+                       "eps = " + shown<Mpfr>(eps, 6));
 }
 
 Verdict step_expansion_cubic_gap(int k) {
@@ -91,10 +92,10 @@ Verdict step_expansion_cubic_gap(int k) {
   const Mpfr ratio = err / bound;
   return compare<Mpfr>("gd_step_second_order",
                        "cubic-error bound 1/4 |g|^3 eps^3 is not attained: error/bound -> sup|f^(3)| / (3/2) = " +
-                           descent::to_string<Mpfr>(limit, 6) + "; |error/bound - that| <= eps",
+                           shown<Mpfr>(limit, 6) + "; |error/bound - that| <= the step eps",
                        Kind::holds, abs_s<Mpfr>(Mpfr(ratio - limit)), Relation::le, eps, Mpfr(1),
                        "1-D Lorentzian at w = 1 - sqrt 2, eps = 2^-" + std::to_string(k) + ", error/bound = " +
-                           descent::to_string<Mpfr>(ratio, 8));
+                           shown<Mpfr>(ratio, 8));
 }
 
 Rational critical_step(const Quadratic<Rational>& f, const Vec<Rational>& w) {
@@ -153,7 +154,7 @@ Verdict seed_lost_H(const Quadratic<Rational>& f, const Vec<Rational>& w, const 
   if (!(eps * gg / 2 <= gg)) throw std::invalid_argument("seed_lost_H: eps must satisfy the notes' line (eps <= 2)");
   return compare<Q>("gd_step_bound_along_gradient",
                     "seed 000: eps g^T g / 2 <= g^T g (true here, eps = " + eps.str() +
-                        ") as the condition for -eps g^T g + eps^2/2 g^T H g <= 0",
+                        ") as the condition for a decrease of the model: its change -eps g^T g + eps^2/2 g^T H g <= 0",
                     Expect::refutes(seed000_lost_H), Q(-eps * gg + eps * eps * gHg / 2), Relation::le, Q(0), Q(0),
                     "g^T g = " + gg.str() + ", g^T H g = " + gHg.str());
 }
@@ -191,7 +192,7 @@ Verdict descent_lemma_trajectory(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0,
   for (int t = 0; t < tr.steps(); ++t) {
     if (tr.grad_norm2[t] == 0) continue;
     Verdict v = descent_lemma_step<Mpfr>(f, tr.x[t], beta, eta, Kind::holds,
-                                         "Lorentzian, eta = " + c.str() + "/beta, tightest of " +
+                                         "Lorentzian, eta = (" + c.str() + ")/beta, tightest of " +
                                              std::to_string(tr.steps()) + " steps (slack / eta ||g_t||^2): step " +
                                              std::to_string(t));
     const Mpfr slack = Mpfr(v.margin) / (eta * tr.grad_norm2[t]);
@@ -213,7 +214,9 @@ Verdict seed_drops_L(const Quadratic<Rational>& f, const Vec<Rational>& w, const
 }
 
 Verdict seed_only_L_one(const Rational& L) {
-  return compare<Q>("gd_descent_lemma", "seed 000: (1/2 * 1/L^2 - 1/L) = -1/(2L), at L = " + L.str(),
+  return compare<Q>("gd_descent_lemma",
+                    "seed 000: L(w) + (1/2 * 1/L^2 - 1/L) ||g||^2 = L(w) - ||g||^2/(2L), i.e. 1/(2L^2) - 1/L = -1/(2L), at L = " +
+                        L.str(),
                     Expect::refutes(seed000_only_L_one), Q(1 / (2 * L * L) - 1 / L), Relation::eq, Q(-1 / (2 * L)), Q(0),
                     "with the L of line 182 restored, 1/2 L (1/L)^2 - 1/L = " + Q(L / (2 * L * L) - 1 / L).str());
 }
@@ -249,11 +252,11 @@ Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta,
   return compare<S>("gd_min_grad_norm_rate",
                     admissible ? "min_{t<T} ||grad f(x_t)||^2 " + std::string(tight ? "=" : "<=") +
                                      " 2 (f(x_0) - f*) / (eta (2 - beta eta) T)"
-                               : "min_{t<T} ||grad f(x_t)||^2 <= 2 beta (f(x_0) - f*) / T",
+                               : "min_{t<T} ||grad f(x_t)||^2 <= 2 beta (f(x_0) - f*) / T, the rate of eta = 1/beta",
                     kind, worst_lhs, tight ? Relation::eq : Relation::le, worst_rhs,
                     S(abs_s<S>(worst_lhs) + abs_s<S>(worst_rhs)),
                     "tightest T = " + std::to_string(worst_T) + " of T = 1.." + std::to_string(tr.steps()) +
-                        ", eta*beta = " + descent::to_string<S>(S(eta * beta), 6) + ", run " +
+                        ", eta beta = " + shown<S>(S(eta * beta), 6) + ", run " +
                         std::string(descent::to_string(tr.status)));
 }
 template Verdict min_grad_norm_rate<Q>(const Problem<Q>&, const Vec<Q>&, const Q&, const Q&, const Q&, int, const Expect&);
@@ -310,8 +313,8 @@ Verdict steps_to_gradient_tolerance(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& 
   Verdict v = compare<Mpfr>("gd_min_grad_norm_rate", "||grad f||^2 <= delta within 2 beta (f(x_0) - f*) / delta steps (eta = 1/beta)",
                             Kind::holds, Mpfr(tr.steps()), Relation::le, budget, Mpfr(0),
                             "Lorentzian, delta = " + delta.str() + (reached ? "" : "; tolerance NOT reached") +
-                                "; a step count is an integer and this budget comes from the min-gradient bound, "
-                                "whose constant is attained (T = 1 on 1/2 beta x^2)");
+                                "; not an equality: the budget is the min-gradient bound solved for T, and that "
+                                "bound's constant is attained (T = 1 on 1/2 beta x^2, checked as tight)");
   v.pass = v.pass && reached;
   return v;
 }

@@ -129,11 +129,10 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
   const bool match = kind.kind == Kind::counterexample ? !(seen == Regime::diverging && predicted != Regime::diverging)
                                                        : seen == predicted;
   return observe("quadratic_1d_regimes",
-                 "eta = " + (eta * abs_s(a)).str() + " eta_opt on E = 1/2 a w^2 + b w + c with a = " + a.str(), kind,
-                 "exact", match, std::string(to_string(seen)), "==", std::string(to_string(predicted)),
-                 "e_0 = " + e.front().str() + ", e_" + std::to_string(e.size() - 1) + " = " +
-                     (e.back().str().size() > 60 ? descent::to_string<Mpfr>(from_rational<Mpfr>(e.back()), 12)
-                                                 : e.back().str()));
+                 (a > 0 ? "eta = " + (eta * a).str() + " eta_opt" : "eta = " + (eta * abs_s(a)).str() + " / |a|") +
+                     " on E = 1/2 a w^2 + b w + c with a = " + a.str(),
+                 kind, "exact", match, std::string(to_string(seen)), "==", std::string(to_string(predicted)),
+                 "e_0 = " + shown<Q>(e.front()) + ", e_" + std::to_string(e.size() - 1) + " = " + shown<Q>(e.back()));
 }
 
 Verdict seed_oscillation_at_eta_opt(const Rational& a1, const Rational& a2, int steps) {
@@ -195,8 +194,10 @@ Verdict stability(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, 
   const Q n0 = tr.x.front().squaredNorm(), nK = tr.x.back().squaredNorm();
   Q lmax = lambda[0];
   for (const auto& l : lambda) lmax = std::max(lmax, l);
-  const std::string detail = "eta = " + eta.str() + ", 2/lambda_max = " + (2 / lmax).str() + ", K = " +
-                             std::to_string(tr.steps());
+  std::string spectrum;
+  for (const auto& l : lambda) spectrum += (spectrum.empty() ? "" : ", ") + l.str();
+  const std::string detail = "A = Q diag(" + spectrum + ") Q^T, eta = " + eta.str() + ", 2/lambda_max = " +
+                             (2 / lmax).str() + ", K = " + std::to_string(tr.steps());
   if (eta * lmax < 2 && (kind.kind == Kind::holds || kind.kind == Kind::tight)) {
     Q rho2 = 0;
     for (const auto& l : lambda) rho2 = std::max(rho2, (1 - eta * l) * (1 - eta * l));
@@ -210,7 +211,7 @@ Verdict stability(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, 
   }
   return compare<Q>("gd_stable_iff_below_2_over_L",
                     kind.kind == Kind::counterexample
-                        ? "A not positive definite: a small eta still gives ||x_K - x*|| <= ||x_0 - x*||"
+                        ? "A not positive definite: a small eta still gives ||x_K - x*||^2 <= ||x_0 - x*||^2"
                         : "eta > 2/lambda_max, start on the top eigenvector: ||x_K - x*||^2 > ||x_0 - x*||^2 (diverges)",
                     kind, nK, kind.kind == Kind::counterexample ? Relation::le : Relation::gt, n0, Q(0), detail);
 }
@@ -237,7 +238,7 @@ Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const
   }
   // The descent lemma bounds each ratio by −(1 − c/2) < 0.
   return compare<Mpfr>("gd_monotone_decrease_not_guaranteed",
-                       "eta = " + c.str() + "/L < 2/L on an L-smooth function: max_k (f(x_{k+1}) - f(x_k)) / (eta ||g_k||^2) <= -(1 - c/2) < 0",
+                       "eta = c/L, c = " + c.str() + " < 2, on an L-smooth function: max_k (f(x_{k+1}) - f(x_k)) / (eta ||g_k||^2) <= -(1 - c/2) < 0",
                        Kind::holds, worst, Relation::le, from_rational<Mpfr>(c / 2 - 1), scale,
                        "Lorentzian, " + std::to_string(tr.steps()) + " steps");
 }
@@ -249,7 +250,7 @@ Verdict monotone_attained(const Rational& lambda, const Rational& c, const Ratio
   const Q eta = c / lambda, g2 = f.gradient(x).squaredNorm();
   const Q change = (f.value(x - eta * f.gradient(x)) - f.value(x)) / (eta * g2);
   return compare<Q>("gd_monotone_decrease_not_guaranteed",
-                    "the bound attained on 1/2 L x^2: (f(x_1) - f(x_0)) / (eta ||g_0||^2) = -(1 - c/2), eta = " + c.str() + "/L",
+                    "the bound attained on 1/2 L x^2: (f(x_1) - f(x_0)) / (eta ||g_0||^2) = -(1 - c/2), eta = c/L, c = " + c.str(),
                     Kind::tight, change, Relation::eq, Q(c / 2 - 1), Q(0), "L = " + lambda.str() + ", x_0 = " + x0.str());
 }
 
@@ -257,7 +258,7 @@ Verdict monotone_fails_large_step(const Rational& lambda, const Rational& c, con
   const Quadratic<Q> f(Mat<Q>::Constant(1, 1, lambda), Vec<Q>::Zero(1), Q(0));
   const Vec<Q> x = Vec<Q>::Constant(1, x0);
   const Vec<Q> x1 = x - (c / lambda) * f.gradient(x);
-  return compare<Q>("gd_monotone_decrease_not_guaranteed", "eta = " + c.str() + "/L > 2/L: f(x_1) < f(x_0)",
+  return compare<Q>("gd_monotone_decrease_not_guaranteed", "eta = c/L, c = " + c.str() + " > 2: f(x_1) < f(x_0)",
                     Expect::counterexample("step_below"), f.value(x1), Relation::lt, f.value(x), Q(0),
                     "f = 1/2 L x^2, L = " + lambda.str());
 }

@@ -257,7 +257,7 @@ Verdict non_c3_model_error(const Rational& h) {
   return compare<Interval>("taylor_second_order_error",
                            "f = |x|^(5/2) is not C^3 at 0: the error slope log2(e(h)/e(h/2)) >= 3 of a C^3 function",
                            Expect::counterexample("C3"), slope, Relation::ge, Interval(3), Interval(0),
-                           "h = " + h.str() + ": measured slope " + descent::to_string<Mpfr>(Mpfr(lower(slope)), 8));
+                           "h = " + h.str() + ": measured slope " + shown<Interval>(slope, 8));
 }
 
 Verdict seed_f_error_slope_check(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order) {
@@ -270,7 +270,7 @@ Verdict seed_f_error_slope_check(const Vec<Rational>& x, const Vec<Rational>& di
                        "measured slope of log e against log ||h||: |slope - " + std::to_string(order + 1) + "| <= 1/256",
                        Kind::holds, dev, Relation::le, Mpfr(1) / 256, Mpfr(1),
                        "order-" + std::to_string(order) + " model of x^2 y^3, h = 2^-" + std::to_string(k) +
-                           " * direction, slope = " + descent::to_string<Mpfr>(slope, 10));
+                           " * direction, slope = " + shown<Mpfr>(slope, 10));
 }
 
 Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, int k, int order) {
@@ -395,7 +395,9 @@ Verdict linear_model_minimizer(const Vec<Rational>& g, const Rational& r) {
   const Q norm(sn, sd);
   const Vec<Q> s_star = -r * g / norm;
   const Q best = g.dot(s_star);
-  // points on the circle of radius r: (r(a²−b²)/(a²+b²), r·2ab/(a²+b²)) and sign flips
+  // points on the circle of radius r: (r(a²−b²)/(a²+b²), r·2ab/(a²+b²)) and sign flips,
+  // s* itself left out, so that the relation to check is strict
+  std::vector<std::pair<Q, Q>> seen;
   Q worst = best + 1;
   for (int a = 0; a <= 12; ++a)
     for (int b = 0; b <= 12; ++b) {
@@ -405,15 +407,19 @@ Verdict linear_model_minimizer(const Vec<Rational>& g, const Rational& r) {
         for (int sy : {-1, 1}) {
           Vec<Q> s(2);
           s << sx * r * Q(a * a - b * b) / c, sy * r * Q(2 * a * b) / c;
+          if (s == s_star) continue;
+          const std::pair<Q, Q> key{s(0), s(1)};
+          if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+          seen.push_back(key);
           const Q m = g.dot(s);
           if (m < worst) worst = m;
         }
     }
   Verdict v = compare<Q>("linear_model_on_ball",
-                         "g^T s* <= g^T s for every sampled s with ||s|| = r, s* = -r g/||g||", Kind::holds, best,
-                         Relation::le, worst, Q(0),
-                         "r = " + r.str() + ", g = (" + g(0).str() + ", " + g(1).str() +
-                             "), 676 rational points on the circle; ||s*||^2 = " + s_star.squaredNorm().str());
+                         "g^T s* < g^T s for every sampled s != s* with ||s|| = r, s* = -r g/||g||", Kind::holds, best,
+                         Relation::lt, worst, Q(0),
+                         "r = " + r.str() + ", g = (" + g(0).str() + ", " + g(1).str() + "), " + std::to_string(seen.size()) +
+                             " distinct rational points on the circle; ||s*||^2 = " + s_star.squaredNorm().str());
   v.pass = v.pass && s_star.squaredNorm() == r * r;  // s* lies on the circle itself
   return v;
 }
@@ -455,9 +461,9 @@ Verdict ball_minimizer_direction(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const M
   return compare<Mpfr>("linear_model_on_ball",
                        "true minimizer on the ball: ||s(r)/r + g/||g|| || <= asin(r ||A|| / ||g||)", Kind::holds, d,
                        Relation::le, bound, bound,
-                       "r = " + descent::to_string<Mpfr>(r, 6) +
-                           "; not attained for positive semidefinite A (it needs As orthogonal to g with ||As|| = "
-                           "||A|| r): measured/bound = " + descent::to_string<Mpfr>(Mpfr(d / bound), 4));
+                       "r = " + shown<Mpfr>(r, 6) +
+                           "; never attained: the left side is the chord 2 sin(theta/2) < theta <= asin(rho); "
+                           "measured/bound = " + shown<Mpfr>(Mpfr(d / bound), 4));
 }
 
 Verdict linear_model_large_radius() {

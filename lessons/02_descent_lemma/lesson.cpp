@@ -163,7 +163,8 @@ int main(int argc, char** argv) {
     if (c > 2) run.note("--beta-eta " + c.str() + " > 2: the bound holds but its right side exceeds f(x) — no decrease is promised.");
     run.record(descent_lemma::descent_lemma_step<Q>(quad, w, Q(4), Q(1, 4), Kind::holds, "rotated quadratic, spectrum {4, 1}"));
     run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(4), Q(1, 4), Kind::tight,
-                                                    "g along the top eigenvector of a quadratic with beta = 4"));
+                                                    "g along the top eigenvector of a quadratic with beta = 4, eta = 1/4 "
+                                                    "(here x - eta g is the minimizer: both sides 0)"));
     run.record(descent_lemma::seed_drops_L(homog, R.col(0), Q(1, 4)));
     run.record(descent_lemma::seed_only_L_one(Q(4)));
     run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(2), Q(1, 2), Expect::counterexample("beta_smooth"),

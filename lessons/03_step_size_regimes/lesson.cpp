@@ -44,7 +44,8 @@
  * Seed 001 asks whether \f$L(\theta^0) > L(\theta^1) > \dots\f$ always. Not in general: on
  * \f$\tfrac12 Lx^2\f$ a step \f$\eta > 2/L\f$ raises \f$f\f$. With \f$\eta < 2/L\f$ on an
  * \f$L\f$-smooth function the descent lemma gives \f$f(x^+) \le f(x) - \eta(1 - L\eta/2)\|g\|^2 < f(x)\f$,
- * with equality on \f$\tfrac12 Lx^2\f$ (tight).
+ * with equality on \f$\tfrac12 Lx^2\f$ (tight) — until an iterate is stationary, where \f$g = 0\f$ and
+ * the iterates stop.
  * (claim \ref claim_gd_monotone_decrease_not_guaranteed "gd_monotone_decrease_not_guaranteed")
  * \snippet 03_step_size_regimes/lesson.cpp l03-monotone
  *
@@ -142,6 +143,7 @@ int main(int argc, char** argv) {
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
+    const bool eta_given = run.app().get_option("--eta")->count() > 0;
     const Q eta = lessons::parse_parameter(eta_text, "--eta");
     if (!(eta > 0) || eta > 1) throw InputError("--eta: must satisfy 0 < eta <= 1, got " + eta_text);
     const Q a = 4, b = -2, w0 = 3;  // E = 2w² − 2w, w* = 1/2, η_opt = 1/4
@@ -153,19 +155,21 @@ int main(int argc, char** argv) {
     run.record(step_size::regime(a, b, w0, Q(3, 8), steps, Kind::holds));
     run.record(step_size::regime(a, b, w0, Q(1, 2), steps, Kind::tight));
     run.record(step_size::regime(a, b, w0, Q(5, 8), steps, Kind::holds));
-    // seed 002's multivariate example eta_1,opt = 0.91, eta_2,opt = 1, at eta = eta_1,opt
+    // seed 002's multivariate example with the roles swapped: eta_1,opt = 0.91, eta_2,opt = 1, at eta = eta_1,opt
     run.record(step_size::seed_oscillation_at_eta_opt(Q(100, 91), Q(1), steps));
     run.record(step_size::regime(Q(-4), b, w0, Q(1, 8), steps, Expect::counterexample("convex")));
     // The user's step: theory predicts the regime; the trajectory must show it.
     const auto predicted = step_size::predicted_regime(a, eta);
-    run.note("--eta adds the check below: your --eta = " + eta.str() + " = " + (eta * a).str() + " eta_opt; theory predicts " +
+    run.note("--eta adds the check below: your --eta" + std::string(eta_given ? "" : " (default)") + " = " + eta.str() +
+             " = " + (eta * a).str() + " eta_opt; theory predicts " +
              std::string(step_size::to_string(predicted)) +
              (eta * a > 2 ? " (|1 - eta a| = " + (eta * a - 1).str() + " > 1: each step multiplies the error by it)" : ""));
     run.record(step_size::regime(a, b, w0, eta, steps, (eta * a == 1 || eta * a == 2) ? Kind::tight : Kind::holds));
     //! [l03-regimes]
 
     //! [l03-stable]
-    run.step("Step 2: stable iff eta < 2/lambda_max", "Rotated quadratic, spectrum {4, 1}: 2/lambda_max = 1/2.");
+    run.step("Step 2: stable iff eta < 2/lambda_max",
+             "Quadratics 1/2 x^T A x, rotated (A = Q diag(lambda) Q^T) or diagonal; each check names its A.");
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
     const Vec<Q> start = (Vec<Q>(2) << Q(5, 2), 1).finished();
     run.record(step_size::stability(R, {Q(4), Q(1)}, start, Q(49, 100), steps, Kind::holds));
@@ -194,7 +198,7 @@ int main(int argc, char** argv) {
 
     //! [l03-rate]
     run.step("Step 4: the convergence-rate ratio", "R = |f(x_{k+1}) - f*| / |f(x_k) - f*|.");
-    run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(1, 8), steps));
+    run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(1, 16), steps));
     run.record(step_size::rate_ratio_quadratic(a, b, w0, Q(3, 8), steps));
     run.record(step_size::seed_ratio_one_no_convergence(a, b, w0, steps));
     run.record(step_size::rate_ratio_not_constant(Mpfr(1) / 2, Q(19, 10), steps));

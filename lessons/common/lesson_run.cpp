@@ -137,12 +137,17 @@ void LessonRun::record(claims::Verdict v) {
                        ": \u201c" + std::string(v.erratum->quote) + "\u201d",
                    "      the notes: ", "        ", line_width);
   if (!v.dropped.empty()) human_ += wrap(v.dropped, "      hypothesis dropped: ", "        ", line_width);
-  const std::string sides = v.relation == claims::limit_relation
-                                ? "ratio of the sides = " + v.lhs_shown + " \u2192 1"
-                                : "lhs = " + v.lhs_shown + "  " + v.relation + "  rhs = " + v.rhs_shown;
   const std::string margin = v.margin_shown.empty() ? "" : "  (margin " + v.margin_shown + ")";
-  human_ += wrap(negative ? "asserted " + sides + " \u2014 false, as predicted" + margin : sides + margin, "      ",
-                 "        ", line_width);
+  std::string sides;
+  if (v.margin.empty())  // a property observed, compared with the one asserted
+    sides = "observed: " + v.lhs_shown + "; " + (negative ? "asserted: " : "predicted: ") + v.rhs_shown +
+            (negative ? " \u2014 not what happens, as predicted" : "");
+  else if (v.relation == claims::limit_relation)
+    sides = "ratio of the sides = " + v.lhs_shown + " \u2192 1" + margin;
+  else
+    sides = (negative ? "asserted " : "") + std::string("lhs = ") + v.lhs_shown + "  " + v.relation + "  rhs = " +
+            v.rhs_shown + (negative ? " \u2014 false, as predicted" : "") + margin;
+  human_ += wrap(sides, "      ", "        ", line_width);
   if (v.erratum) human_ += wrap(std::string(v.erratum->corrected), "      corrected: ", "        ", line_width);
   if (!v.detail.empty()) human_ += wrap(v.detail, "      instance: ", "        ", line_width);
   verdicts_.push_back(std::move(v));
@@ -207,7 +212,8 @@ std::string LessonRun::legend() {
          "  tight           the two sides are equal (==), or their ratio lies in [1 - \u03b4, 1] on an instance of a "
          "sequence\n"
          "                  tending to the limit (\u2192): the constant cannot be improved\n"
-         "  counterexample  with the hypothesis named dropped, the asserted relation is false, as it must be\n"
+         "  counterexample  the instance drops the hypothesis named, and there the asserted relation is false:\n"
+         "                  the hypothesis is needed\n"
          "  refutes         the statement of the notes quoted, with its seed file and line, is false on this instance\n"
          "Long exact values are shown as 12-digit decimals marked (exact); --json prints every value in full.\n";
 }

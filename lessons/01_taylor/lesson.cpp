@@ -146,7 +146,7 @@ std::string red_circle_plot(const std::string& dir, const Mat<Mpfr>& A, const Ve
       dir, "red_circle",
       "set title \"Seed 001's red circle: f = ½xᵀAx around x = (1, -2)\"\nset view map\nunset surface\nset contour base\n"
       "set cntrparam levels 14\nset table 'red_circle.tab'\nsplot 'red_circle_grid.dat' with lines\nunset table\n"
-      "set size ratio -1\nset xlabel 'x_1'\nset ylabel 'x_2'\nset key outside right\n"
+      "set size ratio -1\nset xlabel 'x_1'\nset ylabel 'x_2'\nset key below\n"
       "plot 'red_circle.tab' with lines lc rgb '#cccccc' notitle, 'red_circle_circles.dat' with lines lc rgb '#d62728' "
       "title 'circles r = 0.25, 0.5, 1, 1.5, 2', 'red_circle_linear.dat' with linespoints pt 7 lc rgb '#1f77b4' "
       "title 'linear model: x - r g/||g||', 'red_circle_exact.dat' with linespoints pt 5 lc rgb '#2ca02c' "

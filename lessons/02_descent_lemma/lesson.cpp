@@ -237,7 +237,7 @@ int main(int argc, char** argv) {
       run.wrote_plot(lessons::plot_svg(
           *run.plot_dir(), "step_bound",
           "set title 'One GD step on the rotated quadratic: L(w - ε g) against ε'\nset xlabel 'step ε'\n"
-          "set ylabel 'L(w - ε g)'\nset key top center\nset arrow from " + es + ", graph 0 to " + es +
+          "set ylabel 'L(w - ε g)'\nset key top left\nset arrow from " + es + ", graph 0 to " + es +
               ", graph 1 nohead dashtype 2 lc rgb '#d62728'\nset label 'ε* = 2gᵀg/gᵀHg' at " + es +
               ", graph 0.92 right offset -0.5,0\nplot 'step_bound.dat' with lines lw 2 title 'L(w - ε g)', " + lw +
               " with lines dashtype 3 lc rgb '#555555' title 'L(w)'",

@@ -275,7 +275,7 @@ Verdict approaches(std::string_view claim_id, std::string_view step, const S& ra
   v.rhs_shown = "1";
   v.margin_shown = shown<S>(gap);
   if constexpr (ScalarTraits<S>::interval) {
-    v.pass = upper(ratio) <= 1 && lower(ratio) >= lower(floor);
+    v.pass = upper(ratio) <= 1 && lower(ratio) >= upper(floor);  // certified: every point of both enclosures
   } else {
     v.pass = side<S>(ratio, S(1), S(1)) <= 0 && side<S>(ratio, floor, S(1)) >= 0;
   }

@@ -5,6 +5,7 @@
 /// code 2) never leaves partial output.
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace descent::tools {
@@ -39,14 +40,11 @@ struct VerifyOptions {
 struct TraceOptions {
   bool problem_given = false;  ///< --problem was on the command line
   bool method_given = false;   ///< --method was on the command line
-  bool eta_given = false;      ///< --eta was on the command line
   std::string problem;       ///< problem file (JSON)
-  std::string method;        ///< gd | heavy_ball | adagrad
-  std::string eta;           ///< step size η > 0
-  std::string beta;          ///< heavy_ball momentum β ∈ [0, 1)
-  std::string delta;         ///< adagrad's δ > 0
-  bool beta_given = false;   ///< --beta was on the command line
-  bool delta_given = false;  ///< --delta was on the command line
+  std::string method;        ///< a name of descent::methods()
+  /// The hyper-parameter flags given (name without dashes → text), checked against the
+  /// method's registry entry by descent::make_optimizer.
+  std::map<std::string, std::string> hyper;
   long long steps = -1;      ///< number of steps, 0 … max_trace_steps
   bool steps_given = false;  ///< --steps was on the command line
   int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent

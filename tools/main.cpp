@@ -2,9 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <map>
 #include <iostream>
 
 #include "commands.hpp"
+#include "descent/methods.hpp"
 #include "descent/scalar.hpp"
 
 namespace {
@@ -51,14 +53,31 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(descent::min_digits, descent::max_digits));
 
   TraceOptions trace_options;
-  trace_options.delta = "1e-8";
   CLI::App* trace = app.add_subcommand("trace", "run one optimizer on a problem file and print the trajectory "
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
-  CLI::Option* problem = trace->add_option("--problem", trace_options.problem, "problem file (JSON; kind quadratic or least_squares); required");
-  CLI::Option* method = trace->add_option("--method", trace_options.method, "gd | heavy_ball | adagrad; required");
-  CLI::Option* eta = trace->add_option("--eta", trace_options.eta, "step size, > 0 (decimal or fraction p/q); required");
-  CLI::Option* beta = trace->add_option("--beta", trace_options.beta, "heavy_ball momentum, in [0, 1); required by heavy_ball");
-  CLI::Option* delta = trace->add_option("--delta", trace_options.delta, "adagrad's delta, > 0 (default 1e-8)");
+  CLI::Option* problem = trace->add_option(
+      "--problem", trace_options.problem,
+      "problem file (JSON; kind quadratic, least_squares, rosenbrock or logistic); required");
+  std::string method_help = "the method; required. One of:";
+  for (const auto& m : descent::methods()) {
+    method_help += "\n  " + m.name + ": " + m.summary + " [exact: " + m.exact + "]";
+    for (const auto& p : m.parameters)
+      method_help += "\n      --" + p.name + " " + descent::range_text(p) +
+                     (p.default_value.empty() ? " (required)" : " (default " + p.default_value + ")") + ": " + p.meaning;
+  }
+  CLI::Option* method = trace->add_option("--method", trace_options.method, method_help);
+  // One flag per hyper-parameter of the registry (lib/descent/methods.hpp); which
+  // methods take it and its range are checked by make_optimizer.
+  std::vector<std::pair<std::string, CLI::Option*>> hyper_options;
+  std::map<std::string, std::string> hyper_text;
+  for (const auto& flag : descent::hyper_parameter_names()) {
+    std::string takers;
+    for (const auto& m : descent::methods())
+      for (const auto& p : m.parameters)
+        if (p.name == flag) takers += (takers.empty() ? "" : ", ") + m.name;
+    hyper_options.emplace_back(flag, trace->add_option("--" + flag, hyper_text[flag],
+                                                       "hyper-parameter of " + takers + " (see --method); decimal or p/q"));
+  }
   CLI::Option* steps = trace->add_option(
       "--steps", trace_options.steps,
       "number of steps, 0 to " + std::to_string(max_trace_steps) + " (at most " + std::to_string(max_exact_trace_steps) +
@@ -71,7 +90,7 @@ int main(int argc, char** argv) {
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
   trace->add_option("--format", trace_options.format, "csv (default) or json");
-  // --problem, --method, --eta and --steps are required, but checked in run_trace so that
+  // --problem, --method, --steps and the method's required flags are required, but checked in run_trace so that
   // an unknown flag is reported before a missing one.
 
   // An unknown subcommand, or a flag before the subcommand, would otherwise be reported
@@ -123,9 +142,8 @@ int main(int argc, char** argv) {
       name += " trace";
       trace_options.problem_given = problem->count() > 0;
       trace_options.method_given = method->count() > 0;
-      trace_options.eta_given = eta->count() > 0;
-      trace_options.beta_given = beta->count() > 0;
-      trace_options.delta_given = delta->count() > 0;
+      for (const auto& [flag, option] : hyper_options)
+        if (option->count() > 0) trace_options.hyper[flag] = hyper_text[flag];
       trace_options.digits_given = digits->count() > 0;
       trace_options.steps_given = steps->count() > 0;
       code = run_trace(trace_options, out, err);

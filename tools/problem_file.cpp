@@ -2,8 +2,11 @@
 #include "problem_file.hpp"
 
 #include "commands.hpp"
+#include "descent/problems/logistic.hpp"
+#include "descent/problems/test_functions.hpp"
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -148,6 +151,23 @@ class FieldReader {
     return parse_scalar<S>(v.get_ref<const std::string&>(), file_ + ": " + field);
   }
 
+  /// An integer in [lo, hi] at `field` (a JSON number or string without fraction or exponent).
+  long long integer(const LexemeJson& v, const std::string& field, long long lo, long long hi) const {
+    if (!v.is_string()) fail(field, "expected an integer, got " + describe(v));
+    const std::string text = v.get<std::string>();
+    std::size_t used = 0;
+    long long out = 0;
+    try {
+      out = std::stoll(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (text.empty() || used != text.size()) fail(field, "expected an integer, got '" + one_line(text) + "'");
+    if (out < lo || out > hi)
+      fail(field, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " + text);
+    return out;
+  }
+
   /// A non-empty array of numbers at `field`.
   Vec<S> vector(const LexemeJson& v, const std::string& field) const {
     if (!v.is_array()) fail(field, "expected an array of numbers, got " + describe(v));
@@ -235,9 +255,9 @@ LoadedProblem<S> load_problem(const std::string& path) {
   const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
   FieldReader<S> read(path);
   if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
-  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic or least_squares)");
+  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock or logistic)");
   const LexemeJson& kind_value = doc["kind"];
-  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic or least_squares), got " + describe(kind_value));
+  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock or logistic), got " + describe(kind_value));
   const std::string kind = kind_value.get<std::string>();
 
   LoadedProblem<S> loaded;
@@ -264,8 +284,58 @@ LoadedProblem<S> load_problem(const std::string& path) {
                            " columns (one per example)");
       loaded.multiply_adds_per_step = 2.0 * double(Phi.rows()) * double(Phi.cols());
       loaded.problem = std::make_unique<LeastSquares<S>>(std::move(Phi), std::move(y));
+    } else if (kind == "rosenbrock") {
+      read.check_fields(doc, kind, {"kind", "n", "x0"}, {});
+      const long long n = read.integer(doc["n"], "n", 2, 1'000'000);
+      loaded.multiply_adds_per_step = 10.0 * double(n);
+      loaded.problem = std::make_unique<Rosenbrock<S>>(static_cast<int>(n));
+    } else if (kind == "logistic") {
+      if constexpr (ScalarTraits<S>::exact) {
+        read.fail("kind", "logistic needs exp and log and cannot run with --exact; use --digits D");
+      } else {
+        const bool generated = doc.contains("generate");
+        if (generated)
+          read.check_fields(doc, kind, {"kind", "generate", "lambda", "x0"}, {});
+        else
+          read.check_fields(doc, kind, {"kind", "X", "y", "lambda", "x0"}, {});
+        Mat<S> X;
+        Vec<S> y;
+        if (generated) {
+          const LexemeJson& g = doc["generate"];
+          if (!g.is_object()) read.fail("generate", "expected an object {\"seed\", \"m\", \"scales\"}, got " + describe(g));
+          for (const auto& [name, value] : g.items())
+            if (name != "seed" && name != "m" && name != "scales")
+              read.fail("generate." + name, "unknown field (allowed: seed, m, scales)");
+          for (const char* r : {"seed", "m", "scales"})
+            if (!g.contains(r)) read.fail(std::string("generate.") + r, "missing (generate needs seed, m, scales)");
+          const long long seed = read.integer(g["seed"], "generate.seed", 0, 9'007'199'254'740'991LL);
+          const long long m = read.integer(g["m"], "generate.m", 2, 10'000'000);
+          const Vec<double> scales_d = FieldReader<double>(path).vector(g["scales"], "generate.scales");
+          std::vector<double> scales(scales_d.data(), scales_d.data() + scales_d.size());
+          for (std::size_t j = 0; j < scales.size(); ++j)
+            if (!(scales[j] > 0) || !std::isfinite(scales[j]))
+              read.fail("generate.scales[" + std::to_string(j) + "]", "a feature scale must be finite and > 0");
+          if (double(m) * double(scales.size()) > 1e8) read.fail("generate.m", "m x n must be at most 10^8");
+          const DataSet data = scaled_classification_data(static_cast<std::uint64_t>(seed), static_cast<int>(m), scales);
+          X = to_matrix<S>(data.X);
+          y = Vec<S>(static_cast<Eigen::Index>(data.y.size()));
+          for (std::size_t i = 0; i < data.y.size(); ++i) y(static_cast<Eigen::Index>(i)) = S(data.y[i]);
+        } else {
+          X = read.matrix(doc["X"], "X");
+          y = read.vector(doc["y"], "y");
+          if (y.size() != X.rows())
+            read.fail("y", "has " + std::to_string(y.size()) + " entries, X has " + std::to_string(X.rows()) +
+                               " rows (one per example)");
+          for (int i = 0; i < y.size(); ++i)
+            if (y(i) != 0 && y(i) != 1) read.fail("y[" + std::to_string(i) + "]", "a label must be 0 or 1");
+        }
+        S lambda = read.scalar(doc["lambda"], "lambda");
+        if (lambda < 0) read.fail("lambda", "must be >= 0");
+        loaded.multiply_adds_per_step = 3.0 * double(X.rows()) * double(X.cols());
+        loaded.problem = std::make_unique<LogisticRegression<S>>(std::move(X), std::move(y), std::move(lambda));
+      }
     } else {
-      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares)");
+      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic)");
     }
     loaded.x0 = read.vector(doc["x0"], "x0");
   } catch (const InputError& e) {

@@ -4,11 +4,16 @@
 /// 1/10 and is parsed by descent::parse_scalar at the chosen arithmetic — never through
 /// a `double`.
 ///
-/// Two kinds of problem:
+/// Four kinds of problem:
 /// - `{"kind": "quadratic", "A": [[…]], "b": […], "c": "0", "x0": […]}` for
 ///   \f$ \tfrac12 x^\top A x - b^\top x + c \f$ (`c` optional, default 0);
 /// - `{"kind": "least_squares", "Phi": [[…]], "y": […], "x0": […]}` for
-///   \f$ \|\Phi^\top w - y\|^2 \f$, Φ of size d×K (rows of the JSON array are rows of Φ).
+///   \f$ \|\Phi^\top w - y\|^2 \f$, Φ of size d×K (rows of the JSON array are rows of Φ);
+/// - `{"kind": "rosenbrock", "n": 10, "x0": […]}` for the n-dimensional Rosenbrock function;
+/// - `{"kind": "logistic", "X": [[…]], "y": […], "lambda": "0.01", "x0": […]}` for
+///   L2-regularized logistic regression (one example per row of X, labels 0 or 1), or with
+///   `"generate": {"seed": 1, "m": 1000, "scales": [1, 100, 0.01]}` instead of X and y for
+///   the seeded data set of descent::scaled_classification_data (not with --exact).
 ///
 /// Numbers are JSON numbers or strings (`"0.1"`, `"1/3"`). Every defect of a file is
 /// reported as a descent::InputError whose message starts with the file name and names
@@ -41,7 +46,7 @@ std::string read_text_file(const std::string& path);
 /// A problem read from a file, in arithmetic S.
 template <class S>
 struct LoadedProblem {
-  std::string kind;                     ///< quadratic | least_squares
+  std::string kind;                     ///< quadratic | least_squares | rosenbrock | logistic
   std::unique_ptr<Problem<S>> problem;  ///< the objective
   Vec<S> x0;                            ///< the starting point, of the problem's dimension
   double multiply_adds_per_step = 0;    ///< cost of one gradient: n² (quadratic), 2dK (least squares)

@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "commands.hpp"
-#include "descent/optimizers.hpp"
+#include "descent/methods.hpp"
 #include "problem_file.hpp"
 
 namespace descent::tools {
@@ -59,17 +59,8 @@ std::string json_string(const std::string& s) { return nlohmann::json(s).dump();
 /// The run in arithmetic S, printed at `sig` significant digits (ignored when exact).
 template <class S>
 int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std::string& out, std::string& err) {
-  const S eta = parse_scalar<S>(o.eta, "--eta");
-  if (!(eta > 0)) throw InputError("--eta: must be > 0, got " + o.eta);
-  S beta = 0, delta = 0;
-  if (o.method == "heavy_ball") {
-    beta = parse_scalar<S>(o.beta, "--beta");
-    if (!(beta >= 0 && beta < 1)) throw InputError("--beta: must be in [0, 1), got " + o.beta);
-  }
-  if (o.method == "adagrad") {
-    delta = parse_scalar<S>(o.delta, "--delta");
-    if (!(delta > 0)) throw InputError("--delta: must be > 0, got " + o.delta);
-  }
+  // The method first (its flags are checked before the file is read).
+  auto optimizer = make_optimizer<S>(o.method, o.hyper);
 
   LoadedProblem<S> loaded = load_problem<S>(o.problem);
   if constexpr (!ScalarTraits<S>::exact) {
@@ -88,7 +79,6 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
                        " MB (limit " + std::to_string(static_cast<long long>(max_output_bytes / 1e6)) +
                        " MB); use fewer steps or digits");
   }
-  auto optimizer = make_optimizer<S>(o.method, eta, beta, delta);
   StopRule<S> stop;
   stop.max_steps = static_cast<int>(o.steps);
   stop.max_exact_bits = max_exact_bits;
@@ -111,9 +101,16 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   out += "{\"problem\": " + json_string(loaded.kind) + ", \"method\": " + json_string(o.method) +
          ", \"arithmetic\": " + json_string(std::string(ScalarTraits<S>::name)) +
          ", \"digits\": " + (json_digits ? std::to_string(*json_digits) : std::string("null")) +
-         ", \"eta\": " + json_string(format_value(eta, sig));
-  if (o.method == "heavy_ball") out += ", \"beta\": " + json_string(format_value(beta, sig));
-  if (o.method == "adagrad") out += ", \"delta\": " + json_string(format_value(delta, sig));
+         ", \"parameters\": {";
+  bool first = true;
+  for (const auto& p : method_info(o.method).parameters) {
+    const auto it = o.hyper.find(p.name);
+    const std::string text = it == o.hyper.end() ? p.default_value : it->second;
+    out += std::string(first ? "" : ", ") + json_string(p.name) + ": " +
+           (p.integer || !p.choices.empty() ? json_string(text) : json_string(format_value(parse_scalar<S>(text, p.name), sig)));
+    first = false;
+  }
+  out += "}";
   out += ", \"steps\": " + std::to_string(o.steps) + ", \"status\": " + json_string(std::string(to_string(trace.status))) +
          ", \"message\": " + json_string(trace.message) + ",\n \"rows\": [";
   for (std::size_t k = 0; k < rows; ++k) {
@@ -132,8 +129,7 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
   if (!o.problem_given) throw InputError("--problem: required (the problem file, JSON)");
-  if (!o.method_given) throw InputError("--method: required (gd, heavy_ball or adagrad)");
-  if (!o.eta_given) throw InputError("--eta: required (the step size, > 0)");
+  if (!o.method_given) throw InputError("--method: required (run descent trace --help for the list)");
   if (!o.steps_given)
     throw InputError("--steps: required (the number of steps, 0 to " + std::to_string(max_trace_steps) + ")");
   if (o.digits_given && o.exact)
@@ -149,20 +145,7 @@ int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
                      " with --exact (every step adds digits to the exact rationals); use --digits D for longer runs");
   if (o.format != "csv" && o.format != "json")
     throw InputError("--format: unknown format '" + o.format + "' (known: csv, json)");
-  const auto names = optimizer_names();
-  if (std::find(names.begin(), names.end(), o.method) == names.end()) {
-    std::string known;
-    for (const auto& name : names) known += (known.empty() ? "" : ", ") + name;
-    throw InputError("--method: unknown method '" + o.method + "' (known: " + known + ")");
-  }
-  if (o.exact && optimizer_needs_sqrt(o.method))
-    throw InputError("--method: " + o.method + " takes square roots and cannot run with --exact; use --digits D");
-  if (o.method == "heavy_ball" && !o.beta_given) throw InputError("--beta: required by --method heavy_ball");
-  if (o.method != "heavy_ball" && o.beta_given)
-    throw InputError("--beta: only --method heavy_ball takes a momentum, not " + o.method);
-  if (o.method != "adagrad" && o.delta_given)
-    throw InputError("--delta: only --method adagrad takes a delta, not " + o.method);
-
+  method_info(o.method);  // an unknown method is reported before the file is read
   if (o.exact) return trace_in<Rational>(o, 0, std::nullopt, out, err);
   if (o.digits_given) {
     set_digits(o.digits);

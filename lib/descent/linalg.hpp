@@ -81,6 +81,35 @@ Mat<S> cayley_orthogonal(int n, const std::vector<S>& upper);
 template <class S>
 Mat<S> with_spectrum(const Mat<S>& Q, const std::vector<S>& lambda);
 
+/// Eigendecomposition A = E Λ Eᵀ of a symmetric matrix: eigenvalues ascending, the
+/// orthonormal eigenvectors as the columns of `vectors` in the same order.
+template <class S>
+struct SymmetricEigen {
+  std::vector<S> values;  ///< λ₁ ≤ … ≤ λₙ
+  Mat<S> vectors;         ///< E, with A·E.col(i) = λᵢ·E.col(i)
+};
+/// The eigendecomposition of a symmetric matrix at the working precision (Eigen's
+/// SelfAdjointEigenSolver). Instantiated for double and Mpfr.
+template <class S>
+SymmetricEigen<S> symmetric_eigen(const Mat<S>& A);
+
+/// A^p = E Λ^p Eᵀ for a symmetric positive definite A and p = ±1/2 (seed 002's A^{0.5}
+/// and A^{-0.5}), from the eigendecomposition at the working precision. Throws
+/// InputError unless every eigenvalue is > 0. `half_power` is +1 for A^{1/2}, −1 for
+/// A^{−1/2}. Instantiated for double and Mpfr.
+template <class S>
+Mat<S> spd_sqrt(const Mat<S>& A, int half_power);
+
+/// Singular values of any matrix, descending (Eigen's JacobiSVD). Instantiated for
+/// double and Mpfr.
+template <class S>
+std::vector<S> singular_values(const Mat<S>& M);
+
+/// The solution of A x = b by LU with full pivoting (exact for Rational). Throws
+/// std::domain_error if A is singular.
+template <class S>
+Vec<S> solve(const Mat<S>& A, const Vec<S>& b);
+
 /// Largest |a_ij − a_ji|.
 template <class S>
 S asymmetry(const Mat<S>& A);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "descent/problems.hpp"
@@ -23,6 +24,10 @@ class Optimizer {
   virtual Vec<S> step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) = 0;
   /// Method name as used on the command line.
   virtual std::string name() const = 0;
+  /// When the last step() already evaluated f and ∇f at the point it returned (a line
+  /// search does), that value and gradient, so that the runner need not evaluate them
+  /// again; nullptr otherwise.
+  virtual const std::pair<S, Vec<S>>* last_evaluation() const { return nullptr; }
 };
 
 /// Gradient descent with a fixed step: x_{k+1} = x_k − η ∇f(x_k).
@@ -97,16 +102,5 @@ struct Trace {
 /// Run `opt` on `problem` from x0 under `stop`.
 template <class S>
 Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop);
-
-/// Names accepted by make_optimizer: gd, heavy_ball, adagrad.
-std::vector<std::string> optimizer_names();
-/// True if the method takes square roots (and so cannot run in exact arithmetic).
-bool optimizer_needs_sqrt(std::string_view name);
-
-/// Build an optimizer by name. `eta` > 0; `beta` ∈ [0, 1) for heavy_ball; `delta` > 0 for
-/// adagrad. Throws InputError for an unknown name, a parameter out of range, or a method
-/// that needs square roots with S = Rational.
-template <class S>
-std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const S& eta, const S& beta, const S& delta);
 
 }  // namespace descent

@@ -25,6 +25,12 @@ class Problem {
   virtual Vec<S> gradient(const Vec<S>& x) const = 0;
   /// ∇²f(x).
   virtual Mat<S> hessian(const Vec<S>& x) const = 0;
+  /// f(x) and ∇f(x) together (one pass over the data where a problem can share work);
+  /// the default calls value() and gradient().
+  virtual S value_and_gradient(const Vec<S>& x, Vec<S>& g) const {
+    g = gradient(x);
+    return value(x);
+  }
   /// A short human name.
   virtual std::string name() const = 0;
 };

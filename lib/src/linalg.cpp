@@ -3,6 +3,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>
+#include <Eigen/SVD>
 
 namespace descent {
 
@@ -12,6 +13,45 @@ std::vector<S> symmetric_eigenvalues(const Mat<S>& A) {
   if (solver.info() != Eigen::Success) throw std::runtime_error("symmetric_eigenvalues: no convergence");
   const auto& ev = solver.eigenvalues();
   return std::vector<S>(ev.data(), ev.data() + ev.size());
+}
+
+template <class S>
+SymmetricEigen<S> symmetric_eigen(const Mat<S>& A) {
+  Eigen::SelfAdjointEigenSolver<Mat<S>> solver(A, Eigen::ComputeEigenvectors);
+  if (solver.info() != Eigen::Success) throw std::runtime_error("symmetric_eigen: no convergence");
+  const auto& ev = solver.eigenvalues();
+  return {std::vector<S>(ev.data(), ev.data() + ev.size()), solver.eigenvectors()};
+}
+
+template <class S>
+Mat<S> spd_sqrt(const Mat<S>& A, int half_power) {
+  using std::sqrt;
+  if (half_power != 1 && half_power != -1) throw std::invalid_argument("spd_sqrt: half_power must be +1 or -1");
+  const SymmetricEigen<S> e = symmetric_eigen<S>(A);
+  Mat<S> D = Mat<S>::Zero(A.rows(), A.cols());
+  for (std::size_t i = 0; i < e.values.size(); ++i) {
+    if (!(e.values[i] > 0))
+      throw InputError("A: must be positive definite for A^(1/2) and A^(-1/2); eigenvalue " + std::to_string(i + 1) +
+                       " is " + to_string<S>(e.values[i], 6));
+    const S r = sqrt(e.values[i]);
+    D(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(i)) = half_power > 0 ? r : S(1 / r);
+  }
+  return e.vectors * D * e.vectors.transpose();
+}
+
+template <class S>
+std::vector<S> singular_values(const Mat<S>& M) {
+  Eigen::JacobiSVD<Mat<S>> svd(M);
+  const auto& sv = svd.singularValues();
+  return std::vector<S>(sv.data(), sv.data() + sv.size());
+}
+
+template <class S>
+Vec<S> solve(const Mat<S>& A, const Vec<S>& b) {
+  if (A.rows() != A.cols() || A.rows() != b.size()) throw std::invalid_argument("solve: shapes do not match");
+  const Eigen::FullPivLU<Mat<S>> lu(A);
+  if (!lu.isInvertible()) throw std::domain_error("solve: the matrix is singular");
+  return lu.solve(b);
 }
 
 template <class S>
@@ -52,10 +92,17 @@ S asymmetry(const Mat<S>& A) {
 
 template std::vector<double> symmetric_eigenvalues<double>(const Mat<double>&);
 template std::vector<Mpfr> symmetric_eigenvalues<Mpfr>(const Mat<Mpfr>&);
+template SymmetricEigen<double> symmetric_eigen<double>(const Mat<double>&);
+template SymmetricEigen<Mpfr> symmetric_eigen<Mpfr>(const Mat<Mpfr>&);
+template Mat<double> spd_sqrt<double>(const Mat<double>&, int);
+template Mat<Mpfr> spd_sqrt<Mpfr>(const Mat<Mpfr>&, int);
+template std::vector<double> singular_values<double>(const Mat<double>&);
+template std::vector<Mpfr> singular_values<Mpfr>(const Mat<Mpfr>&);
 #define DESCENT_INSTANTIATE(S)                                               \
   template Mat<S> cayley_orthogonal<S>(int, const std::vector<S>&);          \
   template Mat<S> with_spectrum<S>(const Mat<S>&, const std::vector<S>&);    \
-  template S asymmetry<S>(const Mat<S>&);
+  template S asymmetry<S>(const Mat<S>&);                                    \
+  template Vec<S> solve<S>(const Mat<S>&, const Vec<S>&);
 DESCENT_INSTANTIATE(double)
 DESCENT_INSTANTIATE(Mpfr)
 DESCENT_INSTANTIATE(Rational)

@@ -15,28 +15,6 @@ double bits_of(const Rational& q) {
                              mpz_sizeinbase(mpq_denref(q.backend().data()), 2));
 }
 
-/// AdaGrad (Duchi, Hazan & Singer 2011, diagonal form):
-/// G_k = Σ_{j≤k} g_j², x_{k+1} = x_k − η g_k / (δ + √G_k). Needs square roots.
-template <class S>
-class AdaGrad final : public Optimizer<S> {
- public:
-  AdaGrad(S eta, S delta) : eta_(std::move(eta)), delta_(std::move(delta)) {}
-  void reset(int n) override { G_ = Vec<S>::Zero(n); }
-  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override {
-    using std::sqrt;
-    Vec<S> next = x;
-    for (int i = 0; i < x.size(); ++i) {
-      G_(i) += g(i) * g(i);
-      next(i) -= eta_ * g(i) / (delta_ + sqrt(G_(i)));
-    }
-    return next;
-  }
-  std::string name() const override { return "adagrad"; }
-
- private:
-  S eta_, delta_;
-  Vec<S> G_;
-};
 }  // namespace
 
 template <class S>
@@ -82,8 +60,8 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   Trace<S> trace;
   opt.reset(problem.dimension());
   Vec<S> x = x0;
-  S f = problem.value(x);
-  Vec<S> g = problem.gradient(x);
+  Vec<S> g;
+  S f = problem.value_and_gradient(x, g);
   S g2 = g.squaredNorm();
   if (out_of_bounds(x, f, g2)) {
     trace.status = Status::diverged;
@@ -117,8 +95,14 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       return trace;
     }
     Vec<S> next = opt.step(problem, x, g);
-    S fn = problem.value(next);
-    Vec<S> gn = problem.gradient(next);
+    Vec<S> gn;
+    S fn;
+    if (const auto* e = opt.last_evaluation()) {
+      fn = e->first;
+      gn = e->second;
+    } else {
+      fn = problem.value_and_gradient(next, gn);
+    }
     S g2n = gn.squaredNorm();
     if (out_of_bounds(next, fn, g2n)) {
       trace.status = Status::diverged;
@@ -133,31 +117,12 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   }
 }
 
-std::vector<std::string> optimizer_names() { return {"gd", "heavy_ball", "adagrad"}; }
-bool optimizer_needs_sqrt(std::string_view name) { return name == "adagrad"; }
-
-template <class S>
-std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const S& eta, const S& beta, const S& delta) {
-  if (name == "gd") return std::make_unique<GradientDescent<S>>(eta);
-  if (name == "heavy_ball") return std::make_unique<HeavyBall<S>>(eta, beta);
-  if (name == "adagrad") {
-    if constexpr (ScalarTraits<S>::exact) {
-      throw InputError("--method: adagrad takes square roots and cannot run with --exact; use --digits");
-    } else {
-      if (!(eta > 0)) throw InputError("eta: must be > 0, got " + to_string<S>(eta));
-      if (!(delta > 0)) throw InputError("delta: must be > 0, got " + to_string<S>(delta));
-      return std::make_unique<AdaGrad<S>>(eta, delta);
-    }
-  }
-  throw InputError("--method: unknown method '" + std::string(name) + "' (known: gd, heavy_ball, adagrad)");
-}
-
 #define DESCENT_OPT(S)                                                                              \
   template class GradientDescent<S>;                                                                \
   template class HeavyBall<S>;                                                                      \
   template struct StopRule<S>;                                                                      \
-  template Trace<S> run<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&);   \
-  template std::unique_ptr<Optimizer<S>> make_optimizer<S>(std::string_view, const S&, const S&, const S&);
+  template Trace<S> run<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&);
+
 DESCENT_OPT(double)
 DESCENT_OPT(Mpfr)
 DESCENT_OPT(Rational)

@@ -3,6 +3,7 @@
 // code under test.
 #include <catch2/catch.hpp>
 
+#include "descent/methods.hpp"
 #include "descent/optimizers.hpp"
 
 using namespace descent;
@@ -186,8 +187,8 @@ TEST_CASE("Optimizer parameters out of range are refused", "[lib][optimizers]") 
   CHECK_THROWS_AS(GradientDescent<Q>(Q(0)), InputError);
   CHECK_THROWS_AS(GradientDescent<Q>(Q(-1)), InputError);
   CHECK_THROWS_AS(HeavyBall<Q>(Q(1), Q(1)), InputError);
-  CHECK_THROWS_AS(make_optimizer<Q>("adagrad", Q(1), Q(0), Q(1)), InputError);
-  CHECK_THROWS_AS(make_optimizer<Q>("sgd2", Q(1), Q(0), Q(1)), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("adagrad", {{"eta", "1"}, {"delta", "1"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("sgd2", {{"eta", "1"}}), InputError);
 }
 
 TEST_CASE("Eigen's symmetric eigen-solver works at 100 digits", "[lib][linalg]") {
@@ -218,7 +219,7 @@ TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][
 TEST_CASE("AdaGrad divides each coordinate by delta + the root of its summed squares", "[lib][optimizers]") {
   // f = ½‖x‖², g = x, eta = 1, delta = 1.
   const Quadratic<double> f(Mat<double>::Identity(2, 2), Vec<double>::Zero(2), 0.0);
-  auto ada = make_optimizer<double>("adagrad", 1.0, 0.0, 1.0);
+  auto ada = make_optimizer<double>("adagrad", {{"eta", "1"}, {"delta", "1"}});
   StopRule<double> stop;
   stop.max_steps = 2;
   const auto tr = run<double>(f, *ada, (Vec<double>(2) << 3.0, 4.0).finished(), stop);

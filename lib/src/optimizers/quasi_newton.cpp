@@ -1,0 +1,120 @@
+// BFGS and L-BFGS with a strong-Wolfe line search (lesson 07).
+#include "descent/optimizers/quasi_newton.hpp"
+
+#include "descent/optimizers/line_search.hpp"
+
+namespace descent {
+
+namespace {
+// Armijo and curvature constants of the Wolfe search (Nocedal & Wright 2006, p. 142).
+template <class S>
+S c1() { return S(1) / 10000; }
+template <class S>
+S c2() { return S(9) / 10; }
+}  // namespace
+
+template <class S>
+void BFGS<S>::reset(int n) {
+  H_ = Mat<S>::Identity(n, n);
+  first_ = true;
+  have_ = false;
+  x_prev_.resize(0);
+}
+
+template <class S>
+Vec<S> BFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
+  using std::sqrt;
+  const int n = static_cast<int>(x.size());
+  if (H_.rows() != n) reset(n);
+  // f(x): the value the last line search found at this point, when it was ours
+  const S fx = have_ ? eval_.first : f.value(x);
+  have_ = false;
+  if (x_prev_.size() == n) {
+    const Vec<S> s = x - x_prev_, y = g - g_prev_;
+    const S sy = s.dot(y);
+    if (sy > 0) {
+      if (first_) {
+        H_ = (sy / S(y.squaredNorm())) * Mat<S>::Identity(n, n);  // N&W eq. 6.20
+        first_ = false;
+      }
+      const S rho = 1 / sy;
+      const Mat<S> V = Mat<S>::Identity(n, n) - rho * y * s.transpose();
+      H_ = V.transpose() * H_ * V + rho * s * s.transpose();
+    }
+  }
+  if (g.isZero(0)) return x;
+  const Vec<S> d = -(H_ * g);
+  const S t0 = x_prev_.size() == n ? S(1) : S(1 / sqrt(S(g.squaredNorm())));
+  LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, d, t0, c1<S>(), c2<S>());
+  x_prev_ = x;
+  g_prev_ = g;
+  eval_ = {p.f, p.g};
+  have_ = true;
+  return x + p.t * d;
+}
+
+template <class S>
+LBFGS<S>::LBFGS(int m) : m_(m) {
+  if (m < 1 || m > 1000) throw InputError("memory: must be in 1 to 1000, got " + std::to_string(m));
+}
+
+template <class S>
+void LBFGS<S>::reset(int) {
+  s_.clear();
+  y_.clear();
+  rho_.clear();
+  have_ = false;
+  x_prev_.resize(0);
+}
+
+template <class S>
+Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
+  using std::sqrt;
+  const auto n = x.size();
+  // f(x): the value the last line search found at this point, when it was ours
+  const S fx = have_ ? eval_.first : f.value(x);
+  have_ = false;
+  if (x_prev_.size() == n) {
+    Vec<S> s = x - x_prev_, y = g - g_prev_;
+    const S sy = s.dot(y);
+    if (sy > 0) {
+      if (static_cast<int>(s_.size()) == m_) {
+        s_.pop_front();
+        y_.pop_front();
+        rho_.pop_front();
+      }
+      s_.push_back(std::move(s));
+      y_.push_back(std::move(y));
+      rho_.push_back(1 / sy);
+    }
+  }
+  if (g.isZero(0)) return x;
+  // Two-loop recursion: d = −H g (N&W Alg. 7.4).
+  Vec<S> q = g;
+  const std::size_t k = s_.size();
+  std::vector<S> alpha(k);
+  for (std::size_t i = k; i-- > 0;) {
+    alpha[i] = rho_[i] * S(s_[i].dot(q));
+    q -= alpha[i] * y_[i];
+  }
+  if (k > 0) q *= S(s_[k - 1].dot(y_[k - 1])) / S(y_[k - 1].squaredNorm());
+  for (std::size_t i = 0; i < k; ++i) {
+    const S beta = rho_[i] * S(y_[i].dot(q));
+    q += (alpha[i] - beta) * s_[i];
+  }
+  const Vec<S> d = -q;
+  const S t0 = x_prev_.size() == n ? S(1) : S(1 / sqrt(S(g.squaredNorm())));
+  LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, d, t0, c1<S>(), c2<S>());
+  x_prev_ = x;
+  g_prev_ = g;
+  eval_ = {p.f, p.g};
+  have_ = true;
+  return x + p.t * d;
+}
+
+template class BFGS<double>;
+template class BFGS<Mpfr>;
+template class LBFGS<double>;
+template class LBFGS<Mpfr>;
+
+}  // namespace descent

@@ -1,0 +1,359 @@
+// Claims of lesson 04: eigendecomposition and SVD, the contraction of GD on quadratics,
+// the optimal fixed step, iterations against the condition number, contours.
+#include "conditioning.hpp"
+
+#include <boost/multiprecision/number.hpp>
+#include <cmath>
+
+namespace descent::claims::conditioning {
+
+namespace {
+using Q = Rational;
+template <class S>
+S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
+template <class S>
+S max_abs(const Mat<S>& M) {
+  S m = 0;
+  for (int i = 0; i < M.rows(); ++i)
+    for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_s<S>(M(i, j)));
+  return m;
+}
+Q qpow(const Q& x, int k) {
+  Q r = 1;
+  for (int i = 0; i < k; ++i) r *= x;
+  return r;
+}
+std::string vec_text(const Vec<Q>& v) {
+  std::string s = "(";
+  for (int i = 0; i < v.size(); ++i) s += (i ? ", " : "") + shown<Q>(v(i));
+  return s + ")";
+}
+std::string spectrum_text(const std::vector<Q>& l) {
+  std::string s = "{";
+  for (std::size_t i = 0; i < l.size(); ++i) s += (i ? ", " : "") + shown<Q>(l[i]);
+  return s + "}";
+}
+// ‖x_t‖² of exact GD on ½xᵀAx, t = 0 … steps.
+std::vector<Q> gd_norms2(const Mat<Q>& A, const Vec<Q>& x0, const Q& eta, int steps) {
+  std::vector<Q> out;
+  Vec<Q> x = x0;
+  for (int t = 0; t <= steps; ++t) {
+    out.push_back(x.squaredNorm());
+    x = x - eta * (A * x);
+  }
+  return out;
+}
+Q min_of(const std::vector<Q>& v) {
+  Q m = v[0];
+  for (const auto& x : v) m = std::min(m, x);
+  return m;
+}
+Q max_of(const std::vector<Q>& v) {
+  Q m = v[0];
+  for (const auto& x : v) m = std::max(m, x);
+  return m;
+}
+
+constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
+constexpr std::string_view seed004 = "004_25125f890ff02a00.txt";
+const Erratum seed004_unitary{seed004, 142,
+                              "- $U \\in \\mathbb{R}^{N \\times M}$  is unitary;  $V \\in \\mathbb{R}^{M \\times M}$  is unitary.",
+                              "U in R^{NxM} has orthonormal columns (U^T U = I_M) but is not unitary when N > M (U U^T != I_N); "
+                              "V is orthogonal"};
+const Erratum seed004_m_terms{seed004, 150,
+                              "- where  $\\Sigma = \\text{diag}(\\sigma_0, \\dots, \\sigma_{M-1})$  are the eigenvalues;",
+                              "an N x N symmetric matrix has N eigenvalues: Sigma = diag(sigma_0, ..., sigma_{N-1})"};
+const Erratum seed002_small{seed002, 870, " - The \u201c" "condition\u201d number is small",
+                            "the condition number max eta_opt / min eta_opt is large when convergence is slow (it must be "
+                            "close to 1 for fast convergence, as the notes say at line 726)"};
+const Erratum seed002_diameters{seed002, 1046,
+                                " - The major axes of the ellipsoids are the *Eigenvectors* of \\mathbf{A} , and their "
+                                "diameters are proportional to the Eigen values of \\mathbf{A}",
+                                "the axes are along the eigenvectors, but the diameters are proportional to 1/sqrt(lambda_i) "
+                                "(semi-axis sqrt(2c/lambda_i) on 1/2 w^T A w = c)"};
+const Erratum seed002_cross{seed002, 1042,
+                            "$$\\begin{aligned} E = & \\frac{1}{2} \\sum_i a_{ii} w_i^2 + \\sum_{i \\neq j} a_{ij} w_i w_j "
+                            "\\\\ & + \\sum_i b_i w_i + c \\end{aligned}$$",
+                            "1/2 sum_i a_ii w_i^2 + sum_{i<j} a_ij w_i w_j (= 1/2 sum_{i != j}) + sum_i b_i w_i + c"};
+}  // namespace
+
+Verdict eigen_reconstruction(const Mat<Mpfr>& B) {
+  const SymmetricEigen<Mpfr> e = symmetric_eigen<Mpfr>(B);
+  const int n = static_cast<int>(B.rows());
+  Mat<Mpfr> L = Mat<Mpfr>::Zero(n, n);
+  for (int i = 0; i < n; ++i) L(i, i) = e.values[static_cast<std::size_t>(i)];
+  const Mpfr residual = max_abs<Mpfr>(Mat<Mpfr>(B - e.vectors * L * e.vectors.transpose())) +
+                        max_abs<Mpfr>(Mat<Mpfr>(e.vectors.transpose() * e.vectors - Mat<Mpfr>::Identity(n, n)));
+  return compare<Mpfr>("eigendecomposition_svd",
+                       "B = E Lambda E^T with E^T E = I: largest entry of B - E Lambda E^T plus that of E^T E - I",
+                       Kind::holds, residual, Relation::le, Mpfr(0), Mpfr(n * n) * (1 + max_abs<Mpfr>(B)),
+                       std::to_string(n) + "x" + std::to_string(n) + " symmetric B, eigenvalues " +
+                           shown<Mpfr>(e.values.front()) + " ... " + shown<Mpfr>(e.values.back()));
+}
+
+Verdict svd_kappa_equals_eigen_kappa(const Mat<Mpfr>& B, const Expect& kind) {
+  using std::abs;
+  const std::vector<Mpfr> sv = singular_values<Mpfr>(B);
+  const Mpfr kappa_sigma = sv.front() / sv.back();
+  // eigenvalues of a general 2x2 or symmetric matrix: symmetric ones by the solver, a
+  // non-symmetric 2x2 by its characteristic polynomial (real roots only)
+  Mpfr lo, hi;
+  const bool symmetric = asymmetry<Mpfr>(B) <= tolerance_ulps * epsilon<Mpfr>() * max_abs<Mpfr>(B);
+  if (symmetric) {
+    const auto ev = symmetric_eigenvalues<Mpfr>(B);
+    lo = abs(ev.front());
+    hi = abs(ev.back());
+  } else {
+    if (B.rows() != 2) throw std::invalid_argument("svd_kappa_equals_eigen_kappa: non-symmetric B must be 2x2");
+    const Mpfr tr = B(0, 0) + B(1, 1), det = B(0, 0) * B(1, 1) - B(0, 1) * B(1, 0);
+    const Mpfr disc = tr * tr / 4 - det;
+    if (disc < 0) throw std::invalid_argument("svd_kappa_equals_eigen_kappa: complex eigenvalues");
+    const Mpfr r = sqrt(disc);
+    lo = abs(Mpfr(tr / 2 - r));
+    hi = abs(Mpfr(tr / 2 + r));
+    if (lo > hi) std::swap(lo, hi);
+  }
+  const Mpfr kappa_lambda = hi / lo;
+  return compare<Mpfr>("eigendecomposition_svd",
+                       "condition number from the singular values (sigma_max/sigma_min) vs from the eigenvalues "
+                       "(|lambda|_max/|lambda|_min)",
+                       kind, kappa_sigma, Relation::eq, kappa_lambda, Mpfr(16) * (kappa_sigma + kappa_lambda),
+                       symmetric ? "symmetric positive definite B" : "B = [[1, 1], [0, 1]], not symmetric");
+}
+
+Verdict seed_thin_u_unitary() {
+  Mat<Q> B(2, 1), U(2, 1), Sigma(1, 1), V(1, 1);
+  B << 3, 4;
+  U << Q(3, 5), Q(4, 5);
+  Sigma << 5;
+  V << 1;
+  if (U * Sigma * V.transpose() != B || (U.transpose() * U)(0, 0) != 1)
+    throw std::logic_error("seed_thin_u_unitary: not a thin SVD with orthonormal columns");
+  const Mat<Q> D = U * U.transpose() - Mat<Q>::Identity(2, 2);
+  const Q off = D.squaredNorm();
+  return compare<Q>("eigendecomposition_svd",
+                    "seed 004: U in R^{N x M} of B = U Sigma V^t is unitary; ||U U^T - I||_F^2 for N = 2, M = 1",
+                    Expect::refutes(seed004_unitary), off, Relation::eq, Q(0), Q(0),
+                    "B = [3; 4] = U Sigma V^T with U = [3/5; 4/5], Sigma = [5], V = [1]: U^T U = 1 but U U^T = "
+                    "[[9/25, 12/25], [12/25, 16/25]]");
+}
+
+Verdict seed_eigen_m_terms() {
+  // B = diag(1, 2); with M = 1 term, the best is the top eigenpair: sigma_0 = 2, u_0 = e_2.
+  Mat<Q> B = Mat<Q>::Zero(2, 2);
+  B(0, 0) = 1;
+  B(1, 1) = 2;
+  Vec<Q> u(2);
+  u << 0, 1;
+  const Mat<Q> residual = B - Q(2) * u * u.transpose();
+  return compare<Q>("eigendecomposition_svd",
+                    "seed 004: symmetric B in R^{N x N} = U Sigma U^t with Sigma = diag(sigma_0, ..., sigma_{M-1}); "
+                    "||B - sigma_0 u_0 u_0^T||_F^2 for N = 2, M = 1",
+                    Expect::refutes(seed004_m_terms), Q(residual.squaredNorm()), Relation::eq, Q(0), Q(0),
+                    "B = diag(1, 2) has rank 2; a sum of M = 1 terms has rank 1 (best: the top eigenpair, residual "
+                    "diag(1, 0))");
+}
+
+Verdict contraction(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& eta, int steps,
+                    const Expect& kind) {
+  const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
+  const Q lmin = min_of(lambda), lmax = max_of(lambda);
+  const auto n2 = gd_norms2(A, x0, eta, steps);
+  const Q factor = (1 - eta * lmin) * (1 - eta * lmin);
+  int pick = 0;
+  Q best;
+  for (int t = 0; t <= steps; ++t) {
+    const Q gap = qpow(factor, t) * n2[0] - n2[static_cast<std::size_t>(t)];
+    if (kind.kind == Kind::tight) {
+      const Q d = abs_s(gap);
+      if (t == 0 || d > best) best = d, pick = t;
+    } else if (t == 1 || (t > 1 && gap < best)) {
+      best = gap;
+      pick = t;
+    }
+  }
+  if (kind.kind != Kind::tight && steps < 1) throw std::invalid_argument("contraction: needs steps >= 1");
+  const auto tt = static_cast<std::size_t>(pick);
+  return compare<Q>("gd_quadratic_contraction",
+                    "||x_t||^2 <= (1 - eta lambda_min)^(2t) ||x_0||^2, at the step t with the " +
+                        std::string(kind.kind == Kind::tight ? "largest difference" : "smallest margin") + " (t = " +
+                        std::to_string(pick) + ")",
+                    kind, n2[tt], kind.kind == Kind::tight ? Relation::eq : Relation::le, qpow(factor, pick) * n2[0], Q(0),
+                    "A = Q diag" + spectrum_text(lambda) + " Q^T, eta = " + shown<Q>(eta) + " (1/lambda_max = " +
+                        shown<Q>(1 / lmax) + "), x_0 = " + vec_text(x0) + ", " + std::to_string(steps) + " steps");
+}
+
+Verdict optimal_step_attained(const Mat<Q>& Qm, const std::vector<Q>& lambda, int index, int steps) {
+  const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
+  const Q mu = min_of(lambda), L = max_of(lambda), kappa = L / mu;
+  const Q eta = 2 / (L + mu);
+  const Vec<Q> e0 = Qm.col(index);
+  const auto n2 = gd_norms2(A, e0, eta, steps);
+  const Q rate = (kappa - 1) / (kappa + 1);
+  return compare<Q>("gd_optimal_fixed_step",
+                    "eta = 2/(L + mu), start on the eigenvector of lambda = " + shown<Q>(lambda[static_cast<std::size_t>(index)]) +
+                        ": ||e_T||^2 = ((kappa - 1)/(kappa + 1))^(2T) ||e_0||^2",
+                    Kind::tight, n2.back(), Relation::eq, qpow(rate * rate, steps) * n2[0], Q(0),
+                    "A = Q diag" + spectrum_text(lambda) + " Q^T, kappa = " + shown<Q>(kappa) + ", rate " + shown<Q>(rate) +
+                        ", T = " + std::to_string(steps));
+}
+
+Verdict no_fixed_step_better(const std::vector<Q>& lambda, int grid) {
+  const Q mu = min_of(lambda), L = max_of(lambda), kappa = L / mu;
+  Q best = -1, best_eta = 0;
+  for (int j = 1; j <= grid; ++j) {
+    const Q eta = Q(j) * 2 / (L * (grid + 1));
+    Q worst = 0;
+    for (const auto& l : lambda) worst = std::max(worst, abs_s(Q(1 - eta * l)));
+    if (best < 0 || worst < best) best = worst, best_eta = eta;
+  }
+  return compare<Q>("gd_optimal_fixed_step",
+                    "no fixed step does better: min over " + std::to_string(grid) +
+                        " steps eta in (0, 2/L) of max_i |1 - eta lambda_i| >= (kappa - 1)/(kappa + 1)",
+                    Kind::holds, best, Relation::ge, (kappa - 1) / (kappa + 1), Q(0),
+                    "spectrum " + spectrum_text(lambda) + "; the best grid step is eta = " + shown<Q>(best_eta) +
+                        " (2/(L + mu) = " + shown<Q>(2 / (L + mu)) + ")");
+}
+
+Verdict optimal_step_wrong_L(const std::vector<Q>& lambda, const Q& L_used, int steps) {
+  const Q mu = min_of(lambda), L = max_of(lambda);
+  const Q kappa_used = L_used / mu, rate = (kappa_used - 1) / (kappa_used + 1);
+  const Q eta = 2 / (L_used + mu);
+  const int n = static_cast<int>(lambda.size());
+  Mat<Q> A = Mat<Q>::Zero(n, n);
+  int top = 0;
+  for (int i = 0; i < n; ++i) {
+    A(i, i) = lambda[static_cast<std::size_t>(i)];
+    if (lambda[static_cast<std::size_t>(i)] == L) top = i;
+  }
+  Vec<Q> e0 = Vec<Q>::Zero(n);
+  e0(top) = 1;
+  const auto n2 = gd_norms2(A, e0, eta, steps);
+  return compare<Q>("gd_optimal_fixed_step",
+                    "eta = 2/(L' + mu) with L' = " + shown<Q>(L_used) + " below lambda_max = " + shown<Q>(L) +
+                        ": ||e_T||^2 <= ((kappa' - 1)/(kappa' + 1))^(2T) ||e_0||^2 ?",
+                    Expect::counterexample("extreme_eigenvalues"), n2.back(), Relation::le, qpow(rate * rate, steps) * n2[0],
+                    Q(0),
+                    "A = diag" + spectrum_text(lambda) + ", start on the top eigenvector: factor |1 - eta lambda_max| = " +
+                        shown<Q>(abs_s(Q(1 - eta * L))) + " per step, T = " + std::to_string(steps));
+}
+
+long long iterations_to_eps(const Q& kappa, const Mpfr& eps, bool relative, const Mpfr& scale) {
+  // A = R diag(1, kappa) R^T with an exactly orthogonal R; eta = 1/kappa.
+  const Mat<Mpfr> R = cayley_orthogonal<Mpfr>(2, {Mpfr(1) / 3});
+  const Mpfr k = from_rational<Mpfr>(kappa);
+  const Mat<Mpfr> A = with_spectrum<Mpfr>(R, {Mpfr(1), k});
+  const Mpfr eta = 1 / k;
+  Vec<Mpfr> x = scale * (R.col(0) + R.col(1) / 10);
+  const Mpfr target = relative ? Mpfr(eps * eps * x.squaredNorm()) : Mpfr(eps * eps);
+  for (long long t = 0; t < 50'000'000; ++t) {
+    if (x.squaredNorm() <= target) return t;
+    x -= eta * (A * x);
+  }
+  throw std::runtime_error("iterations_to_eps: no convergence");
+}
+
+Verdict iterations_bound(const Q& kappa, const Mpfr& eps, const Mpfr& scale, const Expect& kind) {
+  using std::ceil;
+  using std::log;
+  const bool relative = kind.kind != Kind::counterexample;
+  const long long count = iterations_to_eps(kappa, eps, relative, scale);
+  const Mpfr bound = ceil(Mpfr(from_rational<Mpfr>(kappa) * log(1 / eps)));
+  return compare<Mpfr>("gd_iterations_condition_number",
+                       std::string("steps of GD (eta = 1/lambda_max) until ||x_t|| <= eps") + (relative ? " ||x_0||" : "") +
+                           " <= ceil(kappa ln(1/eps))",
+                       kind, Mpfr(count), Relation::le, bound, Mpfr(0),
+                       "A = R diag(1, " + shown<Q>(kappa) + ") R^T, eps = " + shown<Mpfr>(eps, 3) + ", ||x_0|| = " +
+                           shown<Mpfr>(Mpfr(scale * sqrt(Mpfr(101) / 100)), 6) + (relative ? "" : " (eps absolute)"));
+}
+
+Verdict iterations_attained(const Q& kappa, const Mpfr& eps, const Mpfr& delta) {
+  using std::log;
+  const long long count = iterations_to_eps(kappa, eps, true, Mpfr(1));
+  const Mpfr bound = from_rational<Mpfr>(kappa) * log(1 / eps);
+  return approaches<Mpfr>("gd_iterations_condition_number",
+                          "kappa ln(1/eps) is attained as kappa grows: measured steps / (kappa ln(1/eps))",
+                          Mpfr(Mpfr(count) / bound), delta,
+                          "kappa = " + shown<Q>(kappa) + ", eps = " + shown<Mpfr>(eps, 3) + ": " + std::to_string(count) +
+                              " steps against kappa ln(1/eps) = " + shown<Mpfr>(bound, 8) +
+                              " (the start is almost on the slow eigenvector)");
+}
+
+Verdict seed_condition_number_small(const Q& kappa_a, const Q& kappa_b, const Mpfr& eps) {
+  const long long na = iterations_to_eps(kappa_a, eps, true, Mpfr(1));
+  const long long nb = iterations_to_eps(kappa_b, eps, true, Mpfr(1));
+  const bool a_slow = na > nb;
+  const Q slow = a_slow ? kappa_a : kappa_b, fast = a_slow ? kappa_b : kappa_a;
+  // the notes: when convergence is slow, the condition number is small (smaller than for the fast one)
+  return compare<Q>("gd_iterations_condition_number",
+                    "seed 002: slow convergence when max eta_opt / min eta_opt is large, i.e. the condition number is "
+                    "small; kappa of the slower problem <= kappa of the faster?",
+                    Expect::refutes(seed002_small), slow, Relation::le, fast, Q(0),
+                    "GD with eta = 1/lambda_max to eps = " + shown<Mpfr>(eps, 3) + ": kappa = " + shown<Q>(kappa_a) +
+                        " takes " + std::to_string(na) + " steps, kappa = " + shown<Q>(kappa_b) + " takes " +
+                        std::to_string(nb) + "; kappa = max eta_opt / min eta_opt");
+}
+
+Verdict contour_diameters(const Q& r1, const Q& r2, bool seed_form) {
+  // A = diag(r1², r2²); the contour 1/2 x^T A x = 1/2 meets the axes at 1/r1 and 1/r2.
+  const Q a1 = r1 * r1, a2 = r2 * r2;
+  Mat<Q> A = Mat<Q>::Zero(2, 2);
+  A(0, 0) = a1;
+  A(1, 1) = a2;
+  const Vec<Q> p1 = (Vec<Q>(2) << 1 / r1, 0).finished(), p2 = (Vec<Q>(2) << 0, 1 / r2).finished();
+  if (p1.dot(A * p1) != 1 || p2.dot(A * p2) != 1) throw std::logic_error("contour_diameters: points not on the contour");
+  const Q ratio = (2 / r2) / (2 / r1);  // d2 / d1
+  if (seed_form)
+    return compare<Q>("quadratic_contours",
+                      "seed 002: diameters proportional to the eigenvalues, d_2/d_1 = lambda_2/lambda_1",
+                      Expect::refutes(seed002_diameters), ratio, Relation::eq, a2 / a1, Q(0),
+                      "A = diag(" + shown<Q>(a1) + ", " + shown<Q>(a2) + "): 1/2 x^T A x = 1/2 passes through (" +
+                          shown<Q>(1 / r1) + ", 0) and (0, " + shown<Q>(1 / r2) + ")");
+  return compare<Q>("quadratic_contours", "diameters proportional to 1/sqrt(lambda_i): d_2/d_1 = sqrt(lambda_1/lambda_2)",
+                    Kind::holds, ratio, Relation::eq, r1 / r2, Q(0),
+                    "A = diag(" + shown<Q>(a1) + ", " + shown<Q>(a2) + "), contour 1/2 x^T A x = 1/2, exact points on both axes");
+}
+
+Verdict expansion_cross_terms(const Mat<Q>& A, const Vec<Q>& w, bool seed_form) {
+  const Q lhs = w.dot(A * w) / 2;
+  Q diag = 0, cross = 0;
+  for (int i = 0; i < A.rows(); ++i) {
+    diag += A(i, i) * w(i) * w(i) / 2;
+    for (int j = 0; j < A.cols(); ++j)
+      if (seed_form ? i != j : i < j) cross += A(i, j) * w(i) * w(j);
+  }
+  return compare<Q>("quadratic_contours",
+                    seed_form ? "seed 002: 1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i != j} a_ij w_i w_j"
+                              : "1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i < j} a_ij w_i w_j",
+                    seed_form ? Expect::refutes(seed002_cross) : Expect(Kind::holds), lhs, Relation::eq, diag + cross, Q(0),
+                    "A = [[" + shown<Q>(A(0, 0)) + ", " + shown<Q>(A(0, 1)) + "], [" + shown<Q>(A(1, 0)) + ", " +
+                        shown<Q>(A(1, 1)) + "]]" + (A.rows() > 2 ? " ..." : "") + ", w = " + vec_text(w));
+}
+
+Verdict rotation_keeps_rates(const Mat<Q>& M, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& eta, int steps,
+                             const Expect& kind) {
+  const int n = static_cast<int>(lambda.size());
+  Mat<Q> L = Mat<Q>::Zero(n, n);
+  for (int i = 0; i < n; ++i) L(i, i) = lambda[static_cast<std::size_t>(i)];
+  // coordinates y = M x: g(y) = f(M^{-1} y) has Hessian M^{-T} Lambda M^{-1}
+  Mat<Q> Minv;
+  const bool orthogonal = M.transpose() * M == Mat<Q>::Identity(n, n);
+  if (orthogonal) {
+    Minv = M.transpose();
+  } else {
+    if (!M.isDiagonal(0)) throw std::invalid_argument("rotation_keeps_rates: M must be orthogonal or diagonal");
+    Minv = Mat<Q>::Zero(n, n);
+    for (int i = 0; i < n; ++i) Minv(i, i) = 1 / M(i, i);
+  }
+  const Mat<Q> Ay = Minv.transpose() * L * Minv;
+  const auto nx = gd_norms2(L, x0, eta, steps);
+  const auto ny = gd_norms2(Ay, Vec<Q>(M * x0), eta, steps);
+  return compare<Q>("quadratic_contours",
+                    orthogonal ? "GD on Q Lambda Q^T from Q x_0 and on Lambda from x_0: equal ||x_T||^2"
+                               : "GD after the non-orthogonal change y = D x: equal ||x_T||^2 ?",
+                    kind, ny.back(), Relation::eq, nx.back(), Q(0),
+                    "Lambda = diag" + spectrum_text(lambda) + ", eta = " + shown<Q>(eta) + ", x_0 = " + vec_text(x0) +
+                        ", T = " + std::to_string(steps) + (orthogonal ? "" : ", D = diag(" + shown<Q>(M(0, 0)) + ", ...)"));
+}
+
+}  // namespace descent::claims::conditioning

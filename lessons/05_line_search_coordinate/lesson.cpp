@@ -1,0 +1,154 @@
+/** \page lesson_05_line_search_coordinate Lesson 5 — choosing the step each time
+ *
+ * Symbols: \f$f(x) = \tfrac12 x^\top Ax - b^\top x\f$ with \f$A \succ 0\f$, \f$x^* = A^{-1}b\f$, \f$f^* = f(x^*)\f$,
+ * \f$g_k = \nabla f(x_k)\f$, \f$\mu, L\f$ the extreme eigenvalues, \f$\kappa = L/\mu\f$, \f$t\f$ the step chosen
+ * at each iteration, \f$c, \rho \in (0, 1)\f$ Armijo's constants. Sources: seed 004; Armijo (1966);
+ * Nocedal & Wright (2006), ch. 3.
+ *
+ * \section l05_exact Step 1: exact line search and Kantorovich's rate
+ * Seed 004: \f$d \leftarrow -\nabla L(\theta)\f$, \f$\alpha^* \leftarrow \arg\min_\alpha L(\theta + \alpha d)\f$. On a
+ * quadratic \f$\varphi(t) = f(x - tg)\f$ is a parabola with minimum at \f$t^* = g^\top g / g^\top Ag\f$, where
+ * \f$\varphi'(t^*) = -\nabla f(x_{k+1})^\top g_k = 0\f$: successive gradients are orthogonal (the zig-zag).
+ * Kantorovich's inequality bounds each step's progress,
+ * \f[ f(x_{k+1}) - f^* \le \left(\frac{\kappa-1}{\kappa+1}\right)^2 (f(x_k) - f^*) \f]
+ * (Luenberger & Ye 2008, §8.2), with equality at every step from \f$x_0 - x^* = (1/\mu, 1/L)\f$ on
+ * \f$\mathrm{diag}(\mu, L)\f$. Doubling the exact step loses the bound: \f$f\f$ does not move at all.
+ * For a general \f$f\f$ the library brackets the minimum and narrows it by golden section to a width
+ * \f$\sqrt{\varepsilon}(1+t)\f$ (below that, \f$\varphi\f$'s rounding noise exceeds its variation); it
+ * finds seed 004's \f$\alpha^*\f$ on its loss \f$\theta^\top B\theta\f$ to that tolerance, and it finds the
+ * nearer well, not the global minimum, when \f$\varphi\f$ is not unimodal.
+ * (claims \ref claim_steepest_descent_kantorovich "steepest_descent_kantorovich",
+ * \ref claim_exact_line_search "exact_line_search")
+ * \image html gaps.svg "f(x_k) - f* of GD, steepest descent, backtracking and coordinate descent (kappa = 10)"
+ * \snippet 05_line_search_coordinate/lesson.cpp l05-exact
+ *
+ * \section l05_armijo Step 2: Armijo backtracking
+ * Try \f$t = t_0, t_0\rho, t_0\rho^2, \dots\f$ and accept the first with
+ * \f$f(x - tg) \le f(x) - c\,t\,\|g\|^2\f$. On an \f$L\f$-smooth \f$f\f$ the descent lemma gives
+ * \f$f(x - tg) \le f(x) - t(1 - Lt/2)\|g\|^2\f$, so every \f$t \le 2(1-c)/L\f$ is accepted (equality at the
+ * end point on \f$\tfrac12 Lx^2\f$), and the search stops with \f$t \ge \min(t_0, \rho\,2(1-c)/L)\f$: a step
+ * of the right size without knowing \f$L\f$. With a curvature larger than the \f$L\f$ assumed, or a
+ * direction that is not downhill, no such guarantee holds.
+ * (claim \ref claim_armijo_backtracking "armijo_backtracking")
+ * \snippet 05_line_search_coordinate/lesson.cpp l05-armijo
+ *
+ * \section l05_coordinate Step 3: coordinate descent
+ * Seed 004: "update one parameter at a time". Minimizing \f$f\f$ exactly along coordinate \f$i\f$ gives
+ * \f$x_i \leftarrow x_i - g_i/a_{ii}\f$ (the 1-D Newton step along that axis); no update raises \f$f\f$, and on
+ * an SPD quadratic the iterates converge to \f$x^*\f$ (Gauss–Seidel). One update touches one row of
+ * \f$A\f$ (\f$O(n)\f$ with a maintained gradient, against \f$O(n^2)\f$ for a GD step), and when \f$A\f$ is
+ * diagonal one sweep is exact. On an indefinite \f$A\f$ with positive diagonal every update still
+ * lowers \f$f\f$, but there is no minimum: \f$f\f$ falls without bound.
+ * (claim \ref claim_coordinate_descent "coordinate_descent")
+ * \snippet 05_line_search_coordinate/lesson.cpp l05-coordinate
+ *
+ * \section l05_checks The checks
+ * \htmlinclude lesson_05_line_search_coordinate_checks.html
+ *
+ * \section l05_run A run
+ * \verbinclude lesson_05_line_search_coordinate.txt
+ */
+#include <sstream>
+
+#include "descent/methods.hpp"
+#include "lesson_run.hpp"
+#include "line_search_checks.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using Q = Rational;
+
+namespace {
+void write_plots(lessons::LessonRun& run, const std::string& dir) {
+  // f - f* per iteration on a rotated quadratic with spectrum {1, 10}, four methods.
+  const Mat<double> R = cayley_orthogonal<double>(2, {0.5});
+  const Quadratic<double> f(with_spectrum<double>(R, {1.0, 10.0}), Vec<double>::Zero(2), 0.0);
+  std::ostringstream data;
+  const std::vector<std::pair<std::string, std::map<std::string, std::string>>> methods = {
+      {"gd", {{"eta", "0.1"}}}, {"steepest", {}}, {"backtracking", {}}, {"coordinate", {}}};
+  for (const auto& [name, params] : methods) {
+    auto opt = make_optimizer<double>(name, params);
+    StopRule<double> stop;
+    stop.max_steps = 60;
+    const auto tr = descent::run<double>(f, *opt, (Vec<double>(2) << 3.0, 1.0).finished(), stop);
+    for (std::size_t k = 0; k < tr.f.size(); ++k)
+      if (tr.f[k] > 1e-300) data << k << ' ' << tr.f[k] << '\n';
+    data << "\n\n";
+  }
+  run.wrote_plot(lessons::plot_svg(
+      dir, "gaps",
+      "set title 'f(x_k) - f* on a rotated quadratic, spectrum {1, 10}, from (3, 1)'\nset logscale y\nset xlabel 'iteration k "
+      "(one coordinate per iteration for coordinate descent)'\nset ylabel 'f - f*'\nset format y '10^{%T}'\nset key top right\n"
+      "plot for [i=0:3] 'gaps.dat' index i with linespoints pt 7 ps 0.5 title word('GD(η=1/L) steepest backtracking "
+      "coordinate', i+1)",
+      {{"gaps.dat", data.str()}}));
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  lessons::LessonRun run{"05_line_search_coordinate", "Choosing the step each time"};
+  std::string kappa_text = "9";
+  int steps = 12;
+  run.app()
+      .add_option("--kappa", kappa_text,
+                  "your condition number for an added Kantorovich tight check (diag(1, kappa), worst start), decimal or "
+                  "p/q, 1 < kappa <= 10^6")
+      ->default_val("9");
+  run.app().add_option("--steps", steps, "iterations of the exact checks, 1 to 60")->default_val(12)->check(CLI::Range(1, 60));
+  if (auto rc = run.parse(argc, argv)) return *rc;
+
+  return run.run([&] {
+    const bool kappa_given = run.app().get_option("--kappa")->count() > 0;
+    const Q kappa = lessons::parse_parameter(kappa_text, "--kappa");
+    if (!(kappa > 1) || kappa > 1000000) throw InputError("--kappa: must satisfy 1 < kappa <= 1000000, got " + kappa_text);
+    const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
+    const Mat<Q> I2 = Mat<Q>::Identity(2, 2);
+
+    //! [l05-exact]
+    run.step("Step 1: exact line search and Kantorovich's rate", "Exact rational trajectories; golden section in mpfr.");
+    run.record(line_search_checks::kantorovich(R, {Q(1), Q(10)}, (Vec<Q>(2) << 3, 1).finished(), steps, Kind::holds));
+    run.record(line_search_checks::kantorovich(I2, {Q(1), Q(4)}, (Vec<Q>(2) << 1, Q(1, 4)).finished(), steps, Kind::tight));
+    run.record(line_search_checks::kantorovich(I2, {Q(1), Q(100)}, (Vec<Q>(2) << 1, Q(1, 100)).finished(), steps, Kind::tight));
+    run.record(line_search_checks::kantorovich(R, {Q(1), Q(10)}, (Vec<Q>(2) << 3, 1).finished(), steps,
+                                               Expect::counterexample("exact_step")));
+    const Quadratic<Q> f3(with_spectrum<Q>(cayley_orthogonal<Q>(3, {Q(1, 2), Q(1, 3), Q(-1, 4)}), {Q(1), Q(5), Q(20)}),
+                          (Vec<Q>(3) << 1, -2, 3).finished(), Q(0));
+    run.record(line_search_checks::successive_gradients_orthogonal(f3, (Vec<Q>(3) << 2, 1, -1).finished(), steps));
+    const Mat<Mpfr> B = with_spectrum<Mpfr>(cayley_orthogonal<Mpfr>(2, {Mpfr(1) / 3}), {Mpfr(1), Mpfr(7)});
+    run.record(line_search_checks::golden_matches_closed_form(B, (Vec<Mpfr>(2) << 2, -1).finished()));
+    run.record(line_search_checks::golden_not_unimodal());
+    run.note("--kappa adds the check below: your --kappa" + std::string(kappa_given ? "" : " (default)") + " = " + kappa.str());
+    run.record(line_search_checks::kantorovich(I2, {Q(1), kappa}, (Vec<Q>(2) << 1, 1 / kappa).finished(), steps, Kind::tight));
+    //! [l05-exact]
+
+    //! [l05-armijo]
+    run.step("Step 2: Armijo backtracking", "Sufficient decrease f(x - t g) <= f(x) - c t ||g||^2, exact.");
+    run.record(line_search_checks::armijo_boundary(Q(10), Q(1, 4), Q(3)));
+    run.record(line_search_checks::armijo_region(R, {Q(1), Q(10)}, (Vec<Q>(2) << 3, 1).finished(), Q(1, 4), Q(10), Kind::holds));
+    run.record(line_search_checks::armijo_region(I2, {Q(1), Q(10)}, (Vec<Q>(2) << 0, 1).finished(), Q(1, 4), Q(1),
+                                                 Expect::counterexample("smooth")));
+    run.record(line_search_checks::backtracking_step_floor(R, {Q(1), Q(10)}, (Vec<Q>(2) << 3, 1).finished(), Q(1), Q(1, 10),
+                                                           Q(1, 2), steps));
+    run.record(line_search_checks::armijo_ascent_direction(with_spectrum<Q>(R, {Q(1), Q(10)}), (Vec<Q>(2) << 3, 1).finished(),
+                                                           Q(1, 10), Q(1, 2)));
+    //! [l05-armijo]
+
+    //! [l05-coordinate]
+    run.step("Step 3: coordinate descent", "x_i <- x_i - g_i / a_ii, cyclic, exact.");
+    const Mat<Q> A = with_spectrum<Q>(R, {Q(1), Q(10)});
+    const Vec<Q> b = (Vec<Q>(2) << 1, 2).finished();
+    run.record(line_search_checks::coordinate_monotone(A, b, (Vec<Q>(2) << 3, -1).finished(), 10));
+    run.record(line_search_checks::coordinate_converges(A, b, (Vec<Q>(2) << 3, -1).finished(), 40, Kind::holds));
+    Mat<Q> D = Mat<Q>::Zero(2, 2);
+    D(0, 0) = 3;
+    D(1, 1) = 7;
+    run.record(line_search_checks::coordinate_converges(D, b, (Vec<Q>(2) << 3, -1).finished(), 1, Kind::tight));
+    Mat<Q> indefinite(2, 2);
+    indefinite << 1, 2, 2, 1;
+    run.record(line_search_checks::coordinate_converges(indefinite, b, (Vec<Q>(2) << 3, -1).finished(), 10,
+                                                        Expect::counterexample("spd")));
+    //! [l05-coordinate]
+
+    if (run.plot_dir()) write_plots(run, *run.plot_dir());
+  });
+}

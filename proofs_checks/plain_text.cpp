@@ -15,7 +15,7 @@ const std::map<std::string, std::string>& symbols() {
       {"eta", "η"}, {"theta", "θ"}, {"kappa", "κ"}, {"lambda", "λ"}, {"mu", "μ"}, {"rho", "ρ"}, {"sigma", "σ"},
       {"phi", "φ"}, {"varphi", "φ"}, {"pi", "π"}, {"Phi", "Φ"}, {"Lambda", "Λ"}, {"Delta", "Δ"}, {"Sigma", "Σ"},
       {"le", " ≤ "}, {"leq", " ≤ "}, {"ge", " ≥ "}, {"geq", " ≥ "}, {"ne", " ≠ "}, {"neq", " ≠ "}, {"to", " → "},
-      {"rightarrow", " → "}, {"mapsto", " ↦ "}, {"succ", " ≻ "}, {"equiv", " ≡ "}, {"leftarrow", " ← "}, {"lceil", "⌈"}, {"rceil", "⌉"}, {"Rightarrow", " ⇒ "}, {"iff", " ⇔ "}, {"in", " ∈ "}, {"notin", " ∉ "}, {"nabla", "∇"},
+      {"rightarrow", " → "}, {"mapsto", " ↦ "}, {"ln", "ln"}, {"succ", " ≻ "}, {"equiv", " ≡ "}, {"leftarrow", " ← "}, {"lceil", "⌈"}, {"rceil", "⌉"}, {"Rightarrow", " ⇒ "}, {"iff", " ⇔ "}, {"in", " ∈ "}, {"notin", " ∉ "}, {"nabla", "∇"},
       {"partial", "∂"}, {"sum", "Σ"}, {"infty", "∞"}, {"dots", "…"}, {"ldots", "…"}, {"cdots", "⋯"},
       {"cdot", "·"}, {"times", "×"}, {"approx", " ≈ "}, {"top", "ᵀ"}, {"|", "‖"}, {"min", "min"}, {"max", "max"},
       {"arg", "arg "}, {"log", "log"}, {"exp", "exp"}, {"sin", "sin"}, {"cos", "cos"}, {"sup", "sup"},
@@ -185,6 +185,10 @@ class Reader {
     }
     if (name == "text" || name == "mathrm" || name == "operatorname" || name == "mathbf" || name == "boldsymbol")
       return argument();
+    if (name == "hat") {  // a combining circumflex after a one-letter argument, else "hat(…)"
+      const std::string a = argument();
+      return a.size() == 1 ? a + "\u0302" : "hat(" + a + ")";
+    }
     if (name == "mathbb") {
       const std::string a = argument();
       return a == "R" ? "ℝ" : a;

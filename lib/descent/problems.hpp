@@ -33,6 +33,9 @@ class Problem {
   }
   /// A short human name.
   virtual std::string name() const = 0;
+  /// True when f is a quadratic polynomial (constant Hessian), so that line minimization
+  /// along a direction and along a coordinate have closed forms.
+  virtual bool is_quadratic() const { return false; }
 };
 
 /// f(x) = ½ xᵀAx − bᵀx + c with A symmetric (DESIGN.md §5). ∇f = Ax − b, ∇²f = A.
@@ -47,6 +50,7 @@ class Quadratic final : public Problem<S> {
   Vec<S> gradient(const Vec<S>& x) const override;
   Mat<S> hessian(const Vec<S>&) const override { return A_; }
   std::string name() const override { return "quadratic"; }
+  bool is_quadratic() const override { return true; }
   /// The symmetric matrix A (n×n).
   const Mat<S>& A() const { return A_; }
   /// The linear term b (length n).
@@ -77,6 +81,7 @@ class LeastSquares final : public Problem<S> {
   Vec<S> gradient(const Vec<S>& w) const override;
   Mat<S> hessian(const Vec<S>& w) const override;
   std::string name() const override { return "least_squares"; }
+  bool is_quadratic() const override { return true; }
   /// The d×K data matrix Φ (one example per column).
   const Mat<S>& Phi() const { return Phi_; }
   /// The K targets y.

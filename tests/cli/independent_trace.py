@@ -11,6 +11,11 @@ formulas of the notes (not from the C++ code):
   least_squares  f = ||Phi^T w - y||^2,        grad f = 2 Phi (Phi^T w - y)
   gd             x+ = x - eta g
   heavy_ball     v+ = beta v - g,  x+ = x + eta v+,  v_0 = 0
+  steepest       x+ = x - t g, t = g^T g / g^T H g       (H the constant Hessian)
+  backtracking   x+ = x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g
+  coordinate     step k: x_i -= g_i / H_ii, i = k mod n   (exact coordinate minimization)
+  preconditioned x+ = x - eta P g, P = diag(1 / H_ii) at x0 (--preconditioner diag)
+  newton         x+ = x - eta (H + damping I)^{-1} g      (Gauss-Jordan on fractions)
 
 The run stops after --steps steps, or at the first iterate with |f| or some |x_i| above
 10^100 (the library's divergence bound), which is then not printed.
@@ -94,6 +99,9 @@ def load_problem(path):
         def g_scale(x):
             return [sum(abs(A[i][j] * x[j]) for j in range(n)) + abs(b[i]) for i in range(n)]
 
+        def hess(x):
+            return [row[:] for row in A]
+
     elif kind == "least_squares":
         Phi, y = mat(doc["Phi"], "Phi"), vec(doc["y"], "y")
         d, K = len(Phi), len(y)
@@ -118,14 +126,36 @@ def load_problem(path):
             r = residual_scale(w)
             return [2 * sum(abs(Phi[i][k]) * r[k] for k in range(K)) for i in range(d)]
 
+        def hess(w):
+            return [[2 * sum(Phi[i][k] * Phi[j][k] for k in range(K)) for j in range(d)] for i in range(d)]
+
     else:
         raise SystemExit(f"unknown kind {kind!r}")
-    return kind, f, grad, x0, f_scale, g_scale
+    return kind, f, grad, x0, f_scale, g_scale, hess
 
 
-def exact_trajectory(f, grad, x0, method, eta, beta, steps):
+def solve(M, v):
+    """M^{-1} v by Gauss-Jordan elimination on fractions."""
+    n = len(v)
+    a = [list(M[i]) + [v[i]] for i in range(n)]
+    for col in range(n):
+        piv = next((r for r in range(col, n) if a[r][col] != 0), None)
+        if piv is None:
+            raise SystemExit("singular Hessian in the reference computation")
+        a[col], a[piv] = a[piv], a[col]
+        for r in range(n):
+            if r != col and a[r][col] != 0:
+                m = a[r][col] / a[col][col]
+                a[r] = [a[r][j] - m * a[col][j] for j in range(n + 1)]
+    return [a[i][n] / a[i][i] for i in range(n)]
+
+
+def exact_trajectory(f, grad, x0, method, eta, beta, steps, hess=None, params=None):
     """Rows (f, |g|^2, x) and the status, in exact arithmetic."""
     rows, x, v = [], list(x0), [Fraction(0)] * len(x0)
+    params = params or {}
+    n = len(x0)
+    P0 = None
 
     def out_of_bounds(x, fx):
         return abs(fx) > BOUND or any(abs(e) > BOUND for e in x)
@@ -143,6 +173,37 @@ def exact_trajectory(f, grad, x0, method, eta, beta, steps):
         elif method == "heavy_ball":
             v = [beta * v[i] - g[i] for i in range(len(x))]
             x = [x[i] + eta * v[i] for i in range(len(x))]
+        elif method == "steepest":
+            H = hess(x)
+            gg = sum(e * e for e in g)
+            if gg != 0:
+                t = gg / sum(g[i] * H[i][j] * g[j] for i in range(n) for j in range(n))
+                x = [x[i] - t * g[i] for i in range(n)]
+        elif method == "backtracking":
+            t, c, rho = params["eta"], params["c"], params["rho"]
+            gg = sum(e * e for e in g)
+            if gg != 0:
+                for _ in range(201):
+                    trial = [x[i] - t * g[i] for i in range(n)]
+                    if f(trial) <= fx - c * t * gg:
+                        x = trial
+                        break
+                    t *= rho
+        elif method == "coordinate":
+            i = k % n
+            x = list(x)
+            x[i] -= g[i] / hess(x)[i][i]
+        elif method == "preconditioned":
+            if P0 is None:
+                H0 = hess(x)
+                P0 = [1 / H0[i][i] for i in range(n)]
+            x = [x[i] - eta * P0[i] * g[i] for i in range(n)]
+        elif method == "newton":
+            H = hess(x)
+            for i in range(n):
+                H[i][i] += params.get("damping", Fraction(0))
+            d = solve(H, g)
+            x = [x[i] - eta * d[i] for i in range(n)]
         else:
             raise SystemExit(f"method {method!r} is not recomputed here")
         fx = f(x)
@@ -189,9 +250,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--descent", required=True, help="the descent executable")
     ap.add_argument("--problem", required=True)
-    ap.add_argument("--method", required=True, choices=["gd", "heavy_ball"])
-    ap.add_argument("--eta", required=True)
+    ap.add_argument("--method", required=True,
+                    choices=["gd", "heavy_ball", "steepest", "backtracking", "coordinate", "preconditioned", "newton"])
+    ap.add_argument("--eta")
     ap.add_argument("--beta")
+    ap.add_argument("--c")
+    ap.add_argument("--rho")
+    ap.add_argument("--damping")
+    ap.add_argument("--preconditioner")
     ap.add_argument("--steps", required=True, type=int)
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--exact", action="store_true")
@@ -202,17 +268,21 @@ def main():
     args = ap.parse_args()
 
     mode = "exact" if args.exact else ("digits" if args.digits else "double")
-    kind, f, grad, x0, f_scale, g_scale = load_problem(args.reference_problem or args.problem)
-    eta = to_fraction(args.eta, "--eta")
+    kind, f, grad, x0, f_scale, g_scale, hess = load_problem(args.reference_problem or args.problem)
+    defaults = {"backtracking": {"eta": "1", "c": "1e-4", "rho": "1/2"}, "newton": {"eta": "1", "damping": "0"}}
+    given = {k: getattr(args, k) for k in ("eta", "c", "rho", "damping") if getattr(args, k) is not None}
+    params = {k: to_fraction(given.get(k, d), "--" + k) for k, d in defaults.get(args.method, {}).items()}
+    params.update({k: to_fraction(t, "--" + k) for k, t in given.items()})
+    eta = params.get("eta", Fraction(0))
     beta = to_fraction(args.beta, "--beta") if args.beta is not None else Fraction(0)
-    rows, status = exact_trajectory(f, grad, x0, args.method, eta, beta, args.steps)
+    rows, status = exact_trajectory(f, grad, x0, args.method, eta, beta, args.steps, hess, params)
     if status != args.expect_status:
         fail(f"the exact run ends with status {status}, the test expects {args.expect_status}")
 
-    cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--eta", args.eta,
-           "--steps", str(args.steps)]
-    if args.beta is not None:
-        cmd += ["--beta", args.beta]
+    cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--steps", str(args.steps)]
+    for flag in ("eta", "beta", "c", "rho", "damping", "preconditioner"):
+        if getattr(args, flag) is not None:
+            cmd += ["--" + flag, getattr(args, flag)]
     if args.exact:
         cmd += ["--exact"]
     if args.digits:

@@ -55,8 +55,8 @@ LineSearchPoint<S> wolfe_search(const Problem<S>& f, const Vec<S>& x, const S& f
                                 const S& t0, const S& c1, const S& c2);
 
 /// Steepest descent with exact line search (Cauchy 1847): x_{k+1} = x_k − t_k g_k with
-/// t_k minimizing f(x_k − t g_k). On a Quadratic the step is the closed form
-/// t_k = g_kᵀg_k / g_kᵀAg_k (exact in rationals); otherwise golden_section_search.
+/// t_k minimizing f(x_k − t g_k). On a quadratic problem (Problem::is_quadratic) the step is the closed form
+/// t_k = g_kᵀg_k / g_kᵀHg_k (exact in rationals); otherwise golden_section_search.
 template <class S>
 class SteepestDescent final : public Optimizer<S> {
  public:
@@ -92,8 +92,8 @@ class Backtracking final : public Optimizer<S> {
 };
 
 /// Cyclic coordinate descent: step k changes coordinate i = k mod n only. With η = 0 on a
-/// Quadratic, the exact minimization along that coordinate, x_i ← x_i − g_i/a_ii (needs
-/// a_ii > 0; exact in rationals); with η > 0, the coordinate gradient step
+/// quadratic problem, the exact minimization along that coordinate, x_i ← x_i − g_i/h_ii (needs
+/// h_ii > 0; exact in rationals); with η > 0, the coordinate gradient step
 /// x_i ← x_i − η g_i. A sweep is n steps. η = 0 on a non-quadratic throws InputError.
 template <class S>
 class CoordinateDescent final : public Optimizer<S> {

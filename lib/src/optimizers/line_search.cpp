@@ -142,8 +142,10 @@ Vec<S> SteepestDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<
   have_ = false;
   if (g.isZero(0)) return x;
   const Vec<S> d = -g;
-  if (const auto* q = dynamic_cast<const Quadratic<S>*>(&f)) {
-    last_t_ = exact_step_quadratic<S>(*q, g, d);
+  if (f.is_quadratic()) {
+    const S curvature = g.dot(f.hessian(x) * g);
+    if (!(curvature > 0)) throw InputError("steepest: g^T H g <= 0, f has no minimum along -g (not convex)");
+    last_t_ = S(g.squaredNorm()) / curvature;
     return x + last_t_ * d;
   }
   if constexpr (ScalarTraits<S>::exact) {
@@ -194,9 +196,9 @@ Vec<S> CoordinateDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Ve
     next(i) -= eta_ * g(i);
     return next;
   }
-  const auto* q = dynamic_cast<const Quadratic<S>*>(&f);
-  if (!q) throw InputError("coordinate: exact coordinate minimization needs a quadratic; give --eta for gradient steps");
-  const S aii = q->A()(i, i);
+  if (!f.is_quadratic())
+    throw InputError("coordinate: exact coordinate minimization needs a quadratic; give --eta for gradient steps");
+  const S aii = f.hessian(x)(i, i);
   if (!(aii > 0))
     throw InputError("coordinate: a_" + std::to_string(i + 1) + std::to_string(i + 1) +
                      " <= 0, so f has no minimum along coordinate " + std::to_string(i + 1));

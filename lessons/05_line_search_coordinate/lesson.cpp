@@ -88,13 +88,18 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"05_line_search_coordinate", "Choosing the step each time"};
   std::string kappa_text = "9";
-  int steps = 12;
+  int steps = 6;
   run.app()
       .add_option("--kappa", kappa_text,
                   "your condition number for an added Kantorovich tight check (diag(1, kappa), worst start), decimal or "
                   "p/q, 1 < kappa <= 10^6")
       ->default_val("9");
-  run.app().add_option("--steps", steps, "iterations of the exact checks, 1 to 60")->default_val(12)->check(CLI::Range(1, 60));
+  run.app()
+      .add_option("--steps", steps,
+                  "iterations of the exact checks, 1 to 8 (exact line search doubles the digits of the rationals "
+                  "at every step)")
+      ->default_val(6)
+      ->check(CLI::Range(1, 8));
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

@@ -30,7 +30,7 @@ class Rosenbrock final : public Problem<S> {
 
 /// f(x) = eˣ + ½x² − 2x on ℝ: strictly convex (f″ = eˣ + 1 > 1), with its minimizer x* the
 /// root of eˣ + x = 2 (x* ≈ 0.4428544), where f″ = 3 − x* and f‴ = eˣ* = 2 − x*. Newton's
-/// error ratio e_{k+1}/e_k² tends to f‴(x*)/(2f″(x*)) = (2 − x*)/(2(3 − x*)) ≈ 0.3132.
+/// error ratio e_{k+1}/e_k² tends to f‴(x*)/(2f″(x*)) = (2 − x*)/(2(3 − x*)) ≈ 0.30447.
 /// Instantiated for double, Mpfr and Interval (it needs exp).
 template <class S>
 class ExpQuadratic1D final : public Problem<S> {

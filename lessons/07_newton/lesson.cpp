@@ -91,7 +91,7 @@
 #include "descent/optimizers/quasi_newton.hpp"
 #include "descent/problems/test_functions.hpp"
 #include "lesson_run.hpp"
-#include "newton.hpp"
+#include "newton_checks.hpp"
 
 using namespace descent;
 using namespace descent::claims;

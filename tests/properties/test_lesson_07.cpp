@@ -7,7 +7,7 @@
 #include <rapidcheck/catch.h>
 
 #include "generators.hpp"
-#include "newton.hpp"
+#include "newton_checks.hpp"
 
 using namespace descent;
 using namespace descent::claims;

@@ -1,4 +1,4 @@
-/// \file newton.hpp
+/// \file newton_checks.hpp
 /// \brief Claims of lesson 07 (Newton's method and its remedies): one step on a quadratic,
 /// quadratic convergence and its hypotheses, indefinite Hessians and diagonal loading,
 /// seed 001's best step in 1-D, and quasi-Newton methods on Rosenbrock.

@@ -1,7 +1,7 @@
 // Claims of lesson 07: Newton's method on quadratics, its quadratic convergence and the
 // hypotheses it needs, indefinite Hessians and diagonal loading, seed 001's best step in
 // 1-D, and BFGS / L-BFGS on Rosenbrock.
-#include "newton.hpp"
+#include "newton_checks.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,6 +2,8 @@
 // the optimal fixed step, iterations against the condition number, contours.
 #include "conditioning.hpp"
 
+#include "instance_text.hpp"
+
 #include <boost/multiprecision/number.hpp>
 #include <cmath>
 
@@ -9,29 +11,14 @@ namespace descent::claims::conditioning {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
-template <class S>
-S max_abs(const Mat<S>& M) {
-  S m = 0;
-  for (int i = 0; i < M.rows(); ++i)
-    for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_s<S>(M(i, j)));
-  return m;
-}
+using detail::abs_of;
+using detail::max_abs;
+using detail::spectrum_text;
+using detail::vec_text;
 Q qpow(const Q& x, int k) {
   Q r = 1;
   for (int i = 0; i < k; ++i) r *= x;
   return r;
-}
-std::string vec_text(const Vec<Q>& v) {
-  std::string s = "(";
-  for (int i = 0; i < v.size(); ++i) s += (i ? ", " : "") + shown<Q>(v(i));
-  return s + ")";
-}
-std::string spectrum_text(const std::vector<Q>& l) {
-  std::string s = "{";
-  for (std::size_t i = 0; i < l.size(); ++i) s += (i ? ", " : "") + shown<Q>(l[i]);
-  return s + "}";
 }
 // ‖x_t‖² of exact GD on ½xᵀAx, t = 0 … steps.
 std::vector<Q> gd_norms2(const Mat<Q>& A, const Vec<Q>& x0, const Q& eta, int steps) {
@@ -165,7 +152,7 @@ Verdict contraction(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   for (int t = 0; t <= steps; ++t) {
     const Q gap = qpow(factor, t) * n2[0] - n2[static_cast<std::size_t>(t)];
     if (kind.kind == Kind::tight) {
-      const Q d = abs_s(gap);
+      const Q d = abs_of(gap);
       if (t == 0 || d > best) best = d, pick = t;
     } else if (t == 1 || (t > 1 && gap < best)) {
       best = gap;
@@ -204,7 +191,7 @@ Verdict no_fixed_step_better(const std::vector<Q>& lambda, int grid) {
   for (int j = 1; j <= grid; ++j) {
     const Q eta = Q(j) * 2 / (L * (grid + 1));
     Q worst = 0;
-    for (const auto& l : lambda) worst = std::max(worst, abs_s(Q(1 - eta * l)));
+    for (const auto& l : lambda) worst = std::max(worst, abs_of(Q(1 - eta * l)));
     if (best < 0 || worst < best) best = worst, best_eta = eta;
   }
   return compare<Q>("gd_optimal_fixed_step",
@@ -235,7 +222,7 @@ Verdict optimal_step_wrong_L(const std::vector<Q>& lambda, const Q& L_used, int 
                     Expect::counterexample("extreme_eigenvalues"), n2.back(), Relation::le, qpow(rate * rate, steps) * n2[0],
                     Q(0),
                     "A = diag" + spectrum_text(lambda) + ", start on the top eigenvector: factor |1 - eta lambda_max| = " +
-                        shown<Q>(abs_s(Q(1 - eta * L))) + " per step, T = " + std::to_string(steps));
+                        shown<Q>(abs_of(Q(1 - eta * L))) + " per step, T = " + std::to_string(steps));
 }
 
 long long iterations_to_eps(const Q& kappa, const Mpfr& eps, bool relative, const Mpfr& scale) {

@@ -2,26 +2,20 @@
 // backtracking, cyclic coordinate descent.
 #include "line_search_checks.hpp"
 
+#include "instance_text.hpp"
+
 #include <cmath>
 
 namespace descent::claims::line_search_checks {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
+using detail::abs_of;
+using detail::max_abs;
+using detail::spectrum_text;
+using detail::vec_text;
 Q qmin(const std::vector<Q>& v) { return *std::min_element(v.begin(), v.end()); }
 Q qmax(const std::vector<Q>& v) { return *std::max_element(v.begin(), v.end()); }
-std::string vec_text(const Vec<Q>& v) {
-  std::string s = "(";
-  for (int i = 0; i < v.size(); ++i) s += (i ? ", " : "") + shown<Q>(v(i));
-  return s + ")";
-}
-std::string spectrum_text(const std::vector<Q>& l) {
-  std::string s = "{";
-  for (std::size_t i = 0; i < l.size(); ++i) s += (i ? ", " : "") + shown<Q>(l[i]);
-  return s + "}";
-}
 // f(x) − f* of ½(x − x*)ᵀA(x − x*) along steepest descent from x* + e0 (x* = 0 here):
 // the library's SteepestDescent when `doubling` is false, else t_k = 2 t*_k.
 std::vector<Q> steepest_gap_values(const Mat<Q>& A, const Vec<Q>& e0, int steps, bool doubling) {
@@ -79,7 +73,7 @@ Verdict kantorovich(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   for (std::size_t k = 0; k + 1 < gaps.size(); ++k) {
     if (gaps[k] == 0) break;
     const Q ratio = gaps[k + 1] / gaps[k];
-    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_s(Q(ratio - bound)) > abs_s(Q(pick - bound)))
+    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(ratio - bound)) > abs_of(Q(pick - bound)))
                                                  : (pick < 0 || ratio > pick);
     if (better) pick = ratio, at = static_cast<int>(k);
   }
@@ -105,7 +99,7 @@ Verdict successive_gradients_orthogonal(const Quadratic<Q>& f, const Vec<Q>& x0,
   const Trace<Q> tr = run<Q>(f, sd, x0, stop);
   Q worst = 0;
   for (std::size_t k = 0; k + 1 < tr.x.size(); ++k)
-    worst = std::max(worst, abs_s(Q(f.gradient(tr.x[k + 1]).dot(f.gradient(tr.x[k])))));
+    worst = std::max(worst, abs_of(Q(f.gradient(tr.x[k + 1]).dot(f.gradient(tr.x[k])))));
   return compare<Q>("exact_line_search",
                     "exact line search ends where the new gradient is orthogonal to the direction: max_k |g_{k+1}^T g_k|",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0),
@@ -123,7 +117,7 @@ Verdict golden_matches_closed_form(const Mat<Mpfr>& B, const Vec<Mpfr>& theta) {
   return compare<Mpfr>("exact_line_search",
                        "seed 004's alpha* = argmin L(theta + alpha d) on L = theta^T B theta: |golden section - "
                        "||d||^2/(2 d^T B d)| <= 2 sqrt(eps)(1 + alpha*)",
-                       Kind::holds, abs_s<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
+                       Kind::holds, abs_of<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
                        "alpha* = " + shown<Mpfr>(closed) + ", golden section " + shown<Mpfr>(p.t) + " after " +
                            std::to_string(p.evaluations) + " evaluations");
 }

@@ -2,24 +2,16 @@
 // diagonal against full preconditioning.
 #include "preconditioning.hpp"
 
+#include "instance_text.hpp"
+
 namespace descent::claims::preconditioning {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
-template <class S>
-S max_abs(const Mat<S>& M) {
-  S m = 0;
-  for (int i = 0; i < M.rows(); ++i)
-    for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_s<S>(M(i, j)));
-  return m;
-}
-std::string vec_text(const Vec<Q>& v) {
-  std::string s = "(";
-  for (int i = 0; i < v.size(); ++i) s += (i ? ", " : "") + shown<Q>(v(i));
-  return s + ")";
-}
+using detail::abs_of;
+using detail::max_abs;
+using detail::spectrum_text;
+using detail::vec_text;
 std::string scales_text(const std::vector<double>& s) {
   std::string t = "{";
   for (std::size_t i = 0; i < s.size(); ++i) t += (i ? ", " : "") + descent::to_string<double>(s[i], 6);
@@ -57,8 +49,8 @@ Verdict standardized_moments(std::uint64_t seed, int m, const std::vector<double
   for (int j = 0; j < Z.cols(); ++j) {
     const Mpfr mean = Mpfr(Z.col(j).sum()) / m;
     const Mpfr var = Mpfr(Z.col(j).squaredNorm()) / m - mean * mean;
-    worst_mean = std::max(worst_mean, abs_s<Mpfr>(mean));
-    worst_var = std::max(worst_var, abs_s<Mpfr>(Mpfr(var - 1)));
+    worst_mean = std::max(worst_mean, abs_of<Mpfr>(mean));
+    worst_var = std::max(worst_var, abs_of<Mpfr>(Mpfr(var - 1)));
   }
   return compare<Mpfr>("feature_scaling_conditioning",
                        "seed 001: after x <- (x - m)/sigma the means are 0 and the variances 1: max |mean| + max |var - 1|",

@@ -141,7 +141,7 @@ const std::vector<ClaimInfo>& all_claims() {
        R"(y=ax^2+bx+c,\ a>0:\ \text{best step } |x_0+\tfrac{b}{2a}|=\frac{|y'(x_0)|}{y''(x_0)})",
        {{"convex", R"(a>0)"}}, "seed 001 (best step = |first derivative| / second derivative); erratum: the signed form"},
       {"quasi_newton", "07_newton",
-       R"(\text{BFGS and L-BFGS with a Wolfe line search keep } s_k^\top y_k>0 \text{ and reach } \|\nabla f\|\le\varepsilon \text{ on Rosenbrock in far fewer steps than GD})",
+       R"(\text{BFGS and L-BFGS: every step meeting the strong Wolfe conditions has } s_k^\top y_k>0;\ \text{they reach } \|\nabla f\|\le\varepsilon \text{ on Rosenbrock in far fewer steps than GD})",
        {}, "seed 002 (BFGS, L-BFGS as remedies); Nocedal & Wright 2006, ch. 6-7"},
   };
   return claims;

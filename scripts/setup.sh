@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ make cmake pkg-config python3
   libeigen3-dev libboost-dev libmpfr-dev libgmp-dev libmpfi-dev
-  catch2 librapidcheck-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
-  gnuplot-nox doxygen graphviz libjs-mathjax)
+  catch2 librapidcheck-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev liblbfgspp-dev
+  gnuplot-nox doxygen graphviz libjs-mathjax python3-mpmath)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -250,6 +250,14 @@ Verdict compare(std::string_view claim_id, std::string_view step, const Expect& 
       v.pass = certainly_false(s, rel);
   }
   v.detail = std::move(detail);
+  if constexpr (!ScalarTraits<S>::exact && !ScalarTraits<S>::interval) {
+    // A floating relation decided by the tolerance (|lhs - rhs| within it): say so, so
+    // that "6.9e-49 <= 0" is read as "equal to within 64 eps scale", not as a false line.
+    const S d = lhs - rhs, tol = tolerance_ulps * epsilon<S>() * (scale < 0 ? S(-scale) : scale);
+    if (tol > 0 && d != 0 && !(d < -tol) && !(d > tol))
+      v.detail += std::string(v.detail.empty() ? "" : "; ") + "the sides differ by " + shown<S>(d < 0 ? S(-d) : d, 3) +
+                  ", within the tolerance " + std::to_string(tolerance_ulps) + " eps scale = " + shown<S>(tol, 3);
+  }
   validate(v);
   return v;
 }

@@ -40,4 +40,11 @@ std::string spectrum_text(const std::vector<S>& l) {
   return s + "}";
 }
 
+/// "diag{λ…}" when Q is the identity, else "Q diag{λ…} Q^T (Q exactly orthogonal)".
+template <class S>
+std::string matrix_text(const Mat<S>& Q, const std::vector<S>& lambda) {
+  return Q.isIdentity(0) ? "diag" + spectrum_text<S>(lambda)
+                         : "Q diag" + spectrum_text<S>(lambda) + " Q^T (Q exactly orthogonal)";
+}
+
 }  // namespace descent::claims::detail

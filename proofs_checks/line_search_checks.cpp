@@ -12,6 +12,7 @@ namespace {
 using Q = Rational;
 using detail::abs_of;
 using detail::max_abs;
+using detail::matrix_text;
 using detail::spectrum_text;
 using detail::vec_text;
 Q qmin(const std::vector<Q>& v) { return *std::min_element(v.begin(), v.end()); }
@@ -73,16 +74,19 @@ Verdict kantorovich(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   for (std::size_t k = 0; k + 1 < gaps.size(); ++k) {
     if (gaps[k] == 0) break;
     const Q ratio = gaps[k + 1] / gaps[k];
-    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(ratio - bound)) > abs_of(Q(pick - bound)))
+    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(ratio - bound)) >= abs_of(Q(pick - bound)))
                                                  : (pick < 0 || ratio > pick);
     if (better) pick = ratio, at = static_cast<int>(k);
   }
   if (pick < 0) throw std::invalid_argument("kantorovich: the start is the minimizer");
   return compare<Q>("steepest_descent_kantorovich",
                     std::string(doubled ? "the step doubled (t = 2 t*): " : "steepest descent with exact line search: ") +
-                        "(f(x_{k+1}) - f*)/(f(x_k) - f*) vs ((kappa - 1)/(kappa + 1))^2, at step k = " + std::to_string(at),
+                        "(f(x_{k+1}) - f*)/(f(x_k) - f*) vs ((kappa - 1)/(kappa + 1))^2, " +
+                        (kind.kind == Kind::tight ? "the step k farthest from equality (the last on ties): k = "
+                                                  : "the largest ratio over the steps, at k = ") +
+                        std::to_string(at),
                     kind, pick, kind.kind == Kind::tight ? Relation::eq : Relation::le, bound, Q(0),
-                    "A = Q diag" + spectrum_text(lambda) + " Q^T, kappa = " + shown<Q>(kappa) + ", x_0 - x* = " +
+                    "A = " + matrix_text(Qm, lambda) + ", kappa = " + shown<Q>(kappa) + ", x_0 - x* = " +
                         vec_text(e0) + ", " + std::to_string(steps) + " steps");
 }
 
@@ -113,7 +117,7 @@ Verdict golden_matches_closed_form(const Mat<Mpfr>& B, const Vec<Mpfr>& theta) {
   const Vec<Mpfr> d = -L.gradient(theta);
   const Mpfr closed = d.squaredNorm() / (2 * d.dot(B * d));
   const LineSearchPoint<Mpfr> p = golden_section_search<Mpfr>(L, theta, L.value(theta), d, Mpfr(1));
-  const Mpfr tol = 2 * sqrt(epsilon<Mpfr>()) * (1 + closed);
+  const Mpfr tol = 2 * sqrt(epsilon<Mpfr>()) * (1 + closed);  // the final bracket's width, twice (claim exact_line_search)
   return compare<Mpfr>("exact_line_search",
                        "seed 004's alpha* = argmin L(theta + alpha d) on L = theta^T B theta: |golden section - "
                        "||d||^2/(2 d^T B d)| <= 2 sqrt(eps)(1 + alpha*)",
@@ -171,7 +175,7 @@ Verdict armijo_region(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<
                         : "every t in (0, 2(1 - c)/L] (40 steps of a grid): f(x - t g) <= f(x) - c t ||g||^2; worst t = " +
                               shown<Q>(worst_t),
                     kind, lhs, Relation::le, rhs, Q(0),
-                    "A = Q diag" + spectrum_text(lambda) + " Q^T, c = " + shown<Q>(c) + ", x = " + vec_text(x0));
+                    "A = " + matrix_text(Qm, lambda) + ", c = " + shown<Q>(c) + ", x = " + vec_text(x0));
 }
 
 Verdict backtracking_step_floor(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& t0, const Q& c,
@@ -192,8 +196,23 @@ Verdict backtracking_step_floor(const Mat<Q>& Qm, const std::vector<Q>& lambda, 
   const Q floor = std::min(t0, rho * 2 * (1 - c) / qmax(lambda));
   return compare<Q>("armijo_backtracking", "smallest step accepted by backtracking >= min(t_0, rho 2(1 - c)/L)",
                     Kind::holds, smallest, Relation::ge, floor, Q(0),
-                    "A = Q diag" + spectrum_text(lambda) + " Q^T, t_0 = " + shown<Q>(t0) + ", c = " + shown<Q>(c) +
+                    "A = " + matrix_text(Qm, lambda) + ", t_0 = " + shown<Q>(t0) + ", c = " + shown<Q>(c) +
                         ", rho = " + shown<Q>(rho) + ", " + std::to_string(taken) + " steps from " + vec_text(x0));
+}
+
+Verdict backtracking_floor_attained(const Q& L, const Q& c, const Q& rho, const Q& delta) {
+  const Quadratic<Q> f = quadratic_1d<Q>(L, Q(0), Q(0));
+  const Vec<Q> x = (Vec<Q>(1) << 1).finished();
+  const Q boundary = 2 * (1 - c) / L, t0 = (1 + delta) * boundary / rho;
+  Backtracking<Q> bt(t0, c, rho);
+  bt.step(f, x, f.gradient(x));
+  const Q floor = std::min(t0, rho * boundary);
+  return approaches<Q>("armijo_backtracking",
+                       "the floor is attained as the first trial nears 2(1 - c)/(L rho) from above: min(t_0, rho 2(1 - c)/L) "
+                       "/ accepted step",
+                       Q(floor / bt.last_step()), Q(1, 1000),
+                       "1/2 L x^2 with L = " + shown<Q>(L) + ", c = " + shown<Q>(c) + ", rho = " + shown<Q>(rho) +
+                           ", t_0 = (1 + " + shown<Q>(delta) + ") 2(1 - c)/(L rho): accepted t = " + shown<Q>(bt.last_step()));
 }
 
 Verdict armijo_ascent_direction(const Mat<Q>& A, const Vec<Q>& x0, const Q& c, const Q& rho) {
@@ -205,9 +224,9 @@ Verdict armijo_ascent_direction(const Mat<Q>& A, const Vec<Q>& x0, const Q& c, c
     if (j == 0 || r - l > best_gap) best_gap = r - l, lhs = l, rhs = r;
   }
   return compare<Q>("armijo_backtracking",
-                    "d = +grad f (not a descent direction): some t = rho^j, j <= 60, with f(x + t d) <= f(x) + c t g^T d ?",
+                    "d = +grad f (uphill, not a descent direction): some t = rho^j, j <= 60, with f(x + t d) <= f(x) + c t g^T d ?",
                     Expect::counterexample("descent_direction"), lhs, Relation::le, rhs, Q(0),
-                    "the closest of the 61 trials is reported; c = " + shown<Q>(c) + ", rho = " + shown<Q>(rho) + ", x = " +
+                    "the trial closest to passing is reported (the smallest t; the two sides differ in the 16th digit); c = " + shown<Q>(c) + ", rho = " + shown<Q>(rho) + ", x = " +
                         vec_text(x0));
 }
 

@@ -43,6 +43,10 @@ Verdict armijo_region(const Mat<Rational>& Q, const std::vector<Rational>& lambd
 /// the smallest accepted step ≥ min(t0, ρ·2(1 − c)/L).
 Verdict backtracking_step_floor(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Vec<Rational>& x0,
                                 const Rational& t0, const Rational& c, const Rational& rho, int steps);
+/// armijo_backtracking, tight in the limit (exact): on ½Lx² with t0 = (1 + δ)·2(1 − c)/(Lρ),
+/// the first two trials are rejected and the third, t = ρ(1 + δ)·2(1 − c)/L, is accepted:
+/// the floor ρ·2(1 − c)/L over the accepted step is 1/(1 + δ) → 1.
+Verdict backtracking_floor_attained(const Rational& L, const Rational& c, const Rational& rho, const Rational& delta);
 /// armijo_backtracking, counterexample dropping descent_direction (exact): with d = +∇f no
 /// step t = t0ρʲ, j ≤ 60, gives f(x + td) ≤ f(x) + ct∇fᵀd (the smallest is reported).
 Verdict armijo_ascent_direction(const Mat<Rational>& A, const Vec<Rational>& x0, const Rational& c, const Rational& rho);

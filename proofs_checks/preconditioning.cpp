@@ -91,7 +91,8 @@ Verdict scaling_lowers_iterations(std::uint64_t seed, int m, const std::vector<d
   return compare<Mpfr>("feature_scaling_conditioning",
                        "GD steps (eta = 1/L) until ||w - w*|| <= 1e-6 ||w*|| on least squares: standardized < raw",
                        Kind::holds, Mpfr(after), Relation::lt, Mpfr(before), Mpfr(0),
-                       std::to_string(m) + " examples, feature scales " + scales_text(scales) + ", targets y = X 1");
+                       std::to_string(m) + " examples, feature scales " + scales_text(scales) +
+                           "; targets y = X 1 for each design (raw and standardized), so w* = 1 in both");
 }
 
 Verdict scaling_lowers_logistic_kappa(std::uint64_t seed, int m, const std::vector<double>& scales, const Mpfr& lambda) {
@@ -130,7 +131,7 @@ Verdict square_roots(const Mat<Q>& E, const std::vector<Q>& roots) {
   return compare<Q>("whitening",
                     "seed 002: (A^0.5)^T A^0.5 = A and (A^-0.5)^T A^-0.5 = A^-1: ||S^T S - A||^2 + ||(A^-0.5)^T A^-0.5 A - I||^2",
                     Kind::holds, err, Relation::eq, Q(0), Q(0),
-                    "A = E diag(squares) E^T with E exactly orthogonal; A^{+-0.5} = E Lambda^{+-0.5} E^T (line 980, 984)");
+                    "A = V diag(squares) V^T with V exactly orthogonal; A^{+-0.5} = V Lambda^{+-0.5} V^T (lines 980, 984)");
 }
 
 Verdict whitened_energy(const Mat<Q>& E, const std::vector<Q>& roots, const Vec<Q>& b, const Vec<Q>& w, bool seed_sign) {

@@ -71,12 +71,16 @@ int main(int argc, char** argv) {
   std::vector<std::pair<std::string, CLI::Option*>> hyper_options;
   std::map<std::string, std::string> hyper_text;
   for (const auto& flag : descent::hyper_parameter_names()) {
-    std::string takers;
+    std::string takers, kind = "a number, decimal or p/q";
     for (const auto& m : descent::methods())
       for (const auto& p : m.parameters)
-        if (p.name == flag) takers += (takers.empty() ? "" : ", ") + m.name;
+        if (p.name == flag) {
+          takers += (takers.empty() ? "" : ", ") + m.name;
+          if (p.integer) kind = "an integer";
+          if (!p.choices.empty()) kind = "one of " + descent::range_text(p);
+        }
     hyper_options.emplace_back(flag, trace->add_option("--" + flag, hyper_text[flag],
-                                                       "hyper-parameter of " + takers + " (see --method); decimal or p/q"));
+                                                       "hyper-parameter of " + takers + " (range and default: see --method); " + kind));
   }
   CLI::Option* steps = trace->add_option(
       "--steps", trace_options.steps,

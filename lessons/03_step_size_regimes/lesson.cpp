@@ -99,13 +99,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   const Mat<double> A = with_spectrum<double>(R, {4.0, 1.0});
   const Quadratic<double> f(A, Vec<double>::Zero(2), 0.0);
   std::ostringstream grid, paths;
-  for (int i = 0; i <= 60; ++i) {
-    for (int j = 0; j <= 60; ++j) {
-      const Vec<double> x = (Vec<double>(2) << -3 + 0.1 * i, -3 + 0.1 * j).finished();
-      grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
-    }
-    grid << '\n';
-  }
+  grid << lessons::contour_grid(f, -3, 3, -3, 3, 0.1);
   for (double eta : {0.3, 0.49, 0.51}) {
     GradientDescent<double> gd(eta);
     StopRule<double> stop;

@@ -10,10 +10,11 @@
  * \f$\Sigma\f$ the \f$N\f$ eigenvalues; every \f$B \in \mathbb{R}^{N\times M}\f$, \f$N \ge M\f$, is \f$U\Sigma V^t\f$
  * (SVD); the condition number is \f$\sigma_{\max}/\sigma_{\min}\f$. For a symmetric positive definite
  * \f$B\f$ the singular values are the eigenvalues, so \f$\kappa = \lambda_{\max}/\lambda_{\min}\f$; for a
- * non-symmetric \f$B\f$ they differ (counterexample). Two index slips of the slides are refuted:
- * the thin \f$U \in \mathbb{R}^{N\times M}\f$ is called unitary (it has orthonormal columns, but
- * \f$UU^\top \ne I\f$ when \f$N > M\f$), and the eigendecomposition's \f$\Sigma\f$ stops at
- * \f$\sigma_{M-1}\f$ (an \f$N\times N\f$ matrix needs \f$N\f$ terms).
+ * non-symmetric \f$B\f$ they differ (counterexample). The slide calls the thin
+ * \f$U \in \mathbb{R}^{N\times M}\f$ unitary: it has orthonormal columns (\f$U^\top U = I\f$), but
+ * \f$UU^\top \ne I\f$ when \f$N > M\f$ — refuted. (The eigendecomposition slide's
+ * \f$\Sigma = \mathrm{diag}(\sigma_0, \dots, \sigma_{M-1})\f$ reuses the SVD slide's \f$M\f$; read as
+ * the column count of the square \f$B\f$, \f$M = N\f$ and it is right, so it is not refuted.)
  * (claim \ref claim_eigendecomposition_svd "eigendecomposition_svd")
  * \snippet 04_condition_number/lesson.cpp l04-decomp
  *
@@ -22,8 +23,9 @@
  * \f$\eta \le 1/\lambda_{\max}\f$ every factor \f$1 - \eta\lambda_i\f$ lies in \f$[0, 1 - \eta\lambda_{\min}]\f$, so
  * \f[ \|x_t\|_2 \le \|I - \eta A\|_2^t\,\|x_0\|_2 = (1 - \eta\lambda_{\min})^t \|x_0\|_2 . \f]
  * Checked at every step in exact arithmetic (squared norms, so no root is taken); attained with
- * equality from the eigenvector of \f$\lambda_{\min}\f$; false for a larger step, where
- * \f$|1 - \eta\lambda_{\max}|\f$ exceeds \f$1 - \eta\lambda_{\min}\f$.
+ * equality from the eigenvector of \f$\lambda_{\min}\f$; false for \f$\eta > 2/(\lambda_{\min} + \lambda_{\max})\f$,
+ * where \f$|1 - \eta\lambda_{\max}|\f$ exceeds \f$1 - \eta\lambda_{\min}\f$ (between \f$1/\lambda_{\max}\f$ and
+ * that value the bound still holds, though the theorem does not cover it).
  * (claim \ref claim_gd_quadratic_contraction "gd_quadratic_contraction")
  * \snippet 04_condition_number/lesson.cpp l04-contraction
  *
@@ -40,8 +42,9 @@
  * \f$\lceil\kappa\ln(1/\varepsilon)\rceil\f$ steps (seed 003: "need \f$\frac{\lambda_{\max}}{\lambda_{\min}}\log(1/\epsilon)\f$
  * iters"). Seed 004 shows quadratics of condition number 4 and 100 (its figures are lost; the
  * counts are measured here), and the bound is approached as \f$\kappa\f$ grows from a start almost on
- * the slow eigenvector. The count needs \f$\varepsilon\f$ relative to \f$\|x_0\|\f$: an absolute \f$\varepsilon\f$
- * from far away takes \f$\kappa\ln(\|x_0\|/\varepsilon)\f$ steps. Seed 002 gets the direction of the
+ * the slow eigenvector. Seed 003 writes \f$\|x_t\| \le \epsilon\f$ (absolute): the count then needs
+ * \f$\|x_0\| \le 1\f$, or \f$\varepsilon\f$ relative to \f$\|x_0\|\f$ — from far away an absolute \f$\varepsilon\f$
+ * takes \f$\kappa\ln(\|x_0\|/\varepsilon)\f$ steps (the counterexample names that hypothesis). Seed 002 gets the direction of the
  * condition number wrong once ("The “condition” number is small" where convergence is slow) — refuted.
  * (claim \ref claim_gd_iterations_condition_number "gd_iterations_condition_number")
  * \image html iterations.svg "Measured GD steps against kappa (eta = 1/L, eps = 1e-6), log axes"
@@ -51,10 +54,11 @@
  * \section l04_contours Step 5: contours, axis-aligned and rotated
  * The contours \f$\tfrac12 x^\top Ax = c\f$ are ellipses with axes along the eigenvectors and semi-axes
  * \f$\sqrt{2c/\lambda_i}\f$: the largest curvature gives the shortest axis. Seed 002 says the diameters
- * are proportional to the eigenvalues — refuted — and expands \f$\tfrac12 w^\top Aw\f$ with
+ * are proportional to the eigenvalues — refuted on a rotated \f$A\f$ whose diameters are measured on the
+ * contour itself — and expands \f$\tfrac12 w^\top Aw\f$ with
  * \f$\sum_{i\ne j}a_{ij}w_iw_j\f$, which counts each cross term twice — refuted. Rotating the
  * coordinates (\f$A = Q\Lambda Q^\top\f$) couples them but changes no rate: GD's norms are the same
- * step by step; a non-orthogonal change of coordinates does change them.
+ * step by step (the values \f$f(x_t)\f$ agree); a non-orthogonal change of coordinates changes them.
  * (claim \ref claim_quadratic_contours "quadratic_contours")
  * \snippet 04_condition_number/lesson.cpp l04-contours
  *
@@ -96,13 +100,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
     const Mat<double> R = cayley_orthogonal<double>(2, {0.4});
     const Mat<double> A = with_spectrum<double>(R, {1.0, double(kappa)});
     const Quadratic<double> f(A, Vec<double>::Zero(2), 0.0);
-    for (int i = 0; i <= 60; ++i) {
-      for (int j = 0; j <= 60; ++j) {
-        const Vec<double> x = (Vec<double>(2) << -3 + 0.1 * i, -3 + 0.1 * j).finished();
-        grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
-      }
-      grid << '\n';
-    }
+    grid << lessons::contour_grid(f, -3, 3, -3, 3, 0.1);
     GradientDescent<double> gd(1.0 / kappa);
     StopRule<double> stop;
     stop.max_steps = 60;
@@ -153,7 +151,6 @@ int main(int argc, char** argv) {
     shear << 1, 1, 0, 1;
     run.record(conditioning::svd_kappa_equals_eigen_kappa(shear, Expect::counterexample("symmetric")));
     run.record(conditioning::seed_thin_u_unitary());
-    run.record(conditioning::seed_eigen_m_terms());
     //! [l04-decomp]
 
     //! [l04-contraction]
@@ -193,8 +190,9 @@ int main(int argc, char** argv) {
 
     //! [l04-contours]
     run.step("Step 5: contours, axis-aligned and rotated", "Exact arithmetic.");
-    run.record(conditioning::contour_diameters(Q(1), Q(2), false));
-    run.record(conditioning::contour_diameters(Q(1), Q(2), true));
+    const Mat<Mpfr> A_contour = with_spectrum<Mpfr>(cayley_orthogonal<Mpfr>(2, {Mpfr(1) / 3}), {Mpfr(1), Mpfr(4)});
+    run.record(conditioning::contour_diameters(A_contour, false));
+    run.record(conditioning::contour_diameters(A_contour, true));
     Mat<Q> A2(2, 2);
     A2 << 2, 1, 1, 2;
     const Vec<Q> ones = Vec<Q>::Ones(2);

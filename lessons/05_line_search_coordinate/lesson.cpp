@@ -15,7 +15,8 @@
  * \f$\mathrm{diag}(\mu, L)\f$. Doubling the exact step loses the bound: \f$f\f$ does not move at all.
  * For a general \f$f\f$ the library brackets the minimum and narrows it by golden section to a width
  * \f$\sqrt{\varepsilon}(1+t)\f$ (below that, \f$\varphi\f$'s rounding noise exceeds its variation); it
- * finds seed 004's \f$\alpha^*\f$ on its loss \f$\theta^\top B\theta\f$ to that tolerance, and it finds the
+ * finds seed 004's \f$\alpha^* = \|d\|^2/(2dBd^\top)\f$ on its loss \f$\theta^\top B\theta\f$ (no ½) to twice that
+ * width, and it finds the
  * nearer well, not the global minimum, when \f$\varphi\f$ is not unimodal.
  * (claims \ref claim_steepest_descent_kantorovich "steepest_descent_kantorovich",
  * \ref claim_exact_line_search "exact_line_search")
@@ -27,7 +28,9 @@
  * \f$f(x - tg) \le f(x) - c\,t\,\|g\|^2\f$. On an \f$L\f$-smooth \f$f\f$ the descent lemma gives
  * \f$f(x - tg) \le f(x) - t(1 - Lt/2)\|g\|^2\f$, so every \f$t \le 2(1-c)/L\f$ is accepted (equality at the
  * end point on \f$\tfrac12 Lx^2\f$), and the search stops with \f$t \ge \min(t_0, \rho\,2(1-c)/L)\f$: a step
- * of the right size without knowing \f$L\f$. With a curvature larger than the \f$L\f$ assumed, or a
+ * of the right size without knowing \f$L\f$. The floor is attained in the limit: from a first trial just above
+ * \f$2(1-c)/(L\rho)\f$ the first two trials are rejected and the third, just above \f$\rho\,2(1-c)/L\f$, is
+ * accepted. With a curvature larger than the \f$L\f$ assumed, or a
  * direction that is not downhill, no such guarantee holds.
  * (claim \ref claim_armijo_backtracking "armijo_backtracking")
  * \snippet 05_line_search_coordinate/lesson.cpp l05-armijo
@@ -134,6 +137,7 @@ int main(int argc, char** argv) {
                                                  Expect::counterexample("smooth")));
     run.record(line_search_checks::backtracking_step_floor(R, {Q(1), Q(10)}, (Vec<Q>(2) << 3, 1).finished(), Q(1), Q(1, 10),
                                                            Q(1, 2), steps));
+    run.record(line_search_checks::backtracking_floor_attained(Q(10), Q(1, 10), Q(1, 2), Q(1, 1000000)));
     run.record(line_search_checks::armijo_ascent_direction(with_spectrum<Q>(R, {Q(1), Q(10)}), (Vec<Q>(2) << 3, 1).finished(),
                                                            Q(1, 10), Q(1, 2)));
     //! [l05-armijo]

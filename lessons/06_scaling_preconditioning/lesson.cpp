@@ -1,7 +1,8 @@
 /** \page lesson_06_scaling_preconditioning Lesson 6 — change the geometry: scaling and preconditioning
  *
- * Symbols: seed 002 writes \f$E(w) = \tfrac12 w^\top Aw + b^\top w + c\f$ (note \f$+b\f$), \f$A = E\Lambda E^\top\f$
- * symmetric positive definite, \f$A^{\pm0.5} = E\Lambda^{\pm0.5}E^\top\f$, \f$\hat w = A^{0.5}w\f$,
+ * Symbols: seed 002 writes \f$E(w) = \tfrac12 w^\top Aw + b^\top w + c\f$ (note \f$+b\f$), \f$A = V\Lambda V^\top\f$
+ * symmetric positive definite (the notes call the eigenvector matrix \f$E\f$ too; here it is \f$V\f$),
+ * \f$A^{\pm0.5} = V\Lambda^{\pm0.5}V^\top\f$, \f$\hat w = A^{0.5}w\f$,
  * \f$\hat b = A^{-0.5}b\f$, \f$P\f$ a preconditioner, \f$\kappa\f$ the condition number; for data, \f$X\f$ has one
  * example per row, \f$m_i, \sigma_i\f$ the mean and (population) standard deviation of feature \f$i\f$.
  * Sources: seeds 001, 002, 004.
@@ -9,8 +10,9 @@
  * \section l06_scaling Step 1: feature scaling
  * Seed 001: \f$x_i^r \leftarrow (x_i^r - m_i)/\sigma_i\f$ makes "the means of all dimensions 0 and the
  * variances all 1". On a seeded data set whose three features have scales 1, 10 and 0.2 (and
- * non-zero means), standardizing lowers the condition number of the least-squares Hessian
- * \f$X^\top X/m\f$ and of the logistic-regression Hessian, and GD with \f$\eta = 1/L\f$ needs fewer steps.
+ * non-zero means), standardizing — which both centres and rescales — lowers the condition number of the
+ * least-squares Hessian \f$X^\top X/m\f$ and of the logistic-regression Hessian, and GD with \f$\eta = 1/L\f$ needs
+ * fewer steps (each design with targets \f$y = X\mathbf{1}\f$, so \f$w^* = \mathbf{1}\f$ in both).
  * Standardizing is a diagonal scaling of the covariance to unit diagonal; when the features
  * already have similar scales it can *raise* \f$\kappa\f$ (counterexample).
  * (claim \ref claim_feature_scaling_conditioning "feature_scaling_conditioning")
@@ -21,13 +23,14 @@
  * \f$E = \tfrac12\hat w^\top\hat w + \hat b^\top\hat w + c = \tfrac12 w^\top S^\top Sw + \hat b^\top Sw + c\f$, so
  * \f$S^\top S = A\f$ and \f$\hat b^\top S = b^\top\f$ — the notes print \f$-b^\top\f$ (refuted: with that sign the energy
  * changes) and then solve correctly, \f$S = A^{0.5}\f$, \f$\hat b = A^{-0.5}b\f$. With
- * \f$A^{0.5} = E\Lambda^{0.5}E^\top\f$ (real only for \f$A \succ 0\f$): \f$(A^{0.5})^\top A^{0.5} = A\f$,
+ * \f$A^{0.5} = V\Lambda^{0.5}V^\top\f$ (real only for \f$A \succ 0\f$): \f$(A^{0.5})^\top A^{0.5} = A\f$,
  * \f$(A^{-0.5})^\top A^{-0.5} = A^{-1}\f$, \f$\nabla_{\hat w}E = \hat w^\top + \hat b^\top = \nabla_wE\,A^{-0.5}\f$, and GD in
  * \f$\hat w\f$ — whose Hessian is \f$I\f$, so \f$\eta = 1\f$ is exact in one step — maps back to
  * \f[ w^{(k+1)} = w^{(k)} - \eta A^{-1}\nabla_w E(w^{(k)})^\top . \f]
  * Each line is checked in exact arithmetic on an \f$A\f$ with rational square roots (eigenvalues
- * 4 and 9 under an exactly orthogonal \f$E\f$). The notes' later "\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$"
- * drops the current point: it moves even from the minimum — refuted.
+ * 4 and 9 under an exactly orthogonal \f$V\f$). The notes' later "\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$"
+ * replaces the gradient \f$Aw^{(k)} + b\f$ by the constant \f$b\f$: it moves by the same amount at every step,
+ * even from the minimum — refuted.
  * (claim \ref claim_whitening "whitening")
  * \snippet 06_scaling_preconditioning/lesson.cpp l06-whitening
  *
@@ -62,13 +65,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   const Mat<double> A = with_spectrum<double>(R, {1.0, 20.0});
   const Quadratic<double> f(A, Vec<double>::Zero(2), 0.0);
   std::ostringstream grid, paths;
-  for (int i = 0; i <= 60; ++i) {
-    for (int j = 0; j <= 60; ++j) {
-      const Vec<double> x = (Vec<double>(2) << -3 + 0.1 * i, -3 + 0.1 * j).finished();
-      grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
-    }
-    grid << '\n';
-  }
+  grid << lessons::contour_grid(f, -3, 3, -3, 3, 0.1);
   const std::vector<std::pair<std::string, std::map<std::string, std::string>>> methods = {
       {"gd", {{"eta", "0.095"}}},
       {"steepest", {}},
@@ -98,13 +95,13 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"06_scaling_preconditioning", "Change the geometry: scaling and preconditioning"};
-  std::string eta_text = "1/2";
+  std::string eta_text = "3/2";
   int steps = 10;
   run.app()
       .add_option("--eta", eta_text,
                   "your step for an added check that GD in w-hat equals w <- w - eta A^-1 grad E, decimal or p/q, "
                   "0 < eta <= 4")
-      ->default_val("1/2");
+      ->default_val("3/2");
   run.app().add_option("--steps", steps, "steps of the exact checks, 1 to 100")->default_val(10)->check(CLI::Range(1, 100));
   if (auto rc = run.parse(argc, argv)) return *rc;
 
@@ -124,7 +121,7 @@ int main(int argc, char** argv) {
     //! [l06-scaling]
 
     //! [l06-whitening]
-    run.step("Step 2: whitening, line by line", "A = E diag(4, 9) E^T with E exactly orthogonal; exact arithmetic.");
+    run.step("Step 2: whitening, line by line", "A = V diag(4, 9) V^T with V exactly orthogonal; exact arithmetic.");
     const Mat<Q> E = cayley_orthogonal<Q>(2, {Q(1, 3)});
     const std::vector<Q> roots{Q(2), Q(3)};
     const Vec<Q> b = (Vec<Q>(2) << 2, -3).finished(), w = (Vec<Q>(2) << 1, 2).finished();

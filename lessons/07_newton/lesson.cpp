@@ -8,16 +8,18 @@
  * (2006), ch. 3, 6, 7.
  *
  * \section l07_quadratic Step 1: one step on a quadratic
- * Fitting the second-order model at \f$x_k\f$ and going to its minimum gives seed 002's normalized
- * update \f$x_{k+1} = x_k - \eta H^{-1}\nabla f(x_k)\f$. On
+ * Fitting the second-order model at \f$x_k\f$ and going to its minimum gives the Newton step
+ * \f$x_{k+1} = x_k - H^{-1}\nabla f(x_k)\f$; seed 002's normalized update scales it by a step
+ * \f$\eta\f$ (a damped step for \f$\eta < 1\f$). On
  * \f$f = \tfrac12(x - x^*)^\top A(x - x^*)\f$ the gradient is \f$Ae_k\f$, so
  * \f[ e_{k+1} = e_k - \eta A^{-1}Ae_k = (1 - \eta)\,e_k, \qquad e_k = (1 - \eta)^k e_0 , \f]
  * whatever the conditioning of \f$A\f$: \f$\eta = 1\f$ (Newton's method) reaches \f$x^*\f$ in one
  * step, \f$0 < \eta < 2\f$ converges, \f$\eta = 2\f$ jumps across \f$x^*\f$ forever and
  * \f$\eta > 2\f$ diverges. Seed 002: “For a quadratic function, the optimal η is 1 (which is
- * exactly Newton's method) — And should not be greater than 2!” — correct, and hedged: 2 itself
- * does not converge either. Both sides are exact rational trajectories on a rotated 3×3 quadratic
- * whose minimizer is the point it was built around. Without a positive definite \f$A\f$ the same
+ * exactly Newton's method) — And should not be greater than 2!” — correct, though incomplete:
+ * \f$\eta = 2\f$ itself does not converge either. The left sides are exact rational trajectories and the
+ * right sides the closed form \f$(1-\eta)^k e_0\f$, on a rotated 3×3 quadratic whose minimizer is the
+ * point it was built around. Without a positive definite \f$A\f$ the same
  * single step lands on the stationary point, which is a saddle (a counterexample).
  * (claim \ref claim_newton_one_step_quadratic "newton_one_step_quadratic")
  * \snippet 07_newton/lesson.cpp l07-quadratic
@@ -118,13 +120,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   // Rosenbrock's valley with the paths of GD, Newton and BFGS (double).
   const Rosenbrock<double> f(2);
   std::ostringstream grid, paths;
-  for (int i = 0; i <= 80; ++i) {
-    for (int j = 0; j <= 130; ++j) {
-      const Vec<double> x = (Vec<double>(2) << -2 + 0.05 * i, -3.5 + 0.05 * j).finished();
-      grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
-    }
-    grid << '\n';
-  }
+  grid << lessons::contour_grid(f, -2, 2, -3.5, 3, 0.05);
   const Vec<double> x0 = (Vec<double>(2) << -1.2, 1.0).finished();
   StopRule<double> stop;
   stop.grad_norm2_tol = 1e-20;
@@ -221,7 +217,7 @@ int main(int argc, char** argv) {
     const Mat<Q> R2 = cayley_orthogonal<Q>(2, {Q(1, 3)});
     run.record(newton::loaded_direction(R2, {Q(1), Q(-3)}, Q(2), Expect::counterexample("load_large")));
     run.record(newton::loaded_direction(R2, {Q(1), Q(-3)}, Q(4), Kind::holds));
-    run.record(newton::loaded_direction_attained(R2, {Q(1), Q(-3)}, Q(4)));
+    run.record(newton::loaded_direction_attained(R2, {Q(1), Q(-3)}, Q(5)));
     //! [l07-indefinite]
 
     //! [l07-best-step]

@@ -5,11 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace descent::lessons {
 
@@ -280,6 +282,19 @@ std::string plot_svg(const std::string& dir, const std::string& name, const std:
   const ChildResult child = run_child("gnuplot", {name + ".gp"}, dir, false, true);
   if (child.exit_code != 0) throw InputError("--plot: gnuplot failed on " + gp.string() + " " + child.error);
   return (fs::path(dir) / (name + ".svg")).string();
+}
+
+std::string contour_grid(const Problem<double>& f, double x_lo, double x_hi, double y_lo, double y_hi, double h) {
+  std::ostringstream grid;
+  const int nx = static_cast<int>(std::floor((x_hi - x_lo) / h + 1e-9)), ny = static_cast<int>(std::floor((y_hi - y_lo) / h + 1e-9));
+  for (int i = 0; i <= nx; ++i) {
+    for (int j = 0; j <= ny; ++j) {
+      const Vec<double> x = (Vec<double>(2) << x_lo + h * i, y_lo + h * j).finished();
+      grid << x(0) << ' ' << x(1) << ' ' << f.value(x) << '\n';
+    }
+    grid << '\n';
+  }
+  return grid.str();
 }
 
 }  // namespace descent::lessons

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "claim.hpp"
+#include "descent/problems.hpp"
 
 namespace descent::lessons {
 
@@ -89,5 +90,9 @@ Rational parse_parameter(const std::string& text, const std::string& flag);
 /// path is returned. Throws InputError if gnuplot fails.
 std::string plot_svg(const std::string& dir, const std::string& name, const std::string& script,
               const std::vector<std::pair<std::string, std::string>>& data);
+
+/// Gnuplot data "x y f(x, y)" of a 2-D problem on the grid x = x_lo + i·h ≤ x_hi,
+/// y = y_lo + j·h ≤ y_hi, a blank line after each x (for `splot … with lines` contours).
+std::string contour_grid(const Problem<double>& f, double x_lo, double x_hi, double y_lo, double y_hi, double h);
 
 }  // namespace descent::lessons

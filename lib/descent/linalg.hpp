@@ -105,8 +105,8 @@ Mat<S> spd_sqrt(const Mat<S>& A, int half_power);
 template <class S>
 std::vector<S> singular_values(const Mat<S>& M);
 
-/// The solution of A x = b by LU with full pivoting (exact for Rational). Throws
-/// std::domain_error if A is singular.
+/// The solution of A x = b by LU: full pivoting for Rational (exact), partial pivoting
+/// otherwise. Throws std::domain_error if A is singular (exactly, or a zero pivot).
 template <class S>
 Vec<S> solve(const Mat<S>& A, const Vec<S>& b);
 

@@ -28,6 +28,15 @@ class Optimizer {
   /// search does), that value and gradient, so that the runner need not evaluate them
   /// again; nullptr otherwise.
   virtual const std::pair<S, Vec<S>>* last_evaluation() const { return nullptr; }
+  /// As last_evaluation(), but hands the value and gradient over (moved into f and g);
+  /// returns false when there is none. The runner calls this once per step.
+  virtual bool take_evaluation(S& f, Vec<S>& g) {
+    const auto* e = last_evaluation();
+    if (!e) return false;
+    f = e->first;
+    g = e->second;
+    return true;
+  }
 };
 
 /// Gradient descent with a fixed step: x_{k+1} = x_k − η ∇f(x_k).
@@ -84,19 +93,24 @@ struct StopRule {
   /// gradient (about n² products of numbers of that size). Once exceeded, run() throws
   /// InputError naming --steps. 0: no limit.
   double max_exact_bits = 0;
+  /// Record every iterate x_k in the Trace (true), or only x_0 and the last one (false: the
+  /// values f and ‖∇f‖² are still recorded at every step; saves n numbers per step on long
+  /// runs of large problems).
+  bool keep_iterates = true;
 };
 
 /// The trajectory of a run: x_0 … x_K, f(x_k), ‖∇f(x_k)‖², and why it stopped. Rows stop
 /// at the last finite iterate: a diverged run never contains a non-finite value.
 template <class S>
 struct Trace {
-  std::vector<Vec<S>> x;       ///< iterates x_0 … x_K (empty if x_0 itself was out of bounds)
+  std::vector<Vec<S>> x;       ///< iterates x_0 … x_K (empty if x_0 itself was out of bounds); only x_0 and x_K
+                               ///< when StopRule::keep_iterates is false
   std::vector<S> f;            ///< f(x_k), one per row of x
   std::vector<S> grad_norm2;   ///< ‖∇f(x_k)‖², one per row of x
   Status status = Status::max_steps;  ///< why the run stopped
   std::string message;         ///< the reason in words, e.g. "ran 100 steps"
   /// Number of steps taken (rows − 1).
-  int steps() const { return static_cast<int>(x.size()) - 1; }
+  int steps() const { return static_cast<int>(f.size()) - 1; }
 };
 
 /// Run `opt` on `problem` from x0 under `stop`.

@@ -49,9 +49,18 @@ std::vector<S> singular_values(const Mat<S>& M) {
 template <class S>
 Vec<S> solve(const Mat<S>& A, const Vec<S>& b) {
   if (A.rows() != A.cols() || A.rows() != b.size()) throw std::invalid_argument("solve: shapes do not match");
-  const Eigen::FullPivLU<Mat<S>> lu(A);
-  if (!lu.isInvertible()) throw std::domain_error("solve: the matrix is singular");
-  return lu.solve(b);
+  if constexpr (ScalarTraits<S>::exact) {
+    // exact: full pivoting decides singularity without a threshold
+    const Eigen::FullPivLU<Mat<S>> lu(A);
+    if (!lu.isInvertible()) throw std::domain_error("solve: the matrix is singular");
+    return lu.solve(b);
+  } else {
+    // floating: partial pivoting (a third of the comparisons); a zero pivot means singular
+    const Eigen::PartialPivLU<Mat<S>> lu(A);
+    for (int i = 0; i < A.rows(); ++i)
+      if (lu.matrixLU()(i, i) == 0) throw std::domain_error("solve: the matrix is singular");
+    return lu.solve(b);
+  }
 }
 
 template <class S>

@@ -70,7 +70,12 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   }
   double stored_bits = 0;
   for (int k = 0;; ++k) {
-    trace.x.push_back(x);
+    if (stop.keep_iterates || trace.x.empty())
+      trace.x.push_back(x);
+    else if (trace.x.size() == 1)
+      trace.x.push_back(x);
+    else
+      trace.x.back() = x;
     trace.f.push_back(f);
     trace.grad_norm2.push_back(g2);
     if constexpr (ScalarTraits<S>::exact) {
@@ -97,12 +102,7 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
     Vec<S> next = opt.step(problem, x, g);
     Vec<S> gn;
     S fn;
-    if (const auto* e = opt.last_evaluation()) {
-      fn = e->first;
-      gn = e->second;
-    } else {
-      fn = problem.value_and_gradient(next, gn);
-    }
+    if (!opt.take_evaluation(fn, gn)) fn = problem.value_and_gradient(next, gn);
     S g2n = gn.squaredNorm();
     if (out_of_bounds(next, fn, g2n)) {
       trace.status = Status::diverged;

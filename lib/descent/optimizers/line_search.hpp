@@ -64,6 +64,12 @@ class SteepestDescent final : public Optimizer<S> {
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "steepest"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
+  bool take_evaluation(S& f, Vec<S>& g) override {
+    if (!have_) return false;
+    f = eval_.first;  // kept: the next step's f(x)
+    g = std::move(eval_.second);
+    return true;
+  }
 
  private:
   S last_t_ = 0;
@@ -82,6 +88,12 @@ class Backtracking final : public Optimizer<S> {
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "backtracking"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
+  bool take_evaluation(S& f, Vec<S>& g) override {
+    if (!have_) return false;
+    f = eval_.first;  // kept: the next step's f(x)
+    g = std::move(eval_.second);
+    return true;
+  }
   /// The step accepted by the last line search.
   const S& last_step() const { return last_t_; }
 

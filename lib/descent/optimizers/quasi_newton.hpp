@@ -21,6 +21,12 @@ class BFGS final : public Optimizer<S> {
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "bfgs"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
+  bool take_evaluation(S& f, Vec<S>& g) override {
+    if (!have_) return false;
+    f = eval_.first;  // kept: the next step's f(x)
+    g = std::move(eval_.second);
+    return true;
+  }
 
  private:
   Mat<S> H_;
@@ -42,6 +48,12 @@ class LBFGS final : public Optimizer<S> {
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "lbfgs"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
+  bool take_evaluation(S& f, Vec<S>& g) override {
+    if (!have_) return false;
+    f = eval_.first;  // kept: the next step's f(x)
+    g = std::move(eval_.second);
+    return true;
+  }
 
  private:
   int m_;

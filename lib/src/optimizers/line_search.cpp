@@ -122,11 +122,12 @@ LineSearchPoint<S> wolfe_search(const Problem<S>& f, const Vec<S>& x, const S& f
       t *= dec;
       continue;
     }
-    armijo = p;
     const S slope = p.g.dot(d);
     if (slope < c2 * slope0) {
+      armijo = std::move(p);
       t *= inc;  // still steep: go further
     } else if (slope > -c2 * slope0) {
+      armijo = std::move(p);
       t *= dec;  // overshot the minimum along d
     } else {
       p.evaluations = evals;
@@ -156,7 +157,8 @@ Vec<S> SteepestDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<
     const S fx = f.value(x);
     LineSearchPoint<S> p = golden_section_search<S>(f, x, fx, d, t0);
     last_t_ = p.t;
-    eval_ = {p.f, p.g};
+    eval_.first = p.f;
+  eval_.second = std::move(p.g);
     have_ = true;
     return x + p.t * d;
   }
@@ -176,7 +178,8 @@ Vec<S> Backtracking<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>&
   if (g.isZero(0)) return x;
   LineSearchPoint<S> p = backtracking_search<S>(f, x, fx, g, Vec<S>(-g), eta_, c_, rho_);
   last_t_ = p.t;
-  eval_ = {p.f, p.g};
+  eval_.first = p.f;
+  eval_.second = std::move(p.g);
   have_ = true;
   return x - p.t * g;
 }

@@ -48,7 +48,8 @@ Vec<S> BFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, d, t0, c1<S>(), c2<S>());
   x_prev_ = x;
   g_prev_ = g;
-  eval_ = {p.f, p.g};
+  eval_.first = p.f;
+  eval_.second = std::move(p.g);
   have_ = true;
   return x + p.t * d;
 }
@@ -75,14 +76,18 @@ Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   const S fx = have_ ? eval_.first : f.value(x);
   have_ = false;
   if (x_prev_.size() == n) {
-    Vec<S> s = x - x_prev_, y = g - g_prev_;
-    const S sy = s.dot(y);
+    const S sy = S((x - x_prev_).dot(g - g_prev_));
     if (sy > 0) {
+      Vec<S> s, y;  // the storage of the oldest pair is reused once the memory is full
       if (static_cast<int>(s_.size()) == m_) {
+        s = std::move(s_.front());
+        y = std::move(y_.front());
         s_.pop_front();
         y_.pop_front();
         rho_.pop_front();
       }
+      s = x - x_prev_;
+      y = g - g_prev_;
       s_.push_back(std::move(s));
       y_.push_back(std::move(y));
       rho_.push_back(1 / sy);
@@ -102,14 +107,15 @@ Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
     const S beta = rho_[i] * S(y_[i].dot(q));
     q += (alpha[i] - beta) * s_[i];
   }
-  const Vec<S> d = -q;
+  q = -q;  // the direction d = −H g
   const S t0 = x_prev_.size() == n ? S(1) : S(1 / sqrt(S(g.squaredNorm())));
-  LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, d, t0, c1<S>(), c2<S>());
+  LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, q, t0, c1<S>(), c2<S>());
   x_prev_ = x;
   g_prev_ = g;
-  eval_ = {p.f, p.g};
+  eval_.first = p.f;
+  eval_.second = std::move(p.g);
   have_ = true;
-  return x + p.t * d;
+  return x + p.t * q;
 }
 
 template class BFGS<double>;

@@ -12,7 +12,8 @@
 //     conditions with c₁ = 10⁻⁴, c₂ = 0.9 hold, at most 20 trials: LBFGSpp's
 //     LineSearchBacktracking with LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE), the same
 //     first trial step 1/‖∇f(x₀)‖ then 1, and the same stop ‖∇f‖ ≤ 10⁻⁶ (LBFGSpp:
-//     epsilon = 10⁻⁶, epsilon_rel = 0). Counters: iterations (L-BFGS updates), f_final.
+//     epsilon = 10⁻⁶, epsilon_rel = 0). Counters: iterations (L-BFGS updates), f_final,
+//     evaluations (of f and ∇f, per run).
 // (b) newton_rosenbrock_10/descent and /plain_mpfr: 8 Newton steps (η = 1) at 50 digits on
 //     the 10-dimensional Rosenbrock function from x0 = (−1.2, 1, …): the library's Newton
 //     (dense LU with full pivoting of the Hessian, Eigen over Mpfr) against the same
@@ -61,6 +62,22 @@ const descent::LogisticRegression<double>& logistic_problem() {
   return problem;
 }
 
+// Counts the evaluations of f and ∇f that either side asks for.
+struct Counting final : descent::Problem<double> {
+  const descent::Problem<double>* inner;
+  mutable long long evaluations = 0;
+  explicit Counting(const descent::Problem<double>& p) : inner(&p) {}
+  int dimension() const override { return inner->dimension(); }
+  double value(const Vec<double>& x) const override { ++evaluations; return inner->value(x); }
+  Vec<double> gradient(const Vec<double>& x) const override { ++evaluations; return inner->gradient(x); }
+  Mat<double> hessian(const Vec<double>& x) const override { return inner->hessian(x); }
+  double value_and_gradient(const Vec<double>& x, Vec<double>& g) const override {
+    ++evaluations;
+    return inner->value_and_gradient(x, g);
+  }
+  std::string name() const override { return inner->name(); }
+};
+
 // The objective as LBFGSpp wants it: f(x, grad).
 struct Objective {
   const descent::Problem<double>* problem;
@@ -72,7 +89,8 @@ struct Objective {
   }
 };
 
-void run_descent(benchmark::State& state, const descent::Problem<double>& f, const Vec<double>& x0) {
+void run_descent(benchmark::State& state, const descent::Problem<double>& problem, const Vec<double>& x0) {
+  const Counting f(problem);
   int iterations = 0;
   double fx = 0;
   for (auto _ : state) {
@@ -89,9 +107,11 @@ void run_descent(benchmark::State& state, const descent::Problem<double>& f, con
   }
   state.counters["iterations"] = iterations;
   state.counters["f_final"] = fx;
+  state.counters["evaluations"] = static_cast<double>(f.evaluations) / static_cast<double>(state.iterations());
 }
 
-void run_lbfgspp(benchmark::State& state, const descent::Problem<double>& f, const Vec<double>& x0) {
+void run_lbfgspp(benchmark::State& state, const descent::Problem<double>& problem, const Vec<double>& x0) {
+  const Counting f(problem);
   LBFGSpp::LBFGSParam<double> param;
   param.m = memory;
   param.epsilon = grad_tol;
@@ -109,6 +129,7 @@ void run_lbfgspp(benchmark::State& state, const descent::Problem<double>& f, con
   }
   state.counters["iterations"] = iterations;
   state.counters["f_final"] = fx;
+  state.counters["evaluations"] = static_cast<double>(f.evaluations) / static_cast<double>(state.iterations());
 }
 
 void rosenbrock_10_descent(benchmark::State& s) { run_descent(s, descent::Rosenbrock<double>(10), rosenbrock_start(10)); }

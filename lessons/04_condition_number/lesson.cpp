@@ -39,8 +39,8 @@
  *
  * \section l04_iterations Step 4: κ log(1/ε) iterations
  * With \f$\eta = 1/L\f$, \f$(1 - 1/\kappa)^t \le e^{-t/\kappa}\f$, so \f$\|x_t\| \le \varepsilon\|x_0\|\f$ within
- * \f$\lceil\kappa\ln(1/\varepsilon)\rceil\f$ steps (seed 003: "need \f$\frac{\lambda_{\max}}{\lambda_{\min}}\log(1/\epsilon)\f$
- * iters"). Seed 004 shows quadratics of condition number 4 and 100 (its figures are lost; the
+ * \f$\lceil\kappa\ln(1/\varepsilon)\rceil\f$ steps (seed 003: “need \f$\frac{\lambda_{\max}}{\lambda_{\min}}\log(1/\epsilon)\f$
+ * iters”). Seed 004 shows quadratics of condition number 4 and 100 (its figures are lost; the
  * counts are measured here), and the bound is approached as \f$\kappa\f$ grows from a start almost on
  * the slow eigenvector. Seed 003 writes \f$\|x_t\| \le \epsilon\f$ (absolute): the count then needs
  * \f$\|x_0\| \le 1\f$, or \f$\varepsilon\f$ relative to \f$\|x_0\|\f$ — from far away an absolute \f$\varepsilon\f$

@@ -28,7 +28,7 @@
  * \f$\hat w\f$ — whose Hessian is \f$I\f$, so \f$\eta = 1\f$ is exact in one step — maps back to
  * \f[ w^{(k+1)} = w^{(k)} - \eta A^{-1}\nabla_w E(w^{(k)})^\top . \f]
  * Each line is checked in exact arithmetic on an \f$A\f$ with rational square roots (eigenvalues
- * 4 and 9 under an exactly orthogonal \f$V\f$). The notes' later "\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$"
+ * 4 and 9 under an exactly orthogonal \f$V\f$). The notes' later “\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$”
  * replaces the gradient \f$Aw^{(k)} + b\f$ by the constant \f$b\f$: it moves by the same amount at every step,
  * even from the minimum — refuted.
  * (claim \ref claim_whitening "whitening")
@@ -76,7 +76,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
     auto opt = make_optimizer<double>(name, params);
     StopRule<double> stop;
     stop.max_steps = 25;
-    const auto tr = descent::run<double>(f, *opt, (Vec<double>(2) << 2.5, 2.0).finished(), stop);
+    const auto tr = descent::run<double>(f, *opt, (Vec<double>(2) << -1.0, 2.5).finished(), stop);
     for (const auto& x : tr.x) paths << x(0) << ' ' << x(1) << '\n';
     paths << "\n\n";
   }
@@ -85,7 +85,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
       "set terminal svg size 720,600 dynamic enhanced font 'sans,12' background rgb 'white'\nset output 'methods.svg'\n"
       "set view map\nunset surface\nset contour base\nset cntrparam levels incremental 0.5,4,40\n"
       "set table 'c.tab'\nsplot 'grid.dat' with lines\nunset table\n"
-      "set title 'Rotated quadratic, κ = 20, 25 iterations from (2.5, 2)'\nset size ratio -1\nset xrange [-3:3]\n"
+      "set title 'Rotated quadratic, κ = 20, 25 iterations from (-1, 2.5)'\nset size ratio -1\nset xrange [-3:3]\n"
       "set yrange [-3:3]\nset key outside bottom center horizontal\n"
       "plot 'c.tab' with lines lc rgb '#cccccc' notitle, for [i=0:4] 'paths.dat' index i with linespoints pt 7 ps 0.5 "
       "title word('GD(η=0.095) steepest coordinate diag-preconditioned Newton', i+1)",
@@ -122,16 +122,16 @@ int main(int argc, char** argv) {
 
     //! [l06-whitening]
     run.step("Step 2: whitening, line by line", "A = V diag(4, 9) V^T with V exactly orthogonal; exact arithmetic.");
-    const Mat<Q> E = cayley_orthogonal<Q>(2, {Q(1, 3)});
+    const Mat<Q> V = cayley_orthogonal<Q>(2, {Q(1, 3)});
     const std::vector<Q> roots{Q(2), Q(3)};
     const Vec<Q> b = (Vec<Q>(2) << 2, -3).finished(), w = (Vec<Q>(2) << 1, 2).finished();
-    run.record(preconditioning::square_roots(E, roots));
-    run.record(preconditioning::whitened_energy(E, roots, b, w, false));
-    run.record(preconditioning::whitened_energy(E, roots, b, w, true));
-    run.record(preconditioning::whitened_gradient(E, roots, b, w));
-    run.record(preconditioning::whitened_gd(E, roots, b, w, Q(1, 2), steps, Kind::holds));
-    run.record(preconditioning::whitened_gd(E, roots, b, w, Q(1), steps, Kind::tight));
-    run.record(preconditioning::seed_constant_step(E, roots, b, Q(1, 2)));
+    run.record(preconditioning::square_roots(V, roots));
+    run.record(preconditioning::whitened_energy(V, roots, b, w, false));
+    run.record(preconditioning::whitened_energy(V, roots, b, w, true));
+    run.record(preconditioning::whitened_gradient(V, roots, b, w));
+    run.record(preconditioning::whitened_gd(V, roots, b, w, Q(1, 2), steps, Kind::holds));
+    run.record(preconditioning::whitened_gd(V, roots, b, w, Q(1), steps, Kind::tight));
+    run.record(preconditioning::seed_constant_step(V, roots, b, Q(1, 2)));
     Mat<Q> indefinite = Mat<Q>::Zero(2, 2);
     indefinite(0, 0) = 4;
     indefinite(1, 1) = -9;
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
                                              {Mpfr(2), Mpfr(3), Mpfr(7)});
     run.record(preconditioning::mpfr_square_root(Am));
     run.note("--eta adds the check below: your --eta" + std::string(eta_given ? "" : " (default)") + " = " + eta.str());
-    run.record(preconditioning::whitened_gd(E, roots, b, w, eta, steps, Kind::holds));
+    run.record(preconditioning::whitened_gd(V, roots, b, w, eta, steps, Kind::holds));
     //! [l06-whitening]
 
     //! [l06-diag]

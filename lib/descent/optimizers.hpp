@@ -22,6 +22,12 @@ class Optimizer {
   virtual void reset(int n) = 0;
   /// x_{k+1} from x_k and g_k = ∇f(x_k).
   virtual Vec<S> step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) = 0;
+  /// x_{k+1} when f(x_k) is known as well (the runner passes it): methods that need f(x_k),
+  /// such as line searches, override this and spare an evaluation. The default calls step().
+  virtual Vec<S> step_from(const Problem<S>& problem, const Vec<S>& x, const S& fx, const Vec<S>& g) {
+    (void)fx;
+    return step(problem, x, g);
+  }
   /// Method name as used on the command line.
   virtual std::string name() const = 0;
   /// When the last step() already evaluated f and ∇f at the point it returned (a line

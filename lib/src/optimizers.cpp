@@ -99,7 +99,7 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       trace.message = "ran " + std::to_string(k) + " steps";
       return trace;
     }
-    Vec<S> next = opt.step(problem, x, g);
+    Vec<S> next = opt.step_from(problem, x, f, g);
     Vec<S> gn;
     S fn;
     if (!opt.take_evaluation(fn, gn)) fn = problem.value_and_gradient(next, gn);

@@ -62,6 +62,7 @@ class SteepestDescent final : public Optimizer<S> {
  public:
   void reset(int) override { last_t_ = 0; }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
+  Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "steepest"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
   bool take_evaluation(S& f, Vec<S>& g) override {
@@ -86,6 +87,7 @@ class Backtracking final : public Optimizer<S> {
   Backtracking(S eta, S c, S rho);
   void reset(int) override { have_ = false; }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
+  Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "backtracking"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
   bool take_evaluation(S& f, Vec<S>& g) override {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <vector>
 
 #include "descent/optimizers.hpp"
 
@@ -19,6 +20,7 @@ class BFGS final : public Optimizer<S> {
  public:
   void reset(int n) override;
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
+  Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "bfgs"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
   bool take_evaluation(S& f, Vec<S>& g) override {
@@ -46,6 +48,7 @@ class LBFGS final : public Optimizer<S> {
   explicit LBFGS(int m);
   void reset(int) override;
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
+  Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "lbfgs"; }
   const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
   bool take_evaluation(S& f, Vec<S>& g) override {
@@ -60,6 +63,8 @@ class LBFGS final : public Optimizer<S> {
   std::deque<Vec<S>> s_, y_;
   std::deque<S> rho_;
   Vec<S> x_prev_, g_prev_;
+  std::vector<S> alpha_;  // the two-loop recursion's coefficients, reused
+  Vec<S> q_;              // the two-loop recursion's vector, reused
   bool first_ = true, have_ = false;
   std::pair<S, Vec<S>> eval_;
 };

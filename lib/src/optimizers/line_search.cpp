@@ -2,6 +2,7 @@
 #include "descent/optimizers/line_search.hpp"
 
 #include <stdexcept>
+#include <type_traits>
 
 namespace descent {
 
@@ -16,7 +17,14 @@ namespace {
 template <class S>
 LineSearchPoint<S> evaluate(const Problem<S>& f, const Vec<S>& x, const Vec<S>& d, const S& t) {
   LineSearchPoint<S> p{t, S(0), Vec<S>(), 1};
-  p.f = f.value_and_gradient(Vec<S>(x + t * d), p.g);
+  if constexpr (std::is_same_v<S, double>) {
+    thread_local Vec<double> trial;  // x + t d, reused across trials (one allocation per size)
+    trial = x + t * d;
+    p.f = f.value_and_gradient(trial, p.g);
+  } else {
+    // multiprecision: a fresh vector, so that every entry has the current working precision
+    p.f = f.value_and_gradient(Vec<S>(x + t * d), p.g);
+  }
   return p;
 }
 }  // namespace
@@ -140,6 +148,12 @@ LineSearchPoint<S> wolfe_search(const Problem<S>& f, const Vec<S>& x, const S& f
 
 template <class S>
 Vec<S> SteepestDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
+  if (f.is_quadratic()) return step_from(f, x, S(0), g);  // the closed form needs no f(x)
+  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+}
+
+template <class S>
+Vec<S> SteepestDescent<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
   have_ = false;
   if (g.isZero(0)) return x;
   const Vec<S> d = -g;
@@ -154,7 +168,6 @@ Vec<S> SteepestDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<
   } else {
     using std::sqrt;
     const S t0 = last_t_ > 0 ? last_t_ : S(1 / sqrt(S(g.squaredNorm())));
-    const S fx = f.value(x);
     LineSearchPoint<S> p = golden_section_search<S>(f, x, fx, d, t0);
     last_t_ = p.t;
     eval_.first = p.f;
@@ -173,7 +186,11 @@ Backtracking<S>::Backtracking(S eta, S c, S rho) : eta_(std::move(eta)), c_(std:
 
 template <class S>
 Vec<S> Backtracking<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
-  const S fx = have_ ? eval_.first : f.value(x);  // the last search's value at this point
+  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);  // the last search's value at this point
+}
+
+template <class S>
+Vec<S> Backtracking<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
   have_ = false;
   if (g.isZero(0)) return x;
   LineSearchPoint<S> p = backtracking_search<S>(f, x, fx, g, Vec<S>(-g), eta_, c_, rho_);

@@ -23,11 +23,15 @@ void BFGS<S>::reset(int n) {
 
 template <class S>
 Vec<S> BFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
+  // f(x): the value the last line search found at this point, when it was ours
+  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+}
+
+template <class S>
+Vec<S> BFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
   using std::sqrt;
   const int n = static_cast<int>(x.size());
   if (H_.rows() != n) reset(n);
-  // f(x): the value the last line search found at this point, when it was ours
-  const S fx = have_ ? eval_.first : f.value(x);
   have_ = false;
   if (x_prev_.size() == n) {
     const Vec<S> s = x - x_prev_, y = g - g_prev_;
@@ -61,6 +65,8 @@ LBFGS<S>::LBFGS(int m) : m_(m) {
 
 template <class S>
 void LBFGS<S>::reset(int) {
+  q_.resize(0);  // fresh storage each run (at the run's working precision)
+  alpha_.clear();
   s_.clear();
   y_.clear();
   rho_.clear();
@@ -70,10 +76,14 @@ void LBFGS<S>::reset(int) {
 
 template <class S>
 Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
+  // f(x): the value the last line search found at this point, when it was ours
+  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+}
+
+template <class S>
+Vec<S> LBFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
   using std::sqrt;
   const auto n = x.size();
-  // f(x): the value the last line search found at this point, when it was ours
-  const S fx = have_ ? eval_.first : f.value(x);
   have_ = false;
   if (x_prev_.size() == n) {
     const S sy = S((x - x_prev_).dot(g - g_prev_));
@@ -95,9 +105,11 @@ Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   }
   if (g.isZero(0)) return x;
   // Two-loop recursion: d = −H g (N&W Alg. 7.4).
-  Vec<S> q = g;
+  Vec<S>& q = q_;
+  q = g;
   const std::size_t k = s_.size();
-  std::vector<S> alpha(k);
+  std::vector<S>& alpha = alpha_;
+  alpha.resize(k);
   for (std::size_t i = k; i-- > 0;) {
     alpha[i] = rho_[i] * S(s_[i].dot(q));
     q -= alpha[i] * y_[i];

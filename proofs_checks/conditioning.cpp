@@ -134,6 +134,49 @@ Verdict seed_thin_u_unitary() {
                     "[[9/25, 12/25], [12/25, 16/25]]");
 }
 
+Verdict rayleigh_floor(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Expect& kind) {
+  const Mat<Q> B = with_spectrum<Q>(Qm, lambda);
+  const int n = static_cast<int>(B.rows());
+  const Q lmin = *std::min_element(lambda.begin(), lambda.end());
+  if (kind.kind == Kind::tight) {
+    const int i = static_cast<int>(std::min_element(lambda.begin(), lambda.end()) - lambda.begin());
+    const Vec<Q> v = Qm.col(i);
+    return compare<Q>("eigendecomposition_svd",
+                      "the Rayleigh quotient x^T B x / x^T x reaches lambda_min at its eigenvector" +
+                          std::string(lmin == 0 ? " (B semidefinite: x^T B x = 0 there)" : ""),
+                      kind, Q(v.dot(B * v) / v.squaredNorm()), Relation::eq, lmin, Q(0),
+                      "B = " + matrix_text(Qm, lambda) + "; the eigenvector is a column of Q");
+  }
+  // 200 sample directions with small integer entries, reproducible
+  Q worst = -1;
+  Vec<Q> at;
+  for (int k = 0; k < 200; ++k) {
+    Vec<Q> x(n);
+    for (int j = 0; j < n; ++j) x(j) = Q(((k + 1) * (j + 3) * 7919 + 13 * j) % 17 - 8);
+    if (x.isZero(0)) continue;
+    const Q r = x.dot(B * x) / x.squaredNorm();
+    if (worst < 0 || r < worst) worst = r, at = x;
+  }
+  return compare<Q>("eigendecomposition_svd",
+                    "seed 004's definiteness: x^T B x / x^T x >= lambda_min over 200 sample x, so x^T B x > 0 (B "
+                    "positive definite) exactly when lambda_min > 0",
+                    kind, worst, Relation::ge, lmin, Q(0),
+                    "B = " + matrix_text(Qm, lambda) + "; the smallest quotient at x = " + vec_text(at));
+}
+
+Verdict definite_without_real_eigenvalues(const Q& s) {
+  Mat<Q> B(2, 2);
+  B << 1, s, -s, 1;
+  const Vec<Q> x = (Vec<Q>(2) << 2, -3).finished();
+  if (x.dot(B * x) != x.squaredNorm()) throw std::logic_error("definite_without_real_eigenvalues: x^T B x != ||x||^2");
+  const Q tr = B.trace(), det = B(0, 0) * B(1, 1) - B(0, 1) * B(1, 0);
+  return compare<Q>("eigendecomposition_svd",
+                    "B positive definite by x^T B x > 0 for all x != 0; are its eigenvalues real, (tr B/2)^2 - det B >= 0 ?",
+                    Expect::counterexample("symmetric"), Q(tr * tr / 4 - det), Relation::ge, Q(0), Q(0),
+                    "B = [[1, " + shown<Q>(s) + "], [" + shown<Q>(Q(-s)) + ", 1]]: x^T B x = ||x||^2 for every x (the "
+                    "skew part cancels), eigenvalues 1 +- " + shown<Q>(s) + " i");
+}
+
 Verdict contraction(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& eta, int steps,
                     const Expect& kind) {
   const Mat<Q> A = with_spectrum<Q>(Qm, lambda);

@@ -18,6 +18,16 @@ Verdict svd_kappa_equals_eigen_kappa(const Mat<Mpfr>& B, const Expect& kind);
 /// eigendecomposition_svd, refutes seed 004 line 142 ("U ∈ ℝ^{N×M} is unitary") on
 /// B = [3; 4] = UΣVᵀ with U = [3/5; 4/5]: UᵀU = 1 but UUᵀ ≠ I (exact).
 Verdict seed_thin_u_unitary();
+/// eigendecomposition_svd, definiteness (exact): seed 004's B ≻ 0 ⇔ xᵀBx > 0 for all x ≠ 0,
+/// and B ⪰ 0 ⇔ xᵀBx ≥ 0: for a symmetric B = Q diag(λ) Qᵀ the Rayleigh quotient xᵀBx/xᵀx over
+/// 200 sample vectors never falls below λmin (holds), and equals λmin at its eigenvector
+/// (kind tight; 0 for a semidefinite B with λmin = 0).
+Verdict rayleigh_floor(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Expect& kind);
+/// eigendecomposition_svd, counterexample dropping symmetric (exact): B = [[1, s], [−s, 1]]
+/// has xᵀBx = ‖x‖² > 0 for every x ≠ 0 (positive definite by seed 004's definition), yet no
+/// real eigenvalue: "B ≻ 0 ⇔ λmin > 0" needs B symmetric. Checks (tr B/2)² − det B ≥ 0.
+Verdict definite_without_real_eigenvalues(const Rational& s);
+
 /// gd_quadratic_contraction (exact): GD on ½xᵀAx with A = Q diag(λ) Qᵀ; at every step
 /// t ≤ T, ‖x_t‖² ≤ (1 − ηλmin)^{2t}‖x₀‖². Reported at the step with the smallest margin
 /// (holds, counterexample) or the largest |difference| (tight: x₀ an eigenvector of λmin).

@@ -71,8 +71,8 @@ const std::vector<ClaimInfo>& all_claims() {
        "seed 002 (convergence and convergence rate); erratum: the notes omit R < 1"},
       // ---- 04 condition number ----
       {"eigendecomposition_svd", "04_condition_number",
-       R"(B=U\Sigma U^\top\ (B=B^\top\in\mathbb{R}^{N\times N},\ U \text{ orthogonal},\ \Sigma=\mathrm{diag}(\sigma_0,\dots,\sigma_{N-1}));\ B=U\Sigma V^\top \text{ (SVD)};\ \kappa=\sigma_{\max}/\sigma_{\min}=\lambda_{\max}/\lambda_{\min})",
-       {{"symmetric", R"(B=B^\top \text{ (for the eigendecomposition and } \sigma_i=|\lambda_i|\text{)})"}},
+       R"(B=U\Sigma U^\top\ (B=B^\top\in\mathbb{R}^{N\times N},\ U \text{ orthogonal},\ \Sigma=\mathrm{diag}(\sigma_0,\dots,\sigma_{N-1}));\ B=U\Sigma V^\top \text{ (SVD)};\ \kappa=\sigma_{\max}/\sigma_{\min}=\lambda_{\max}/\lambda_{\min};\ x^\top Bx>0\ \forall x\ne0 \iff \lambda_{\min}>0)",
+       {{"symmetric", R"(B=B^\top \text{ (for the eigendecomposition, } \sigma_i=|\lambda_i| \text{ and definiteness read from the eigenvalues)})"}},
        "seed 004 (SVD, eigendecomposition, condition number slides); erratum: U in R^{NxM} called unitary"},
       {"gd_quadratic_contraction", "04_condition_number",
        R"(\|x_t\|_2\le(1-\eta\lambda_{\min})^t\|x_0\|_2 \text{ for GD on } \tfrac12x^\top Ax)",

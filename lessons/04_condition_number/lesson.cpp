@@ -15,6 +15,11 @@
  * \f$UU^\top \ne I\f$ when \f$N > M\f$ — refuted. (The eigendecomposition slide's
  * \f$\Sigma = \mathrm{diag}(\sigma_0, \dots, \sigma_{M-1})\f$ reuses the SVD slide's \f$M\f$; read as
  * the column count of the square \f$B\f$, \f$M = N\f$ and it is right, so it is not refuted.)
+ * Seed 004 defines \f$B\f$ positive definite by \f$x^tBx > 0\f$ for every \f$x \ne 0\f$ (non-negative definite:
+ * \f$\ge 0\f$). For a symmetric \f$B\f$ that is \f$\lambda_{\min} > 0\f$ (resp. \f$\ge 0\f$): the Rayleigh quotient
+ * \f$x^\top Bx/x^\top x\f$ never falls below \f$\lambda_{\min}\f$ and reaches it at its eigenvector (0 for a
+ * semidefinite \f$B\f$). Without symmetry the definition says nothing about eigenvalues:
+ * \f$\begin{bmatrix}1&3\\-3&1\end{bmatrix}\f$ has \f$x^\top Bx = \|x\|^2 > 0\f$ and eigenvalues \f$1 \pm 3i\f$.
  * (claim \ref claim_eigendecomposition_svd "eigendecomposition_svd")
  * \snippet 04_condition_number/lesson.cpp l04-decomp
  *
@@ -151,6 +156,12 @@ int main(int argc, char** argv) {
     shear << 1, 1, 0, 1;
     run.record(conditioning::svd_kappa_equals_eigen_kappa(shear, Expect::counterexample("symmetric")));
     run.record(conditioning::seed_thin_u_unitary());
+    // seed 004's definiteness: x^T B x > 0 (>= 0) for every x, read through the eigenvalues
+    const Mat<Q> R3e = cayley_orthogonal<Q>(3, {Q(1, 2), Q(-1, 3), Q(1, 5)});
+    run.record(conditioning::rayleigh_floor(R3e, {Q(2), Q(5), Q(9)}, Kind::holds));
+    run.record(conditioning::rayleigh_floor(R3e, {Q(2), Q(5), Q(9)}, Kind::tight));
+    run.record(conditioning::rayleigh_floor(R3e, {Q(0), Q(5), Q(9)}, Kind::tight));
+    run.record(conditioning::definite_without_real_eigenvalues(Q(3)));
     //! [l04-decomp]
 
     //! [l04-contraction]

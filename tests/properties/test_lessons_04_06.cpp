@@ -47,6 +47,16 @@ TEST_CASE("A symmetric matrix is reassembled from its eigendecomposition at 50 d
     RC_PRE(min_q(lambda) > 0);
     RC_ASSERT_PASS(conditioning::svd_kappa_equals_eigen_kappa(B, Kind::holds));
   });
+  rc::prop("definiteness: the Rayleigh quotient never falls below lambda_min and reaches it", [] {
+    const int n = *rc::gen::inRange(2, 5).as("n");
+    const auto lambda = draw_spectrum(n, 0, 60, 4);
+    const Mat<Q> R = draw_rotation(n);
+    RC_ASSERT_PASS(conditioning::rayleigh_floor(R, lambda, Kind::holds));
+    RC_ASSERT_PASS(conditioning::rayleigh_floor(R, lambda, Kind::tight));
+  });
+  rc::prop("x^T B x > 0 without symmetry does not give real eigenvalues", [] {
+    RC_ASSERT_PASS(conditioning::definite_without_real_eigenvalues(draw_nonzero_q("s", 1, 40, 4)));
+  });
   rc::prop("a non-symmetric shear has sigma_max/sigma_min != |lambda|_max/|lambda|_min", [] {
     const Q s = draw_nonzero_q("shear", 1, 40, 4);
     Mat<Mpfr> B(2, 2);

@@ -45,6 +45,32 @@ class Optimizer {
   }
 };
 
+/// An optimizer whose step evaluates f and ∇f at the point it returns (a line search does)
+/// and hands them to the runner, which then need not evaluate them again.
+template <class S>
+class EvaluatingOptimizer : public Optimizer<S> {
+ public:
+  const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
+  bool take_evaluation(S& f, Vec<S>& g) override {
+    if (!have_) return false;
+    f = eval_.first;  // kept: the next step's f(x)
+    g = std::move(eval_.second);
+    return true;
+  }
+
+ protected:
+  /// Record f and ∇f at the point the step is about to return.
+  void remember(const S& f, Vec<S>&& g) {
+    eval_.first = f;
+    eval_.second = std::move(g);
+    have_ = true;
+  }
+  /// f at the current point if the last step recorded it, else evaluated.
+  S value_here(const Problem<S>& problem, const Vec<S>& x) const { return have_ ? eval_.first : problem.value(x); }
+  bool have_ = false;             ///< eval_ belongs to the point the last step returned
+  std::pair<S, Vec<S>> eval_;     ///< f and ∇f there
+};
+
 /// Gradient descent with a fixed step: x_{k+1} = x_k − η ∇f(x_k).
 /// \f$ \eta > 0 \f$ (enforced); convergence on an L-smooth function needs \f$ \eta < 2/L \f$,
 /// which the constructor does not know and does not require.

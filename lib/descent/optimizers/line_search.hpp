@@ -58,51 +58,36 @@ LineSearchPoint<S> wolfe_search(const Problem<S>& f, const Vec<S>& x, const S& f
 /// t_k minimizing f(x_k − t g_k). On a quadratic problem (Problem::is_quadratic) the step is the closed form
 /// t_k = g_kᵀg_k / g_kᵀHg_k (exact in rationals); otherwise golden_section_search.
 template <class S>
-class SteepestDescent final : public Optimizer<S> {
+class SteepestDescent final : public EvaluatingOptimizer<S> {
  public:
-  void reset(int) override { last_t_ = 0; }
+  void reset(int) override {
+    last_t_ = 0;
+    this->have_ = false;
+  }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "steepest"; }
-  const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
-  bool take_evaluation(S& f, Vec<S>& g) override {
-    if (!have_) return false;
-    f = eval_.first;  // kept: the next step's f(x)
-    g = std::move(eval_.second);
-    return true;
-  }
 
  private:
   S last_t_ = 0;
-  bool have_ = false;
-  std::pair<S, Vec<S>> eval_;
 };
 
 /// Gradient descent with Armijo backtracking: d = −∇f(x), t from backtracking_search
 /// with t0 = η each step. \f$ \eta > 0,\ 0 < c < 1,\ 0 < \rho < 1 \f$ (enforced).
 template <class S>
-class Backtracking final : public Optimizer<S> {
+class Backtracking final : public EvaluatingOptimizer<S> {
  public:
   /// Throws InputError unless eta > 0, 0 < c < 1 and 0 < rho < 1.
   Backtracking(S eta, S c, S rho);
-  void reset(int) override { have_ = false; }
+  void reset(int) override { this->have_ = false; }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "backtracking"; }
-  const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
-  bool take_evaluation(S& f, Vec<S>& g) override {
-    if (!have_) return false;
-    f = eval_.first;  // kept: the next step's f(x)
-    g = std::move(eval_.second);
-    return true;
-  }
   /// The step accepted by the last line search.
   const S& last_step() const { return last_t_; }
 
  private:
   S eta_, c_, rho_, last_t_ = 0;
-  bool have_ = false;
-  std::pair<S, Vec<S>> eval_;
 };
 
 /// Cyclic coordinate descent: step k changes coordinate i = k mod n only. With η = 0 on a

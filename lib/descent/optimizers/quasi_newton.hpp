@@ -16,25 +16,17 @@ namespace descent {
 /// skipped. First trial step 1/‖∇f(x₀)‖, then 1. Double and Mpfr (the first step takes a
 /// square root).
 template <class S>
-class BFGS final : public Optimizer<S> {
+class BFGS final : public EvaluatingOptimizer<S> {
  public:
   void reset(int n) override;
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "bfgs"; }
-  const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
-  bool take_evaluation(S& f, Vec<S>& g) override {
-    if (!have_) return false;
-    f = eval_.first;  // kept: the next step's f(x)
-    g = std::move(eval_.second);
-    return true;
-  }
 
  private:
   Mat<S> H_;
   Vec<S> x_prev_, g_prev_;
-  bool first_ = true, have_ = false;
-  std::pair<S, Vec<S>> eval_;
+  bool first_ = true;
 };
 
 /// L-BFGS with memory m (Nocedal 1980; Nocedal & Wright 2006, Alg. 7.4–7.5): the
@@ -42,7 +34,7 @@ class BFGS final : public Optimizer<S> {
 /// pair; a pair with sᵀy ≤ 0 is skipped. First trial step 1/‖∇f(x₀)‖, then 1.
 /// \f$ 1 \le m \le 1000 \f$ (enforced). Double and Mpfr.
 template <class S>
-class LBFGS final : public Optimizer<S> {
+class LBFGS final : public EvaluatingOptimizer<S> {
  public:
   /// Throws InputError unless 1 ≤ m ≤ 1000.
   explicit LBFGS(int m);
@@ -50,13 +42,6 @@ class LBFGS final : public Optimizer<S> {
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   Vec<S> step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) override;
   std::string name() const override { return "lbfgs"; }
-  const std::pair<S, Vec<S>>* last_evaluation() const override { return have_ ? &eval_ : nullptr; }
-  bool take_evaluation(S& f, Vec<S>& g) override {
-    if (!have_) return false;
-    f = eval_.first;  // kept: the next step's f(x)
-    g = std::move(eval_.second);
-    return true;
-  }
 
  private:
   int m_;
@@ -65,8 +50,7 @@ class LBFGS final : public Optimizer<S> {
   Vec<S> x_prev_, g_prev_;
   std::vector<S> alpha_;  // the two-loop recursion's coefficients, reused
   Vec<S> q_;              // the two-loop recursion's vector, reused
-  bool first_ = true, have_ = false;
-  std::pair<S, Vec<S>> eval_;
+  bool first_ = true;
 };
 
 }  // namespace descent

@@ -149,12 +149,12 @@ LineSearchPoint<S> wolfe_search(const Problem<S>& f, const Vec<S>& x, const S& f
 template <class S>
 Vec<S> SteepestDescent<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   if (f.is_quadratic()) return step_from(f, x, S(0), g);  // the closed form needs no f(x)
-  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+  return step_from(f, x, this->value_here(f, x), g);
 }
 
 template <class S>
 Vec<S> SteepestDescent<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
-  have_ = false;
+  this->have_ = false;
   if (g.isZero(0)) return x;
   const Vec<S> d = -g;
   if (f.is_quadratic()) {
@@ -170,9 +170,7 @@ Vec<S> SteepestDescent<S>::step_from(const Problem<S>& f, const Vec<S>& x, const
     const S t0 = last_t_ > 0 ? last_t_ : S(1 / sqrt(S(g.squaredNorm())));
     LineSearchPoint<S> p = golden_section_search<S>(f, x, fx, d, t0);
     last_t_ = p.t;
-    eval_.first = p.f;
-  eval_.second = std::move(p.g);
-    have_ = true;
+    this->remember(p.f, std::move(p.g));
     return x + p.t * d;
   }
 }
@@ -186,18 +184,16 @@ Backtracking<S>::Backtracking(S eta, S c, S rho) : eta_(std::move(eta)), c_(std:
 
 template <class S>
 Vec<S> Backtracking<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
-  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);  // the last search's value at this point
+  return step_from(f, x, this->value_here(f, x), g);  // the last search's value at this point
 }
 
 template <class S>
 Vec<S> Backtracking<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
-  have_ = false;
+  this->have_ = false;
   if (g.isZero(0)) return x;
   LineSearchPoint<S> p = backtracking_search<S>(f, x, fx, g, Vec<S>(-g), eta_, c_, rho_);
   last_t_ = p.t;
-  eval_.first = p.f;
-  eval_.second = std::move(p.g);
-  have_ = true;
+  this->remember(p.f, std::move(p.g));
   return x - p.t * g;
 }
 

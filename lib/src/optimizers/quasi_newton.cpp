@@ -17,14 +17,14 @@ template <class S>
 void BFGS<S>::reset(int n) {
   H_ = Mat<S>::Identity(n, n);
   first_ = true;
-  have_ = false;
+  this->have_ = false;
   x_prev_.resize(0);
 }
 
 template <class S>
 Vec<S> BFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   // f(x): the value the last line search found at this point, when it was ours
-  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+  return step_from(f, x, this->value_here(f, x), g);
 }
 
 template <class S>
@@ -32,7 +32,7 @@ Vec<S> BFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, con
   using std::sqrt;
   const int n = static_cast<int>(x.size());
   if (H_.rows() != n) reset(n);
-  have_ = false;
+  this->have_ = false;
   if (x_prev_.size() == n) {
     const Vec<S> s = x - x_prev_, y = g - g_prev_;
     const S sy = s.dot(y);
@@ -52,9 +52,7 @@ Vec<S> BFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, con
   LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, d, t0, c1<S>(), c2<S>());
   x_prev_ = x;
   g_prev_ = g;
-  eval_.first = p.f;
-  eval_.second = std::move(p.g);
-  have_ = true;
+  this->remember(p.f, std::move(p.g));
   return x + p.t * d;
 }
 
@@ -70,21 +68,21 @@ void LBFGS<S>::reset(int) {
   s_.clear();
   y_.clear();
   rho_.clear();
-  have_ = false;
+  this->have_ = false;
   x_prev_.resize(0);
 }
 
 template <class S>
 Vec<S> LBFGS<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) {
   // f(x): the value the last line search found at this point, when it was ours
-  return step_from(f, x, have_ ? S(eval_.first) : f.value(x), g);
+  return step_from(f, x, this->value_here(f, x), g);
 }
 
 template <class S>
 Vec<S> LBFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, const Vec<S>& g) {
   using std::sqrt;
   const auto n = x.size();
-  have_ = false;
+  this->have_ = false;
   if (x_prev_.size() == n) {
     const S sy = S((x - x_prev_).dot(g - g_prev_));
     if (sy > 0) {
@@ -124,9 +122,7 @@ Vec<S> LBFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, co
   LineSearchPoint<S> p = wolfe_search<S>(f, x, fx, g, q, t0, c1<S>(), c2<S>());
   x_prev_ = x;
   g_prev_ = g;
-  eval_.first = p.f;
-  eval_.second = std::move(p.g);
-  have_ = true;
+  this->remember(p.f, std::move(p.g));
   return x + p.t * q;
 }
 

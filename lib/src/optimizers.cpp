@@ -2,6 +2,7 @@
 #include "descent/optimizers.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace descent {
 
@@ -53,9 +54,14 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   const S bound = stop.divergence_bound > 0 ? stop.divergence_bound : from_rational<S>(Rational(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 100)));
   auto out_of_bounds = [&](const Vec<S>& x, const S& f, const S& g2) {
     if (!is_finite<S>(f) || !is_finite<S>(g2) || abs_of<S>(f) > bound) return true;
-    for (int i = 0; i < x.size(); ++i)
-      if (!is_finite<S>(x(i)) || abs_of<S>(x(i)) > bound) return true;
-    return false;
+    if constexpr (std::is_same_v<S, double>) {
+      // one vectorized pass: a NaN makes the comparison false, an infinity exceeds the bound
+      return x.size() > 0 && !(x.cwiseAbs().maxCoeff() <= bound);
+    } else {
+      for (int i = 0; i < x.size(); ++i)
+        if (!is_finite<S>(x(i)) || abs_of<S>(x(i)) > bound) return true;
+      return false;
+    }
   };
   Trace<S> trace;
   opt.reset(problem.dimension());

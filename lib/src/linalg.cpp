@@ -5,6 +5,8 @@
 #include <Eigen/LU>
 #include <Eigen/SVD>
 
+#include <type_traits>
+
 namespace descent {
 
 template <class S>
@@ -46,6 +48,49 @@ std::vector<S> singular_values(const Mat<S>& M) {
   return std::vector<S>(sv.data(), sv.data() + sv.size());
 }
 
+namespace {
+// Gaussian elimination with partial pivoting on Mpfr values, every operation in place
+// (a *= b, a -= b into preallocated numbers), so that the elimination allocates no
+// temporaries: Eigen's LU over Boost numbers without expression templates allocates one
+// MPFR number per product, which dominated Newton's step at 50 digits (bench_quasi_newton).
+Vec<Mpfr> gauss_solve_in_place(Mat<Mpfr> A, Vec<Mpfr> b) {
+  const int n = static_cast<int>(A.rows());
+  Mpfr m, t;
+  for (int c = 0; c < n; ++c) {
+    int p = c;
+    for (int r = c + 1; r < n; ++r)
+      if (mpfr_cmpabs(A(r, c).backend().data(), A(p, c).backend().data()) > 0) p = r;
+    if (A(p, c) == 0) throw std::domain_error("solve: the matrix is singular");
+    if (p != c) {
+      A.row(p).swap(A.row(c));
+      std::swap(b(p), b(c));
+    }
+    for (int r = c + 1; r < n; ++r) {
+      if (A(r, c) == 0) continue;
+      m = A(r, c);
+      m /= A(c, c);
+      for (int j = c + 1; j < n; ++j) {
+        t = A(c, j);
+        t *= m;
+        A(r, j) -= t;
+      }
+      t = b(c);
+      t *= m;
+      b(r) -= t;
+    }
+  }
+  for (int r = n - 1; r >= 0; --r) {
+    for (int j = r + 1; j < n; ++j) {
+      t = A(r, j);
+      t *= b(j);
+      b(r) -= t;
+    }
+    b(r) /= A(r, r);
+  }
+  return b;
+}
+}  // namespace
+
 template <class S>
 Vec<S> solve(const Mat<S>& A, const Vec<S>& b) {
   if (A.rows() != A.cols() || A.rows() != b.size()) throw std::invalid_argument("solve: shapes do not match");
@@ -54,6 +99,8 @@ Vec<S> solve(const Mat<S>& A, const Vec<S>& b) {
     const Eigen::FullPivLU<Mat<S>> lu(A);
     if (!lu.isInvertible()) throw std::domain_error("solve: the matrix is singular");
     return lu.solve(b);
+  } else if constexpr (std::is_same_v<S, Mpfr>) {
+    return gauss_solve_in_place(A, b);
   } else {
     // floating: partial pivoting (a third of the comparisons); a zero pivot means singular
     const Eigen::PartialPivLU<Mat<S>> lu(A);

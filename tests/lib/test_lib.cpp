@@ -252,3 +252,29 @@ TEST_CASE("A floating A that is symmetric up to a few roundings of its largest e
   A(1, 0) = 1 + 1e-6;  // far beyond 8 ε · 1e6 ≈ 1.8e-9
   CHECK_THROWS_AS(Quadratic<double>(A, Vec<double>::Zero(2), 0.0), InputError);
 }
+
+TEST_CASE("solve: exact for rationals, within n eps cond for mpfr with in-place elimination, and singular matrices "
+          "rejected", "[lib][linalg]") {
+  // A needs a row exchange (a zero leading entry); its exact solution for b = A x* is x*.
+  Mat<Q> A(4, 4);
+  A << 0, 2, 1, -1, 3, 1, 0, 2, 1, -1, 4, 1, 2, 0, 1, 5;
+  const Vec<Q> xs = (Vec<Q>(4) << 1, Q(-2, 3), Q(5, 7), 3).finished();
+  const Vec<Q> b = A * xs;
+  CHECK(solve<Q>(A, b) == xs);
+  set_digits(50);
+  Mat<Mpfr> Am(4, 4);
+  Vec<Mpfr> bm(4);
+  for (int i = 0; i < 4; ++i) {
+    bm(i) = from_rational<Mpfr>(b(i));
+    for (int j = 0; j < 4; ++j) Am(i, j) = from_rational<Mpfr>(A(i, j));
+  }
+  const Vec<Mpfr> x = solve<Mpfr>(Am, bm);
+  // the condition number of A is below 100: 4 · 100 · 64 ε bounds the relative error
+  for (int i = 0; i < 4; ++i) CHECK(abs(Mpfr(x(i) - from_rational<Mpfr>(xs(i)))) <= 4 * 100 * 64 * epsilon<Mpfr>() * 3);
+  Mat<Mpfr> S = Am;
+  S.row(3) = S.row(0) + S.row(1);  // singular
+  CHECK_THROWS_AS(solve<Mpfr>(S, bm), std::domain_error);
+  Mat<Q> Sq = A;
+  Sq.row(3) = Sq.row(0) - Sq.row(2);
+  CHECK_THROWS_AS(solve<Q>(Sq, b), std::domain_error);
+}

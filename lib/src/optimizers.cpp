@@ -76,12 +76,12 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   }
   double stored_bits = 0;
   for (int k = 0;; ++k) {
-    if (stop.keep_iterates || trace.x.empty())
-      trace.x.push_back(x);
-    else if (trace.x.size() == 1)
-      trace.x.push_back(x);
-    else
-      trace.x.back() = x;
+    // without keep_iterates only x_0 is stored here; the last iterate is added on return
+    if (stop.keep_iterates || trace.x.empty()) trace.x.push_back(x);
+    auto finish = [&]() -> Trace<S> {
+      if (!stop.keep_iterates && k > 0) trace.x.push_back(x);
+      return std::move(trace);
+    };
     trace.f.push_back(f);
     trace.grad_norm2.push_back(g2);
     if constexpr (ScalarTraits<S>::exact) {
@@ -98,12 +98,12 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
     if (stop.grad_norm2_tol > 0 && g2 <= stop.grad_norm2_tol) {
       trace.status = Status::converged;
       trace.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";
-      return trace;
+      return finish();
     }
     if (k == stop.max_steps) {
       trace.status = Status::max_steps;
       trace.message = "ran " + std::to_string(k) + " steps";
-      return trace;
+      return finish();
     }
     Vec<S> next = opt.step_from(problem, x, f, g);
     Vec<S> gn;
@@ -114,7 +114,7 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       trace.status = Status::diverged;
       trace.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
                       to_string<double>(to_double<S>(bound), 6) + " or became non-finite";
-      return trace;
+      return finish();
     }
     x = std::move(next);
     f = std::move(fn);

@@ -50,6 +50,7 @@ class LBFGS final : public EvaluatingOptimizer<S> {
   Vec<S> x_prev_, g_prev_;
   std::vector<S> alpha_;  // the two-loop recursion's coefficients, reused
   Vec<S> q_;              // the two-loop recursion's vector, reused
+  Vec<S> s_new_, y_new_;  // the newest pair before it is stored (storage reused)
   bool first_ = true;
 };
 

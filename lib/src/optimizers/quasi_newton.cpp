@@ -64,6 +64,8 @@ LBFGS<S>::LBFGS(int m) : m_(m) {
 template <class S>
 void LBFGS<S>::reset(int) {
   q_.resize(0);  // fresh storage each run (at the run's working precision)
+  s_new_.resize(0);
+  y_new_.resize(0);
   alpha_.clear();
   s_.clear();
   y_.clear();
@@ -84,21 +86,23 @@ Vec<S> LBFGS<S>::step_from(const Problem<S>& f, const Vec<S>& x, const S& fx, co
   const auto n = x.size();
   this->have_ = false;
   if (x_prev_.size() == n) {
-    const S sy = S((x - x_prev_).dot(g - g_prev_));
+    s_new_ = x - x_prev_;
+    y_new_ = g - g_prev_;
+    const S sy = s_new_.dot(y_new_);
     if (sy > 0) {
-      Vec<S> s, y;  // the storage of the oldest pair is reused once the memory is full
+      Vec<S> s_old, y_old;  // the storage of the oldest pair becomes the next scratch
       if (static_cast<int>(s_.size()) == m_) {
-        s = std::move(s_.front());
-        y = std::move(y_.front());
+        s_old = std::move(s_.front());
+        y_old = std::move(y_.front());
         s_.pop_front();
         y_.pop_front();
         rho_.pop_front();
       }
-      s = x - x_prev_;
-      y = g - g_prev_;
-      s_.push_back(std::move(s));
-      y_.push_back(std::move(y));
+      s_.push_back(std::move(s_new_));
+      y_.push_back(std::move(y_new_));
       rho_.push_back(1 / sy);
+      s_new_ = std::move(s_old);
+      y_new_ = std::move(y_old);
     }
   }
   if (g.isZero(0)) return x;

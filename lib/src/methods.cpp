@@ -6,6 +6,7 @@
 
 #include "descent/optimizers/adaptive.hpp"
 #include "descent/optimizers/line_search.hpp"
+#include "descent/optimizers/momentum.hpp"
 #include "descent/optimizers/newton.hpp"
 #include "descent/optimizers/quasi_newton.hpp"
 
@@ -40,9 +41,18 @@ std::string range_text(const HyperParameter& p) {
 const std::vector<MethodInfo>& methods() {
   static const std::vector<MethodInfo> list = {
       {"gd", "x <- x - eta grad f(x)", {positive("eta", "", "step size eta")}, "yes"},
-      {"heavy_ball", "v <- -grad f(x) + beta v, x <- x + eta v (seed 003's form)",
+      {"heavy_ball", "notes: v <- beta v - eta grad f(x), x <- x + v; pytorch: b <- beta b + grad f(x), x <- x - eta b",
        {positive("eta", "", "step size eta"),
-        {"beta", "", "0", false, "1", true, false, {}, "momentum beta"}},
+        {"beta", "", "0", false, "1", true, false, {}, "momentum beta"},
+        {"form", "notes", "", true, "", true, false, {"notes", "pytorch"},
+         "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the same x_k) or pytorch (SGD momentum)"}},
+       "yes"},
+      {"nesterov", "notes: v <- beta v - eta grad f(x + beta v), x <- x + v; pytorch: b <- beta b + grad f(x), "
+                   "x <- x - eta (grad f(x) + beta b)",
+       {positive("eta", "", "step size eta"),
+        {"beta", "", "0", false, "1", true, false, {}, "momentum beta"},
+        {"form", "notes", "", true, "", true, false, {"notes", "pytorch"},
+         "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the notes' look-ahead point)"}},
        "yes"},
       {"adagrad", "G <- G + g^2, x <- x - eta g / (delta + sqrt(G)) (Duchi et al. 2011)",
        {positive("eta", "", "step size eta"), positive("delta", "1e-8", "delta added to sqrt(G)")}, "no (square roots)"},
@@ -154,7 +164,12 @@ std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::m
   constexpr bool exact = ScalarTraits<S>::exact;
   auto v = [&](std::string_view p) { return value_of<S>(m, param(m, p), given); };
   if (name == "gd") return std::make_unique<GradientDescent<S>>(v("eta"));
-  if (name == "heavy_ball") return std::make_unique<HeavyBall<S>>(v("eta"), v("beta"));
+  if (name == "heavy_ball" || name == "nesterov") {
+    const S eta = v("eta"), beta = v("beta");
+    const std::string form = choice_of(param(m, "form"), given);
+    return std::make_unique<Momentum<S>>(eta, beta, form == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes,
+                                         name == "nesterov");
+  }
   if (name == "steepest") return std::make_unique<SteepestDescent<S>>();
   if (name == "backtracking") return std::make_unique<Backtracking<S>>(v("eta"), v("c"), v("rho"));
   if (name == "coordinate") return std::make_unique<CoordinateDescent<S>>(v("eta"));

@@ -10,7 +10,11 @@ formulas of the notes (not from the C++ code):
   quadratic      f = 1/2 x^T A x - b^T x + c,  grad f = A x - b
   least_squares  f = ||Phi^T w - y||^2,        grad f = 2 Phi (Phi^T w - y)
   gd             x+ = x - eta g
-  heavy_ball     v+ = beta v - g,  x+ = x + eta v+,  v_0 = 0
+  heavy_ball     v+ = beta v - g,  x+ = x + eta v+,  v_0 = 0   (seed 003's form; --form notes and
+                 --form pytorch, b+ = beta b + g, x+ = x - eta b+, give the same iterates: both are
+                 recomputed with their own formulas)
+  nesterov       notes: v+ = beta v - eta grad(x + beta v), x+ = x + v+;
+                 pytorch: b+ = beta b + g, x+ = x - eta (g + beta b+)
   steepest       x+ = x - t g, t = g^T g / g^T H g       (H the constant Hessian)
   backtracking   x+ = x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g
   coordinate     step k: x_i -= g_i / H_ii, i = k mod n   (exact coordinate minimization)
@@ -170,9 +174,19 @@ def exact_trajectory(f, grad, x0, method, eta, beta, steps, hess=None, params=No
             return rows, "max_steps"
         if method == "gd":
             x = [x[i] - eta * g[i] for i in range(len(x))]
+        elif method == "heavy_ball" and params.get("form") == "pytorch":
+            v = [beta * v[i] + g[i] for i in range(n)]  # PyTorch's buffer b
+            x = [x[i] - eta * v[i] for i in range(n)]
         elif method == "heavy_ball":
             v = [beta * v[i] - g[i] for i in range(len(x))]
             x = [x[i] + eta * v[i] for i in range(len(x))]
+        elif method == "nesterov" and params.get("form") == "pytorch":
+            v = [beta * v[i] + g[i] for i in range(n)]
+            x = [x[i] - eta * (g[i] + beta * v[i]) for i in range(n)]
+        elif method == "nesterov":
+            ga = grad([x[i] + beta * v[i] for i in range(n)])
+            v = [beta * v[i] - eta * ga[i] for i in range(n)]
+            x = [x[i] + v[i] for i in range(n)]
         elif method == "steepest":
             H = hess(x)
             gg = sum(e * e for e in g)
@@ -251,7 +265,9 @@ def main():
     ap.add_argument("--descent", required=True, help="the descent executable")
     ap.add_argument("--problem", required=True)
     ap.add_argument("--method", required=True,
-                    choices=["gd", "heavy_ball", "steepest", "backtracking", "coordinate", "preconditioned", "newton"])
+                    choices=["gd", "heavy_ball", "nesterov", "steepest", "backtracking", "coordinate", "preconditioned",
+                             "newton"])
+    ap.add_argument("--form", choices=["notes", "pytorch"])
     ap.add_argument("--eta")
     ap.add_argument("--beta")
     ap.add_argument("--c")
@@ -273,6 +289,7 @@ def main():
     given = {k: getattr(args, k) for k in ("eta", "c", "rho", "damping") if getattr(args, k) is not None}
     params = {k: to_fraction(given.get(k, d), "--" + k) for k, d in defaults.get(args.method, {}).items()}
     params.update({k: to_fraction(t, "--" + k) for k, t in given.items()})
+    params["form"] = args.form
     eta = params.get("eta", Fraction(0))
     beta = to_fraction(args.beta, "--beta") if args.beta is not None else Fraction(0)
     rows, status = exact_trajectory(f, grad, x0, args.method, eta, beta, args.steps, hess, params)
@@ -280,7 +297,7 @@ def main():
         fail(f"the exact run ends with status {status}, the test expects {args.expect_status}")
 
     cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--steps", str(args.steps)]
-    for flag in ("eta", "beta", "c", "rho", "damping", "preconditioner"):
+    for flag in ("eta", "beta", "c", "rho", "damping", "preconditioner", "form"):
         if getattr(args, flag) is not None:
             cmd += ["--" + flag, getattr(args, flag)]
     if args.exact:

@@ -5,6 +5,7 @@
 
 #include "descent/methods.hpp"
 #include "descent/optimizers.hpp"
+#include "descent/optimizers/momentum.hpp"
 
 using namespace descent;
 using Q = Rational;
@@ -277,4 +278,29 @@ TEST_CASE("solve: exact for rationals, within n eps cond for mpfr with in-place 
   Mat<Q> Sq = A;
   Sq.row(3) = Sq.row(0) - Sq.row(2);
   CHECK_THROWS_AS(solve<Q>(Sq, b), std::domain_error);
+}
+
+TEST_CASE("The heavy-ball forms (notes, seed 003, PyTorch) give the same iterates, and PyTorch's Nesterov iterate is "
+          "the notes' look-ahead point x_k + beta (x_k - x_{k-1}), exactly", "[lib][momentum]") {
+  const Mat<Q> A = with_spectrum<Q>(cayley_orthogonal<Q>(3, {Q(1, 2), Q(-1, 3), Q(1, 4)}), {Q(1), Q(4), Q(9)});
+  const Quadratic<Q> f(A, (Vec<Q>(3) << 1, -2, 3).finished(), Q(1, 2));
+  const Vec<Q> x0 = (Vec<Q>(3) << 2, 1, -1).finished();
+  const Q eta = Q(1, 10), beta = Q(4, 5);
+  StopRule<Q> stop;
+  stop.max_steps = 10;
+  HeavyBall<Q> hb003(eta, beta);
+  Momentum<Q> hb_notes(eta, beta, MomentumForm::notes, false), hb_torch(eta, beta, MomentumForm::pytorch, false);
+  const auto t003 = run<Q>(f, hb003, x0, stop), tn = run<Q>(f, hb_notes, x0, stop), tp = run<Q>(f, hb_torch, x0, stop);
+  for (std::size_t k = 0; k < t003.x.size(); ++k) {
+    CHECK(tn.x[k] == t003.x[k]);
+    CHECK(tp.x[k] == t003.x[k]);
+  }
+  Momentum<Q> nes_notes(eta, beta, MomentumForm::notes, true), nes_torch(eta, beta, MomentumForm::pytorch, true);
+  const auto sn = run<Q>(f, nes_notes, x0, stop), sp = run<Q>(f, nes_torch, x0, stop);
+  CHECK(sp.x[0] == sn.x[0]);
+  for (std::size_t k = 1; k < sn.x.size(); ++k) CHECK(sp.x[k] == Vec<Q>(sn.x[k] + beta * (sn.x[k] - sn.x[k - 1])));
+  // and the two Nesterov forms are not the same sequence (the check above can fail)
+  CHECK(sp.x[2] != sn.x[2]);
+  CHECK_THROWS_AS(Momentum<Q>(eta, Q(1), MomentumForm::notes, true), InputError);
+  CHECK_THROWS_AS(Momentum<Q>(Q(0), beta, MomentumForm::pytorch, false), InputError);
 }

@@ -11,10 +11,11 @@ max(1, |value|). --reference-eta recomputes with another step (negative control)
 """
 import argparse
 import json
-import subprocess
 import sys
 
 import mpmath
+
+from mpmath_rows import compare_with_descent
 
 
 def main():
@@ -67,29 +68,7 @@ def main():
 
     cmd = [a.descent, "trace", "--problem", a.problem, "--method", a.method, "--eta", a.eta, "--steps", str(a.steps),
            "--digits", str(a.digits), "--format", "csv"]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        print("FAIL: descent exited with", out.returncode, out.stderr)
-        return 1
-    lines = out.stdout.splitlines()[1:]
-    if len(lines) != len(rows):
-        print(f"FAIL: {len(lines)} rows printed, {len(rows)} computed")
-        return 1
-    tol = mpf(10) ** (5 - a.digits)
-    bad = 0
-    for k, (line, (fv, g2, wv)) in enumerate(zip(lines, rows)):
-        vals = line.split(",")
-        for name, printed, exact in [("f", vals[1], fv), ("grad_norm2", vals[2], g2)] + \
-                [(f"x{j + 1}", vals[3 + j], wv[j]) for j in range(n)]:
-            if abs(mpf(printed) - exact) > tol * max(1, abs(exact)):
-                print(f"FAIL: step {k} {name}: printed {printed}, independent {mpmath.nstr(exact, a.digits)}")
-                bad += 1
-    if bad:
-        print(f"{bad} disagreement(s)")
-        return 1
-    print(f"OK: {len(rows)} rows agree with the independent mpmath computation to 10^({5 - a.digits})")
-    return 0
-
+    return compare_with_descent(cmd, rows, a.digits, "computation")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,10 +17,11 @@ Every printed value must agree to 10^(5 - D) relative to max(1, |value|).
 """
 import argparse
 import json
-import subprocess
 import sys
 
 import mpmath
+
+from mpmath_rows import compare_with_descent
 
 
 def main():
@@ -131,29 +132,7 @@ def main():
            "--digits", str(a.digits), "--format", "csv"]
     if run_method == "lbfgs":
         cmd += ["--memory", str(a.memory)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        print("FAIL: descent exited with", out.returncode, out.stderr)
-        return 1
-    lines = out.stdout.splitlines()[1:]
-    bad = 0
-    tol = mpf(10) ** (5 - a.digits)
-    if len(lines) != len(rows):
-        print(f"FAIL: {len(lines)} rows printed, {len(rows)} computed")
-        return 1
-    for k, (line, (fv, g2, xv)) in enumerate(zip(lines, rows)):
-        vals = line.split(",")
-        for name, printed, exact in [("f", vals[1], fv), ("grad_norm2", vals[2], g2)] + \
-                [(f"x{i + 1}", vals[3 + i], xv[i]) for i in range(n)]:
-            if abs(mpf(printed) - exact) > tol * max(1, abs(exact)):
-                print(f"FAIL: step {k} {name}: printed {printed}, independent {mpmath.nstr(exact, a.digits)}")
-                bad += 1
-    if bad:
-        print(f"{bad} disagreement(s)")
-        return 1
-    print(f"OK: {len(rows)} rows agree with the independent mpmath {a.method} to 10^({5 - a.digits})")
-    return 0
-
+    return compare_with_descent(cmd, rows, a.digits, a.method)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,19 +9,13 @@
 #include "descent_lemma.hpp"
 #include "plain_text.hpp"
 #include "generators.hpp"
+#include "verdict_asserts.hpp"
 #include "step_size.hpp"
 #include "taylor.hpp"
 
 using namespace descent;
 using namespace descent::claims;
 using namespace descent::testing;
-
-#define RC_ASSERT_VERDICT(v)                        \
-  do {                                              \
-    const Verdict verdict_ = (v);                   \
-    RC_LOG() << verdict_.step << ": " << verdict_.lhs << " " << verdict_.relation << " " << verdict_.rhs << "\n"; \
-    RC_ASSERT(verdict_.pass);                       \
-  } while (0)
 
 namespace {
 Quadratic<Q> random_quadratic(int n, std::vector<Q>* spectrum = nullptr) {

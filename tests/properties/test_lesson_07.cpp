@@ -7,18 +7,12 @@
 #include <rapidcheck/catch.h>
 
 #include "generators.hpp"
+#include "verdict_asserts.hpp"
 #include "newton_checks.hpp"
 
 using namespace descent;
 using namespace descent::claims;
 using namespace descent::testing;
-
-#define RC_ASSERT_VERDICT(v)                        \
-  do {                                              \
-    const Verdict verdict_ = (v);                   \
-    RC_LOG() << verdict_.step << ": " << verdict_.lhs << " " << verdict_.relation << " " << verdict_.rhs << "\n"; \
-    RC_ASSERT(verdict_.pass);                       \
-  } while (0)
 
 namespace {
 // A start x0 = x* + e with e ≠ 0.

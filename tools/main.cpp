@@ -63,6 +63,14 @@ int main(int argc, char** argv) {
     method_help += "\n  " + m.name + ": " + m.summary + " [exact: " + m.exact + "]";
     for (const auto& p : m.parameters)
       method_help += "\n      --" + p.name + " " + descent::range_text(p) +
+                     (p.default_value.empty() ? (p.optional ? "" : " (required)") : " (default " + p.default_value + ")") +
+                     ": " + p.meaning;
+  }
+  method_help += "\nEvery method with --eta takes --schedule NAME (eta_k = eta m_k; default constant):";
+  for (const auto& s : descent::schedules()) {
+    method_help += "\n  " + s.name + ": " + s.summary + " [exact: " + s.exact + "]";
+    for (const auto& p : s.parameters)
+      method_help += "\n      --" + p.name + " " + descent::range_text(p) +
                      (p.default_value.empty() ? " (required)" : " (default " + p.default_value + ")") + ": " + p.meaning;
   }
   CLI::Option* method = trace->add_option("--method", trace_options.method, method_help);
@@ -79,8 +87,17 @@ int main(int argc, char** argv) {
           if (p.integer) kind = "an integer";
           if (!p.choices.empty()) kind = "one of " + descent::range_text(p);
         }
-    hyper_options.emplace_back(flag, trace->add_option("--" + flag, hyper_text[flag],
-                                                       "hyper-parameter of " + takers + " (range and default: see --method); " + kind));
+    std::string help = "hyper-parameter of " + takers + " (range and default: see --method); " + kind;
+    if (flag == "schedule")
+      help = "learning-rate schedule of any method with --eta (see --method); one of " +
+             descent::range_text(descent::schedule_parameters().front());
+    else if (takers.empty())
+      for (const auto& s : descent::schedules())
+        for (const auto& p : s.parameters)
+          if (p.name == flag)
+            help = "parameter of --schedule " + s.name + ": " + p.meaning + ", " + descent::range_text(p) +
+                   (p.default_value.empty() ? "" : " (default " + p.default_value + ")");
+    hyper_options.emplace_back(flag, trace->add_option("--" + flag, hyper_text[flag], help));
   }
   CLI::Option* steps = trace->add_option(
       "--steps", trace_options.steps,

@@ -210,6 +210,7 @@ class FieldReader {
     };
     std::vector<std::string> allowed = required;
     allowed.insert(allowed.end(), optional.begin(), optional.end());
+    allowed.push_back("x_prev");  // every kind: the iterate before x0, for momentum methods
     for (const auto& [name, value] : doc.items()) {
       bool known = false;
       for (const auto& a : allowed) known = known || a == name;
@@ -255,9 +256,9 @@ LoadedProblem<S> load_problem(const std::string& path) {
   const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
   FieldReader<S> read(path);
   if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
-  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock or logistic)");
+  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock, logistic, huber or lessard)");
   const LexemeJson& kind_value = doc["kind"];
-  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock or logistic), got " + describe(kind_value));
+  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock, logistic, huber or lessard), got " + describe(kind_value));
   const std::string kind = kind_value.get<std::string>();
 
   LoadedProblem<S> loaded;
@@ -289,6 +290,23 @@ LoadedProblem<S> load_problem(const std::string& path) {
       const long long n = read.integer(doc["n"], "n", 2, 1'000'000);
       loaded.multiply_adds_per_step = 10.0 * double(n);
       loaded.problem = std::make_unique<Rosenbrock<S>>(static_cast<int>(n));
+    } else if (kind == "huber") {
+      read.check_fields(doc, kind, {"kind", "delta", "x0"}, {"L"});
+      S delta = read.scalar(doc["delta"], "delta");
+      if (!(delta > 0)) read.fail("delta", "must be > 0");
+      S L = doc.contains("L") ? read.scalar(doc["L"], "L") : S(1);
+      if (!(L > 0)) read.fail("L", "must be > 0");
+      const auto n = read.vector(doc["x0"], "x0").size();
+      loaded.multiply_adds_per_step = double(n);
+      loaded.problem = std::make_unique<Huber<S>>(static_cast<int>(n), std::move(delta), std::move(L));
+    } else if (kind == "lessard") {
+      read.check_fields(doc, kind, {"kind", "x0"}, {"mu", "L"});
+      S mu = doc.contains("mu") ? read.scalar(doc["mu"], "mu") : S(1);
+      S L = doc.contains("L") ? read.scalar(doc["L"], "L") : S(25);
+      if (!(mu > 0)) read.fail("mu", "must be > 0");
+      if (!(L >= mu)) read.fail("L", "must be >= mu");
+      loaded.multiply_adds_per_step = 1;
+      loaded.problem = std::make_unique<Lessard<S>>(std::move(mu), std::move(L));
     } else if (kind == "logistic") {
       if constexpr (ScalarTraits<S>::exact) {
         read.fail("kind", "logistic needs exp and log and cannot run with --exact; use --digits D");
@@ -335,9 +353,15 @@ LoadedProblem<S> load_problem(const std::string& path) {
         loaded.problem = std::make_unique<LogisticRegression<S>>(std::move(X), std::move(y), std::move(lambda));
       }
     } else {
-      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic)");
+      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic, huber, lessard)");
     }
     loaded.x0 = read.vector(doc["x0"], "x0");
+    if (doc.contains("x_prev")) {
+      loaded.x_prev = read.vector(doc["x_prev"], "x_prev");
+      if (loaded.x_prev->size() != loaded.x0.size())
+        read.fail("x_prev", "has " + std::to_string(loaded.x_prev->size()) + " entries, x0 has " +
+                                std::to_string(loaded.x0.size()));
+    }
   } catch (const InputError& e) {
     const std::string what = e.what();
     if (what.rfind(path + ": ", 0) == 0) throw;

@@ -4,7 +4,7 @@
 /// 1/10 and is parsed by descent::parse_scalar at the chosen arithmetic — never through
 /// a `double`.
 ///
-/// Four kinds of problem:
+/// Six kinds of problem:
 /// - `{"kind": "quadratic", "A": [[…]], "b": […], "c": "0", "x0": […]}` for
 ///   \f$ \tfrac12 x^\top A x - b^\top x + c \f$ (`c` optional, default 0);
 /// - `{"kind": "least_squares", "Phi": [[…]], "y": […], "x0": […]}` for
@@ -13,7 +13,15 @@
 /// - `{"kind": "logistic", "X": [[…]], "y": […], "lambda": "0.01", "x0": […]}` for
 ///   L2-regularized logistic regression (one example per row of X, labels 0 or 1), or with
 ///   `"generate": {"seed": 1, "m": 1000, "scales": [1, 100, 0.01]}` instead of X and y for
-///   the seeded data set of descent::scaled_classification_data (not with --exact).
+///   the seeded data set of descent::scaled_classification_data (not with --exact);
+/// - `{"kind": "huber", "delta": "1/2", "L": 1, "x0": […]}` for L Σᵢ h_δ(xᵢ), the Huber
+///   function in the dimension of x0 (`L` optional, default 1);
+/// - `{"kind": "lessard", "mu": 1, "L": 25, "x0": [3]}` for the 1-D function of Lessard,
+///   Recht & Packard (2016) (`mu`, `L` optional, defaults 1 and 25).
+///
+/// Every kind may add `"x_prev": […]`, the iterate x_{−1} before x0, for the momentum
+/// methods (their first step then remembers x0 − x_{−1}; default x_{−1} = x0, no momentum);
+/// other methods refuse it.
 ///
 /// Numbers are JSON numbers or strings (`"0.1"`, `"1/3"`). Every defect of a file is
 /// reported as a descent::InputError whose message starts with the file name and names
@@ -23,6 +31,7 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,9 +55,10 @@ std::string read_text_file(const std::string& path);
 /// A problem read from a file, in arithmetic S.
 template <class S>
 struct LoadedProblem {
-  std::string kind;                     ///< quadratic | least_squares | rosenbrock | logistic
+  std::string kind;                     ///< quadratic | least_squares | rosenbrock | logistic | huber | lessard
   std::unique_ptr<Problem<S>> problem;  ///< the objective
   Vec<S> x0;                            ///< the starting point, of the problem's dimension
+  std::optional<Vec<S>> x_prev;         ///< the iterate before x0 (momentum methods), if given
   double multiply_adds_per_step = 0;    ///< cost of one gradient: n² (quadratic), 2dK (least squares)
 };
 

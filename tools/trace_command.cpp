@@ -82,6 +82,9 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   StopRule<S> stop;
   stop.max_steps = static_cast<int>(o.steps);
   stop.max_exact_bits = max_exact_bits;
+  if (loaded.x_prev && !optimizer->set_initial_step(Vec<S>(loaded.x0 - *loaded.x_prev)))
+    throw InputError(o.problem + ": x_prev: only the momentum methods (heavy_ball, nesterov) use the iterate before x0, not " +
+                     o.method);
   const Trace<S> trace = run<S>(*loaded.problem, *optimizer, loaded.x0, stop);
 
   const auto rows = trace.x.size();
@@ -103,8 +106,13 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
          ", \"digits\": " + (json_digits ? std::to_string(*json_digits) : std::string("null")) +
          ", \"parameters\": {";
   bool first = true;
-  for (const auto& p : method_info(o.method).parameters) {
+  std::vector<HyperParameter> shown_parameters = method_info(o.method).parameters;
+  if (o.hyper.count("schedule"))
+    for (const auto& p : schedule_parameters())
+      if (o.hyper.count(p.name)) shown_parameters.push_back(p);
+  for (const auto& p : shown_parameters) {
     const auto it = o.hyper.find(p.name);
+    if (it == o.hyper.end() && p.default_value.empty()) continue;  // optional and not given
     const std::string text = it == o.hyper.end() ? p.default_value : it->second;
     out += std::string(first ? "" : ", ") + json_string(p.name) + ": " +
            (p.integer || !p.choices.empty() ? json_string(text) : json_string(format_value(parse_scalar<S>(text, p.name), sig)));

@@ -26,6 +26,7 @@ struct HyperParameter {
   bool integer = false;       ///< an integer (bounds inclusive)
   std::vector<std::string> choices;  ///< non-empty: one of these words
   std::string meaning;        ///< one line, with the formula it enters
+  bool optional = false;      ///< no default and not required (the method says when it is needed)
 };
 
 /// The admissible range in words: "> 0", "in (0, 1)", "in [0, 1)", "integer 1 to 1000",
@@ -46,13 +47,20 @@ const std::vector<MethodInfo>& methods();
 /// The method with this name; throws InputError "--method: unknown method …" naming the
 /// known ones.
 const MethodInfo& method_info(std::string_view name);
-/// Every flag name any method takes (the union of the parameters), sorted.
+/// Every learning-rate schedule (optimizers/schedules.hpp), as MethodInfo: name, m_k,
+/// parameters, exactness. `--schedule NAME` applies to every method with an `--eta`.
+const std::vector<MethodInfo>& schedules();
+/// The flags of the schedules: `schedule` (the name) and each schedule's parameters.
+std::vector<HyperParameter> schedule_parameters();
+/// Every flag name any method or schedule takes (the union of the parameters), sorted.
 std::vector<std::string> hyper_parameter_names();
 
 /// Build the method `name` from the flags given (name without dashes → text). A missing
 /// flag takes its default; a required one missing, a flag the method does not take, a
 /// value that does not parse or lies outside its range each throw InputError naming the
-/// flag. With S = Rational, a method that needs square roots throws InputError.
+/// flag. With S = Rational, a method that needs square roots throws InputError. A
+/// `schedule` flag wraps the method in Scheduled (methods with `eta` only); a schedule's
+/// parameter without that schedule is an error.
 template <class S>
 std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::map<std::string, std::string>& given);
 

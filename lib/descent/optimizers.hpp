@@ -30,6 +30,17 @@ class Optimizer {
   }
   /// Method name as used on the command line.
   virtual std::string name() const = 0;
+  /// The step size η the method multiplies its direction by, for a learning-rate schedule
+  /// (Scheduled, optimizers/schedules.hpp) to set before each step; nullptr when the method
+  /// has none (a line search chooses its own).
+  virtual S* step_size() { return nullptr; }
+  /// For methods with memory of the last step (momentum): start as if the step before x_0
+  /// had been v_0 = x_0 − x_{−1} (default 0); kept across reset(). Returns false, and does
+  /// nothing, for methods without such memory.
+  virtual bool set_initial_step(const Vec<S>& v0) {
+    (void)v0;
+    return false;
+  }
   /// When the last step() already evaluated f and ∇f at the point it returned (a line
   /// search does), that value and gradient, so that the runner need not evaluate them
   /// again; nullptr otherwise.
@@ -82,6 +93,7 @@ class GradientDescent final : public Optimizer<S> {
   void reset(int) override {}
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override { return x - eta_ * g; }
   std::string name() const override { return "gd"; }
+  S* step_size() override { return &eta_; }
   /// The step size η.
   const S& eta() const { return eta_; }
 
@@ -99,6 +111,7 @@ class HeavyBall final : public Optimizer<S> {
   void reset(int n) override { v_ = Vec<S>::Zero(n); }
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "heavy_ball"; }
+  S* step_size() override { return &eta_; }
 
  private:
   S eta_, beta_;

@@ -135,14 +135,16 @@ class Lorentzian final : public Problem<S> {
   Vec<S> a_;
 };
 
-/// The Huber function f(x) = Σᵢ h_δ(xᵢ), h_δ(t) = t²/2 for |t| ≤ δ and δ|t| − δ²/2 beyond:
-/// convex, 1-smooth (C¹ with a 1-Lipschitz gradient, not C² at |t| = δ), f* = 0 at 0.
-/// Its Hessian is taken as diag(1 if |xᵢ| ≤ δ else 0). Rational for exact trajectories.
+/// The Huber function f(x) = L Σᵢ h_δ(xᵢ), h_δ(t) = t²/2 for |t| ≤ δ and δ|t| − δ²/2 beyond:
+/// convex, L-smooth (C¹ with an L-Lipschitz gradient, not C² at |t| = δ), f* = 0 at 0; the
+/// worst case of gradient descent on L-smooth convex functions for short steps (Drori &
+/// Teboulle 2014). Its Hessian is taken as diag(L if |xᵢ| ≤ δ else 0). Rational for exact
+/// trajectories.
 template <class S>
 class Huber final : public Problem<S> {
  public:
-  /// Throws InputError unless n ≥ 1 and δ > 0.
-  Huber(int n, S delta);
+  /// Throws InputError unless n ≥ 1, δ > 0 and L > 0.
+  Huber(int n, S delta, S L = S(1));
   int dimension() const override { return n_; }
   S value(const Vec<S>& x) const override;
   Vec<S> gradient(const Vec<S>& x) const override;
@@ -150,10 +152,12 @@ class Huber final : public Problem<S> {
   std::string name() const override { return "huber"; }
   /// The threshold δ.
   const S& delta() const { return delta_; }
+  /// The smoothness constant L.
+  const S& L() const { return L_; }
 
  private:
   int n_;
-  S delta_;
+  S delta_, L_;
 };
 
 }  // namespace descent

@@ -9,6 +9,7 @@
 #include <boost/multiprecision/mpfi.hpp>
 #include <boost/multiprecision/mpfr.hpp>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -95,6 +96,10 @@ S parse_scalar(std::string_view text, std::string_view what);
 /// enclosing for Interval).
 template <class S>
 S from_rational(const Rational& q);
+
+/// The rational square root of q when q ≥ 0 is the square of a rational (numerator and
+/// denominator perfect squares), std::nullopt otherwise.
+std::optional<Rational> exact_sqrt(const Rational& q);
 
 /// True when x is finite (always true for Rational).
 template <class S>

@@ -9,6 +9,7 @@
 #include "descent/optimizers/momentum.hpp"
 #include "descent/optimizers/newton.hpp"
 #include "descent/optimizers/quasi_newton.hpp"
+#include "descent/optimizers/schedules.hpp"
 
 namespace descent {
 
@@ -48,12 +49,18 @@ const std::vector<MethodInfo>& methods() {
          "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the same x_k) or pytorch (SGD momentum)"}},
        "yes"},
       {"nesterov", "notes: v <- beta v - eta grad f(x + beta v), x <- x + v; pytorch: b <- beta b + grad f(x), "
-                   "x <- x - eta (grad f(x) + beta b)",
-       {positive("eta", "", "step size eta"),
-        {"beta", "", "0", false, "1", true, false, {}, "momentum beta"},
+                   "x <- x - eta (grad f(x) + beta b); with --L (and --mu): y = x_k + beta_k (x_k - x_(k-1)), "
+                   "x_(k+1) = y - grad f(y)/L, beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1), or for mu = 0 "
+                   "beta_k = (t_k - 1)/t_(k+1), t_1 = 1, t_(k+1) = (1 + sqrt(1 + 4 t_k^2))/2",
+       {{"eta", "", "0", true, "", true, false, {}, "step size eta; required unless --L", true},
+        {"beta", "", "0", false, "1", true, false, {}, "momentum beta; required unless --L", true},
         {"form", "notes", "", true, "", true, false, {"notes", "pytorch"},
-         "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the notes' look-ahead point)"}},
-       "yes"},
+         "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the notes' look-ahead point)"},
+        {"L", "", "0", true, "", true, false, {}, "smoothness L: Nesterov's scheme with step 1/L (instead of --eta --beta)",
+         true},
+        {"mu", "", "0", false, "", true, false, {}, "strong convexity mu < L, with --L (default 0: the convex t_k schedule)",
+         true}},
+       "with --eta --beta; with --L --mu when sqrt(L/mu) is rational"},
       {"adagrad", "G <- G + g^2, x <- x - eta g / (delta + sqrt(G)) (Duchi et al. 2011)",
        {positive("eta", "", "step size eta"), positive("delta", "1e-8", "delta added to sqrt(G)")}, "no (square roots)"},
       {"steepest", "x <- x - t g with t minimizing f(x - t g): g^T g / g^T H g on a quadratic, golden section to sqrt(eps)(1 + t) otherwise",
@@ -81,6 +88,37 @@ const std::vector<MethodInfo>& methods() {
   return list;
 }
 
+const std::vector<MethodInfo>& schedules() {
+  static const std::vector<MethodInfo> list = {
+      {"constant", "eta_k = eta", {}, "yes"},
+      {"inv_sqrt", "eta_k = eta / sqrt(k + 1) (seed 001)", {}, "no (square roots)"},
+      {"inverse", "eta_k = eta / (k + 1)", {}, "yes"},
+      {"inverse_square", "eta_k = eta / (k + 1)^2", {}, "yes"},
+      {"exponential", "eta_k = eta exp(-decay k)", {positive("decay", "", "decay rate in exp(-decay k)")}, "no (exp)"},
+      {"plateau", "eta_k <- factor eta_k after more than patience steps without f_k < best - threshold |best| "
+                  "(PyTorch's ReduceLROnPlateau)",
+       {unit_open("factor", "1/10", "reduction factor"),
+        {"patience", "10", "0", false, "1000000", false, true, {}, "steps without improvement tolerated"},
+        nonnegative("threshold", "1/10000", "relative improvement that counts")},
+       "yes"},
+      {"silver", "eta_k = eta (1 + rho^(nu(k+1) - 1)), rho = 1 + sqrt(2), nu the 2-adic valuation "
+                 "(Altschuler & Parrilo 2023; take eta = 1/L)",
+       {}, "no (square roots)"},
+  };
+  return list;
+}
+
+std::vector<HyperParameter> schedule_parameters() {
+  HyperParameter name{"schedule", "constant", "", true, "", true, false, {}, "learning-rate schedule for --eta"};
+  std::vector<HyperParameter> out;
+  for (const auto& s : schedules()) {
+    name.choices.push_back(s.name);
+    for (const auto& p : s.parameters) out.push_back(p);
+  }
+  out.insert(out.begin(), name);
+  return out;
+}
+
 const MethodInfo& method_info(std::string_view name) {
   for (const auto& m : methods())
     if (m.name == name) return m;
@@ -93,16 +131,18 @@ std::vector<std::string> hyper_parameter_names() {
   std::set<std::string> names;
   for (const auto& m : methods())
     for (const auto& p : m.parameters) names.insert(p.name);
+  for (const auto& p : schedule_parameters()) names.insert(p.name);
   return {names.begin(), names.end()};
 }
 
 namespace {
 // The value of flag p for method m, parsed in S and checked against its range.
+// `owner` names who requires the flag: "--method gd", "--schedule exponential".
 template <class S>
-S value_of(const MethodInfo& m, const HyperParameter& p, const std::map<std::string, std::string>& given) {
+S value_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
   const auto it = given.find(p.name);
   const std::string flag = "--" + p.name;
-  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by --method " + m.name);
+  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by " + owner);
   const std::string text = it == given.end() ? p.default_value : it->second;
   const S v = parse_scalar<S>(text, flag);
   const bool low_ok = p.lower.empty() || (p.lower_open ? v > parse_scalar<S>(p.lower, "lower")
@@ -116,10 +156,10 @@ S value_of(const MethodInfo& m, const HyperParameter& p, const std::map<std::str
   }
   return v;
 }
-int integer_of(const MethodInfo& m, const HyperParameter& p, const std::map<std::string, std::string>& given) {
+int integer_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
   const auto it = given.find(p.name);
   const std::string flag = "--" + p.name;
-  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by --method " + m.name);
+  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by " + owner);
   const std::string text = it == given.end() ? p.default_value : it->second;
   std::size_t used = 0;
   long long v = 0;
@@ -147,8 +187,9 @@ const HyperParameter& param(const MethodInfo& m, std::string_view name) {
 }
 }  // namespace
 
+// The method alone, from its own flags.
 template <class S>
-std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::map<std::string, std::string>& given) {
+std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<std::string, std::string>& given) {
   const MethodInfo& m = method_info(name);
   for (const auto& [flag, text] : given) {
     const bool takes = std::any_of(m.parameters.begin(), m.parameters.end(), [&](const auto& p) { return p.name == flag; });
@@ -162,8 +203,19 @@ std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::m
     }
   }
   constexpr bool exact = ScalarTraits<S>::exact;
-  auto v = [&](std::string_view p) { return value_of<S>(m, param(m, p), given); };
+  const std::string owner = "--method " + m.name;
+  auto v = [&](std::string_view p) { return value_of<S>(owner, param(m, p), given); };
   if (name == "gd") return std::make_unique<GradientDescent<S>>(v("eta"));
+  if (name == "nesterov" && given.count("L")) {
+    for (const char* flag : {"eta", "beta", "form"})
+      if (given.count(flag))
+        throw InputError(std::string("--") + flag + ": not with --L (Nesterov's scheme takes its step 1/L and its beta from "
+                         "--L and --mu)");
+    const S mu = given.count("mu") ? v("mu") : S(0), L = v("L");
+    if (!(mu < L)) throw InputError("--mu: must be < L, got " + given.at("mu"));
+    return std::make_unique<Momentum<S>>(Momentum<S>::accelerated(L, mu));
+  }
+  if (name == "nesterov" && given.count("mu")) throw InputError("--mu: needs --L (Nesterov's scheme for L-smooth f)");
   if (name == "heavy_ball" || name == "nesterov") {
     const S eta = v("eta"), beta = v("beta");
     const std::string form = choice_of(param(m, "form"), given);
@@ -187,9 +239,54 @@ std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::m
   } else {
     if (name == "adagrad") return std::make_unique<AdaGrad<S>>(v("eta"), v("delta"));
     if (name == "bfgs") return std::make_unique<BFGS<S>>();
-    if (name == "lbfgs") return std::make_unique<LBFGS<S>>(integer_of(m, param(m, "memory"), given));
+    if (name == "lbfgs") return std::make_unique<LBFGS<S>>(integer_of(owner, param(m, "memory"), given));
   }
   throw std::logic_error("methods: no factory for " + m.name);
+}
+
+template <class S>
+std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::map<std::string, std::string>& given) {
+  const MethodInfo& m = method_info(name);
+  std::map<std::string, std::string> own, sched;
+  const auto sched_params = schedule_parameters();
+  for (const auto& [flag, text] : given) {
+    const bool of_method = std::any_of(m.parameters.begin(), m.parameters.end(), [&](const auto& p) { return p.name == flag; });
+    const bool of_schedule =
+        std::any_of(sched_params.begin(), sched_params.end(), [&](const auto& p) { return p.name == flag; });
+    (of_schedule && !of_method ? sched : own)[flag] = text;
+  }
+  auto method = make_method<S>(name, own);
+  const auto it = sched.find("schedule");
+  if (it == sched.end()) {
+    if (!sched.empty())
+      throw InputError("--" + sched.begin()->first + ": a parameter of a learning-rate schedule; give --schedule too");
+    return method;
+  }
+  if (!method->step_size())
+    throw InputError("--schedule: method " + m.name + " has no step size to schedule" +
+                     (m.name == "coordinate" ? std::string(" with --eta 0 (exact coordinate minimization)") : std::string()));
+  const HyperParameter& choice = sched_params.front();
+  const std::string kind = choice_of(choice, sched);
+  const MethodInfo& info = *std::find_if(schedules().begin(), schedules().end(), [&](const auto& x) { return x.name == kind; });
+  for (const auto& [flag, text] : sched)
+    if (flag != "schedule" &&
+        std::none_of(info.parameters.begin(), info.parameters.end(), [&](const auto& p) { return p.name == flag; }))
+      throw InputError("--" + flag + ": not a parameter of --schedule " + kind);
+  const std::string owner = "--schedule " + kind;
+  auto v = [&](std::string_view p) { return value_of<S>(owner, param(info, p), sched); };
+  Schedule<S> schedule = Schedule<S>::constant();
+  if (kind == "inv_sqrt") schedule = Schedule<S>::inv_sqrt();
+  else if (kind == "inverse") schedule = Schedule<S>::inverse();
+  else if (kind == "inverse_square") schedule = Schedule<S>::inverse_square();
+  else if (kind == "exponential") schedule = Schedule<S>::exponential(v("decay"));
+  else if (kind == "plateau")
+    schedule = Schedule<S>::plateau(v("factor"), integer_of(owner, param(info, "patience"), sched), v("threshold"));
+  else if (kind == "silver") schedule = Schedule<S>::silver();
+  if constexpr (ScalarTraits<S>::exact) {
+    if (kind == "inv_sqrt" || kind == "exponential" || kind == "silver")
+      throw InputError("--schedule: " + kind + " is irrational and cannot run with --exact; use --digits D");
+  }
+  return std::make_unique<Scheduled<S>>(std::move(method), std::move(schedule));
 }
 
 template std::unique_ptr<Optimizer<double>> make_optimizer<double>(std::string_view, const std::map<std::string, std::string>&);

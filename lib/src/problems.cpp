@@ -170,9 +170,10 @@ DESCENT_POLY(double)
 DESCENT_POLY(Mpfr)
 DESCENT_POLY(Rational)
 template <class S>
-Huber<S>::Huber(int n, S delta) : n_(n), delta_(std::move(delta)) {
+Huber<S>::Huber(int n, S delta, S L) : n_(n), delta_(std::move(delta)), L_(std::move(L)) {
   if (n < 1) throw InputError("Huber: dimension must be at least 1");
   if (!(delta_ > 0)) throw InputError("Huber: delta must be positive");
+  if (!(L_ > 0)) throw InputError("Huber: L must be positive");
 }
 template <class S>
 S Huber<S>::value(const Vec<S>& x) const {
@@ -181,19 +182,19 @@ S Huber<S>::value(const Vec<S>& x) const {
     const S t = x(i) < 0 ? S(-x(i)) : x(i);
     f += t <= delta_ ? S(t * t / 2) : S(delta_ * t - delta_ * delta_ / 2);
   }
-  return f;
+  return S(L_ * f);
 }
 template <class S>
 Vec<S> Huber<S>::gradient(const Vec<S>& x) const {
   Vec<S> g(n_);
-  for (int i = 0; i < n_; ++i) g(i) = x(i) > delta_ ? delta_ : (x(i) < -delta_ ? S(-delta_) : x(i));
+  for (int i = 0; i < n_; ++i) g(i) = L_ * (x(i) > delta_ ? delta_ : (x(i) < -delta_ ? S(-delta_) : x(i)));
   return g;
 }
 template <class S>
 Mat<S> Huber<S>::hessian(const Vec<S>& x) const {
   Mat<S> H = Mat<S>::Zero(n_, n_);
   for (int i = 0; i < n_; ++i)
-    if (!(x(i) > delta_) && !(x(i) < -delta_)) H(i, i) = 1;
+    if (!(x(i) > delta_) && !(x(i) < -delta_)) H(i, i) = L_;
   return H;
 }
 template class Huber<double>;

@@ -190,4 +190,13 @@ double to_double<Rational>(const Rational& x) { return from_rational<double>(x);
 template <>
 double to_double<Interval>(const Interval& x) { return median(x).convert_to<double>(); }
 
+std::optional<Rational> exact_sqrt(const Rational& q) {
+  if (q < 0) return std::nullopt;
+  using Z = boost::multiprecision::mpz_int;
+  const Z p = boost::multiprecision::numerator(q), d = boost::multiprecision::denominator(q);
+  const Z rp = boost::multiprecision::sqrt(p), rd = boost::multiprecision::sqrt(d);
+  if (rp * rp != p || rd * rd != d) return std::nullopt;
+  return Rational(rp, rd);
+}
+
 }  // namespace descent

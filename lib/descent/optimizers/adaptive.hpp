@@ -17,6 +17,7 @@ class AdaGrad final : public Optimizer<S> {
   void reset(int n) override { G_ = Vec<S>::Zero(n); }
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "adagrad"; }
+  S* step_size() override { return &eta_; }
 
  private:
   S eta_, delta_;

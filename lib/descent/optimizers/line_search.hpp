@@ -103,6 +103,8 @@ class CoordinateDescent final : public Optimizer<S> {
   void reset(int) override { k_ = 0; }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "coordinate"; }
+  /// η of the coordinate gradient steps; nullptr for exact coordinate minimization (η = 0).
+  S* step_size() override { return eta_ > 0 ? &eta_ : nullptr; }
 
  private:
   S eta_;

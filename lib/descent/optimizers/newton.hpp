@@ -35,6 +35,7 @@ class PreconditionedGD final : public Optimizer<S> {
   void reset(int) override;
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "preconditioned"; }
+  S* step_size() override { return &eta_; }
   /// The preconditioner in use (empty before the first step when built from a kind).
   const Mat<S>& P() const { return P_; }
 
@@ -58,6 +59,7 @@ class Newton final : public Optimizer<S> {
   void reset(int) override { k_ = 0; }
   Vec<S> step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "newton"; }
+  S* step_size() override { return &eta_; }
 
  private:
   S eta_, damping_;

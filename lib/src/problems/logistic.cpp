@@ -1,6 +1,8 @@
 // Logistic regression, the seeded data set with disparate feature scales, standardization.
 #include "descent/problems/logistic.hpp"
 
+#include "descent/random.hpp"
+
 #include <cmath>
 
 namespace descent {
@@ -78,25 +80,6 @@ Mat<S> LogisticRegression<S>::hessian(const Vec<S>& w) const {
   return H;
 }
 
-namespace {
-// SplitMix64 (Steele, Lea & Flood 2014): a fixed, portable stream of 64-bit words.
-struct SplitMix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // uniform in (0, 1): 53 random bits, never 0
-  double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
-  // standard normal by Box–Muller (one of the pair)
-  double normal() {
-    const double u1 = uniform(), u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
-};
-}  // namespace
 
 DataSet scaled_classification_data(std::uint64_t seed, int m, const std::vector<double>& scales) {
   if (m < 2) throw InputError("m: a data set needs at least 2 examples, got " + std::to_string(m));

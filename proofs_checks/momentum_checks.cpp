@@ -228,8 +228,12 @@ Verdict polyak_radius_mpfr(const Q& kappa) {
   for (int j = 0; j <= 100; ++j) {
     const Mpfr lambda = 1 + (k - 1) * j / 100;
     const Mpfr c = 1 + beta - eta * lambda, disc = c * c - 4 * beta;
-    // eigenvalues (c ± √disc)/2: complex pair of modulus √(c²/4 − disc/4) when disc < 0
-    const Mpfr r = disc < 0 ? Mpfr(sqrt(Mpfr(c * c / 4 - disc / 4))) : Mpfr((abs(c) + sqrt(disc)) / 2);
+    // eigenvalues (c ± √disc)/2: a complex pair of modulus √(c²/4 − disc/4) when disc < 0. At
+    // λ = μ and λ = L the discriminant is 0 in exact arithmetic (a double root); a rounded
+    // disc within the tolerance 64 ε (c² + 4β) is taken as 0, since its square root would
+    // carry an error of order √ε.
+    const Mpfr tol = 64 * epsilon<Mpfr>() * (c * c + 4 * beta);
+    const Mpfr r = disc <= tol ? Mpfr(sqrt(Mpfr(abs(Mpfr(c * c / 4 - disc / 4))))) : Mpfr((abs(c) + sqrt(disc)) / 2);
     if (r > worst) worst = r;
   }
   const Mpfr formula = (s - 1) / (s + 1);
@@ -390,6 +394,7 @@ Verdict lessard_smooth_strongly_convex() {
 }
 
 Verdict lessard_cycle(int steps) {
+  if (steps < 3) throw std::invalid_argument("lessard_cycle: needs at least 3 steps (one period)");
   const Lessard<Q> f(Q(1), Q(25));
   const auto& c = lessard_cycle_points();
   Momentum<Q> hb(Q(1, 9), Q(4, 9), MomentumForm::notes, false);

@@ -170,6 +170,49 @@ const std::vector<ClaimInfo>& all_claims() {
        R"(f=g^\top x:\ x_{k+1}-x_k=-\eta\tfrac{1-\beta^{k+1}}{1-\beta}g \to -\tfrac{\eta}{1-\beta}g \text{ (momentum only changes the step size)})",
        {{"constant_gradient", R"(\nabla f \text{ constant (a plane)})"}},
        "seed 002 (poll 4: on a flat surface of constant slope momentum only changes step size)"},
+      // ---- 09 smooth convex rates ----
+      {"smoothness_definitions", "09_smooth_convex_rates",
+       R"(\|\nabla f(x)-\nabla f(y)\|\le L\|x-y\| \Rightarrow f(y)\le f(x)+\nabla f(x)^\top(y-x)+\tfrac L2\|y-x\|^2;\ \nabla^2f\succeq\mu I \Rightarrow f(y)\ge f(x)+\nabla f(x)^\top(y-x)+\tfrac\mu2\|y-x\|^2;\ |f'|\le M \Rightarrow |f(x)-f(y)|\le M|x-y|)",
+       {{"smooth", R"(\nabla f \ L\text{-Lipschitz (for the upper bowl)})"},
+        {"strongly_convex", R"(v^\top\nabla^2 f(x)v\ge\mu\|v\|^2 \text{ for every point } x \text{ and direction } v)"},
+        {"bounded_slope", R"(|f'|\le M \text{ (for Lipschitz continuity)})"}},
+       "seed 002 (strong convexity, Lipschitz continuity, Lipschitz smoothness); errata: seed 003's strong convexity "
+       "with x as point and direction, seed 002's \"at least as good as the enclosing quadratic\""},
+      {"gd_smooth_convex_rate", "09_smooth_convex_rates",
+       R"(\eta=1/L:\ f(x_k)-f^*\le\frac{L\|x_0-x^*\|^2}{2k},\ \text{and tightly } \frac{L\|x_0-x^*\|^2}{4k+2} \text{ (attained by a Huber function)})",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
+       "seed 002 (convergence problems: O(1/k) for Lipschitz smooth convex functions); Drori & Teboulle (2014), Thm 3.1; "
+       "erratum: the notes scale the 1/k by f(w_0) - f*"},
+      {"gd_constant_step_worst_case", "09_smooth_convex_rates",
+       R"(0<h<2,\ \eta=h/L:\ f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big\{\frac{1}{2Nh+1},(1-h)^{2N}\Big\},\ \text{attained by a Huber function and by } \tfrac L2x^2)",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
+       "Drori & Teboulle (2014): Thm 3.1 for 0 < h <= 1, Conjecture 3.1 for 1 < h < 2; proved for every h in (0, 2) by "
+       "J. Kim (2024, arXiv:2412.04427, a preprint); Taylor, Hendrickx & Glineur (2017) computed it numerically"},
+      {"pl_linear_rate", "09_smooth_convex_rates",
+       R"(\tfrac12\|\nabla f(x)\|^2\ge\mu(f(x)-f^*)\ \Rightarrow\ f(x_k)-f^*\le(1-\mu/L)^k(f(x_0)-f^*) \text{ for } \eta=1/L,\ \text{convex or not};\ \text{least squares with more parameters than examples: GD from 0 converges linearly to the minimum-norm interpolant})",
+       {{"pl", R"(\text{the PL inequality with } \mu>0)"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
+        {"zero_start", R"(w_0 \in \mathrm{range}(\Phi) \text{ (e.g. } w_0=0\text{), for the minimum-norm limit})"}},
+       "seed 000 (role of overparameterization, Belkin); Polyak (1963); Karimi, Nutini & Schmidt (2016)"},
+      // ---- 10 schedules ----
+      {"decaying_schedules", "10_schedules",
+       R"(\eta_k=\tfrac{\eta_0}{k+1}:\ \sum\eta_k=\infty \text{ and GD converges};\ \tfrac{\eta_0}{(k+1)^2},\ \eta_0e^{-\beta k}:\ \sum\eta_k<\infty \text{ and GD stops short})",
+       {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}},
+       "seed 002 (decaying learning rate: linear, quadratic, exponential decay); seed 001 (1/t decay); erratum: seed "
+       "001 calls eta / sqrt(t + 1) a 1/t decay"},
+      {"noise_floor", "10_schedules",
+       R"(\text{GD with gradient noise of variance } \sigma^2 \text{ on } \tfrac a2x^2:\ E[x_k^2]\to\frac{\eta\sigma^2}{a(2-\eta a)} \text{ for a constant } \eta;\ \to0 \text{ when } \sum\eta_k=\infty,\ \sum\eta_k^2<\infty)",
+       {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}, {"sum_squares_finite", R"(\textstyle\sum_k\eta_k^2<\infty)"}},
+       "seed 002 (poll 2: gradient descent will not converge without decaying learning rates); Robbins & Monro (1951)"},
+      {"escape_then_decay", "10_schedules",
+       R"(\eta>2/f''(x_{loc}):\ \text{GD cannot converge to the local minimum } x_{loc};\ \text{a schedule that starts above } 2/f''(x_{loc}) \text{ and decays (here } \eta_k=\tfrac{5/2}{k+1}\text{) can escape it, then converge})",
+       {{"large_step", R"(\eta_0>2/f''(x_{loc}))"}, {"decay", R"(\eta_k\to0 \text{ (a decaying schedule)})"}},
+       "seed 002 (eta > 2 eta_opt can help escape local optima; decaying learning rates); erratum: \"always having "
+       "eta > 2 eta_opt will ensure that you never ever actually find a solution\""},
+      {"silver_schedule_rate", "10_schedules",
+       R"(n=2^k-1,\ \eta_i=\tfrac{h_i}{L},\ h_i=1+\rho^{\nu(i)-1},\ \rho=1+\sqrt2:\ f(x_n)-f^*\le\frac{L\|x_0-x^*\|^2}{1+\sqrt{4\rho^{2k}-3}})",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
+        {"horizon", R"(n=2^k-1)"}},
+       "Altschuler & Parrilo, Acceleration by stepsize hedging II (arXiv:2309.16530; Math. Program. 2025), Thm 1.1"},
   };
   return claims;
 }

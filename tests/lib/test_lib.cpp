@@ -304,3 +304,363 @@ TEST_CASE("The heavy-ball forms (notes, seed 003, PyTorch) give the same iterate
   CHECK_THROWS_AS(Momentum<Q>(eta, Q(1), MomentumForm::notes, true), InputError);
   CHECK_THROWS_AS(Momentum<Q>(Q(0), beta, MomentumForm::pytorch, false), InputError);
 }
+
+// ---- lesson 08: schedules, test functions, Huber's L, exact square roots, the factory ----
+// (includes here, at file scope, so that the tests above stay as they were)
+#include <cmath>
+#include <limits>
+
+#include "descent/optimizers/line_search.hpp"
+#include "descent/optimizers/schedules.hpp"
+#include "descent/problems/test_functions.hpp"
+
+TEST_CASE("The exact schedules' multipliers: constant 1, inverse 1/(k + 1), inverse_square 1/(k + 1)^2",
+          "[lib][schedules]") {
+  auto constant = Schedule<Q>::constant();
+  auto inverse = Schedule<Q>::inverse();
+  auto inverse_square = Schedule<Q>::inverse_square();
+  const Q expected_inverse[] = {1, Q(1, 2), Q(1, 3), Q(1, 4), Q(1, 5), Q(1, 6)};
+  const Q expected_square[] = {1, Q(1, 4), Q(1, 9), Q(1, 16), Q(1, 25), Q(1, 36)};
+  for (int k = 0; k < 6; ++k) {
+    CHECK(constant.factor(k, Q(0)) == 1);
+    CHECK(inverse.factor(k, Q(0)) == expected_inverse[k]);
+    CHECK(inverse_square.factor(k, Q(0)) == expected_square[k]);
+  }
+  CHECK(inverse.name() == "inverse");
+  CHECK(Schedule<Q>::silver().kind() == ScheduleKind::silver);
+}
+
+TEST_CASE("The irrational schedules in double: inv_sqrt, exponential and silver against hand values", "[lib][schedules]") {
+  const double eps = std::numeric_limits<double>::epsilon();
+  auto inv_sqrt = Schedule<double>::inv_sqrt();
+  CHECK(inv_sqrt.factor(0, 0.0) == 1.0);
+  CHECK(inv_sqrt.factor(3, 0.0) == 0.5);  // 1/√4
+  // 1/√2 = 0.70710678118654752440…: one correctly rounded sqrt and one division, 2 ε relative
+  CHECK(std::abs(inv_sqrt.factor(1, 0.0) - 0.70710678118654752440) <= 2 * eps * 0.71);
+  CHECK(std::abs(inv_sqrt.factor(8, 0.0) - 1.0 / 3.0) <= 2 * eps * 0.34);
+  auto expo = Schedule<double>::exponential(0.5);
+  CHECK(expo.factor(0, 0.0) == 1.0);
+  // e^{-1} = 0.36787944117144232160…, e^{-2} = 0.13533528323661269189…: δk is exact, exp within an ulp
+  CHECK(std::abs(expo.factor(2, 0.0) - 0.36787944117144232160) <= 2 * eps * 0.37);
+  CHECK(std::abs(expo.factor(4, 0.0) - 0.13533528323661269189) <= 2 * eps * 0.14);
+  // silver: m_k = h_{k+1}, h_1 … h_8 = √2, 2, √2, 2 + √2, √2, 2, √2, 4 + 2√2 (1 + ρ^{ν(i) − 1}, ρ = 1 + √2)
+  const double r2 = 1.41421356237309504880;
+  const double h[] = {r2, 2, r2, 2 + r2, r2, 2, r2, 4 + 2 * r2};
+  auto silver = Schedule<double>::silver();
+  for (int i = 1; i <= 8; ++i) {
+    INFO("i = " << i);
+    // √2 − 1 and up to ν ≤ 3 products by a rounded ρ: at most 16 roundings relative to h_i
+    CHECK(std::abs(silver_step<double>(i) - h[i - 1]) <= 16 * eps * h[i - 1]);
+    CHECK(std::abs(silver.factor(i - 1, 0.0) - h[i - 1]) <= 16 * eps * h[i - 1]);
+  }
+  CHECK(std::abs(silver_step<double>(16) - (8 + 5 * r2)) <= 16 * eps * 16);  // 1 + ρ³ = 8 + 5√2
+  CHECK(silver_step<double>(2) == 2.0);  // 1 + ρ⁰, exactly
+  CHECK(silver_step<double>(6) == 2.0);
+  CHECK_THROWS_AS(silver_step<double>(0), std::invalid_argument);
+  CHECK_THROWS_AS(Schedule<double>::exponential(0.0), InputError);
+  CHECK_THROWS_AS(Schedule<double>::exponential(-1.0), InputError);
+}
+
+TEST_CASE("The silver steps at 50 digits", "[lib][schedules]") {
+  set_digits(50);
+  const Mpfr r2 = sqrt(Mpfr(2)), tol = 16 * epsilon<Mpfr>() * 7;
+  CHECK(abs(silver_step<Mpfr>(1) - r2) <= tol);
+  CHECK(abs(silver_step<Mpfr>(4) - (2 + r2)) <= tol);
+  CHECK(abs(silver_step<Mpfr>(8) - (4 + 2 * r2)) <= tol);
+  CHECK(abs(silver_step<Mpfr>(24) - (4 + 2 * r2)) <= tol);  // ν(24) = 3
+}
+
+TEST_CASE("The irrational schedules cannot run in exact arithmetic", "[lib][schedules]") {
+  CHECK_THROWS_AS(Schedule<Q>::exponential(Q(1, 2)), InputError);
+  auto inv_sqrt = Schedule<Q>::inv_sqrt();
+  CHECK_THROWS_AS(inv_sqrt.factor(0, Q(0)), InputError);
+  auto silver = Schedule<Q>::silver();
+  CHECK_THROWS_AS(silver.factor(0, Q(0)), InputError);
+}
+
+TEST_CASE("The 2-adic valuation", "[lib][schedules]") {
+  CHECK(two_adic_valuation(1) == 0);
+  CHECK(two_adic_valuation(2) == 1);
+  CHECK(two_adic_valuation(3) == 0);
+  CHECK(two_adic_valuation(12) == 2);
+  CHECK(two_adic_valuation(96) == 5);
+  CHECK(two_adic_valuation(1024) == 10);
+  CHECK(two_adic_valuation(3LL << 40) == 40);
+  CHECK_THROWS_AS(two_adic_valuation(0), std::invalid_argument);
+  CHECK_THROWS_AS(two_adic_valuation(-4), std::invalid_argument);
+}
+
+TEST_CASE("The plateau schedule halves the step after more than `patience` steps without improvement",
+          "[lib][schedules]") {
+  // patience 2, factor 1/2, threshold 0: an improvement is f_k < best.
+  auto plateau = Schedule<Q>::plateau(Q(1, 2), 2, Q(0));
+  const Q f[] = {10, 9, 9, Q(19, 2), 9, 8, 8, 8, 8, 8, 7, 7};
+  // k = 0: best 10; 1: 9 improves; 2, 3, 4: three bad steps, the third is > 2 → 1/2;
+  // 5: 8 improves; 6, 7, 8: bad → 1/4 at k = 8; 9: bad (count 1); 10: 7 improves; 11: bad.
+  const Q expected[] = {1, 1, 1, 1, Q(1, 2), Q(1, 2), Q(1, 2), Q(1, 2), Q(1, 4), Q(1, 4), Q(1, 4), Q(1, 4)};
+  for (int k = 0; k < 12; ++k) {
+    INFO("k = " << k);
+    CHECK(plateau.factor(k, f[k]) == expected[k]);
+  }
+  plateau.reset();  // starts over: multiplier 1, best forgotten
+  CHECK(plateau.factor(0, Q(100)) == 1);
+  CHECK(plateau.factor(1, Q(100)) == 1);
+  CHECK(plateau.factor(2, Q(100)) == 1);
+  CHECK(plateau.factor(3, Q(100)) == Q(1, 2));
+  // threshold 1/10, patience 0: an improvement must beat best − |best|/10
+  auto strict = Schedule<Q>::plateau(Q(1, 2), 0, Q(1, 10));
+  const Q g[] = {10, Q(19, 2), Q(89, 10), Q(81, 10), 8};  // 9.5 ≥ 9; 8.9 < 9; 8.1 ≥ 8.01; 8 < 8.01
+  const Q expected_strict[] = {1, Q(1, 2), Q(1, 2), Q(1, 4), Q(1, 4)};
+  for (int k = 0; k < 5; ++k) CHECK(strict.factor(k, g[k]) == expected_strict[k]);
+  // with a negative best the threshold is taken on |best|: from −10 an improvement is below −11
+  auto negative = Schedule<Q>::plateau(Q(1, 2), 0, Q(1, 10));
+  CHECK(negative.factor(0, Q(-10)) == 1);
+  CHECK(negative.factor(1, Q(-21, 2)) == Q(1, 2));
+  CHECK(negative.factor(2, Q(-23, 2)) == Q(1, 2));
+  CHECK_THROWS_AS(Schedule<Q>::plateau(Q(1), 2, Q(0)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::plateau(Q(0), 2, Q(0)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::plateau(Q(1, 2), -1, Q(0)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::plateau(Q(1, 2), 2, Q(-1, 10)), InputError);
+}
+
+TEST_CASE("Scheduled gradient descent with eta_k = eta/(k + 1) follows the hand-computed trajectory", "[lib][schedules]") {
+  // f = x² − x (A = 2, b = 1), x* = 1/2, η = 1/4: e_{k+1} = e_k (1 − 2η_k) = e_k (1 − 1/(2(k + 1))),
+  // e_0 = 1/2: e = 1/2, 1/4, 3/16, 5/32, 35/256.
+  const Quadratic<Q> f(Mat<Q>::Constant(1, 1, Q(2)), Vec<Q>::Constant(1, Q(1)), Q(0));
+  Scheduled<Q> sgd(std::make_unique<GradientDescent<Q>>(Q(1, 4)), Schedule<Q>::inverse());
+  StopRule<Q> stop;
+  stop.max_steps = 4;
+  const Q expected[] = {1, Q(3, 4), Q(11, 16), Q(21, 32), Q(163, 256)};
+  for (int run_no = 0; run_no < 2; ++run_no) {  // the second run starts over from η = 1/4
+    const auto tr = run<Q>(f, sgd, Vec<Q>::Constant(1, Q(1)), stop);
+    REQUIRE(tr.steps() == 4);
+    for (int k = 0; k <= 4; ++k) CHECK(tr.x[static_cast<std::size_t>(k)](0) == expected[k]);
+    CHECK(sgd.last_step_size() == Q(1, 16));
+  }
+  CHECK(sgd.name() == "gd with the inverse schedule");
+}
+
+TEST_CASE("Scheduled refuses a method without a step size", "[lib][schedules]") {
+  CHECK_THROWS_AS(Scheduled<Q>(std::make_unique<SteepestDescent<Q>>(), Schedule<Q>::inverse()), InputError);
+  CHECK_THROWS_AS(Scheduled<Q>(nullptr, Schedule<Q>::inverse()), InputError);
+}
+
+TEST_CASE("The Lessard function: gradient and value at the breakpoints, continuity", "[lib][problems]") {
+  const Lessard<Q> f(Q(1), Q(25));
+  auto x = [](const Q& t) { return Vec<Q>::Constant(1, t); };
+  // f' = 25x (x < 1), x + 24 (1 ≤ x < 2), 25x − 24 (x ≥ 2)
+  CHECK(f.gradient(x(Q(0)))(0) == 0);
+  CHECK(f.gradient(x(Q(-1)))(0) == -25);
+  CHECK(f.gradient(x(Q(1)))(0) == 25);
+  CHECK(f.gradient(x(Q(3, 2)))(0) == Q(51, 2));
+  CHECK(f.gradient(x(Q(2)))(0) == 26);
+  CHECK(f.gradient(x(Q(3)))(0) == 51);
+  // f = 25x²/2, x²/2 + 24x − 12, 25x²/2 − 24x + 36
+  CHECK(f.value(x(Q(0))) == 0);
+  CHECK(f.value(x(Q(-1))) == Q(25, 2));
+  CHECK(f.value(x(Q(1))) == Q(25, 2));  // = 25·1²/2, the left piece's limit
+  CHECK(f.value(x(Q(3, 2))) == Q(201, 8));
+  CHECK(f.value(x(Q(2))) == 38);        // = 2 + 48 − 12, the middle piece's limit
+  CHECK(f.value(x(Q(3))) == Q(153, 2));
+  // continuity of f and f′ across both breakpoints: the jumps over [b − h, b + h] vanish with h,
+  // f(1 + h) − f(1 − h) = 50h − 12h², f(2 + h) − f(2 − h) = 52h + 12h² (from the pieces, by hand),
+  // f′(b + h) − f′(b − h) = 26h at both
+  for (int j = 1; j <= 6; ++j) {
+    Q h = 1;
+    for (int i = 0; i < j; ++i) h /= 10;
+    INFO("h = " << h);
+    CHECK(f.value(x(1 + h)) - f.value(x(1 - h)) == 50 * h - 12 * h * h);
+    CHECK(f.value(x(2 + h)) - f.value(x(2 - h)) == 52 * h + 12 * h * h);
+    CHECK(f.gradient(x(1 + h))(0) - f.gradient(x(1 - h))(0) == 26 * h);
+    CHECK(f.gradient(x(2 + h))(0) - f.gradient(x(2 - h))(0) == 26 * h);
+  }
+  CHECK(f.value(x(Q(999, 1000))) == Q(25, 2) * Q(999, 1000) * Q(999, 1000));
+  // the Hessian at a breakpoint is the right piece's
+  CHECK(f.hessian(x(Q(1)))(0, 0) == 1);
+  CHECK(f.hessian(x(Q(2)))(0, 0) == 25);
+  CHECK(f.hessian(x(Q(999, 1000)))(0, 0) == 25);
+  CHECK(f.mu() == 1);
+  CHECK(f.L() == 25);
+  CHECK_THROWS_AS(Lessard<Q>(Q(2), Q(1)), InputError);
+  CHECK_THROWS_AS(Lessard<Q>(Q(0), Q(1)), InputError);
+}
+
+TEST_CASE("The poor-local-minimum function: gradient and Hessian against the hand formulas", "[lib][problems]") {
+  // f = x²/2 − a s²/(s² + (x − c)²): f′ = x + 2a s²(x − c)/q², f″ = 1 + 2a s²(s² − 3(x − c)²)/q³,
+  // q = s² + (x − c)² (written with q, not with u = (x − c)/s as the library does)
+  auto check_at = [](const Q& a, const Q& c, const Q& s, const Q& t) {
+    const PoorLocalMinimum<Q> f(a, c, s);
+    const Vec<Q> x = Vec<Q>::Constant(1, t);
+    const Q d = t - c, q = s * s + d * d;
+    INFO("a = " << a << ", c = " << c << ", s = " << s << ", x = " << t);
+    CHECK(f.value(x) == t * t / 2 - a * s * s / q);
+    CHECK(f.gradient(x)(0) == t + 2 * a * s * s * d / (q * q));
+    CHECK(f.hessian(x)(0, 0) == 1 + 2 * a * s * s * (s * s - 3 * d * d) / (q * q * q));
+  };
+  for (const Q& t : {Q(-1), Q(0), Q(1, 2), Q(7, 4), Q(19, 10), Q(2), Q(9, 4), Q(3)}) check_at(Q(1), Q(2), Q(1, 4), t);
+  for (const Q& t : {Q(-3), Q(-1), Q(1, 3), Q(5)}) check_at(Q(3), Q(-1), Q(1, 2), t);
+  // literal values with the defaults a = 1, c = 2, s = 1/4
+  const PoorLocalMinimum<Q> f;
+  auto x = [](const Q& t) { return Vec<Q>::Constant(1, t); };
+  CHECK(f.value(x(Q(2))) == 1);
+  CHECK(f.value(x(Q(0))) == Q(-1, 65));
+  CHECK(f.gradient(x(Q(0)))(0) == Q(-64, 4225));
+  CHECK(f.gradient(x(Q(2)))(0) == 2);
+  CHECK(f.gradient(x(Q(9, 4)))(0) == Q(17, 4));
+  CHECK(f.gradient(x(Q(7, 4)))(0) == Q(-1, 4));
+  CHECK(f.gradient(x(Q(19, 10)))(0) == Q(19, 10) - Q(2000, 841));
+  // the dip: f′ < 0 at 19/10, > 0 at 2, and f″ > 0 between (a local minimum near 1.93);
+  // the barrier side of it is concave (f″(7/4) = −7)
+  CHECK(f.gradient(x(Q(19, 10)))(0) < 0);
+  CHECK(f.hessian(x(Q(2)))(0, 0) == 33);
+  CHECK(f.hessian(x(Q(19, 10)))(0, 0) > 0);
+  CHECK(f.hessian(x(Q(193, 100)))(0, 0) > 0);
+  CHECK(f.hessian(x(Q(7, 4)))(0, 0) == -7);
+  CHECK_THROWS_AS(PoorLocalMinimum<Q>(Q(0)), InputError);
+  CHECK_THROWS_AS(PoorLocalMinimum<Q>(Q(1), Q(2), Q(0)), InputError);
+}
+
+TEST_CASE("The noisy quadratic: noise of exactly +-sigma, reproducible after reset_noise, value() draws nothing",
+          "[lib][problems]") {
+  Mat<Q> A(2, 2);
+  A << 2, 1, 1, 3;
+  const Vec<Q> b = (Vec<Q>(2) << 1, -1).finished();
+  const Q sigma(1, 3);
+  const NoisyQuadratic<Q> f(A, b, sigma, 7);
+  const Vec<Q> x = (Vec<Q>(2) << Q(1, 2), Q(1, 5)).finished();
+  const Vec<Q> exact = (Vec<Q>(2) << Q(1, 5), Q(21, 10)).finished();  // Ax − b = (6/5 − 1, 11/10 + 1)
+  CHECK(f.value(x) == Q(11, 100));  // ½·41/50 − 3/10
+  std::vector<Vec<Q>> first;
+  int plus = 0, minus = 0;
+  for (int k = 0; k < 20; ++k) {
+    const Vec<Q> noise = f.gradient(x) - exact;
+    for (int i = 0; i < 2; ++i) {
+      CHECK((noise(i) == sigma || noise(i) == -sigma));
+      (noise(i) > 0 ? plus : minus) += 1;
+    }
+    first.push_back(noise);
+  }
+  CHECK(plus > 0);  // both signs occur in 40 draws
+  CHECK(minus > 0);
+  f.reset_noise();
+  for (int k = 0; k < 20; ++k) {
+    CHECK(f.value(x) == Q(11, 100));  // draws nothing: the sequence is unchanged
+    if (k % 2) {
+      Vec<Q> g;
+      CHECK(f.value_and_gradient(x, g) == Q(11, 100));  // draws like gradient()
+      CHECK(Vec<Q>(g - exact) == first[static_cast<std::size_t>(k)]);
+    } else {
+      CHECK(Vec<Q>(f.gradient(x) - exact) == first[static_cast<std::size_t>(k)]);
+    }
+  }
+  const NoisyQuadratic<Q> quiet(A, b, Q(0), 7);
+  CHECK(quiet.gradient(x) == exact);
+  CHECK(quiet.hessian(x) == A);
+  CHECK(f.sigma() == sigma);
+  Mat<Q> B = A;
+  B(0, 1) = 0;
+  CHECK_THROWS_AS(NoisyQuadratic<Q>(B, b, sigma, 7), InputError);
+  CHECK_THROWS_AS(NoisyQuadratic<Q>(A, Vec<Q>::Zero(3), sigma, 7), InputError);
+  CHECK_THROWS_AS(NoisyQuadratic<Q>(A, b, Q(-1), 7), InputError);
+}
+
+TEST_CASE("Huber with L: value, gradient and Hessian scale by L", "[lib][problems]") {
+  const Huber<Q> h1(2, Q(1)), h3(2, Q(1), Q(3));
+  const Vec<Q> x = (Vec<Q>(2) << Q(1, 2), -3).finished();
+  // h_1(1/2) = 1/8, h_1(−3) = 3 − 1/2: f = 21/8 for L = 1, 63/8 for L = 3
+  CHECK(h1.value(x) == Q(21, 8));
+  CHECK(h3.value(x) == Q(63, 8));
+  CHECK(h3.gradient(x)(0) == Q(3, 2));
+  CHECK(h3.gradient(x)(1) == -3);
+  CHECK(h1.gradient(x)(1) == -1);
+  CHECK(h3.hessian(x)(0, 0) == 3);
+  CHECK(h3.hessian(x)(1, 1) == 0);
+  // at |t| = δ: the quadratic piece, f = L/2 per coordinate, f′ = ±L, f″ = L
+  const Vec<Q> edge = (Vec<Q>(2) << 1, -1).finished();
+  CHECK(h3.value(edge) == 3);
+  CHECK(h3.gradient(edge)(0) == 3);
+  CHECK(h3.gradient(edge)(1) == -3);
+  CHECK(h3.hessian(edge)(1, 1) == 3);
+  CHECK(h3.L() == 3);
+  CHECK(h1.L() == 1);
+  CHECK(h3.delta() == 1);
+  CHECK_THROWS_AS(Huber<Q>(2, Q(1), Q(0)), InputError);
+  CHECK_THROWS_AS(Huber<Q>(2, Q(1), Q(-1)), InputError);
+  CHECK_THROWS_AS(Huber<Q>(2, Q(0)), InputError);
+  CHECK_THROWS_AS(Huber<Q>(0, Q(1)), InputError);
+}
+
+TEST_CASE("exact_sqrt: rational squares only", "[lib][scalar]") {
+  CHECK(exact_sqrt(Q(0)) == Q(0));
+  CHECK(exact_sqrt(Q(1)) == Q(1));
+  CHECK(exact_sqrt(Q(4)) == Q(2));
+  CHECK(exact_sqrt(Q(9, 4)) == Q(3, 2));
+  CHECK(exact_sqrt(Q(18, 8)) == Q(3, 2));  // 18/8 = 9/4 in lowest terms
+  CHECK(exact_sqrt(Q(1, 10000)) == Q(1, 100));
+  const Q big = parse_scalar<Q>("100000000000000000001", "x");  // 10^20 + 1
+  CHECK(exact_sqrt(Q(big * big)) == big);
+  CHECK_FALSE(exact_sqrt(Q(2)).has_value());
+  CHECK_FALSE(exact_sqrt(Q(8, 9)).has_value());  // denominator a square, numerator not
+  CHECK_FALSE(exact_sqrt(Q(4, 3)).has_value());  // numerator a square, denominator not
+  CHECK_FALSE(exact_sqrt(Q(Q(big * big) + 1)).has_value());
+  CHECK_FALSE(exact_sqrt(Q(-4)).has_value());
+  CHECK_FALSE(exact_sqrt(Q(-1, 4)).has_value());
+}
+
+TEST_CASE("make_optimizer: Nesterov's scheme from --L and --mu, schedules from --schedule, and their errors",
+          "[lib][optimizers][momentum]") {
+  // --L 4 --mu 1: η = 1/4, β = (2 − 1)/(2 + 1) = 1/3. On x²/2 from 1: x_1 = 3/4, v_1 = −1/4,
+  // y = 3/4 − 1/12 = 2/3, x_2 = y − y/4 = 1/2.
+  auto nesterov = make_optimizer<Q>("nesterov", {{"L", "4"}, {"mu", "1"}});
+  REQUIRE(nesterov);
+  CHECK(nesterov->name() == "nesterov");
+  const Quadratic<Q> f(Mat<Q>::Identity(1, 1), Vec<Q>::Zero(1), Q(0));
+  StopRule<Q> stop;
+  stop.max_steps = 2;
+  const auto tr = run<Q>(f, *nesterov, Vec<Q>::Constant(1, Q(1)), stop);
+  REQUIRE(tr.steps() == 2);
+  CHECK(tr.x[1](0) == Q(3, 4));
+  CHECK(tr.x[2](0) == Q(1, 2));
+  CHECK(make_optimizer<double>("nesterov", {{"L", "4"}}));             // μ = 0: the t_k scheme
+  CHECK(make_optimizer<double>("nesterov", {{"L", "2"}, {"mu", "1"}}));  // √2 in double
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"L", "2"}, {"mu", "1"}}), InputError);  // √2 not rational
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"L", "4"}}), InputError);               // t_k needs √
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"mu", "1"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"mu", "1"}, {"eta", "1/10"}, {"beta", "1/2"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"L", "4"}, {"eta", "1/10"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"L", "4"}, {"beta", "1/2"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("nesterov", {{"L", "4"}, {"mu", "4"}}), InputError);  // μ < L
+  CHECK_THROWS_AS(make_optimizer<Q>("heavy_ball", {{"eta", "1/10"}, {"beta", "1/2"}, {"L", "4"}}), InputError);
+  // schedules
+  auto scheduled = make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "inverse"}});
+  CHECK(scheduled->name() == "gd with the inverse schedule");
+  CHECK(make_optimizer<double>("gd", {{"eta", "1/4"}, {"schedule", "exponential"}, {"decay", "1/2"}}));
+  CHECK(make_optimizer<Q>("heavy_ball", {{"eta", "1/4"}, {"beta", "1/2"}, {"schedule", "plateau"}, {"patience", "3"}}));
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"decay", "1/2"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"patience", "3"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "inverse"}, {"decay", "1/2"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("steepest", {{"schedule", "inverse"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "exponential"}, {"decay", "1/2"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "silver"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "inv_sqrt"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("gd", {{"eta", "1/4"}, {"schedule", "weekly"}}), InputError);
+}
+
+TEST_CASE("Momentum::accelerated: step 1/L, beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), exact only for square kappa",
+          "[lib][momentum]") {
+  auto m = Momentum<Q>::accelerated(Q(9, 4), Q(1));  // √κ = 3/2: β = (1/2)/(5/2) = 1/5
+  CHECK(m.beta() == Q(1, 5));
+  CHECK(*m.step_size() == Q(4, 9));
+  auto m2 = Momentum<Q>::accelerated(Q(8), Q(2));  // κ = 4: β = 1/3, η = 1/8
+  CHECK(m2.beta() == Q(1, 3));
+  CHECK(*m2.step_size() == Q(1, 8));
+  CHECK_THROWS_AS(Momentum<Q>::accelerated(Q(2), Q(1)), InputError);
+  CHECK_THROWS_AS(Momentum<Q>::accelerated(Q(10), Q(4)), InputError);  // κ = 5/2
+  CHECK_THROWS_AS(Momentum<Q>::accelerated(Q(4), Q(0)), InputError);   // the t_k scheme takes √
+  CHECK_THROWS_AS(Momentum<Q>::accelerated(Q(1), Q(1)), InputError);   // μ < L
+  CHECK_THROWS_AS(Momentum<Q>::accelerated(Q(0), Q(0)), InputError);
+  CHECK_THROWS_AS(Momentum<double>::accelerated(1.0, -0.5), InputError);
+  const double eps = std::numeric_limits<double>::epsilon();
+  auto d = Momentum<double>::accelerated(2.0, 1.0);  // β = (√2 − 1)/(√2 + 1) = 3 − 2√2
+  CHECK(std::abs(d.beta() - (3 - 2 * 1.41421356237309504880)) <= 8 * eps);
+}

@@ -1,0 +1,437 @@
+// Claims of lesson 10: decaying schedules, the noise floor, escaping a poor local minimum,
+// the silver step-size schedule.
+#include "schedule_checks.hpp"
+
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+#include "convex_rates.hpp"
+#include "descent/optimizers/schedules.hpp"
+#include "descent/problems/test_functions.hpp"
+#include "instance_text.hpp"
+
+namespace descent::claims::schedules {
+
+namespace {
+using Q = Rational;
+using detail::abs_of;
+
+constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
+constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
+const Erratum seed001_decay{seed001, 66, "- E.g. 1/t decay:  $\\eta^t = \\eta / \\sqrt{t + 1}$",
+                            "eta / sqrt(t + 1) is a 1/sqrt(t) decay (as the note on lines 72-73 says: divide by "
+                            "sqrt(t + 1)); a 1/t decay is eta/(t + 1). The difference matters: sum eta_t^2 diverges "
+                            "for 1/sqrt(t), converges for 1/t"};
+const Erratum seed002_never{
+    seed002, 1268, "- However *always* having $\\eta > 2\\eta_{opt}$ will ensure that you never ever actually find a solution",
+    "not on every function: eta > 2 eta_opt (eta_opt = 1/f''(x*)) rules out converging to x* from nearby on a "
+    "quadratic, but a step can still land on x*: on sqrt(1 + x^2) with eta = 13/5, x_0 = 12/5 gives x_1 = 0, where GD "
+    "stays"};
+
+Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
+template <class S>
+S power(const S& b, int k) {
+  S p = 1;
+  for (int i = 0; i < k; ++i) p = p * b;
+  return p;
+}
+template <class S>
+Vec<S> scalar_vec(const S& x) {
+  return Vec<S>::Constant(1, x);
+}
+template <class S>
+Quadratic<S> half_square(const S& a) {
+  return Quadratic<S>(Mat<S>::Constant(1, 1, a), Vec<S>::Zero(1), S(0));
+}
+template <class S>
+Trace<S> scheduled_gd(const Problem<S>& f, const S& eta, Schedule<S> schedule, const Vec<S>& x0, int steps) {
+  Scheduled<S> opt(std::make_unique<GradientDescent<S>>(eta), std::move(schedule));
+  StopRule<S> stop;
+  stop.max_steps = steps;
+  stop.divergence_bound = from_rational<S>(pow10(60));
+  return run<S>(f, opt, x0, stop);
+}
+
+// f(x) = √(1 + x²) in exact arithmetic where the square roots are rational.
+Q sqrt_exact(const Q& q) {
+  const auto r = exact_sqrt(q);
+  if (!r) throw std::logic_error("seed_never_solution: an irrational square root");
+  return *r;
+}
+
+Q floor_of(const Q& a, const Q& eta, const Q& sigma) { return eta * sigma * sigma / (a * (2 - eta * a)); }
+
+// m_K by the exact recursion m_{k+1} = (1 − η_k a)² m_k + η_k²σ², m_0 = e0².
+Q second_moment(const Q& a, const Q& sigma, const Q& e0, int K, const std::function<Q(int)>& eta) {
+  Q m = e0 * e0;
+  for (int k = 0; k < K; ++k) {
+    const Q e = eta(k), c = 1 - e * a;
+    m = c * c * m + e * e * sigma * sigma;
+  }
+  return m;
+}
+}  // namespace
+
+// ---- decaying_schedules ----
+
+Verdict inverse_closed_form(int K) {
+  const auto tr = scheduled_gd<Q>(half_square<Q>(Q(1)), Q(1, 2), Schedule<Q>::inverse(), scalar_vec<Q>(Q(1)), K);
+  Q misfit = 0, c = 1;  // c_k = C(2k, k)/4^k, c_{k+1} = c_k (2k + 1)/(2k + 2)
+  for (int k = 0; k <= K; ++k) {
+    misfit += (tr.x[static_cast<std::size_t>(k)](0) - c) * (tr.x[static_cast<std::size_t>(k)](0) - c);
+    c = c * (2 * k + 1) / (2 * k + 2);
+  }
+  return compare<Q>("decaying_schedules",
+                    "eta_k = eta_0/(k + 1), eta_0 = 1/2, on w^2/2 from w_0 = 1: w_k = C(2k, k)/4^k (sum of squared "
+                    "misfits over k <= K)",
+                    Kind::holds, misfit, Relation::eq, Q(0), Q(0),
+                    "K = " + std::to_string(K) + ", w_K = " + shown<Q>(tr.x.back()(0)) +
+                        "; sum eta_k = infinity and w_k -> 0, but only like 1/sqrt(pi k): the harmonic steps are slow");
+}
+
+Verdict inverse_square_stops(int K) {
+  const auto tr =
+      scheduled_gd<Q>(half_square<Q>(Q(1)), Q(1, 4), Schedule<Q>::inverse_square(), scalar_vec<Q>(Q(1)), K);
+  return compare<Q>("decaying_schedules",
+                    "eta_k = eta_0/(k + 1)^2 (summable), eta_0 = 1/4, on w^2/2 from w_0 = 1: GD converges, w_K <= w_0/10",
+                    Expect::counterexample("sum_infinite"), tr.x.back()(0), Relation::le, Q(1, 10), Q(0),
+                    "K = " + std::to_string(K) + ": w_K = " + shown<Q>(tr.x.back()(0)) +
+                        "; the steps add up to eta_0 pi^2/6, so GD can travel only so far");
+}
+
+Verdict inverse_square_limit(const Q& eta0, int K) {
+  using std::sin;
+  using std::sqrt;
+  const auto tr = scheduled_gd<Mpfr>(half_square<Mpfr>(Mpfr(1)), from_rational<Mpfr>(eta0), Schedule<Mpfr>::inverse_square(),
+                                     scalar_vec<Mpfr>(Mpfr(1)), K);
+  const Mpfr pi = 4 * atan(Mpfr(1)), r = sqrt(from_rational<Mpfr>(eta0));
+  const Mpfr limit = sin(Mpfr(pi * r)) / (pi * r);
+  return approaches<Mpfr>("decaying_schedules",
+                          "eta_k = eta_0/(k + 1)^2: w_K tends to w_0 sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) > 0 (the ratio "
+                          "limit/w_K)",
+                          Mpfr(limit / tr.x.back()(0)), Mpfr(Mpfr(1) / K),
+                          "eta_0 = " + eta0.str() + ", K = " + std::to_string(K) + ", delta = 1/K: w_K = " +
+                              shown<Mpfr>(tr.x.back()(0)) + ", Euler's product prod_j (1 - eta_0/j^2) = " +
+                              shown<Mpfr>(limit) + " (2/pi for eta_0 = 1/4)");
+}
+
+Verdict exponential_limit(int K) {
+  using std::log;
+  const auto tr = scheduled_gd<Mpfr>(half_square<Mpfr>(Mpfr(1)), Mpfr(Mpfr(1) / 2), Schedule<Mpfr>::exponential(log(Mpfr(2))),
+                                     scalar_vec<Mpfr>(Mpfr(1)), K);
+  // (q; q)_∞ = Σ_n (−1)^n q^{n(3n−1)/2}, n ∈ ℤ (Euler's pentagonal number theorem), q = 1/2
+  Q sum = 1;
+  for (int n = 1; n <= 40; ++n) {
+    const Q sign = n % 2 ? Q(-1) : Q(1);
+    sum += sign * (power<Q>(Q(1, 2), n * (3 * n - 1) / 2) + power<Q>(Q(1, 2), n * (3 * n + 1) / 2));
+  }
+  const Mpfr limit = from_rational<Mpfr>(sum);
+  return approaches<Mpfr>("decaying_schedules",
+                          "eta_k = eta_0 e^{-beta k}, eta_0 = 1/2, beta = ln 2: w_K tends to w_0 prod_j (1 - 2^-j) > 0 "
+                          "(the ratio limit/w_K)",
+                          Mpfr(limit / tr.x.back()(0)), Mpfr(power<Mpfr>(Mpfr(Mpfr(1) / 2), K - 1)),
+                          "K = " + std::to_string(K) + ", delta = 2^(1-K): w_K = " + shown<Mpfr>(tr.x.back()(0)) +
+                              ", the limit by the pentagonal number theorem = " + shown<Mpfr>(limit) +
+                              ": summable steps stop short");
+}
+
+Verdict seed_one_over_t() {
+  Schedule<Mpfr> s = Schedule<Mpfr>::inv_sqrt();
+  const Mpfr m0 = s.factor(0, Mpfr(0)), m99 = s.factor(99, Mpfr(0));
+  return compare<Mpfr>("decaying_schedules",
+                       "seed 001: eta^t = eta/sqrt(t + 1) is a 1/t decay, so (t + 1) eta^t/eta is the same at t = 99 "
+                       "as at t = 0",
+                       Expect::refutes(seed001_decay), Mpfr(100 * m99), Relation::eq, Mpfr(1 * m0), Mpfr(100 * m99 + m0),
+                       "(t + 1) eta^t/eta = sqrt(t + 1): 1 at t = 0, " + shown<Mpfr>(Mpfr(100 * m99)) +
+                           " at t = 99 (the library's inv_sqrt schedule); and sum_t (eta^t)^2 = eta^2 sum 1/(t + 1) "
+                           "diverges, where a true 1/t decay has sum eta^2 pi^2/6");
+}
+
+// ---- noise_floor ----
+
+Verdict enumerated_second_moment(const Q& a, const Q& eta, const Q& sigma, const Q& e0, int K) {
+  if (K < 1 || K > 16) throw std::invalid_argument("enumerated_second_moment: 1 <= K <= 16");
+  Q total = 0;
+  const long paths = 1L << K;
+  for (long bits = 0; bits < paths; ++bits) {
+    Q e = e0;
+    for (int k = 0; k < K; ++k) e = e - eta * (a * e + ((bits >> k) & 1 ? sigma : Q(-sigma)));
+    total += e * e;
+  }
+  const Q mean = total / Q(paths);
+  const Q c2 = (1 - eta * a) * (1 - eta * a), c2K = power<Q>(c2, K);
+  const Q closed = c2K * e0 * e0 + eta * eta * sigma * sigma * (1 - c2K) / (1 - c2);
+  return compare<Q>("noise_floor",
+                    "the mean of e_K^2 over all 2^K noise sequences equals (1 - eta a)^{2K} e_0^2 + eta^2 sigma^2 (1 - "
+                    "(1 - eta a)^{2K})/(1 - (1 - eta a)^2)",
+                    Kind::tight, mean, Relation::eq, closed, Q(0),
+                    "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", e_0 = " + e0.str() +
+                        ", K = " + std::to_string(K) + " (" + std::to_string(paths) + " sign sequences); the floor "
+                        "eta sigma^2/(a(2 - eta a)) = " + floor_of(a, eta, sigma).str());
+}
+
+Verdict floor_limit(const Q& a, const Q& eta, const Q& sigma) {
+  const double c = std::abs(1 - to_double<Q>(Q(eta * a)));
+  const int K = static_cast<int>(std::ceil(6 * std::log(10.0) / (-2 * std::log(c))));
+  const Q m = second_moment(a, sigma, Q(0), K, [&](int) { return eta; });
+  return approaches<Q>("noise_floor",
+                       "a constant eta leaves a noise floor: from e_0 = 0, E[e_K^2] / (eta sigma^2/(a(2 - eta a))) in "
+                       "[1 - delta, 1]",
+                       Q(m / floor_of(a, eta, sigma)), Q(Q(1) / pow10(6)),
+                       "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", delta = 10^-6, K = " +
+                           std::to_string(K) + "; the ratio is 1 - (1 - eta a)^{2K}");
+}
+
+Verdict seeded_floor(double a, double eta, double sigma) {
+  const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, a), Vec<double>::Zero(1), sigma, 42);
+  GradientDescent<double> gd(eta);
+  Vec<double> x = Vec<double>::Zero(1);
+  double sum = 0;
+  const int burn = 1000, count = 200000;
+  for (int k = 0; k < burn + count; ++k) {
+    if (k >= burn) sum += x(0) * x(0);
+    x = gd.step(f, x, f.gradient(x));
+  }
+  const double mean = sum / count, fl = eta * sigma * sigma / (a * (2 - eta * a));
+  return compare<double>("noise_floor",
+                         "measured: the library's NoisyQuadratic (seed 42) under GD with a constant eta: the mean of e_k^2 "
+                         "over 200000 steps is within 10% of the floor",
+                         Kind::holds, std::abs(mean - fl), Relation::le, fl / 10, fl,
+                         "a = " + descent::to_string<double>(a, 6) + ", eta = " + descent::to_string<double>(eta, 6) +
+                             ", sigma = " + descent::to_string<double>(sigma, 6) + ": mean " +
+                             descent::to_string<double>(mean, 6) + ", floor " + descent::to_string<double>(fl, 6) +
+                             "; the stated 10% is about 7 standard errors of a mean of 200000 correlated samples");
+}
+
+std::vector<double> noisy_squares(const std::string& schedule, double eta0, int steps) {
+  const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, 1.0), Vec<double>::Zero(1), 1.0, 42);
+  Schedule<double> s = schedule == "inverse"   ? Schedule<double>::inverse()
+                       : schedule == "plateau" ? Schedule<double>::plateau(0.5, 100, 0.0)
+                                               : Schedule<double>::constant();
+  const auto tr = scheduled_gd<double>(f, eta0, s, Vec<double>::Zero(1), steps);
+  std::vector<double> out;
+  for (const auto& x : tr.x) out.push_back(x(0) * x(0));
+  return out;
+}
+
+Verdict seeded_decay(const std::string& schedule, double eta0, int steps) {
+  const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, 1.0), Vec<double>::Zero(1), 1.0, 42);
+  const bool plateau = schedule == "plateau";
+  Scheduled<double> opt(std::make_unique<GradientDescent<double>>(eta0),
+                        plateau ? Schedule<double>::plateau(0.5, 100, 0.0) : Schedule<double>::inverse());
+  StopRule<double> stop;
+  stop.max_steps = steps;
+  const auto tr = run<double>(f, opt, Vec<double>::Zero(1), stop);
+  double sum = 0;
+  for (std::size_t k = tr.x.size() - 1000; k < tr.x.size(); ++k) sum += tr.x[k](0) * tr.x[k](0);
+  const double mean = sum / 1000, fl = eta0 / (2 - eta0), last = opt.last_step_size();
+  const std::string detail = "NoisyQuadratic a = 1, sigma = 1, seed 42, " + std::to_string(steps) + " steps: mean " +
+                             descent::to_string<double>(mean, 6) + ", floor of eta_0 " + descent::to_string<double>(fl, 6) +
+                             ", last step " + descent::to_string<double>(last, 3);
+  if (plateau)
+    return compare<double>(
+        "noise_floor",
+        "measured: halving eta_0 = 0.1 after 100 steps without a new best f (PyTorch's ReduceLROnPlateau): the mean of "
+        "e_k^2 over the last 1000 steps falls below a tenth of eta_0's floor",
+        Expect::counterexample("sum_infinite"), mean, Relation::le, fl / 10, fl,
+        detail + ": with noise f stops setting records, so eta halves every 101 steps and sums to at most 202 eta_0 "
+                 "(finite): the iterate freezes where it was, above the target");
+  return compare<double>("noise_floor",
+                         "measured: under eta_k = eta_0/(k + 1) from eta_0 = " + descent::to_string<double>(eta0, 3) +
+                             " the mean of e_k^2 over the last 1000 steps is below a tenth of eta_0's floor",
+                         Kind::holds, mean, Relation::le, fl / 10, fl, detail);
+}
+
+Verdict decaying_second_moment(const Q& a, const Q& eta0, const Q& sigma, int K) {
+  const Q m = second_moment(a, sigma, Q(1), K, [&](int k) { return Q(eta0 / (k + 1)); });
+  const Q fl = floor_of(a, eta0, sigma);
+  return compare<Q>("noise_floor",
+                    "eta_k = eta_0/(k + 1) (sum infinite, sum of squares finite): E[e_K^2] falls below a tenth of the "
+                    "floor of the constant step eta_0",
+                    Kind::holds, m, Relation::le, Q(fl / 10), Q(0),
+                    "a = " + a.str() + ", eta_0 = " + eta0.str() + ", sigma = " + sigma.str() + ", e_0 = 1, K = " +
+                        std::to_string(K) + ": E[e_K^2] = " + shown<Q>(m) + " (exact recursion), floor " + fl.str());
+}
+
+Verdict second_moment_fails(const Q& a, const Q& eta0, const Q& sigma, int K, const std::string& dropped) {
+  const bool constant = dropped == "sum_squares_finite";
+  if (!constant && dropped != "sum_infinite") throw std::invalid_argument("second_moment_fails: unknown hypothesis");
+  const Q m = second_moment(a, sigma, Q(1), K, [&](int k) { return constant ? eta0 : Q(eta0 / ((k + 1) * (k + 1))); });
+  const Q fl = floor_of(a, eta0, sigma);
+  return compare<Q>("noise_floor",
+                    std::string(constant ? "a constant eta" : "eta_k = eta_0/(k + 1)^2") +
+                        ": E[e_K^2] falls below a tenth of the floor of eta_0",
+                    Expect::counterexample(dropped), m, Relation::le, Q(fl / 10), Q(0),
+                    "a = " + a.str() + ", eta_0 = " + eta0.str() + ", sigma = " + sigma.str() + ", e_0 = 1, K = " +
+                        std::to_string(K) + ": E[e_K^2] = " + shown<Q>(m) +
+                        (constant ? " (the noise is never averaged out: sum eta_k^2 = infinity)"
+                                  : " (the noise is tamed but the start is never forgotten: sum eta_k < infinity)"));
+}
+
+// ---- escape_then_decay ----
+
+namespace {
+struct Escape {
+  Mpfr gap, x_last;
+  int steps;
+  std::string status;
+};
+Escape escape_run(const Q& eta0, const std::string& schedule, int K) {
+  const PoorLocalMinimum<Mpfr> f;
+  const auto tr = scheduled_gd<Mpfr>(f, from_rational<Mpfr>(eta0),
+                                     schedule == "inverse" ? Schedule<Mpfr>::inverse() : Schedule<Mpfr>::constant(),
+                                     scalar_vec<Mpfr>(Mpfr(Mpfr(9) / 4)), K);
+  const auto m = rates::poor_minima();
+  return {Mpfr(tr.f.back() - m.f_global), tr.x.back()(0), tr.steps(), std::string(to_string(tr.status))};
+}
+std::string escape_detail(const Escape& e, const Q& eta0, const std::string& schedule) {
+  const auto m = rates::poor_minima();
+  return "f = x^2/2 - 1/(1 + 16 (x - 2)^2) from x_0 = 9/4; " + schedule + " eta_0 = " + eta0.str() +
+         "; 2/f''(x_loc) = " + shown<Mpfr>(Mpfr(2 / m.curvature_local)) + ", 2/f''(x*) = " +
+         shown<Mpfr>(Mpfr(2 / m.curvature_global)) + "; after " + std::to_string(e.steps) + " steps (" + e.status +
+         ") x = " + shown<Mpfr>(e.x_last) + " (x_loc = " + shown<Mpfr>(m.x_local) + ", x* = " + shown<Mpfr>(m.x_global) + ")";
+}
+}  // namespace
+
+Verdict escape_with_decay(const Q& eta0, int K) {
+  const Escape e = escape_run(eta0, "inverse", K);
+  return compare<Mpfr>("escape_then_decay",
+                       "eta_k = eta_0/(k + 1) with eta_0 > 2/f''(x_loc): GD leaves the poor minimum and converges to the "
+                       "global one, f(x_K) - f* <= 10^-10",
+                       Kind::holds, e.gap, Relation::le, Mpfr(Mpfr(1) / 10000000000), Mpfr(abs(e.gap) + 1),
+                       escape_detail(e, eta0, "inverse schedule,"));
+}
+
+Verdict constant_large_step_escapes(const Q& eta, int K) {
+  const Escape e = escape_run(eta, "constant", K);
+  const auto m = rates::poor_minima();
+  return compare<Mpfr>("escape_then_decay",
+                       "a constant eta > 2/f''(x_loc) cannot settle at the poor minimum: |x_K - x_loc| > 1",
+                       Kind::holds, Mpfr(abs(Mpfr(e.x_last - m.x_local))), Relation::gt, Mpfr(1), Mpfr(3),
+                       escape_detail(e, eta, "constant") + "; eta is also below 2/f''(x*), so it converges there");
+}
+
+Verdict small_start_stuck(const Q& eta0, int K) {
+  const Escape e = escape_run(eta0, "inverse", K);
+  return compare<Mpfr>("escape_then_decay",
+                       "eta_k = eta_0/(k + 1) with eta_0 < 2/f''(x_loc): f(x_K) - f* <= 10^-10",
+                       Expect::counterexample("large_step"), e.gap, Relation::le, Mpfr(Mpfr(1) / 10000000000),
+                       Mpfr(abs(e.gap) + 1), escape_detail(e, eta0, "inverse schedule,"));
+}
+
+Verdict no_decay_no_solution(const Q& eta, int K) {
+  const Escape e = escape_run(eta, "constant", K);
+  return compare<Mpfr>("escape_then_decay",
+                       "the same large eta kept constant: f(x_K) - f* <= 10^-10", Expect::counterexample("decay"), e.gap,
+                       Relation::le, Mpfr(Mpfr(1) / 10000000000), Mpfr(abs(e.gap) + 1),
+                       escape_detail(e, eta, "constant") + "; eta > 2/f''(x*): no minimum can hold it");
+}
+
+Verdict seed_never_solution() {
+  const Q x0(12, 5), eta(13, 5);
+  const Q slope = x0 / sqrt_exact(Q(1 + x0 * x0));  // f'(x) = x/√(1 + x²) = 12/13
+  const Q x1 = x0 - eta * slope;
+  return compare<Q>("escape_then_decay",
+                    "seed 002: always eta > 2 eta_opt never finds a solution: on sqrt(1 + x^2) (eta_opt = 1/f''(0) = 1) "
+                    "with eta = 13/5, |x_1 - x*| > 0",
+                    Expect::refutes(seed002_never), abs_of<Q>(x1), Relation::gt, Q(0), Q(0),
+                    "x_0 = 12/5: sqrt(1 + x_0^2) = 13/5, f'(x_0) = 12/13, x_1 = 12/5 - (13/5)(12/13) = " + x1.str() +
+                        " = x*, where f' = 0 and GD stays");
+}
+
+std::vector<double> nonconvex_path(const std::string& schedule, double eta0, int steps) {
+  const PoorLocalMinimum<double> f;
+  const auto tr = scheduled_gd<double>(f, eta0, schedule == "inverse" ? Schedule<double>::inverse() : Schedule<double>::constant(),
+                                       Vec<double>::Constant(1, 2.25), steps);
+  std::vector<double> out;
+  for (const auto& x : tr.x) out.push_back(x(0));
+  return out;
+}
+
+// ---- silver_schedule_rate ----
+
+Mpfr silver_rate(int k) {
+  using std::sqrt;
+  const Mpfr rho = 1 + sqrt(Mpfr(2));
+  return 1 / (1 + sqrt(Mpfr(4 * power<Mpfr>(rho, 2 * k) - 3)));
+}
+
+Verdict silver_instances(int k) {
+  const int n = (1 << k) - 1;
+  const Mat<Mpfr> Rot = cayley_orthogonal<Mpfr>(3, {Mpfr(1) / 3, Mpfr(-1) / 2, Mpfr(2) / 5});
+  const Vec<Mpfr> x0 = (Vec<Mpfr>(3) << 2, -1, Mpfr(3) / 2).finished();
+  std::vector<std::unique_ptr<Problem<Mpfr>>> fs;
+  fs.push_back(std::make_unique<rates::RotatedHuber<Mpfr>>(
+      Rot, std::vector<Mpfr>{Mpfr(1) / 7, Mpfr(1) / 3, Mpfr(2)}, std::vector<Mpfr>{Mpfr(1), Mpfr(3) / 4, Mpfr(1) / 3}));
+  for (int w : {1, 4, 16, 64}) fs.push_back(std::make_unique<Huber<Mpfr>>(3, Mpfr(Mpfr(1) / w), Mpfr(1)));
+  fs.push_back(std::make_unique<Quadratic<Mpfr>>(Mat<Mpfr>::Identity(3, 3), Vec<Mpfr>::Zero(3), Mpfr(0)));
+  Mpfr worst = 0;
+  for (const auto& f : fs) {
+    const auto tr = scheduled_gd<Mpfr>(*f, Mpfr(1), Schedule<Mpfr>::silver(), x0, n);
+    worst = std::max(worst, Mpfr(tr.f.back() / (silver_rate(k) * x0.squaredNorm())));
+  }
+  return compare<Mpfr>("silver_schedule_rate",
+                       "n = 2^k - 1 = " + std::to_string(n) + " silver steps: f(x_n) - f* <= r_k L ||x_0 - x*||^2 on "
+                       "every instance (largest ratio <= 1)",
+                       Kind::holds, worst, Relation::le, Mpfr(1), Mpfr(2),
+                       "L = 1, x* = 0, x_0 = (2, -1, 3/2); a rotated Huber sum, Huber functions with delta = 1, 1/4, "
+                       "1/16, 1/64, and ||x||^2/2; r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) +
+                           "; the steps h_i = 1 + rho^(nu(i) - 1) from the library's silver schedule");
+}
+
+Verdict silver_beats_constant(int k) {
+  const int n = (1 << k) - 1;
+  const Mpfr h = rates::minimax_step(n);
+  const Mpfr best_constant = power<Mpfr>(Mpfr((h - 1) * (h - 1)), n) / 2;
+  return compare<Mpfr>("silver_schedule_rate",
+                       "at n = " + std::to_string(n) + " the silver guarantee r_k L R^2 is below the exact worst case "
+                       "of the best constant step",
+                       Kind::holds, silver_rate(k), Relation::lt, best_constant, Mpfr(best_constant + 1),
+                       "r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) + "; best constant step h(n) = " +
+                           shown<Mpfr>(h) + " with worst case (h - 1)^{2n}/2 = " + shown<Mpfr>(best_constant) +
+                           " (lesson 09); h = 1 gives 1/(4n + 2) = " + shown<Mpfr>(Mpfr(Mpfr(1) / (4 * n + 2))) +
+                           "; silver's order n^-1.27 overtakes 1/n only for long runs (not yet at n = 15)");
+}
+
+Verdict silver_step_increase() {
+  using std::sqrt;
+  const auto tr = scheduled_gd<Mpfr>(half_square<Mpfr>(Mpfr(1)), Mpfr(1), Schedule<Mpfr>::silver(),
+                                     scalar_vec<Mpfr>(Mpfr(1)), 4);
+  const Mpfr rho = 1 + sqrt(Mpfr(2));
+  return compare<Mpfr>("silver_schedule_rate",
+                       "the 4th silver step, h_4 = 2 + sqrt 2 > 2, raises f on L x^2/2 by exactly rho^2: f(x_4)/f(x_3) = "
+                       "(1 - h_4)^2 = rho^2",
+                       Kind::tight, Mpfr(tr.f[4] / tr.f[3]), Relation::eq, Mpfr(rho * rho), Mpfr(rho * rho),
+                       "f(x_0..x_4) = " + shown<Mpfr>(tr.f[0]) + ", " + shown<Mpfr>(tr.f[1]) + ", " + shown<Mpfr>(tr.f[2]) +
+                           ", " + shown<Mpfr>(tr.f[3]) + ", " + shown<Mpfr>(tr.f[4]) +
+                           ": the descent lemma f(x+) <= f(x) - eta (1 - L eta/2)||g||^2 promises a decrease only for "
+                           "eta < 2/L, so it cannot explain the silver rate");
+}
+
+Verdict silver_needs_horizon(int j) {
+  const int n = 1 << j;
+  const auto tr = scheduled_gd<Mpfr>(half_square<Mpfr>(Mpfr(1)), Mpfr(1), Schedule<Mpfr>::silver(),
+                                     scalar_vec<Mpfr>(Mpfr(1)), n);
+  return compare<Mpfr>("silver_schedule_rate",
+                       "at n = " + std::to_string(n) + " (not 2^k - 1) the bound of the last horizon still holds: f(x_n) "
+                       "- f* <= r_" + std::to_string(j) + " L R^2",
+                       Expect::counterexample("horizon"), tr.f.back(), Relation::le, silver_rate(j),
+                       Mpfr(tr.f.back() + 1),
+                       "L x^2/2, L = R = 1: the long step h_n = 1 + rho^(j-1) multiplies f by rho^(2(j-1)), leaving "
+                       "f(x_n) = rho^-2/2 = " + shown<Mpfr>(tr.f.back()) + " at every n = 2^j");
+}
+
+std::vector<std::vector<double>> silver_table(int kmax) {
+  std::vector<std::vector<double>> rows;
+  for (int k = 1; k <= kmax; ++k) {
+    const int n = (1 << k) - 1;
+    const Mpfr h = rates::minimax_step(n);
+    rows.push_back({double(n), to_double<Mpfr>(silver_rate(k)),
+                    to_double<Mpfr>(Mpfr(power<Mpfr>(Mpfr((h - 1) * (h - 1)), n) / 2)), 1.0 / (4 * n + 2)});
+  }
+  return rows;
+}
+
+}  // namespace descent::claims::schedules

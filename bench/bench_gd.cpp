@@ -27,59 +27,18 @@
 #include <memory>
 #include <vector>
 
-#include "descent/linalg.hpp"
+#include "bench_instances.hpp"
 #include "descent/optimizers.hpp"
-#include "descent/problems.hpp"
 
 namespace {
 
 using descent::Mat;
 using descent::Mpfr;
 using descent::Vec;
+using descent::bench::hashed_vector;
+using descent::bench::quadratic;
 
 constexpr int bench_digits = 50;
-
-/// A reproducible value in [−1, 1] (a multiplicative hash; no random state).
-double hashed_unit(std::uint64_t k) {
-  const std::uint64_t h = (k + 1) * 0x9E3779B97F4A7C15ull;
-  return static_cast<double>(h >> 11) / static_cast<double>(1ull << 52) - 1.0;
-}
-
-/// The dense SPD matrix of size n (spectrum 1 … 10), built once.
-const Mat<double>& spd_matrix(int n) {
-  static std::map<int, Mat<double>> cache;
-  auto it = cache.find(n);
-  if (it != cache.end()) return it->second;
-  std::vector<double> upper(static_cast<std::size_t>(n) * (n - 1) / 2);
-  const double scale = 1.0 / std::sqrt(static_cast<double>(n));
-  for (std::size_t k = 0; k < upper.size(); ++k) upper[k] = scale * hashed_unit(k);
-  std::vector<double> lambda(n);
-  for (int i = 0; i < n; ++i) lambda[i] = n == 1 ? 1.0 : 1.0 + 9.0 * i / (n - 1);
-  const Mat<double> Q = descent::cayley_orthogonal<double>(n, upper);
-  Mat<double> A = descent::with_spectrum<double>(Q, lambda);
-  const Mat<double> sym = (A + A.transpose()) / 2;  // exactly symmetric
-  return cache.emplace(n, sym).first->second;
-}
-
-template <class S>
-Vec<S> hashed_vector(int n, std::uint64_t salt) {
-  Vec<S> v(n);
-  for (int i = 0; i < n; ++i) v(i) = S(hashed_unit(salt * 1000003ull + static_cast<std::uint64_t>(i)));
-  return v;
-}
-
-/// The quadratic of size n over S, built once per (S, n).
-template <class S>
-const descent::Quadratic<S>& quadratic(int n) {
-  static std::map<int, std::unique_ptr<descent::Quadratic<S>>> cache;
-  auto it = cache.find(n);
-  if (it == cache.end()) {
-    Mat<S> A = spd_matrix(n).template cast<S>();
-    it = cache.emplace(n, std::make_unique<descent::Quadratic<S>>(std::move(A), hashed_vector<S>(n, 1), S(0)))
-             .first;
-  }
-  return *it->second;
-}
 
 /// Bytes of one stored entry: the object, plus the limbs an Mpfr value points to.
 template <class S>

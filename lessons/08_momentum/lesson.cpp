@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
     const Vec<Q> l0 = Vec<Q>::Constant(1, Q(33, 10));
     run.record(momentum::heavy_ball_forms_agree(quad, x0, Q(1, 25), beta, steps));
     run.record(momentum::heavy_ball_forms_agree(lessard, l0, Q(1, 25), beta, steps));
-    run.record(momentum::heavy_ball_forms_under_schedule(quad, x0, Q(1, 25), beta));
+    run.record(momentum::heavy_ball_forms_under_schedule(quad, x0, Q(1, 25), Q(9, 10)));
     run.record(momentum::nesterov_forms_agree(quad, x0, Q(1, 25), beta, steps));
     run.record(momentum::nesterov_forms_agree(lessard, l0, Q(1, 25), beta, steps));
     run.record(momentum::seed_lookahead(Q(100), Q(1, 100), Q(9, 10), Q(1), 6));

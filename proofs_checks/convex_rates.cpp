@@ -250,17 +250,19 @@ Verdict seed_strong_convexity_definition() {
 
 Verdict seed_enclosing_quadratic(int steps) {
   const QuarticBowl f;
-  const auto x = gd_path<Q>(f, Q(1), scalar_vec(Q(2)), steps);
+  const Q eta(1, 2);
+  const auto x = gd_path<Q>(f, eta, scalar_vec(Q(2)), steps);
   const Quadratic<Q> bowl(Mat<Q>::Constant(1, 1, Q(1)), Vec<Q>::Zero(1), Q(0));
-  const auto y = gd_path<Q>(bowl, Q(1), scalar_vec(Q(2)), steps);
+  const auto y = gd_path<Q>(bowl, eta, scalar_vec(Q(2)), steps);
   std::string xs;
   for (std::size_t k = 0; k < x.size() && k < 4; ++k) xs += (k ? ", " : "") + x[k](0).str();
   return compare<Q>("smoothness_definitions",
                     "seed 002: on a strongly convex f, gradient descent converges at least as well as on its enclosing "
                     "quadratic: |x_K - x*| on f <= |x_K - x*| on the bowl",
                     Expect::refutes(seed002_enclosing), abs_of<Q>(x.back()(0)), Relation::le, abs_of<Q>(y.back()(0)), Q(0),
-                    "f = x^2/2 + x^4/4 (1-strongly convex, not smooth), its bowl x^2/2, eta = 1, x_0 = 2, K = " +
-                        std::to_string(steps) + ": on the bowl x_1 = 0; on f x_k = " + xs + ", ...");
+                    "f = x^2/2 + x^4/4 (1-strongly convex, not smooth), its bowl x^2/2, eta = 1/2, x_0 = 2, K = " +
+                        std::to_string(steps) + ": on the bowl x_k = 2^(1-k) (contraction 1 - eta mu = 1/2); on f x_k = " +
+                        xs + ", ...");
 }
 
 // ---- gd_smooth_convex_rate ----
@@ -309,8 +311,9 @@ Verdict seed_relative_rate(int k, const Q& c) {
                     "seed 002: f(w_k) - f* proportional to (1/k)(f(w_0) - f*), here with the constant c = " + c.str() +
                         ": k (f(w_k) - f*)/(f(w_0) - f*) <= c",
                     Expect::refutes(seed002_relative), ratio, Relation::le, c, Q(0),
-                    "Huber, L = 1, delta = 1/(2k + 1), eta = 1, w_0 = 1, k = " + std::to_string(k) +
-                        ": the ratio is about k/2, so every constant c fails once k > 2c; the true constant is "
+                    "Huber, L = 1, delta = 1/(2k + 1) (the witness chosen for this k), eta = 1, w_0 = 1, k = " +
+                        std::to_string(k) + ": for the witness of each k the ratio is about k/2, so every constant c "
+                        "fails once k > 2c; the true constant is "
                         "L ||w_0 - w*||^2/2 (here 1/2), not f(w_0) - f* = " + shown<Q>(f.value(x.front())));
 }
 
@@ -502,15 +505,27 @@ Verdict overparameterized_min_norm(int steps) {
   const auto w = gd_path<Q>(f, Q(1, 18), Vec<Q>::Zero(3), steps);
   Q off = 0;
   for (const auto& wk : w) off += p.n.dot(wk) * p.n.dot(wk);
-  const Q dist = (w.back() - p.w_star()).squaredNorm();
-  const Q lhs = off + (dist > Q(1) / pow10(20) ? Q(1) : Q(0));
   return compare<Q>("pl_linear_rate",
-                    "from w_0 = 0 every iterate stays in range(Phi) and w_K reaches the minimum-norm interpolant "
-                    "Phi (Phi^T Phi)^-1 y (null-space components summed, plus 1 if ||w_K - w*||^2 > 10^-20)",
-                    Kind::holds, lhs, Relation::eq, Q(0), Q(0),
-                    "w* = " + vec_text<Q>(p.w_star()) + ", null(Phi^T) spanned by n = (2, 4, -5); sum of (n^T w_k)^2 = " +
-                        off.str() + ", ||w_K - w*||^2 = " + shown<Q>(dist) + " after " + std::to_string(steps) +
-                        " steps; every interpolant is w* + t n, of norm^2 ||w*||^2 + t^2 ||n||^2");
+                    "from w_0 = 0 every iterate stays in range(Phi): its component along null(Phi^T) is 0 (summed "
+                    "squares over k)",
+                    Kind::holds, off, Relation::eq, Q(0), Q(0),
+                    "null(Phi^T) spanned by n = (2, 4, -5); the gradient 2 Phi r lies in range(Phi), so no step leaves "
+                    "it; " + std::to_string(steps) + " steps");
+}
+
+Verdict overparameterized_limit(int steps) {
+  const Overparameterized p;
+  const LeastSquares<Q> f(p.Phi, p.y);
+  const auto w = gd_path<Q>(f, Q(1, 18), Vec<Q>::Zero(3), steps);
+  Q closed = Q(4, 5);  // ‖w_K − w*‖² = (4/5)(4/9)^{2K}, derived by hand (see the header)
+  for (int k = 0; k < 2 * steps; ++k) closed *= Q(4, 9);
+  return compare<Q>("pl_linear_rate",
+                    "GD from 0 converges to the minimum-norm interpolant w* = Phi (Phi^T Phi)^-1 y: ||w_K - w*||^2 = "
+                    "(4/5)(4/9)^{2K}",
+                    Kind::tight, Q((w.back() - p.w_star()).squaredNorm()), Relation::eq, closed, Q(0),
+                    "w* = " + vec_text<Q>(p.w_star()) + ", K = " + std::to_string(steps) +
+                        "; the residual r_k = Phi^T w_k - y obeys r_{k+1} = diag(0, 4/9) r_k, so w_k - w* = Phi (Phi^T "
+                        "Phi)^-1 r_k; every other interpolant is w* + t n, of squared norm ||w*||^2 + t^2 ||n||^2");
 }
 
 Verdict overparameterized_offset_start(int steps) {

@@ -38,8 +38,10 @@ class RotatedHuber final : public Problem<S> {
 /// The stationary points of PoorLocalMinimum (a = 1, c = 2, s = 1/4) at the working
 /// precision, by bisection on f′ (never by a method under test).
 struct PoorMinima {
-  Mpfr x_global, f_global;  ///< the global minimum, near 0.0155
-  Mpfr x_local, f_local;    ///< the poor local minimum, near 1.930
+  Mpfr x_global;            ///< the global minimizer, near 0.0155
+  Mpfr f_global;            ///< f there, about −0.0155
+  Mpfr x_local;             ///< the poor local minimizer, near 1.930
+  Mpfr f_local;             ///< f there, about 0.935
   Mpfr curvature_local;     ///< f″ at the poor local minimum, about 20.46
   Mpfr curvature_global;    ///< f″ at the global minimum, about 0.977
 };
@@ -65,8 +67,8 @@ Verdict square_not_lipschitz(const Rational& M);
 /// (3/2, 1/2) and (1/2, 3/2) lies above the chord.
 Verdict seed_strong_convexity_definition();
 /// smoothness_definitions, refutes seed 002 line 770: f = x²/2 + x⁴/4 is 1-strongly convex;
-/// GD with η = 1 solves its enclosing quadratic x²/2 in one step, but on f from x₀ = 2 it
-/// diverges: |x_K| ≤ 0 (the quadratic's error) fails.
+/// GD with η = 1/2 contracts its enclosing quadratic x²/2 by 1/2 per step (x_K = 2^{1−K} from
+/// 2), but on f from x₀ = 2 it diverges: |x_K| on f ≤ |x_K| on the bowl fails.
 Verdict seed_enclosing_quadratic(int steps);
 
 // ---- gd_smooth_convex_rate (exact) ----
@@ -122,10 +124,14 @@ Verdict pl_rate_sin(const Rational& x0, int steps);
 /// 2 examples, ΦᵀΦ = diag(9, 5)), GD with η = 1/ℓ (ℓ = 18) from 0: L(w_k) ≤ (1 − μ/ℓ)^k L(w₀)
 /// with μ = 2λ_min(ΦᵀΦ) = 10; lhs the largest ratio.
 Verdict overparameterized_rate(int steps);
-/// pl_linear_rate, holds (exact): from w₀ = 0 every iterate lies in range(Φ) (its component
-/// along null(Φᵀ) is 0) and w_K approaches the minimum-norm interpolant Φ(ΦᵀΦ)⁻¹y:
-/// lhs Σ_k (nᵀw_k)² + [‖w_K − w*‖² > 10⁻²⁰], == 0.
+/// pl_linear_rate, holds (exact): from w₀ = 0 every iterate lies in range(Φ): lhs Σ_k (nᵀw_k)²,
+/// n spanning null(Φᵀ), == 0.
 Verdict overparameterized_min_norm(int steps);
+/// pl_linear_rate, tight (exact): ‖w_K − w*‖² == (4/5)(4/9)^{2K} for the minimum-norm
+/// interpolant w* = Φ(ΦᵀΦ)⁻¹y (K ≥ 1): the residual r_k = Φᵀw_k − y obeys
+/// r_{k+1} = (I − ΦᵀΦ/9) r_k = diag(0, 4/9) r_k from r₀ = −y = (−1, −2), and w_k − w* =
+/// Φ(ΦᵀΦ)⁻¹r_k has squared norm r_kᵀ(ΦᵀΦ)⁻¹r_k = (4/5)(4/9)^{2k}.
+Verdict overparameterized_limit(int steps);
 /// pl_linear_rate, counterexample dropping zero_start: from w₀ = n (null(Φᵀ)) GD converges to
 /// w* + n: ‖w_K − w*‖² ≤ 10⁻²⁰ fails.
 Verdict overparameterized_offset_start(int steps);

@@ -113,19 +113,28 @@ Verdict heavy_ball_forms_under_schedule(const Problem<Q>& f, const Vec<Q>& x0, c
   Scheduled<Q> notes(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::notes, false), Schedule<Q>::inverse());
   Scheduled<Q> torch(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::pytorch, false), Schedule<Q>::inverse());
   const auto a = path(f, notes, x0, 2), b = path(f, torch, x0, 2);
-  const Vec<Q> g0 = f.gradient(x0);
-  const Q eta0 = eta, eta1 = eta / 2;
-  const Vec<Q> predicted = -beta * (eta0 - eta1) * g0;  // x_2(notes) − x_2(pytorch)
   const Vec<Q> diff = a[2] - b[2];
   return compare<Q>("heavy_ball_forms",
                     "under eta_k = eta/(k + 1) the notes' and PyTorch's forms still agree at step 2: "
                     "||x_2(notes) - x_2(pytorch)||^2 = 0",
                     Expect::counterexample("constant_eta"), Q(diff.squaredNorm()), Relation::eq, Q(0), Q(0),
-                    f.name() + ", x_0 = " + vec_text<Q>(x0) + ", eta_0 = " + eta0.str() + ", eta_1 = " + eta1.str() +
+                    f.name() + ", x_0 = " + vec_text<Q>(x0) + ", eta_0 = " + eta.str() + ", eta_1 = " + Q(eta / 2).str() +
                         ", beta = " + beta.str() + "; x_1 agree, x_2(notes) - x_2(pytorch) = " + vec_text<Q>(diff) +
-                        (diff == predicted ? " = -beta (eta_0 - eta_1) grad f(x_0) exactly"
-                                           : ", not -beta (eta_0 - eta_1) grad f(x_0) = " + vec_text<Q>(predicted)) +
-                        ": PyTorch's buffer forgets the old eta, the notes' velocity keeps it");
+                        ": PyTorch's buffer (and seed 003's v) forgets the old eta, the notes' Delta W keeps it");
+}
+
+Verdict heavy_ball_schedule_difference(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta, const Q& beta) {
+  Scheduled<Q> notes(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::notes, false), Schedule<Q>::inverse());
+  Scheduled<Q> torch(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::pytorch, false), Schedule<Q>::inverse());
+  const auto a = path(f, notes, x0, 2), b = path(f, torch, x0, 2);
+  const Q eta0 = eta, eta1 = eta / 2;
+  const Vec<Q> predicted = -beta * (eta0 - eta1) * f.gradient(x0);  // derived by hand, see the lesson
+  return compare<Q>("heavy_ball_forms",
+                    "under a schedule the two forms differ at step 2 by exactly -beta (eta_0 - eta_1) grad f(x_0) "
+                    "(squared misfit to that prediction)",
+                    Kind::holds, Q((a[2] - b[2] - predicted).squaredNorm()), Relation::eq, Q(0), Q(0),
+                    f.name() + ", eta_k = eta/(k + 1), eta = " + eta.str() + ", beta = " + beta.str() +
+                        ": notes x_2 = x_1 + beta(-eta_0 g_0) - eta_1 g_1, PyTorch x_2 = x_1 - eta_1(beta g_0 + g_1)");
 }
 
 Verdict nesterov_forms_agree(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta, const Q& beta, int steps) {
@@ -155,24 +164,40 @@ Verdict nesterov_forms_agree(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta
                         " and of ||W_k - x_k||^2 = " + code_misfit.str());
 }
 
-Verdict seed_lookahead(const Q& a, const Q& eta, const Q& beta, const Q& x0, int steps) {
-  const Quadratic<Q> f = one_d(a);
+Verdict nesterov_forms_under_schedule(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta, const Q& beta, int steps) {
+  Scheduled<Q> notes(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::notes, true), Schedule<Q>::inverse());
+  Scheduled<Q> torch(std::make_unique<Momentum<Q>>(eta, beta, MomentumForm::pytorch, true), Schedule<Q>::inverse());
+  const auto x = path(f, notes, x0, steps), p = path(f, torch, x0, steps);
+  Q look_misfit = 0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    const Vec<Q> v = k == 0 ? Vec<Q>(Vec<Q>::Zero(x0.size())) : Vec<Q>(x[k] - x[k - 1]);
+    look_misfit += (p[k] - (x[k] + beta * v)).squaredNorm();
+  }
+  return compare<Q>("nesterov_forms",
+                    "under eta_k = eta/(k + 1) PyTorch's nesterov=True iterate is still the notes' look-ahead point "
+                    "x_k + beta v_k (sum of squared misfits)",
+                    Expect::counterexample("constant_eta"), look_misfit, Relation::eq, Q(0), Q(0),
+                    f.name() + ", x_0 = " + vec_text<Q>(x0) + ", eta = " + eta.str() + ", beta = " + beta.str() + ", " +
+                        std::to_string(steps) + " steps: the buffer b = -v/eta holds only for a constant eta");
+}
+
+Verdict seed_lookahead(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta, const Q& beta, int steps) {
   Momentum<Q> nesterov(eta, beta, MomentumForm::notes, true);
-  const auto right = path(f, nesterov, scalar_vec(x0), steps);
-  std::vector<Vec<Q>> seed{scalar_vec(x0)};
-  Q x = x0, v = 0;
+  const auto right = path(f, nesterov, x0, steps);
+  std::vector<Vec<Q>> seed{x0};
+  Vec<Q> x = x0, v = Vec<Q>::Zero(x0.size());
   for (int k = 0; k < steps; ++k) {
-    v = -(a * (x + beta * v)) + beta * v;  // line 94
-    x = x + eta * v;                       // line 96
-    seed.push_back(scalar_vec(x));
+    v = -f.gradient(Vec<Q>(x + beta * v)) + beta * v;  // line 94
+    x = x + eta * v;                                   // line 96
+    seed.push_back(x);
   }
   return compare<Q>("nesterov_forms",
                     "seed 003: v <- -grad f(x + beta v) + beta v, x <- x + eta v is Nesterov's method: its x_k equal "
-                    "those of v <- beta v - eta grad f(x + beta v), x <- x + v",
+                    "those of v <- beta v - eta grad f(x + beta v), x <- x + v (sum of squared differences)",
                     Expect::refutes(seed003_lookahead), misfit(seed, right), Relation::eq, Q(0), Q(0),
-                    "f = " + a.str() + " x^2/2, eta = " + eta.str() + " (= 1/L), beta = " + beta.str() + ", x_0 = " +
-                        x0.str() + ": seed 003's x_k = " + doubles_text(seed, 4) + ", ...; Nesterov's x_k = " +
-                        doubles_text(right, 4) + ", ...");
+                    f.name() + ", eta = " + eta.str() + ", beta = " + beta.str() + ", x_0 = " + vec_text<Q>(x0) + ", " +
+                        std::to_string(steps) + " steps: seed 003's x_K = " + vec_text<Q>(seed.back()) +
+                        ", Nesterov's x_K = " + vec_text<Q>(right.back()));
 }
 
 Verdict seed_pseudocode_reinitialized(const Problem<Q>& f, const Vec<Q>& x0, const Q& eta, const Q& beta, int steps) {
@@ -203,21 +228,22 @@ Verdict seed_pseudocode_reinitialized(const Problem<Q>& f, const Vec<Q>& x0, con
 Verdict polyak_radius_exact(const Q& s, const std::vector<Q>& lambdas) {
   const Polyak p(s);
   const Q L = s * s;
-  Q worst = 0;
+  Q worst = -1000;
   std::string per;
   for (const auto& lambda : lambdas) {
     if (lambda < 1 || lambda > L) throw std::invalid_argument("polyak_radius_exact: lambda outside [1, s^2]");
-    const Q r2 = radius_squared(Q(-(1 + p.beta - p.eta * lambda)), p.beta);
-    worst = std::max(worst, r2);
-    per += (per.empty() ? "" : ", ") + lambda.str() + ": " + r2.str();
+    const Q c = 1 + p.beta - p.eta * lambda, disc = c * c - 4 * p.beta;
+    worst = std::max(worst, disc);
+    per += (per.empty() ? "" : ", ") + lambda.str() + ": " + shown<Q>(disc);
   }
   return compare<Q>("heavy_ball_quadratic_rate",
-                    "Polyak's tuning: the spectral radius of heavy ball's iteration matrix is (sqrt(kappa) - 1)/"
-                    "(sqrt(kappa) + 1) for every eigenvalue in [mu, L] (squared: rho^2 = max over lambda)",
-                    Kind::tight, worst, Relation::eq, Q(p.rho * p.rho), Q(0),
-                    "mu = 1, L = " + L.str() + " (kappa = " + L.str() + "), eta = " + p.eta.str() + ", beta = " +
-                        p.beta.str() + "; T_lambda = [[1 + beta - eta lambda, -beta], [1, 0]] on (x_k, x_{k-1}); "
-                        "rho^2 per lambda (complex roots: |z|^2 = det T = beta): " + per);
+                    "Polyak's tuning puts every eigenvalue in [mu, L] in the complex (or double-root) regime: the "
+                    "largest discriminant of p(z) = z^2 - (1 + beta - eta lambda) z + beta is 0, attained at mu and L",
+                    Kind::tight, worst, Relation::eq, Q(0), Q(0),
+                    "mu = 1, L = " + L.str() + ", eta = " + p.eta.str() + ", beta = " + p.beta.str() +
+                        "; discriminant per lambda: " + per + " (a convex quadratic in lambda with roots mu and L); "
+                        "so |z|^2 = det T = beta at every lambda and rho = sqrt(beta) = " + p.rho.str() +
+                        " = (sqrt(kappa) - 1)/(sqrt(kappa) + 1)");
 }
 
 Verdict polyak_radius_mpfr(const Q& kappa) {
@@ -246,25 +272,36 @@ Verdict polyak_radius_mpfr(const Q& kappa) {
                            "ln(1/eps)/ln(1/rho) ~ (sqrt(kappa)/2) ln(1/eps), against (kappa/2) ln(1/eps) for GD");
 }
 
+namespace {
+// A lower bound of √d (d ≥ 0), 40 decimals.
+Q sqrt_lower(const Q& d) {
+  using Z = boost::multiprecision::mpz_int;
+  if (auto r = exact_sqrt(d)) return *r;
+  const Z p = boost::multiprecision::numerator(d), q = boost::multiprecision::denominator(d);
+  const Z scale = boost::multiprecision::pow(Z(10), 40);
+  return Q(Z(boost::multiprecision::sqrt(Z(p * q * scale * scale)))) / Q(Z(q * scale));
+}
+}  // namespace
+
 Verdict stability(const Q& beta, const Q& h) {
   if (!(beta >= 0 && beta < 1 && h > 0)) throw std::invalid_argument("stability: needs 0 <= beta < 1, h > 0");
-  const Q a1 = -(1 + beta - h), a0 = beta, p_minus_one = 1 - a1 + a0;  // p(−1) = 2 + 2β − h
+  const Q a1 = -(1 + beta - h), a0 = beta, disc = a1 * a1 - 4 * a0;
   const std::string inst = "beta = " + beta.str() + ", h = eta lambda = " + h.str() + ", 2 + 2 beta = " +
-                           Q(2 + 2 * beta).str() + "; p(z) = z^2 - (1 + beta - h) z + beta";
+                           Q(2 + 2 * beta).str() + "; p(z) = z^2 - (1 + beta - h) z + beta, discriminant " + shown<Q>(disc);
   if (h < 2 + 2 * beta)
     return compare<Q>("heavy_ball_quadratic_rate",
-                      "0 < eta lambda < 2 + 2 beta: both roots inside the unit circle (Jury: |1 + beta - h| < 1 + beta, "
-                      "beta < 1), the iteration converges",
-                      Kind::holds, abs_of<Q>(a1), Relation::lt, Q(1 + a0), Q(0),
-                      inst + "; rho^2 = " + radius_squared(a1, a0).str() + (a1 * a1 < 4 * a0 ? " (complex roots)" : ""));
+                      "0 < eta lambda < 2 + 2 beta (0 <= beta < 1): both roots inside the unit circle, rho^2 < 1 (rho^2 "
+                      "from the roots: beta if complex, else an upper bound of the larger |root|^2)",
+                      Kind::holds, radius_squared(a1, a0), Relation::lt, Q(1), Q(0), inst);
   if (h == 2 + 2 * beta)
     return compare<Q>("heavy_ball_quadratic_rate",
-                      "at eta lambda = 2 + 2 beta, the edge: p(-1) = 0, a root z = -1 (and z = -beta), rho = 1",
-                      Kind::tight, p_minus_one, Relation::eq, Q(0), Q(0), inst);
+                      "at eta lambda = 2 + 2 beta, the edge: the roots are -1 and -beta, rho^2 = 1",
+                      Kind::tight, radius_squared(a1, a0), Relation::eq, Q(1), Q(0), inst);
+  // a lower bound of the larger |root| = (|a1| + √disc)/2 (real roots: disc > 0 here)
+  const Q r = (abs_of<Q>(a1) + sqrt_lower(disc)) / 2;
   return compare<Q>("heavy_ball_quadratic_rate",
-                    "eta lambda > 2 + 2 beta: p(-1) < 0 while p(z) > 0 as z -> -infinity, so a real root lies below "
-                    "-1 and the iteration diverges",
-                    Kind::holds, p_minus_one, Relation::lt, Q(0), Q(0), inst);
+                    "eta lambda > 2 + 2 beta: a real root beyond -1, rho > 1 (lower bound of the larger |root|)",
+                    Kind::holds, r, Relation::gt, Q(1), Q(0), inst + "; the iteration diverges");
 }
 
 Verdict critical_beta(const Q& root_h) {
@@ -296,13 +333,34 @@ Verdict transient_growth(const Q& s, int steps) {
     rho_t *= p.rho;
   }
   return compare<Q>("heavy_ball_quadratic_rate",
-                    "the naive bound ||x_t|| <= rho^t ||x_0|| at t = 1, on the eigenvalue lambda = mu (a double root: "
-                    "a Jordan block, T not normal)",
+                    "the naive bound ||x_t|| <= rho^t ||x_0|| for heavy ball (its companion matrix T is never normal), "
+                    "at t = 1 on the eigenvalue lambda = mu",
                     Expect::counterexample("normal"), abs_of<Q>(x[1](0)), Relation::le, Q(p.rho), Q(0),
                     "kappa = " + Q(s * s).str() + ", eta = " + p.eta.str() + ", beta = " + p.beta.str() + ", rho = " +
                         p.rho.str() + ", lambda = 1, x_0 = 1, v_0 = 0: x_1 = " + x[1](0).str() +
                         "; |x_t|/rho^t grows to " + shown<Q>(worst) + " at t = " + std::to_string(worst_t) +
-                        " (the true bound is ||x_t|| <= C (t + 1) rho^t)");
+                        " (a double root, a Jordan block: the true bound is ||x_t|| <= C (t + 1) rho^t); at lambda = 2 "
+                        "too x_1 = 113/121 > 99/121");
+}
+
+Verdict gd_naive_bound(int steps) {
+  const Mat<Q> R = cayley_orthogonal<Q>(3, {Q(1, 2), Q(-1, 3), Q(1, 4)});
+  const Quadratic<Q> f(with_spectrum<Q>(R, {Q(1), Q(4), Q(25)}), Vec<Q>::Zero(3), Q(0));
+  const Q eta(1, 25), rho(24, 25);  // ρ(I − ηA) = max |1 − ηλ| = 24/25
+  GradientDescent<Q> gd(eta);
+  const Vec<Q> x0 = (Vec<Q>(3) << 3, 1, -2).finished();
+  const auto x = path(f, gd, x0, steps);
+  Q worst = 0, r2t = 1;
+  for (const auto& xt : x) {
+    worst = std::max(worst, Q(xt.squaredNorm() / (r2t * x0.squaredNorm())));
+    r2t *= rho * rho;
+  }
+  return compare<Q>("heavy_ball_quadratic_rate",
+                    "for a normal iteration matrix (GD's symmetric I - eta A) the naive bound holds: ||x_t||^2 <= "
+                    "rho^{2t} ||x_0||^2 for every t (largest ratio <= 1)",
+                    Kind::holds, worst, Relation::le, Q(1), Q(0),
+                    "rotated 3x3 quadratic, spectrum 1, 4, 25, eta = 1/25, rho = 24/25, x_0 = (3, 1, -2), " +
+                        std::to_string(steps) + " steps");
 }
 
 namespace {
@@ -365,7 +423,9 @@ Verdict iterations_to_tolerance(double kappa, double eps) {
                          Kind::holds, double(counts[1]), Relation::le, bound, bound,
                          "diag(1, kappa), kappa = " + descent::to_string<double>(kappa, 6) + ", x_0 = (1, 1), eps = " +
                              descent::to_string<double>(eps, 3) + ": heavy ball " + std::to_string(counts[1]) +
-                             " steps, Nesterov's scheme " + std::to_string(counts[2]) + ", GD with eta = 2/(L + mu) " +
+                             " steps (the estimate (sqrt(kappa)/2)(ln(1/eps) + ln t), which counts the Jordan factor t, "
+                             "gives " + descent::to_string<double>(std::sqrt(kappa) / 2 * (std::log(1 / eps) + std::log(double(counts[1]))), 5) +
+                             "), Nesterov's scheme " + std::to_string(counts[2]) + ", GD with eta = 2/(L + mu) " +
                              std::to_string(counts[0]) + " (about (kappa/2) ln(1/eps) = " +
                              descent::to_string<double>(kappa / 2 * std::log(1 / eps), 6) + ")");
 }
@@ -388,7 +448,9 @@ Verdict lessard_smooth_strongly_convex() {
                     "the Lessard function is 1-strongly convex and 25-smooth: mu <= (f'(x) - f'(y))/(x - y) <= L on "
                     "every pair of a grid straddling the breakpoints (the larger violation of the two bounds <= 0)",
                     Kind::holds, worst, Relation::le, Q(0), Q(0),
-                    "f' = 25x (x < 1), x + 24 (1 <= x < 2), 25x - 24 (x >= 2), continuous at 1 and 2; " +
+                    "f' = 25x (x < 1), x + 24 (1 <= x < 2), 25x - 24 (x >= 2), continuous at 1 and 2, so piecewise "
+                    "linear with slopes 25, 1, 25: a quotient across pieces is a weighted mean of those slopes, and the "
+                    "grid (pairs within and across pieces) is exhaustive for the bounds; " +
                         std::to_string(grid.size()) + " points; difference quotients from " + lo.str() + " to " +
                         hi.str());
 }
@@ -429,9 +491,8 @@ Verdict lessard_attracted(int steps) {
                     Expect::counterexample("quadratic"), fK, Relation::le, Q(f0 / 1000), Q(0),
                     "f* = 0; x_k = " + doubles_text(x, 5) + ", ...; after K = " + std::to_string(steps) +
                         " exact steps the distance to the nearest cycle point is " + shown<Q>(dist) +
-                        (dist < Q(1) / pow10(30) ? " (< 10^-30)" : "") +
-                        ": the trajectory is drawn into the cycle (it cannot land on it in finitely many steps: its "
-                        "denominators hold only the primes 2, 3, 5, the cycle's 7^2)");
+                        " (it cannot land on the cycle in finitely many steps: its denominators hold only the primes 2, "
+                        "3, 5, the cycle's 7^2)");
 }
 
 Verdict lessard_gd_converges(int steps) {
@@ -445,6 +506,26 @@ Verdict lessard_gd_converges(int steps) {
                     "|x_0 - x*|",
                     Kind::holds, abs_of<Q>(x.back()(0)), Relation::le, bound, Q(0),
                     "x_0 = 33/10, eta = 1/25, K = " + std::to_string(steps) + ": x_k = " + doubles_text(x, 4) + ", ...");
+}
+
+Verdict lessard_distance_to_cycle(int steps) {
+  const Lessard<Q> f(Q(1), Q(25));
+  Momentum<Q> hb(Q(1, 9), Q(4, 9), MomentumForm::notes, false);
+  const auto x = path(f, hb, scalar_vec(Q(33, 10)), steps);
+  const auto& c = lessard_cycle_points();
+  // the last three iterates against the cycle in its order of visit
+  Q worst = -1;
+  for (std::size_t start = 0; start < 3; ++start) {
+    Q d = 0;
+    for (std::size_t j = 0; j < 3; ++j) d = std::max(d, abs_of<Q>(Q(x[x.size() - 3 + j](0) - c[(start + j) % 3])));
+    if (worst < 0 || d < worst) worst = d;
+  }
+  return compare<Q>("heavy_ball_not_global",
+                    "from x_{-1} = x_0 = 33/10 the exact trajectory is drawn into the 3-cycle: its last three iterates "
+                    "lie within 10^-30 of the cycle's points, in order",
+                    Kind::holds, worst, Relation::le, Q(Q(1) / pow10(30)), Q(0),
+                    std::to_string(steps) + " exact steps; the cycle attracts at about (2/3)^k per step (its period map "
+                    "is linear with the double eigenvalue -8/27)");
 }
 
 std::vector<double> lessard_trajectory(const Q& x0, int steps) {
@@ -464,9 +545,9 @@ Verdict nesterov_bound(const Problem<Q>& f, const std::string& what, const Q& mu
   const auto s = exact_sqrt(Q(L / mu));
   const Q q = 1 - 1 / *s, f_star = f.value(x_star);
   const Q V0 = f.value(x0) - f_star + mu * (x0 - x_star).squaredNorm() / 2;
-  Q worst = 0, qk = 1;
-  int worst_k = 0;
-  for (std::size_t k = 0; k < x.size(); ++k) {
+  Q worst = 0, qk = q;
+  int worst_k = 1;
+  for (std::size_t k = 1; k < x.size(); ++k) {  // at k = 0 the bound holds by the definition of V_0
     const Q r = (f.value(x[k]) - f_star) / (qk * V0);
     if (r > worst) {
       worst = r;
@@ -476,7 +557,8 @@ Verdict nesterov_bound(const Problem<Q>& f, const std::string& what, const Q& mu
   }
   return compare<Q>("nesterov_strongly_convex_rate",
                     "Nesterov's scheme (beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), step 1/L): f(x_k) - f* <= "
-                    "(1 - 1/sqrt(kappa))^k (f(x_0) - f* + mu/2 ||x_0 - x*||^2) for every k (largest ratio <= 1)",
+                    "(1 - 1/sqrt(kappa))^k V_0, V_0 = f(x_0) - f* + mu/2 ||x_0 - x*||^2, for every k >= 1 (largest ratio "
+                    "<= 1)",
                     Kind::holds, worst, Relation::le, Q(1), Q(0),
                     what + ", mu = " + mu.str() + ", L = " + L.str() + ", beta = " + method.beta().str() + ", x_0 = " +
                         vec_text<Q>(x0) + ", " + std::to_string(steps) + " steps; largest ratio at k = " +
@@ -488,12 +570,14 @@ Verdict nesterov_radius(const Q& s) {
   const Q a1 = -(1 + beta) * q, a0 = beta * q;
   const Q disc = a1 * a1 - 4 * a0;
   return compare<Q>("nesterov_strongly_convex_rate",
-                    "on a quadratic, at lambda = mu, Nesterov's iteration has the double root 1 - 1/sqrt(kappa): rho = "
-                    "1 - 1/sqrt(kappa) (squared)",
+                    "on a quadratic, at lambda = mu, Nesterov's iteration has the double root 1 - 1/sqrt(kappa): the "
+                    "iterate contracts at exactly 1 - 1/sqrt(kappa) per step (rho^2 compared)",
                     Kind::tight, radius_squared(a1, a0), Relation::eq, Q((1 - 1 / s) * (1 - 1 / s)), Q(0),
                     "kappa = " + L.str() + ", beta = " + beta.str() + "; p(z) = z^2 - (1 + beta)(1 - lambda/L) z + "
                         "beta (1 - lambda/L), discriminant " + disc.str() +
-                        "; heavy ball's (sqrt(kappa) - 1)/(sqrt(kappa) + 1) is smaller, but only on quadratics");
+                        "; f - f* then contracts at rho^2 = (1 - 1/sqrt(kappa))^2, so on quadratics the bound in f is "
+                        "conservative by a square; heavy ball's rho = (sqrt(kappa) - 1)/(sqrt(kappa) + 1) is smaller, but "
+                        "only on quadratics");
 }
 
 Verdict nesterov_wrong_L(const Q& a, const Q& L, int steps) {
@@ -506,7 +590,7 @@ Verdict nesterov_wrong_L(const Q& a, const Q& L, int steps) {
   const Q bound = power(Q(1 - 1 / *s), steps) * V0;
   return compare<Q>("nesterov_strongly_convex_rate",
                     "the scheme built for L on a function whose curvature exceeds L: f(x_K) - f* <= (1 - 1/sqrt(kappa))^K "
-                    "V_0",
+                    "V_0 (V_0 = f(x_0) - f* + mu/2 ||x_0 - x*||^2)",
                     Expect::counterexample("smooth_L"), f.value(x.back()), Relation::le, bound, Q(0),
                     "f = " + a.str() + " x^2/2 (1-strongly convex, but " + a.str() + "-smooth), scheme for mu = 1, L = " +
                         L.str() + " (step 1/" + L.str() + "), x_0 = 1, K = " + std::to_string(steps) + ": x_k = " +

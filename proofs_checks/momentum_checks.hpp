@@ -23,6 +23,15 @@ Verdict heavy_ball_forms_agree(const Problem<Rational>& f, const Vec<Rational>& 
 /// x₁ = x₀ − η₀∇f(x₀) (reported). lhs: ‖x₂(notes) − x₂(pytorch)‖², == 0 fails.
 Verdict heavy_ball_forms_under_schedule(const Problem<Rational>& f, const Vec<Rational>& x0, const Rational& eta,
                                         const Rational& beta);
+/// heavy_ball_forms, holds: under η_k = η/(k + 1) the step-2 difference of the two forms is
+/// exactly −β(η₀ − η₁)∇f(x₀) (the prediction derived by hand); lhs its squared misfit, == 0.
+Verdict heavy_ball_schedule_difference(const Problem<Rational>& f, const Vec<Rational>& x0, const Rational& eta,
+                                       const Rational& beta);
+/// nesterov_forms, counterexample dropping constant_eta: under η_k = η/(k + 1) PyTorch's
+/// nesterov=True iterate is no longer the notes' look-ahead point; lhs Σ_k of the squared
+/// misfits, == 0 fails.
+Verdict nesterov_forms_under_schedule(const Problem<Rational>& f, const Vec<Rational>& x0, const Rational& eta,
+                                      const Rational& beta, int steps);
 /// nesterov_forms, holds: PyTorch's iterate p_k equals the notes' look-ahead point
 /// x_k + βv_k, and seed 002's "Training with Nestorov" pseudo-code, run line by line with
 /// ΔW initialized once before the loop, gives the notes' x_k. lhs: the sum of both squared
@@ -30,9 +39,10 @@ Verdict heavy_ball_forms_under_schedule(const Problem<Rational>& f, const Vec<Ra
 Verdict nesterov_forms_agree(const Problem<Rational>& f, const Vec<Rational>& x0, const Rational& eta,
                              const Rational& beta, int steps);
 /// nesterov_forms, refutes seed 003 line 94: v ← −∇f(x + βv) + βv with x ← x + ηv (line 96)
-/// is not Nesterov's method unless η = 1 (the look-ahead must be x + ηβv). On f = ax²/2:
-/// lhs Σ_k (x_k(seed) − x_k(Nesterov))², == 0 fails.
-Verdict seed_lookahead(const Rational& a, const Rational& eta, const Rational& beta, const Rational& x0, int steps);
+/// is not Nesterov's method unless η = 1 (the look-ahead must be x + ηβv). On `f` from x0:
+/// lhs Σ_k ‖x_k(seed) − x_k(Nesterov)‖², == 0 fails.
+Verdict seed_lookahead(const Problem<Rational>& f, const Vec<Rational>& x0, const Rational& eta, const Rational& beta,
+                       int steps);
 /// nesterov_forms, refutes seed 002 line 1813: with ΔW_k = 0 re-initialized inside the loop
 /// the pseudo-code is plain gradient descent; lhs Σ_k ‖x_k(as written) − x_k(Nesterov)‖²,
 /// == 0 fails (the detail shows it equals gradient descent exactly).
@@ -41,25 +51,27 @@ Verdict seed_pseudocode_reinitialized(const Problem<Rational>& f, const Vec<Rati
 
 // ---- heavy_ball_quadratic_rate ----
 
-/// heavy_ball_quadratic_rate, tight (exact): with Polyak's tuning for μ = 1, L = s² (√κ = s
-/// rational) the squared spectral radius of the iteration matrix of every eigenvalue in
-/// `lambdas` ⊂ [1, s²] is ((s − 1)/(s + 1))²: each characteristic polynomial
-/// z² − (1 + β − ηλ)z + β has a non-positive discriminant, so |z|² = β. lhs: the largest ρ².
+/// heavy_ball_quadratic_rate, tight (exact): with Polyak's tuning for μ = 1, L = s², the
+/// largest discriminant of z² − (1 + β − ηλ)z + β over `lambdas` ⊂ [1, s²] (which must contain
+/// 1 and s²) is 0: every root pair is complex or double, so |z|² = det T = β and
+/// ρ = √β = (s − 1)/(s + 1).
 Verdict polyak_radius_exact(const Rational& s, const std::vector<Rational>& lambdas);
 /// heavy_ball_quadratic_rate, tight (mpfr): for κ (√κ irrational) the spectral radius of the
 /// 2×2 iteration matrices, from their eigenvalues, maximized over 101 eigenvalues spread over
 /// [1, κ], equals (√κ − 1)/(√κ + 1).
 Verdict polyak_radius_mpfr(const Rational& kappa);
 /// heavy_ball_quadratic_rate: stability of one eigenvalue with h = ηλ, in exact arithmetic
-/// (p(z) = z² − (1 + β − h)z + β). Kind holds with h < 2 + 2β: ρ < 1 (lhs ρ² when the roots
-/// are complex, else the larger |root| bounded through p(±1) > 0); tight at h = 2 + 2β:
-/// p(−1) = 0, ρ = 1; holds with h > 2 + 2β: p(−1) < 0, a root below −1, divergence
-/// (lhs −p(−1) > 0).
+/// (p(z) = z² − (1 + β − h)z + β, 0 ≤ β < 1), from the roots: holds with h < 2 + 2β (ρ² < 1,
+/// ρ² exact for complex roots, an upper bound otherwise); tight at h = 2 + 2β (ρ² == 1: the
+/// roots −1 and −β); holds with h > 2 + 2β (a lower bound of the larger |root| > 1).
 Verdict stability(const Rational& beta, const Rational& h);
 /// heavy_ball_quadratic_rate, tight (exact): at the critical β = (1 − √h)² (h a rational
 /// square) the root is double, z = (1 + β − h)/2, and ρ = |1 − √h|; lhs the discriminant's
 /// complement check ρ == 1 − √h.
 Verdict critical_beta(const Rational& root_h);
+/// heavy_ball_quadratic_rate, holds: for GD (normal iteration matrix I − ηA) on a rotated
+/// quadratic with spectrum 1, 4, 25 and η = 1/25, ‖x_t‖² ≤ ρ^{2t}‖x₀‖² at every t ≤ steps.
+Verdict gd_naive_bound(int steps);
 /// heavy_ball_quadratic_rate, counterexample dropping normal: with Polyak's tuning for
 /// √κ = s and the eigenvalue λ = 1 = μ (a double root, a Jordan block), x_1 > ρ x_0 from
 /// x_0 = 1, v = 0: the naive ‖x_t‖ ≤ ρ^t‖x_0‖ fails. The detail reports max_t |x_t|/ρ^t.
@@ -89,6 +101,9 @@ Verdict lessard_cycle(int steps);
 /// exact trajectory approaches the cycle (distance ≤ 10⁻³⁰ after 200 steps, reported) and
 /// f(x_K) − f* ≤ (f(x_0) − f*)/1000 fails.
 Verdict lessard_attracted(int steps);
+/// heavy_ball_not_global, holds: from x_{−1} = x₀ = 33/10 the last three of `steps` exact
+/// iterates lie within 10⁻³⁰ of the cycle's points, in order.
+Verdict lessard_distance_to_cycle(int steps);
 /// heavy_ball_not_global, holds: gradient descent with η = 1/L (and Nesterov's scheme) on
 /// the same function converges: |x_K| ≤ (1 − μ/L)^K |x_0| … lhs |x_K|, from x_0 = 33/10.
 Verdict lessard_gd_converges(int steps);
@@ -98,7 +113,7 @@ std::vector<double> lessard_trajectory(const Rational& x0, int steps);
 // ---- nesterov_strongly_convex_rate ----
 
 /// nesterov_strongly_convex_rate, holds (exact): on `f` with the given μ, L (√(L/μ) rational)
-/// and minimizer x* (f* = f(x*)), for every k ≤ steps: f(x_k) − f* ≤ (1 − 1/√κ)^k V₀,
+/// and minimizer x* (f* = f(x*)), for every 1 ≤ k ≤ steps: f(x_k) − f* ≤ (1 − 1/√κ)^k V₀,
 /// V₀ = f(x₀) − f* + μ‖x₀ − x*‖²/2. lhs: the largest ratio (f(x_k) − f*)/((1 − 1/√κ)^k V₀).
 Verdict nesterov_bound(const Problem<Rational>& f, const std::string& what, const Rational& mu, const Rational& L,
                        const Vec<Rational>& x_star, const Vec<Rational>& x0, int steps);

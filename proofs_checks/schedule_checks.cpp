@@ -26,9 +26,9 @@ const Erratum seed001_decay{seed001, 66, "- E.g. 1/t decay:  $\\eta^t = \\eta / 
                             "for 1/sqrt(t), converges for 1/t"};
 const Erratum seed002_never{
     seed002, 1268, "- However *always* having $\\eta > 2\\eta_{opt}$ will ensure that you never ever actually find a solution",
-    "not on every function: eta > 2 eta_opt (eta_opt = 1/f''(x*)) rules out converging to x* from nearby on a "
-    "quadratic, but a step can still land on x*: on sqrt(1 + x^2) with eta = 13/5, x_0 = 12/5 gives x_1 = 0, where GD "
-    "stays"};
+    "a constant eta > 2 eta_opt (eta_opt = 1/f''(x*), f twice differentiable) makes x* repelling, so GD cannot converge "
+    "to x* from nearby; it reaches x* only by landing on it exactly, which happens: on sqrt(1 + x^2) with eta = 13/5, "
+    "x_0 = 12/5 gives x_1 = 0, where GD stays"};
 
 Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
 template <class S>
@@ -166,7 +166,7 @@ Verdict enumerated_second_moment(const Q& a, const Q& eta, const Q& sigma, const
   return compare<Q>("noise_floor",
                     "the mean of e_K^2 over all 2^K noise sequences equals (1 - eta a)^{2K} e_0^2 + eta^2 sigma^2 (1 - "
                     "(1 - eta a)^{2K})/(1 - (1 - eta a)^2)",
-                    Kind::tight, mean, Relation::eq, closed, Q(0),
+                    Kind::holds, mean, Relation::eq, closed, Q(0),
                     "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", e_0 = " + e0.str() +
                         ", K = " + std::to_string(K) + " (" + std::to_string(paths) + " sign sequences); the floor "
                         "eta sigma^2/(a(2 - eta a)) = " + floor_of(a, eta, sigma).str());
@@ -180,8 +180,8 @@ Verdict floor_limit(const Q& a, const Q& eta, const Q& sigma) {
                        "a constant eta leaves a noise floor: from e_0 = 0, E[e_K^2] / (eta sigma^2/(a(2 - eta a))) in "
                        "[1 - delta, 1]",
                        Q(m / floor_of(a, eta, sigma)), Q(Q(1) / pow10(6)),
-                       "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", delta = 10^-6, K = " +
-                           std::to_string(K) + "; the ratio is 1 - (1 - eta a)^{2K}");
+                       "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", K = " +
+                           std::to_string(K) + " (the stated K for delta = 10^-6); the ratio is 1 - (1 - eta a)^{2K}");
 }
 
 Verdict seeded_floor(double a, double eta, double sigma) {
@@ -202,7 +202,8 @@ Verdict seeded_floor(double a, double eta, double sigma) {
                          "a = " + descent::to_string<double>(a, 6) + ", eta = " + descent::to_string<double>(eta, 6) +
                              ", sigma = " + descent::to_string<double>(sigma, 6) + ": mean " +
                              descent::to_string<double>(mean, 6) + ", floor " + descent::to_string<double>(fl, 6) +
-                             "; the stated 10% is about 7 standard errors of a mean of 200000 correlated samples");
+                             "; the stated 10% is about 10 standard errors of this mean (e_k^2 has variance about 2 floor^2 "
+                             "and correlation time (1 + c^2)/(1 - c^2) = 9.5 steps, c = 1 - eta a)");
 }
 
 std::vector<double> noisy_squares(const std::string& schedule, double eta0, int steps) {
@@ -216,43 +217,60 @@ std::vector<double> noisy_squares(const std::string& schedule, double eta0, int 
   return out;
 }
 
-Verdict seeded_decay(const std::string& schedule, double eta0, int steps) {
+Verdict seeded_decay(double eta0, int steps) {
   const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, 1.0), Vec<double>::Zero(1), 1.0, 42);
-  const bool plateau = schedule == "plateau";
-  Scheduled<double> opt(std::make_unique<GradientDescent<double>>(eta0),
-                        plateau ? Schedule<double>::plateau(0.5, 100, 0.0) : Schedule<double>::inverse());
-  StopRule<double> stop;
-  stop.max_steps = steps;
-  const auto tr = run<double>(f, opt, Vec<double>::Zero(1), stop);
+  const auto tr = scheduled_gd<double>(f, eta0, Schedule<double>::inverse(), Vec<double>::Zero(1), steps);
   double sum = 0;
   for (std::size_t k = tr.x.size() - 1000; k < tr.x.size(); ++k) sum += tr.x[k](0) * tr.x[k](0);
-  const double mean = sum / 1000, fl = eta0 / (2 - eta0), last = opt.last_step_size();
-  const std::string detail = "NoisyQuadratic a = 1, sigma = 1, seed 42, " + std::to_string(steps) + " steps: mean " +
-                             descent::to_string<double>(mean, 6) + ", floor of eta_0 " + descent::to_string<double>(fl, 6) +
-                             ", last step " + descent::to_string<double>(last, 3);
-  if (plateau)
-    return compare<double>(
-        "noise_floor",
-        "measured: halving eta_0 = 0.1 after 100 steps without a new best f (PyTorch's ReduceLROnPlateau): the mean of "
-        "e_k^2 over the last 1000 steps falls below a tenth of eta_0's floor",
-        Expect::counterexample("sum_infinite"), mean, Relation::le, fl / 10, fl,
-        detail + ": with noise f stops setting records, so eta halves every 101 steps and sums to at most 202 eta_0 "
-                 "(finite): the iterate freezes where it was, above the target");
+  const double mean = sum / 1000, expected = 1.0 / steps;  // sigma^2/(a^2 K) at eta_0 a = 1
   return compare<double>("noise_floor",
-                         "measured: under eta_k = eta_0/(k + 1) from eta_0 = " + descent::to_string<double>(eta0, 3) +
-                             " the mean of e_k^2 over the last 1000 steps is below a tenth of eta_0's floor",
-                         Kind::holds, mean, Relation::le, fl / 10, fl, detail);
+                         "measured: under eta_k = 1/(k + 1) (eta_0 a = 1) the mean of e_k^2 over the last 1000 steps is "
+                         "within 10 times its expectation sigma^2/(a^2 K)",
+                         Kind::holds, mean, Relation::le, 10 * expected, expected,
+                         "NoisyQuadratic a = 1, sigma = 1, seed 42, K = " + std::to_string(steps) + ": e_K = -(1/K) times "
+                         "the sum of the K noise signs, so K e_K^2 is about a chi-square with one degree of freedom, "
+                         "which exceeds 10 with probability 0.16%; mean " + descent::to_string<double>(mean, 6) +
+                             ", sigma^2/(a^2 K) = " + descent::to_string<double>(expected, 6) + ", while eta_0's constant "
+                             "floor is 1");
+}
+
+Verdict plateau_second_moment(const Q& eta0, int K) {
+  // From x_0 = x* no f_k beats f_0 = 0, so the library's plateau rule (factor 1/2, patience
+  // 100, threshold 0) halves on a fixed timetable whatever the noise: E[e_k^2] follows the
+  // recursion exactly.
+  Schedule<Q> s = Schedule<Q>::plateau(Q(1, 2), 100, Q(0));
+  Mpfr m = 0, total = 0;
+  Q last = 0;
+  for (int k = 0; k < K; ++k) {
+    last = eta0 * s.factor(k, Q(0));
+    const Mpfr e = from_rational<Mpfr>(last);
+    m = (1 - e) * (1 - e) * m + e * e;
+    total += e;
+  }
+  const Mpfr fl = from_rational<Mpfr>(floor_of(Q(1), eta0, Q(1)));
+  return compare<Mpfr>("noise_floor",
+                       "halving eta_0 after 100 steps without a new best f (PyTorch's ReduceLROnPlateau) drives "
+                       "E[e_K^2] to 0: below a hundredth of eta_0's floor",
+                       Expect::counterexample("sum_infinite"), m, Relation::le, Mpfr(fl / 100), Mpfr(m + fl),
+                       "a = 1, sigma = 1, eta_0 = " + eta0.str() + ", from x_0 = x* (no f_k beats f_0 = 0, so the "
+                       "halvings run on a fixed timetable, every 101 steps), K = " + std::to_string(K) +
+                           ": E[e_K^2] = " + shown<Mpfr>(m) + " by the exact recursion; the steps sum to " +
+                           shown<Mpfr>(total) + " and the last is " + shown<Q>(last) +
+                           ": a summable schedule in disguise, the error freezes");
 }
 
 Verdict decaying_second_moment(const Q& a, const Q& eta0, const Q& sigma, int K) {
+  if (eta0 * a != 1) throw std::invalid_argument("decaying_second_moment: needs eta_0 a = 1");
   const Q m = second_moment(a, sigma, Q(1), K, [&](int k) { return Q(eta0 / (k + 1)); });
-  const Q fl = floor_of(a, eta0, sigma);
+  const Q closed = sigma * sigma / (a * a * K);
   return compare<Q>("noise_floor",
-                    "eta_k = eta_0/(k + 1) (sum infinite, sum of squares finite): E[e_K^2] falls below a tenth of the "
-                    "floor of the constant step eta_0",
-                    Kind::holds, m, Relation::le, Q(fl / 10), Q(0),
+                    "eta_k = eta_0/(k + 1) with eta_0 a = 1 (sum infinite, sum of squares finite): E[e_K^2] = sigma^2/"
+                    "(a^2 K), falling to 0",
+                    Kind::tight, m, Relation::eq, closed, Q(0),
                     "a = " + a.str() + ", eta_0 = " + eta0.str() + ", sigma = " + sigma.str() + ", e_0 = 1, K = " +
-                        std::to_string(K) + ": E[e_K^2] = " + shown<Q>(m) + " (exact recursion), floor " + fl.str());
+                        std::to_string(K) + " (exact recursion): the first step removes e_0 and e_K = -(sigma/a) times "
+                        "the mean of the K noise signs; the constant step eta_0 would stay at the floor " +
+                        floor_of(a, eta0, sigma).str());
 }
 
 Verdict second_moment_fails(const Q& a, const Q& eta0, const Q& sigma, int K, const std::string& dropped) {
@@ -378,7 +396,8 @@ Verdict silver_instances(int k) {
                        Kind::holds, worst, Relation::le, Mpfr(1), Mpfr(2),
                        "L = 1, x* = 0, x_0 = (2, -1, 3/2); a rotated Huber sum, Huber functions with delta = 1, 1/4, "
                        "1/16, 1/64, and ||x||^2/2; r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) +
-                           "; the steps h_i = 1 + rho^(nu(i) - 1) from the library's silver schedule");
+                           "; the steps h_i = 1 + rho^(nu(i) - 1) from the library's silver schedule; r_k is an upper "
+                           "bound, not the exact worst case, so ratios well below 1 are expected");
 }
 
 Verdict silver_beats_constant(int k) {
@@ -392,7 +411,8 @@ Verdict silver_beats_constant(int k) {
                        "r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) + "; best constant step h(n) = " +
                            shown<Mpfr>(h) + " with worst case (h - 1)^{2n}/2 = " + shown<Mpfr>(best_constant) +
                            " (lesson 09); h = 1 gives 1/(4n + 2) = " + shown<Mpfr>(Mpfr(Mpfr(1) / (4 * n + 2))) +
-                           "; silver's order n^-1.27 overtakes 1/n only for long runs (not yet at n = 15)");
+                           "; silver's order n^-1.27 overtakes the constant step's 1/n only for long runs (not yet at "
+                           "n = 127)");
 }
 
 Verdict silver_step_increase() {

@@ -34,7 +34,7 @@ Verdict seed_one_over_t();
 
 // ---- noise_floor ----
 
-/// noise_floor, tight (exact): on a x²/2 with gradient noise ±σ (each sign with probability
+/// noise_floor, holds (exact): on a x²/2 with gradient noise ±σ (each sign with probability
 /// ½), the mean over all 2^K sign sequences of e_K² equals the closed form
 /// (1 − ηa)^{2K}e₀² + η²σ²(1 − (1 − ηa)^{2K})/(1 − (1 − ηa)²).
 Verdict enumerated_second_moment(const Rational& a, const Rational& eta, const Rational& sigma, const Rational& e0,
@@ -46,15 +46,17 @@ Verdict floor_limit(const Rational& a, const Rational& eta, const Rational& sigm
 /// η: the mean of e_k² over k ∈ [1000, 201000) lies within 10% of the floor (about 7 standard
 /// errors of that mean at ηa = 1/10).
 Verdict seeded_floor(double a, double eta, double sigma);
-/// noise_floor (double): the same noisy problem under a decaying schedule (the library's
-/// Scheduled GD): the mean of e_k² over the last 1000 of `steps` steps is below a tenth of the
-/// constant step's floor. "inverse": holds. "plateau" (halve after 100 steps without a new
-/// best f): a counterexample dropping sum_infinite, since with noise the halvings never stop
-/// and the steps sum to at most 202η₀.
-Verdict seeded_decay(const std::string& schedule, double eta0, int steps);
-/// noise_floor, holds (exact): the second moment under η_k = η₀/(k + 1), by its exact
-/// recursion m_{k+1} = (1 − η_k a)² m_k + η_k²σ², falls below a tenth of the floor of the
-/// constant step η₀ by step K.
+/// noise_floor, holds (double): the library's seeded NoisyQuadratic (a = 1, σ = 1) under the
+/// library's Scheduled GD with η_k = η₀/(k + 1), η₀ = 1: the mean of e_k² over the last 1000
+/// of `steps` steps is at most 10σ²/(a²K) (K e_K² is about χ²₁, above 10 with probability
+/// 0.16%).
+Verdict seeded_decay(double eta0, int steps);
+/// noise_floor, counterexample dropping sum_infinite (mpfr): PyTorch's plateau rule (the
+/// library's, factor ½, patience 100) from x₀ = x*, where no f_k beats f₀ and the halvings run
+/// on a fixed timetable, so E[e_K²] follows an exact recursion: E[e_K²] ≤ floor/100 fails.
+Verdict plateau_second_moment(const Rational& eta0, int K);
+/// noise_floor, tight (exact): under η_k = η₀/(k + 1) with η₀a = 1 the second moment, by
+/// its exact recursion m_{k+1} = (1 − η_k a)² m_k + η_k²σ² from e₀ = 1, is σ²/(a²K) at K.
 Verdict decaying_second_moment(const Rational& a, const Rational& eta0, const Rational& sigma, int K);
 /// noise_floor, counterexamples by the same recursion: drop sum_squares_finite (a constant η:
 /// m_K stays at the floor) or sum_infinite (η_k = η₀/(k + 1)²: the initial error is never

@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
   CLI::Option* problem = trace->add_option(
       "--problem", trace_options.problem,
-      "problem file (JSON; kind quadratic, least_squares, rosenbrock or logistic); required");
+      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber or lessard; optional x_prev, the "
+      "iterate before x0, for the momentum methods); required");
   std::string method_help = "the method; required. One of:";
   for (const auto& m : descent::methods()) {
     method_help += "\n  " + m.name + ": " + m.summary + " [exact: " + m.exact + "]";
@@ -66,7 +67,9 @@ int main(int argc, char** argv) {
                      (p.default_value.empty() ? (p.optional ? "" : " (required)") : " (default " + p.default_value + ")") +
                      ": " + p.meaning;
   }
-  method_help += "\nEvery method with --eta takes --schedule NAME (eta_k = eta m_k; default constant):";
+  method_help += "\nEvery method with a step size (gd, heavy_ball, nesterov, adagrad, coordinate with --eta > 0, preconditioned, "
+                 "newton; not backtracking, whose --eta is a trial step) takes --schedule NAME: eta_k = eta m_k (with "
+                 "nesterov --L, eta = 1/L); default constant:";
   for (const auto& s : descent::schedules()) {
     method_help += "\n  " + s.name + ": " + s.summary + " [exact: " + s.exact + "]";
     for (const auto& p : s.parameters)

@@ -107,9 +107,12 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
          ", \"parameters\": {";
   bool first = true;
   std::vector<HyperParameter> shown_parameters = method_info(o.method).parameters;
-  if (o.hyper.count("schedule"))
-    for (const auto& p : schedule_parameters())
-      if (o.hyper.count(p.name)) shown_parameters.push_back(p);
+  if (const auto sched = o.hyper.find("schedule"); sched != o.hyper.end()) {
+    shown_parameters.push_back(schedule_parameters().front());
+    for (const auto& info : schedules())  // the chosen schedule's parameters, given or default
+      if (info.name == sched->second)
+        shown_parameters.insert(shown_parameters.end(), info.parameters.begin(), info.parameters.end());
+  }
   for (const auto& p : shown_parameters) {
     const auto it = o.hyper.find(p.name);
     if (it == o.hyper.end() && p.default_value.empty()) continue;  // optional and not given

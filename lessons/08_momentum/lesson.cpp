@@ -13,9 +13,11 @@
  * `SGD(momentum=β)` keeps a buffer \f$b \leftarrow \beta b + \nabla f(x)\f$, \f$x \leftarrow x - \eta b\f$.
  * With a constant \f$\eta\f$ the three are one method (\f$\Delta W = \eta v = -\eta b\f$), and all
  * eliminate to \f$x_{k+1} = x_k - \eta\nabla f(x_k) + \beta(x_k - x_{k-1})\f$ — checked on exact
- * trajectories. Under a schedule they part: PyTorch's buffer forgets the old \f$\eta\f$, so its step
- * is \f$(\eta_k/\eta_{k-1})\beta(x_k - x_{k-1}) - \eta_k\nabla f(x_k)\f$; at step 2 the two differ by
- * exactly \f$\beta(\eta_0 - \eta_1)\nabla f(x_0)\f$ (a counterexample dropping the constant step).
+ * trajectories. Under a schedule \f$\eta_k\f$ they part: PyTorch's buffer, like seed 003's \f$v\f$, forgets
+ * the old \f$\eta\f$, so its step is \f$(\eta_k/\eta_{k-1})\beta(x_k - x_{k-1}) - \eta_k\nabla f(x_k)\f$
+ * where seed 002's \f$\Delta W\f$ form keeps \f$\beta(x_k - x_{k-1}) - \eta_k\nabla f(x_k)\f$; at step 2 the
+ * two differ by exactly \f$-\beta(\eta_0 - \eta_1)\nabla f(x_0)\f$ (checked), a counterexample dropping
+ * the constant step; the Nesterov forms part the same way.
  *
  * Nesterov's method (seed 002's “Nestorov”) takes the gradient after the momentum step:
  * \f$v \leftarrow \beta v - \eta\nabla f(x + \beta v)\f$, \f$x \leftarrow x + v\f$. PyTorch's
@@ -25,28 +27,35 @@
  * and the loop is plain gradient descent: refuted. Seed 003 writes Nesterov in its own
  * parametrization, \f$v_{t+1} = -\nabla f(x_t + \beta v_t) + \beta v_t\f$, \f$x_{t+1} = x_t + \eta v_{t+1}\f$:
  * there the momentum step is \f$\eta\beta v_t\f$, so the look-ahead must be \f$x_t + \eta\beta v_t\f$;
- * as written it is Nesterov's method only for \f$\eta = 1\f$. On \f$50x^2\f$ with \f$\eta = 1/L\f$,
- * \f$\beta = 0.9\f$ the seed's version runs away while Nesterov's lands on 0 — refuted.
+ * as written it is Nesterov's method only for \f$\eta = 1\f$. On \f$\tfrac12(x^2 + 100y^2)\f$ with
+ * Nesterov's own tuning \f$\eta = 1/L\f$, \f$\beta = (\sqrt\kappa - 1)/(\sqrt\kappa + 1) = 9/11\f$ the two
+ * trajectories differ — refuted.
  * (claims \ref claim_heavy_ball_forms "heavy_ball_forms", \ref claim_nesterov_forms "nesterov_forms")
  * \snippet 08_momentum/lesson.cpp l08-forms
  *
  * \section l08_rate Step 2: the rate on quadratics, from the iteration matrix
  * On \f$\tfrac12 x^\top Ax\f$ each eigenvalue \f$\lambda\f$ of \f$A\f$ evolves on its own:
  * \f$(x_{k+1}, x_k) = T_\lambda(x_k, x_{k-1})\f$ with characteristic polynomial
- * \f$p(z) = z^2 - (1 + \beta - \eta\lambda)z + \beta\f$. By Jury's test both roots lie inside the
- * unit circle iff \f$0 < \eta\lambda < 2 + 2\beta\f$ (at the edge \f$p(-1) = 0\f$). For
- * \f$\beta \ge (1 - \sqrt{\eta\lambda})^2\f$ the roots are complex with \f$|z| = \sqrt\beta\f$, and the
- * critical \f$\beta = (1 - \sqrt{\eta\lambda})^2\f$ gives the double root \f$1 - \sqrt{\eta\lambda}\f$.
+ * \f$p(z) = z^2 - (1 + \beta - \eta\lambda)z + \beta\f$. For \f$0 \le \beta < 1\f$, by Jury's test both
+ * roots lie inside the unit circle iff \f$0 < \eta\lambda < 2 + 2\beta\f$ (at the edge the roots are
+ * \f$-1\f$ and \f$-\beta\f$); each case is checked from the roots. For
+ * \f$\beta \ge (1 - \sqrt{\eta\lambda})^2\f$ the roots are complex (or, at equality, a double real root)
+ * with \f$|z| = \sqrt\beta\f$, and the critical \f$\beta = (1 - \sqrt{\eta\lambda})^2\f$ gives the double
+ * root \f$1 - \sqrt{\eta\lambda}\f$.
  * Polyak's tuning \f$\eta = 4/(\sqrt L + \sqrt\mu)^2\f$, \f$\beta = ((\sqrt\kappa - 1)/(\sqrt\kappa + 1))^2\f$
- * puts every \f$\lambda \in [\mu, L]\f$ in the complex regime, so
+ * puts every \f$\lambda \in [\mu, L]\f$ in the complex regime (the discriminant, a convex quadratic in
+ * \f$\lambda\f$, vanishes exactly at \f$\mu\f$ and \f$L\f$), so
  * \f[ \rho(T) = \frac{\sqrt\kappa - 1}{\sqrt\kappa + 1} \approx 1 - \frac{2}{\sqrt\kappa}, \qquad
  *     \text{iterations} \approx \tfrac{\sqrt\kappa}{2}\ln\tfrac1\varepsilon \text{ against } \tfrac{\kappa}{2}\ln\tfrac1\varepsilon , \f]
+ * (plus \f$\tfrac{\sqrt\kappa}{2}\ln t\f$ for the Jordan factor below: 1297 measured steps at \f$\kappa = 10^4\f$,
+ * \f$\varepsilon = 10^{-8}\f$, against 1280 estimated; the check allows \f$\sqrt\kappa\ln(1/\varepsilon)\f$)
  * seed 003's “\f$\kappa = 10^8 \Rightarrow 10^8 \rightarrow 10^4\f$” (the converted slide reads
  * \f$\sqrt{\mathcal K} = \log(1/\epsilon)\f$ for \f$\sqrt\kappa\log(1/\epsilon)\f$). The radius is checked
- * exactly at \f$\kappa = 100\f$ and at 50 digits at \f$\kappa = 1000\f$. A spectral radius is not a
- * norm bound: at \f$\lambda = \mu\f$ the root is double (a Jordan block), and already
- * \f$x_1 = 117/121 > \rho x_0 = 99/121\f$ — the naive \f$\|x_t\| \le \rho^t\|x_0\|\f$ fails; the truth is
- * \f$\|x_t\| \le C(t + 1)\rho^t\|x_0\|\f$.
+ * exactly at \f$\kappa = 100\f$ and at 50 digits at \f$\kappa = 1000\f$. A spectral radius is a norm bound
+ * only for a normal iteration matrix: gradient descent's \f$I - \eta A\f$ is symmetric and
+ * \f$\|x_t\| \le \rho^t\|x_0\|\f$ holds; heavy ball's companion matrix is never normal, and already
+ * \f$x_1 = 117/121 > \rho x_0 = 99/121\f$ (at \f$\lambda = \mu\f$, where the root is double, a Jordan block:
+ * \f$|x_t|/\rho^t\f$ grows like \f$t\f$). The truth is \f$\|x_t\| \le C(t + 1)\rho^t\|x_0\|\f$.
  * (claim \ref claim_heavy_ball_quadratic_rate "heavy_ball_quadratic_rate")
  * \image html momentum_errors.svg "Error of GD, heavy ball and Nesterov on quadratics with kappa = 100 and 10^4"
  * \image html momentum_iterations.svg "Iterations to reach 10^-8 against kappa: slopes kappa and sqrt(kappa)"
@@ -56,7 +65,8 @@
  * Seed 003: the \f$\sqrt\kappa\f$ rate “does not hold for general strongly convex” functions.
  * Lessard, Recht & Packard (2016) make it concrete with a 1-D function whose gradient is
  * \f$25x\f$, \f$x + 24\f$, \f$25x - 24\f$ on \f$x < 1\f$, \f$[1, 2)\f$, \f$x \ge 2\f$: 1-strongly convex and
- * 25-smooth (checked on difference quotients), minimum 0 at 0. Heavy ball tuned for
+ * 25-smooth (checked exactly on difference quotients: \f$f'\f$ is continuous and piecewise linear with
+ * slopes 25, 1, 25), minimum 0 at 0. Heavy ball tuned for
  * \f$\mu = 1, L = 25\f$ (\f$\eta = 1/9\f$, \f$\beta = 4/9\f$) has the exact 3-cycle
  * \f$792/1225 \to -2208/1225 \to 2592/1225\f$, which it never leaves; from \f$x_0 = 33/10\f$ with no
  * initial momentum the exact rational trajectory is drawn into it (within \f$10^{-30}\f$ after 200
@@ -72,9 +82,10 @@
  * Nesterov (2004, Thm 2.2.3) proves for every \f$\mu\f$-strongly convex, \f$L\f$-smooth \f$f\f$
  * \f[ f(x_k) - f^* \le \Big(1 - \frac1{\sqrt\kappa}\Big)^k\Big(f(x_0) - f^* + \frac\mu2\|x_0 - x^*\|^2\Big) , \f]
  * checked exactly on the Lessard function and on a rotated quadratic (\f$\kappa = 25\f$). On a
- * quadratic the rate is attained: at \f$\lambda = \mu\f$ the iteration has the double root
- * \f$1 - 1/\sqrt\kappa\f$. The step must respect the true smoothness: the scheme built for
- * \f$L = 4\f$ diverges on \f$9x^2/2\f$.
+ * quadratic the factor \f$1 - 1/\sqrt\kappa\f$ is exact for the *iterate*: at \f$\lambda = \mu\f$ the
+ * iteration has the double root \f$1 - 1/\sqrt\kappa\f$, so \f$f - f^*\f$ shrinks by its square and the
+ * bound in \f$f\f$ is conservative there. The step must respect the true smoothness: the scheme built
+ * for \f$L = 4\f$ diverges on \f$9x^2/2\f$.
  * (claim \ref claim_nesterov_strongly_convex_rate "nesterov_strongly_convex_rate")
  * \snippet 08_momentum/lesson.cpp l08-nesterov
  *
@@ -122,7 +133,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "momentum_errors",
       "set title 'Error ||x_t||/||x_0|| on a quadratic with 10 eigenvalues in [1, κ]'\nset xlabel 'step t'\n"
-      "set ylabel '||x_t|| / ||x_0||'\nset logscale y\nset format y '10^{%L}'\nset yrange [1e-16:10]\nset key bottom left\n"
+      "set ylabel '||x_t|| / ||x_0||'\nset logscale y\nset format y '10^{%L}'\nset yrange [1e-16:100]\nset key outside right\nset size 1,1\n"
       "plot 'errors.dat' index 0 with lines lw 2 dt 2 lc rgb '#d62728' title 'GD, κ = 100', "
       "'errors.dat' index 1 with lines lw 2 dt 2 lc rgb '#1f77b4' title 'heavy ball, κ = 100', "
       "'errors.dat' index 2 with lines lw 2 dt 2 lc rgb '#2ca02c' title 'Nesterov, κ = 100', "
@@ -152,8 +163,8 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   for (std::size_t k = 0; k < xs.size(); ++k) path << k << ' ' << xs[k] << '\n';
   run.wrote_plot(lessons::plot_svg(
       dir, "lessard_cycle",
-      "set title 'Heavy ball (η = 1/9, β = 4/9) on the Lessard function from x_0 = 3.3'\nset xlabel 'step k'\n"
-      "set ylabel 'x_k'\nset key outside bottom\n"
+      "set title 'Heavy ball (η = 1/9, β = 4/9), Lessard function, x_0 = 3.3'\nset xlabel 'step k'\n"
+      "set ylabel 'x_k'\nset yrange [-4:4]\nset key bottom right\n"
       "plot 'path.dat' with linespoints pt 7 lc rgb '#1f77b4' title 'x_k (exact rationals)', "
       "792/1225. with lines dt 2 lc rgb '#888888' title 'the 3-cycle: 792/1225, -2208/1225, 2592/1225', "
       "-2208/1225. with lines dt 2 lc rgb '#888888' notitle, 2592/1225. with lines dt 2 lc rgb '#888888' notitle, "
@@ -195,9 +206,12 @@ int main(int argc, char** argv) {
     run.record(momentum::heavy_ball_forms_agree(quad, x0, Q(1, 25), beta, steps));
     run.record(momentum::heavy_ball_forms_agree(lessard, l0, Q(1, 25), beta, steps));
     run.record(momentum::heavy_ball_forms_under_schedule(quad, x0, Q(1, 25), Q(9, 10)));
+    run.record(momentum::heavy_ball_schedule_difference(quad, x0, Q(1, 25), Q(9, 10)));
     run.record(momentum::nesterov_forms_agree(quad, x0, Q(1, 25), beta, steps));
     run.record(momentum::nesterov_forms_agree(lessard, l0, Q(1, 25), beta, steps));
-    run.record(momentum::seed_lookahead(Q(100), Q(1, 100), Q(9, 10), Q(1), 6));
+    run.record(momentum::nesterov_forms_under_schedule(quad, x0, Q(1, 25), Q(9, 10), 4));
+    const Quadratic<Q> stiff((Mat<Q>(2, 2) << 1, 0, 0, 100).finished(), Vec<Q>::Zero(2), Q(0));
+    run.record(momentum::seed_lookahead(stiff, Vec<Q>::Ones(2), Q(1, 100), Q(9, 11), 8));
     run.record(momentum::seed_pseudocode_reinitialized(quad, x0, Q(1, 25), Q(9, 10), 6));
     //! [l08-forms]
 
@@ -210,6 +224,7 @@ int main(int argc, char** argv) {
     run.record(momentum::stability(Q(1, 2), Q(3)));
     run.record(momentum::stability(Q(1, 2), Q(31, 10)));
     run.record(momentum::critical_beta(Q(1, 2)));
+    run.record(momentum::gd_naive_bound(30));
     run.record(momentum::transient_growth(Q(10), 80));
     run.record(momentum::iterations_to_tolerance(1e4, 1e-8));
     //! [l08-rate]
@@ -220,6 +235,7 @@ int main(int argc, char** argv) {
     run.record(momentum::lessard_smooth_strongly_convex());
     run.record(momentum::lessard_cycle(30));
     run.record(momentum::lessard_attracted(200));
+    run.record(momentum::lessard_distance_to_cycle(200));
     run.record(momentum::lessard_gd_converges(20));
     //! [l08-lessard]
 

@@ -3,9 +3,9 @@
  * Symbols: \f$f\f$ the objective, \f$f^*\f$ its minimum, \f$x^*\f$ a minimizer, \f$L\f$ the
  * smoothness constant (\f$\nabla f\f$ is \f$L\f$-Lipschitz), \f$\mu\f$ the strong convexity,
  * \f$R = \|x_0 - x^*\|\f$, \f$h = \eta L\f$ the step in units of \f$1/L\f$, \f$N\f$ the number of
- * steps, \f$h_\delta\f$ the Huber function (\f$t^2/2\f$ for \f$|t| \le \delta\f$, \f$\delta|t| - \delta^2/2\f$
- * beyond). Sources: seeds 000, 002, 003; Drori & Teboulle (2014); Kim (2024); Karimi, Nutini &
- * Schmidt (2016).
+ * steps, \f$\phi_\delta\f$ the Huber function (\f$t^2/2\f$ for \f$|t| \le \delta\f$, \f$\delta|t| - \delta^2/2\f$
+ * beyond; \f$L\phi_\delta\f$ is \f$L\f$-smooth). Sources: seeds 000, 002, 003; Drori & Teboulle (2014); Kim
+ * (2024); Karimi, Nutini & Schmidt (2016).
  *
  * \section l09_definitions Step 1: three bowls
  * Seed 002 distinguishes three properties. *Lipschitz smooth*: \f$\nabla f\f$ is \f$L\f$-Lipschitz,
@@ -18,8 +18,8 @@
  * convexity as \f$\forall x,\ x^\top\nabla^2 f(x)x \ge M\|x\|^2\f$, using the point as the direction:
  * \f$\tfrac12(x^2 + y^2) + x^2y^2\f$ satisfies it with \f$M = 1\f$ and is not even convex. Seed 002 says
  * that on a strongly convex function gradient descent converges “at least as good as that of the
- * enclosing quadratic”: \f$x^2/2 + x^4/4\f$ with \f$\eta = 1\f$ from 2 goes to \f$-8\f$, 512, … while
- * its bowl \f$x^2/2\f$ is solved in one step. Without an upper bound on the curvature strong
+ * enclosing quadratic”: \f$x^2/2 + x^4/4\f$ with \f$\eta = 1/2\f$ from 2 goes to \f$-3\f$, 12, … while
+ * on its bowl \f$x^2/2\f$ the same step halves the error every step. Without an upper bound on the curvature strong
  * convexity promises nothing about a fixed step.
  * (claim \ref claim_smoothness_definitions "smoothness_definitions")
  * \snippet 09_smooth_convex_rates/lesson.cpp l09-definitions
@@ -31,8 +31,8 @@
  * \f$\delta = R/(2k + 1)\f$: from \f$x_0 = R\f$ every step moves by \f$\delta\f$ on the linear part and
  * \f$f(x_k) = LR^2/(4k + 2)\f$ exactly (checked in rationals at \f$k = 5\f$ and 10). Seed 002 writes the
  * rate as \f$|f(w^{(k)}) - f(w^*)| \propto \frac1k|f(w^{(0)}) - f(w^*)|\f$: the constant must be the
- * starting *distance*; on the Huber function \f$k(f(w_k) - f^*)/(f(w_0) - f^*)\f$ grows like
- * \f$k/2\f$, so no constant works — refuted. Convexity is needed: on a function with a poor local
+ * starting *distance*; on the Huber witness of each \f$k\f$ (\f$\delta = 1/(2k + 1)\f$, a different function
+ * for each \f$k\f$) \f$k(f(w_k) - f^*)/(f(w_0) - f^*)\f$ is about \f$k/2\f$, so no constant works — refuted. Convexity is needed: on a function with a poor local
  * minimum, GD with \f$\eta = 1/L\f$ settles there.
  * (claim \ref claim_gd_smooth_convex_rate "gd_smooth_convex_rate")
  * \image html convex_rate.svg "f(x_k) - f* against k: the bounds L R^2/(2k), L R^2/(4k+2), the Huber witnesses and a quadratic"
@@ -42,12 +42,14 @@
  * For \f$\eta = h/L\f$, \f$0 < h < 2\f$, the worst case of \f$N\f$ steps over all convex \f$L\f$-smooth
  * functions is
  * \f[ f(x_N) - f^* \le \frac{LR^2}{2}\max\Big\{\frac{1}{2Nh + 1},\ (1 - h)^{2N}\Big\} , \f]
- * attained by the Huber function (\f$\delta = R/(2Nh + 1)\f$, the first term) and by
+ * attained by the Huber function \f$L\phi_\delta\f$ (\f$\delta = R/(2Nh + 1)\f$, the first term) and by
  * \f$\tfrac L2 x^2\f$ (the second). Drori & Teboulle proved it for \f$0 < h \le 1\f$ and conjectured it
  * for \f$1 < h < 2\f$ (their Conjecture 3.1, supported numerically by Taylor, Hendrickx & Glineur
- * 2017); J. Kim (2024, arXiv:2412.04427) gives a proof for every \f$h \in (0, 2)\f$, so far a preprint:
- * the lesson labels the range \f$h > 1\f$ accordingly. Both witnesses attain the bound with equality
- * in exact arithmetic; random smooth convex instances stay below it. The terms cross at the minimax
+ * 2017); J. Kim, “A Proof of the Exact Convergence Rate of Gradient Descent” (2024,
+ * arXiv:2412.04427), gives a proof for every \f$h \in (0, 2)\f$, so far a preprint: the lesson labels the
+ * range \f$h > 1\f$ accordingly. Both witnesses attain the bound with equality in exact arithmetic;
+ * smooth convex instances (a rotated Huber sum and a singular quadratic here, random ones in the
+ * property tests) stay below it. The terms cross at the minimax
  * step \f$h(N) > 1\f$ (\f$h(1) = 3/2\f$, \f$h(10) \approx 1.834\f$), where the two witnesses give the same
  * value: about half of the \f$h = 1\f$ bound for large \f$N\f$ — a constant factor, not a better
  * order. Long steps of one size cannot do better; lesson 10's silver schedule mixes sizes.
@@ -62,9 +64,10 @@
  * \f$f''(\pi/2) = -4\f$. Seed 000 asks why optimization works for overparameterized networks
  * (Belkin): least squares \f$\|\Phi^\top w - y\|^2\f$ with more parameters than examples is not
  * strongly convex (\f$\nabla^2 = 2\Phi\Phi^\top\f$ is singular) but is PL with
- * \f$\mu = 2\lambda_{\min}(\Phi^\top\Phi)\f$, so GD converges linearly; started from 0 it never leaves
- * \f$\mathrm{range}(\Phi)\f$ and so converges to the minimum-norm interpolant \f$\Phi(\Phi^\top\Phi)^{-1}y\f$,
- * checked exactly. Started off that range it reaches another interpolant. Where PL fails (a
+ * \f$\mu = 2\lambda_{\min}(\Phi^\top\Phi)\f$ and smooth with \f$\ell = 2\lambda_{\max}(\Phi^\top\Phi)\f$ (the output
+ * writes \f$\ell\f$, since \f$L\f$ is the loss there), so GD converges linearly; started from 0 it never leaves
+ * \f$\mathrm{range}(\Phi)\f$ and so converges to the minimum-norm interpolant \f$\Phi(\Phi^\top\Phi)^{-1}y\f$:
+ * \f$\|w_K - w^*\|^2 = \tfrac45(4/9)^{2K}\f$ exactly on the instance. Started off that range it reaches another interpolant. Where PL fails (a
  * stationary point above \f$f^*\f$) so does the linear rate.
  * (claim \ref claim_pl_linear_rate "pl_linear_rate")
  * \snippet 09_smooth_convex_rates/lesson.cpp l09-pl
@@ -112,7 +115,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "worst_case_h",
       "set title 'GD, N = 5 steps of h/L on L-smooth convex f (L = R = 1)'\nset xlabel 'h = eta L'\n"
-      "set ylabel 'f(x_N) - f*'\nset logscale y\nset format y '10^{%L}'\nset yrange [1e-6:1]\nset key top left\n"
+      "set ylabel 'f(x_N) - f*'\nset logscale y\nset format y '10^{%L}'\nset yrange [1e-6:1]\nset key outside right\n"
       "plot 'curves.dat' using 1:4 with lines lw 4 lc rgb '#cccccc' title 'worst case: max of the two', "
       "'curves.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'Huber term 1/(2(2Nh + 1))', "
       "'curves.dat' using 1:3 with lines lw 2 lc rgb '#d62728' title 'quadratic term (1 - h)^{2N}/2', "
@@ -138,7 +141,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "convex_rate",
       "set title 'GD with eta = 1/L on L-smooth convex functions (L = R = 1)'\nset xlabel 'k'\nset ylabel 'f(x_k) - f*'\n"
-      "set logscale xy\nset format y '10^{%L}'\nset key bottom left\n"
+      "set logscale xy\nset format y '10^{%L}'\nset key outside right\n"
       "plot 'rate.dat' using 1:2 with lines lw 2 dt 2 lc rgb '#888888' title 'L R^2/(2k)', "
       "'rate.dat' using 1:3 with lines lw 2 lc rgb '#000000' title 'L R^2/(4k + 2) (tight)', "
       "'rate.dat' using 1:4 every 7 with points pt 7 lc rgb '#1f77b4' title 'Huber witness with delta = R/(2k + 1), at its k', "
@@ -149,12 +152,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"09_smooth_convex_rates", "What smoothness and convexity buy"};
-  std::string h_text = "3/2";
+  std::string h_text = "7/4";
   run.app()
       .add_option("--h", h_text,
                   "your constant step h = eta L for the worst-case checks with N = 5 (the bound, and the witness that "
                   "attains it), decimal or p/q, 0 < h < 2")
-      ->default_val("3/2");
+      ->default_val("7/4");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
@@ -221,6 +224,7 @@ int main(int argc, char** argv) {
     run.record(rates::pl_rate_sin(Q(3), 200));
     run.record(rates::overparameterized_rate(40));
     run.record(rates::overparameterized_min_norm(40));
+    run.record(rates::overparameterized_limit(40));
     run.record(rates::overparameterized_offset_start(40));
     run.record(rates::pl_fails_with_poor_minimum(6000));
     //! [l09-pl]

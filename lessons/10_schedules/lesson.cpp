@@ -2,7 +2,8 @@
  *
  * Symbols: \f$\eta_k\f$ the step at step \f$k\f$ (a schedule: \f$\eta_k = \eta_0 m_k\f$), \f$e_k = x_k - x^*\f$
  * the error, \f$\sigma^2\f$ the variance of the gradient noise, \f$a\f$ the curvature of a 1-D quadratic,
- * \f$x_{loc}\f$ a poor local minimum, \f$L\f$ the smoothness constant, \f$R = \|x_0 - x^*\|\f$,
+ * \f$x_{loc}\f$ a poor local minimum, \f$L\f$ the smoothness constant, \f$R = \|x_0 - x^*\|\f$, \f$\beta\f$ the rate
+ * of an exponential decay \f$\eta_0e^{-\beta k}\f$,
  * \f$\rho = 1 + \sqrt2\f$ (the silver ratio), \f$\nu(i)\f$ the exponent of 2 in \f$i\f$. Sources: seeds 001,
  * 002; Robbins & Monro (1951); Altschuler & Parrilo (2023, 2025).
  *
@@ -12,8 +13,9 @@
  * \section l10_decay Step 1: what decaying steps guarantee
  * Seed 002 lists “linear decay” \f$\eta_0/(k + 1)\f$, “quadratic decay” \f$\eta_0/(k + 1)^2\f$ and
  * exponential decay \f$\eta_0 e^{-\beta k}\f$. On \f$w^2/2\f$ gradient descent multiplies \f$w\f$ by
- * \f$1 - \eta_k\f$, so \f$w_K = w_0\prod_{k<K}(1 - \eta_k)\f$, which tends to 0 iff \f$\sum\eta_k = \infty\f$.
- * With \f$\eta_0/(k + 1)\f$, \f$\eta_0 = \tfrac12\f$, \f$w_k = \binom{2k}{k}/4^k \sim 1/\sqrt{\pi k}\f$ exactly:
+ * \f$1 - \eta_k\f$, so \f$w_K = w_0\prod_{k<K}(1 - \eta_k)\f$, which (for \f$0 \le \eta_k < 1\f$) tends to 0 iff
+ * \f$\sum\eta_k = \infty\f$. From \f$w_0 = 1\f$ with \f$\eta_0/(k + 1)\f$, \f$\eta_0 = \tfrac12\f$,
+ * \f$w_k = \binom{2k}{k}/4^k \sim 1/\sqrt{\pi k}\f$ exactly:
  * it converges, slowly. The two summable schedules stop short: \f$\prod_j(1 - \eta_0/j^2) =
  * \sin(\pi\sqrt{\eta_0})/(\pi\sqrt{\eta_0})\f$ (\f$2/\pi\f$ for \f$\eta_0 = \tfrac14\f$, Euler) and
  * \f$\prod_j(1 - 2^{-j}) \approx 0.2888\f$ (by Euler's pentagonal number theorem), approached by the
@@ -27,13 +29,14 @@
  * \f$E[e_{k+1}^2] = (1 - \eta a)^2E[e_k^2] + \eta^2\sigma^2\f$: the error settles at the floor
  * \f$\eta\sigma^2/(a(2 - \eta a))\f$ instead of 0. The recursion is checked against the mean over all
  * \f$2^{10}\f$ noise sequences, exactly, and the library's seeded `NoisyQuadratic` sits at the floor
- * within 10% over 200000 steps. Seed 002's poll 2 rightly marks “gradient descent will not converge
- * without decaying learning rates” false for exact gradients (a constant \f$\eta < 2/L\f$ converges);
- * with noise it is true: \f$\eta_k = \eta_0/(k + 1)\f$ (\f$\sum\eta_k = \infty\f$, \f$\sum\eta_k^2 < \infty\f$)
- * drives \f$E[e_k^2]\f$ to 0. Drop either condition and it fails. PyTorch's ReduceLROnPlateau (halve
- * after 100 steps without a new best \f$f\f$) is the instructive case: with noise the records stop,
- * the halvings never do, the steps sum to at most \f$202\eta_0\f$, and the iterate freezes above the
- * target — a summable schedule in disguise.
+ * within 10% over 200000 steps. Seed 002's poll 2 leaves “gradient descent will not converge
+ * without decaying learning rates” unmarked (false), rightly for exact gradients (a constant
+ * \f$\eta < 2/L\f$ converges); with noise it is true: \f$\eta_k = \eta_0/(k + 1)\f$ (\f$\sum\eta_k = \infty\f$,
+ * \f$\sum\eta_k^2 < \infty\f$) with \f$\eta_0 a = 1\f$ gives \f$E[e_K^2] = \sigma^2/(a^2K)\f$ exactly. Drop either
+ * condition and it fails. PyTorch's ReduceLROnPlateau (halve after 100 steps without a new best
+ * \f$f\f$) is the instructive case: started at the minimizer, no step ever sets a record, the halvings
+ * run every 101 steps, the steps sum to at most \f$202\eta_0\f$, and \f$E[e_k^2]\f$ freezes at a positive
+ * level — a summable schedule in disguise (exact expectation).
  * (claim \ref claim_noise_floor "noise_floor")
  * \image html schedules_noisy.svg "e_k^2 on the noisy quadratic: a constant step, 1/(k+1), and halving on a plateau"
  * \snippet 10_schedules/lesson.cpp l10-noise
@@ -45,10 +48,13 @@
  * the global one \f$f'' \approx 0.98\f$: from \f$x_0 = 9/4\f$ a small step settles in the dip; any step above
  * \f$2/f''(x_{loc}) \approx 0.098\f$ cannot stay there; \f$\eta_k = \tfrac52/(k + 1)\f$ jumps out and converges
  * to the global minimum, while the constant \f$\eta = 5/2\f$ (above \f$2/f''(x^*) \approx 2.05\f$) escapes and
- * diverges. Seed 002 also says that “*always* having \f$\eta > 2\eta_{opt}\f$ will ensure that you never
+ * diverges. Decay is needed exactly when the step that escapes is also too long for the global
+ * minimum (here above 2.05; a constant \f$\eta = 1\f$ escapes and converges without it), or when the
+ * gradient is noisy. Seed 002 also says that “*always* having \f$\eta > 2\eta_{opt}\f$ will ensure that you never
  * ever actually find a solution”: on \f$\sqrt{1 + x^2}\f$ (\f$\eta_{opt} = 1\f$) the step \f$\eta = 13/5\f$ from
  * \f$12/5\f$ lands exactly on the minimizer — refuted (it is true that no such step converges to
- * \f$x^*\f$ from nearby on a quadratic).
+ * \f$x^*\f$: for a twice differentiable \f$f\f$ such a step makes \f$x^*\f$ repelling, so GD reaches it only by
+ * landing on it exactly, as here).
  * (claim \ref claim_escape_then_decay "escape_then_decay")
  * \image html schedules_nonconvex.svg "x_k on the function with a poor local minimum under four step rules"
  * \snippet 10_schedules/lesson.cpp l10-escape
@@ -59,8 +65,9 @@
  * schedule \f$\eta_i = (1 + \rho^{\nu(i) - 1})/L\f$ — \f$\sqrt2, 2, \sqrt2, 2 + \sqrt2, \sqrt2, 2, \sqrt2, 4 + 2\sqrt2,
  * \dots\f$ in units of \f$1/L\f$ — gives, after \f$n = 2^k - 1\f$ steps,
  * \f[ f(x_n) - f^* \le \frac{LR^2}{1 + \sqrt{4\rho^{2k} - 3}} = O\big(n^{-\log_2\rho}\big) = O(n^{-1.2716}) . \f]
- * The bound holds on every instance run here, and from \f$n = 255\f$ on it is below the exact worst
- * case of the best constant step. Many steps exceed \f$2/L\f$: on \f$Lx^2/2\f$ the fourth multiplies \f$f\f$
+ * The bound holds on every instance run here (it is an upper bound: the true worst case is
+ * smaller), and from \f$n = 255\f$ on it is below the exact worst case of the best constant step
+ * (at \f$n = 127\f$ not yet). Many steps exceed \f$2/L\f$: on \f$Lx^2/2\f$ the fourth multiplies \f$f\f$
  * by \f$\rho^2 \approx 5.83\f$, so no step-by-step descent argument can explain the rate. The guarantee
  * is for the horizons \f$2^k - 1\f$ only: at \f$n = 2^j\f$ the quadratic is back at \f$\rho^{-2}LR^2/2\f$.
  * (claim \ref claim_silver_schedule_rate "silver_schedule_rate")
@@ -101,11 +108,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "schedules_noisy",
       "set title 'Noisy quadratic (a = 1, sigma = 1, seed 42): e_k^2, mean over 100 steps'\nset xlabel 'step k'\n"
-      "set ylabel 'e_k^2'\nset logscale y\nset format y '10^{%L}'\nset key bottom left\n"
+      "set ylabel 'e_k^2'\nset logscale y\nset format y '10^{%L}'\nset key outside right\n"
       "plot 'noisy.dat' using 1:2 with lines lw 2 lc rgb '#d62728' title 'constant eta = 0.1', "
-      "'noisy.dat' using 1:3 with lines lw 2 lc rgb '#1f77b4' title 'eta_k = 1/(k + 1)', "
-      "'noisy.dat' using 1:4 with lines lw 2 lc rgb '#2ca02c' title 'eta = 0.1 halved on a plateau', "
-      "0.1/1.9 with lines dt 2 lc rgb '#d62728' title 'floor eta sigma^2/(a(2 - eta a))'",
+      "0.1/1.9 with lines dt 2 lc rgb '#d62728' title 'its floor', "
+      "'noisy.dat' using 1:3 with lines lw 2 lc rgb '#1f77b4' title 'eta_k = 1/(k + 1), one path', "
+      "1/(x + 1) with lines dt 2 lc rgb '#1f77b4' title 'its expectation 1/k', "
+      "'noisy.dat' using 1:4 with lines lw 2 lc rgb '#2ca02c' title 'eta = 0.1 halved on a plateau'",
       {{"noisy.dat", noisy.str()}}));
 
   std::ostringstream paths;
@@ -121,7 +129,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "schedules_nonconvex",
       "set title 'f = x^2/2 - 1/(1 + 16 (x - 2)^2) from x_0 = 9/4'\nset xlabel 'step k'\nset ylabel 'x_k'\n"
-      "set yrange [-10:10]\nset key outside bottom\n"
+      "set yrange [-10:10]\nset key outside right\n"
       "plot 'paths.dat' using 1:2 with linespoints pt 7 ps 0.5 lc rgb '#888888' title 'eta = 0.05: stays in the dip', "
       "'paths.dat' using 1:3 with linespoints pt 7 ps 0.5 lc rgb '#2ca02c' title 'eta = 1: escapes, converges', "
       "'paths.dat' using 1:4 with linespoints pt 7 ps 0.5 lc rgb '#1f77b4' title 'eta_k = 2.5/(k + 1): escapes, converges', "
@@ -176,8 +184,8 @@ int main(int argc, char** argv) {
     run.record(schedules::floor_limit(Q(1), Q(1, 10), Q(1)));
     run.record(schedules::seeded_floor(1.0, 0.1, 1.0));
     run.record(schedules::decaying_second_moment(Q(1), Q(1), Q(1), 1000));
-    run.record(schedules::seeded_decay("inverse", 1.0, 20000));
-    run.record(schedules::seeded_decay("plateau", 0.1, 20000));
+    run.record(schedules::seeded_decay(1.0, 20000));
+    run.record(schedules::plateau_second_moment(Q(1, 10), 20000));
     run.record(schedules::second_moment_fails(Q(1), Q(1, 10), Q(1), 1000, "sum_squares_finite"));
     run.record(schedules::second_moment_fails(Q(1), Q(1, 4), Q(1), 200, "sum_infinite"));
     //! [l10-noise]

@@ -213,6 +213,14 @@ std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<
                          "--L and --mu)");
     const S mu = given.count("mu") ? v("mu") : S(0), L = v("L");
     if (!(mu < L)) throw InputError("--mu: must be < L, got " + given.at("mu"));
+    if constexpr (exact) {
+      if (!given.count("mu") || mu == 0)
+        throw InputError("--L: without --mu > 0 Nesterov's scheme uses the convex t_k schedule, which takes square roots "
+                         "and cannot run with --exact; use --digits D");
+      if (!exact_sqrt(Rational(L / mu)))
+        throw InputError("--mu: sqrt(L/mu) = sqrt(" + to_string<S>(L / mu) +
+                         ") is irrational, so beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1) is not exact; use --digits D");
+    }
     return std::make_unique<Momentum<S>>(Momentum<S>::accelerated(L, mu));
   }
   if (name == "nesterov" && given.count("mu")) throw InputError("--mu: needs --L (Nesterov's scheme for L-smooth f)");

@@ -2,32 +2,72 @@
 """Check `descent trace` against an independent exact computation.
 
 The trajectory is recomputed here from the problem file and the same flags, with the
-standard library only: every number of the file and of the flags is read from its text
-into a fractions.Fraction (JSON numbers via parse_float/parse_int=str, never a float),
-and gradient descent or heavy ball is iterated in exact rational arithmetic from the
-formulas of the notes (not from the C++ code):
+standard library only (and mpmath where a value is irrational): every number of the file
+and of the flags is read from its text into a fractions.Fraction (JSON numbers via
+parse_float/parse_int=str, never a float), and the method is iterated from the formulas
+of the notes (not from the C++ code):
 
   quadratic      f = 1/2 x^T A x - b^T x + c,  grad f = A x - b
   least_squares  f = ||Phi^T w - y||^2,        grad f = 2 Phi (Phi^T w - y)
-  gd             x+ = x - eta g
-  heavy_ball     v+ = beta v - g,  x+ = x + eta v+,  v_0 = 0   (seed 003's form; --form notes and
-                 --form pytorch, b+ = beta b + g, x+ = x - eta b+, give the same iterates: both are
-                 recomputed with their own formulas)
-  nesterov       notes: v+ = beta v - eta grad(x + beta v), x+ = x + v+;
-                 pytorch: b+ = beta b + g, x+ = x - eta (g + beta b+)
+  huber          f = L sum_i h(x_i), h(t) = t^2/2 (|t| <= delta), delta |t| - delta^2/2 beyond;
+                 grad_i = L clip(x_i, -delta, delta); "L" optional, default 1
+  lessard        f' = L x (x < 1), mu x + (L - mu) (1 <= x < 2), L x - (L - mu) (x >= 2);
+                 f = L x^2/2, mu x^2/2 + (L - mu) x - (L - mu)/2, L x^2/2 - (L - mu) x + 3(L - mu)/2;
+                 f'' the right piece's at a breakpoint; mu, L optional, defaults 1 and 25
+  x_prev         optional in every file: the iterate before x0; v_0 = x0 - x_prev (else 0)
+
+  eta_k          eta m_k, m_k of --schedule (default constant), set before step k:
+                 constant 1; inv_sqrt 1/sqrt(k+1); inverse 1/(k+1); inverse_square 1/(k+1)^2;
+                 exponential exp(-decay k); silver 1 + rho^(nu(k+1) - 1), rho = 1 + sqrt 2, nu the
+                 2-adic valuation; plateau: m_0 = 1, best = f_0; for k >= 1, if f_k < best -
+                 threshold |best| then best = f_k, bad = 0, else bad += 1 and if bad > patience
+                 then m *= factor, bad = 0 (f_k = f(x_k))
+  gd             x+ = x - eta_k g
+  heavy_ball     notes:   v+ = beta v - eta_k g, x+ = x + v+, v = v_0
+                 pytorch: b+ = beta b + g, x+ = x - eta_k b+, b = -v_0/eta (eta = --eta)
+  nesterov       notes:   v+ = beta v - eta_k grad(x + beta v), x+ = x + v+, v = v_0
+                 pytorch: b+ = beta b + g, x+ = x - eta_k (g + beta b+), b = -v_0/eta
+                 --L --mu: y = x_k + beta_k (x_k - x_{k-1}), x_{k+1} = y - (m_k/L) grad(y),
+                 x_{-1} = x_prev (or x0); beta_k = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1) if mu > 0,
+                 else FISTA's: t_1 = 1, t_{j+1} = (1 + sqrt(1 + 4 t_j^2))/2, beta_0 = 0 and
+                 beta_k = (t_k - 1)/t_{k+1} for k >= 1 (see below)
+  adagrad        G+ = G + g^2, x+ = x - eta_k g / (delta + sqrt(G+))   (componentwise)
   steepest       x+ = x - t g, t = g^T g / g^T H g       (H the constant Hessian)
   backtracking   x+ = x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g
-  coordinate     step k: x_i -= g_i / H_ii, i = k mod n   (exact coordinate minimization)
-  preconditioned x+ = x - eta P g, P = diag(1 / H_ii) at x0 (--preconditioner diag)
-  newton         x+ = x - eta (H + damping I)^{-1} g      (Gauss-Jordan on fractions)
+  coordinate     step k, i = k mod n: x_i -= g_i / H_ii (--eta 0, exact minimization) or eta_k g_i
+  preconditioned x+ = x - eta_k P g, P = diag(1 / H_ii) at x0 (--preconditioner diag)
+  newton         x+ = x - eta_k (H + damping I)^{-1} g      (Gauss-Jordan on fractions)
+
+FISTA's indexing (Beck & Teboulle 2009, with the same x_0): y_1 = x_0, t_1 = 1,
+x_j = y_j - grad(y_j)/L, t_{j+1} = (1 + sqrt(1 + 4 t_j^2))/2, y_{j+1} = x_j + ((t_j - 1)/t_{j+1})
+(x_j - x_{j-1}). So x_1 = x_0 - grad(x_0)/L (our step k = 0, beta_0 = 0), and for j >= 1
+x_{j+1} = y - grad(y)/L with y = x_j + beta_j (x_j - x_{j-1}), beta_j = (t_j - 1)/t_{j+1}
+(our step k = j; beta_1 = 0 again since t_1 = 1). x_prev plays no role when mu = 0.
+
+--oracle pytorch recomputes --form pytorch with torch.optim.SGD itself, transcribed from
+torch/optim/sgd.py in pytorch_sgd.py (SGD(momentum=beta[, nesterov=True]), dampening 0,
+weight decay 0, the learning rate from a LambdaLR with lr_lambda(k) = m_k, x_prev as a
+preloaded momentum buffer -v_0/eta). For plateau, m_k is the rule above (decided on f_k
+before step k), not torch's ReduceLROnPlateau, which a training loop steps after
+optimizer.step() and which compares with best (1 - threshold) rather than best - threshold |best|.
+
+Arithmetic of the recomputation: Fractions when every quantity is rational; otherwise
+(--schedule inv_sqrt, exponential, silver; adagrad; nesterov --L with mu = 0 or an
+irrational sqrt(L/mu)) mpmath at max(60, 2 D + 40) significant digits, converted to exact
+fractions for the comparison (far more accurate than the D digits compared).
 
 The run stops after --steps steps, or at the first iterate with |f| or some |x_i| above
 10^100 (the library's divergence bound), which is then not printed.
 
 `descent trace` is run twice (--format csv and --format json) and every printed value is
-compared with the exact one:
+compared with the reference one:
   --exact       the p/q strings equal the exact fractions;
-  --digits D    exactly D significant digits, relative error <= 10^(1-D);
+  --digits D    exactly D significant digits, error <= 10^(1-D) max(|value|, 10^-10 scale'),
+                relative to the value except for a value that cancels to below 10^-10 of
+                the terms that formed it (an exact 0 computed as y - grad(y)/L, say), whose
+                error is relative to those terms (the contract of --digits); scale' is the
+                larger of the double scale (below) of this row and of the row before, whose
+                iterate entered the update;
   (neither)     double: error <= 1e-15 * max(1, steps) * scale, where scale is the
                 value's magnitude, or larger when the value is a sum of larger terms
                 that cancel: ||x||_inf for x_i, the sum of the terms' magnitudes for f,
@@ -35,16 +75,21 @@ compared with the exact one:
                 Cancellation is the one place a correct double run loses relative
                 accuracy; an O(1) error (a wrong formula) still fails by 10+ orders.
 Exit status 0 when everything agrees, 1 otherwise (each disagreement is printed).
---reference-problem recomputes from another file, for negative controls.
+--reference-problem, --reference-schedule and --reference-form recompute from another file,
+schedule or form, for negative controls (they must disagree).
 """
 
 import argparse
 import decimal
 import json
+import math
+import os
 import re
 import subprocess
 import sys
 from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 decimal.getcontext().prec = 2100  # above the largest --digits (2000)
 
@@ -65,16 +110,78 @@ def to_fraction(text, what):
         raise SystemExit(f"{what}: cannot read {text!r} as a number ({e})")
 
 
-def load_problem(path):
-    """The problem's kind, f, gradient, x0, and the magnitudes of the terms of f and of
-    each gradient component (for the double tolerance), over Fractions."""
+def rational_sqrt(q):
+    """The exact square root of a Fraction q >= 0, or None if it is irrational."""
+    p, d = q.numerator, q.denominator
+    rp, rd = math.isqrt(p), math.isqrt(d)
+    return Fraction(rp, rd) if rp * rp == p and rd * rd == d else None
+
+
+class Exact:
+    """Reference arithmetic in fractions.Fraction."""
+    name = "fractions"
+
+    @staticmethod
+    def lift(q):
+        return q
+
+    @staticmethod
+    def sqrt(q):
+        r = rational_sqrt(q)
+        if r is None:
+            raise SystemExit(f"the exact reference cannot take sqrt({q})")
+        return r
+
+    @staticmethod
+    def exp(q):
+        raise SystemExit("the exact reference cannot take exp()")
+
+    @staticmethod
+    def frac(x):
+        return x
+
+
+class High:
+    """Reference arithmetic in mpmath at `dps` significant digits."""
+
+    def __init__(self, dps):
+        import mpmath
+        mpmath.mp.dps = dps
+        self.mpmath = mpmath
+        self.name = f"mpmath at {dps} digits"
+
+    def lift(self, q):
+        q = Fraction(q)
+        return self.mpmath.mpf(q.numerator) / q.denominator
+
+    def sqrt(self, x):
+        return self.mpmath.sqrt(x)
+
+    def exp(self, x):
+        return self.mpmath.exp(x)
+
+    def frac(self, x):
+        """The exact value of the binary float x as a Fraction."""
+        sign, man, exp, _ = self.mpmath.mpf(x)._mpf_
+        v = Fraction(int(man)) * (Fraction(2) ** exp)
+        return -v if sign else v
+
+
+def read_document(path):
     with open(path, encoding="utf-8") as fh:
-        doc = json.load(fh, parse_float=str, parse_int=str)
+        return json.load(fh, parse_float=str, parse_int=str)
+
+
+def load_problem(path, R):
+    """The problem's kind, f, gradient, x0, x_prev (or None), the magnitudes of the terms
+    of f and of each gradient component (for the double tolerance), and the Hessian, in
+    the reference arithmetic R."""
+    doc = read_document(path)
 
     def num(v, what):
         if not isinstance(v, str):
             raise SystemExit(f"{what}: expected a number, got {v!r}")
-        return to_fraction(v, what)
+        return R.lift(to_fraction(v, what))
 
     def vec(v, what):
         return [num(e, f"{what}[{i}]") for i, e in enumerate(v)]
@@ -84,9 +191,11 @@ def load_problem(path):
 
     kind = doc["kind"]
     x0 = vec(doc["x0"], "x0")
+    x_prev = vec(doc["x_prev"], "x_prev") if "x_prev" in doc else None
+    zero = R.lift(Fraction(0))
     if kind == "quadratic":
         A, b = mat(doc["A"], "A"), vec(doc["b"], "b")
-        c = num(doc["c"], "c") if "c" in doc else Fraction(0)
+        c = num(doc["c"], "c") if "c" in doc else zero
         n = len(b)
 
         def f(x):
@@ -133,13 +242,70 @@ def load_problem(path):
         def hess(w):
             return [[2 * sum(Phi[i][k] * Phi[j][k] for k in range(K)) for j in range(d)] for i in range(d)]
 
+    elif kind == "huber":
+        delta = num(doc["delta"], "delta")
+        L = num(doc["L"], "L") if "L" in doc else R.lift(Fraction(1))
+        n = len(x0)
+
+        def h(t):
+            return t * t / 2 if abs(t) <= delta else delta * abs(t) - delta * delta / 2
+
+        def f(x):
+            return L * sum(h(t) for t in x)
+
+        def grad(x):
+            return [L * (t if abs(t) <= delta else (delta if t > 0 else -delta)) for t in x]
+
+        def f_scale(x):
+            return L * sum(t * t / 2 if abs(t) <= delta else delta * abs(t) + delta * delta / 2 for t in x)
+
+        def g_scale(x):
+            return [abs(g) for g in grad(x)]
+
+        def hess(x):
+            return [[(L if i == j and abs(x[i]) <= delta else zero) for j in range(n)] for i in range(n)]
+
+    elif kind == "lessard":
+        mu = num(doc["mu"], "mu") if "mu" in doc else R.lift(Fraction(1))
+        L = num(doc["L"], "L") if "L" in doc else R.lift(Fraction(25))
+
+        def f(x):
+            t = x[0]
+            if t < 1:
+                return L * t * t / 2
+            if t < 2:
+                return mu * t * t / 2 + (L - mu) * t - (L - mu) / 2
+            return L * t * t / 2 - (L - mu) * t + 3 * (L - mu) / 2
+
+        def grad(x):
+            t = x[0]
+            if t < 1:
+                return [L * t]
+            if t < 2:
+                return [mu * t + (L - mu)]
+            return [L * t - (L - mu)]
+
+        def f_scale(x):
+            t = abs(x[0])
+            if x[0] < 1:
+                return L * t * t / 2
+            return L * t * t / 2 + (L - mu) * t + 3 * (L - mu) / 2
+
+        def g_scale(x):
+            return [L * abs(x[0]) + (0 if x[0] < 1 else L - mu)]
+
+        def hess(x):
+            return [[mu if 1 <= x[0] < 2 else L]]
+
     else:
         raise SystemExit(f"unknown kind {kind!r}")
-    return kind, f, grad, x0, f_scale, g_scale, hess
+    if x_prev is not None and len(x_prev) != len(x0):
+        raise SystemExit("x_prev and x0 differ in length")
+    return kind, f, grad, x0, x_prev, f_scale, g_scale, hess
 
 
 def solve(M, v):
-    """M^{-1} v by Gauss-Jordan elimination on fractions."""
+    """M^{-1} v by Gauss-Jordan elimination."""
     n = len(v)
     a = [list(M[i]) + [v[i]] for i in range(n)]
     for col in range(n):
@@ -154,83 +320,178 @@ def solve(M, v):
     return [a[i][n] / a[i][i] for i in range(n)]
 
 
-def exact_trajectory(f, grad, x0, method, eta, beta, steps, hess=None, params=None):
-    """Rows (f, |g|^2, x) and the status, in exact arithmetic."""
-    rows, x, v = [], list(x0), [Fraction(0)] * len(x0)
-    params = params or {}
+def two_adic_valuation(i):
+    """nu(i): the exponent of 2 in the integer i >= 1 (the lowest set bit)."""
+    return (i & -i).bit_length() - 1
+
+
+class Multipliers:
+    """m_k of a schedule, asked in order k = 0, 1, 2, ... with f_k = f(x_k)."""
+
+    def __init__(self, kind, params, R):
+        self.kind, self.R = kind, R
+        self.decay, self.factor, self.threshold = params.get("decay"), params.get("factor"), params.get("threshold")
+        self.patience = params.get("patience")
+        self.reductions = 0
+        if kind == "silver":
+            self.rho = 1 + R.sqrt(R.lift(Fraction(2)))
+
+    def __call__(self, k, fk):
+        R, one = self.R, self.R.lift(Fraction(1))
+        if self.kind == "constant":
+            return one
+        if self.kind == "inverse":
+            return one / (k + 1)
+        if self.kind == "inverse_square":
+            return one / ((k + 1) * (k + 1))
+        if self.kind == "inv_sqrt":
+            return one / R.sqrt(R.lift(Fraction(k + 1)))
+        if self.kind == "exponential":
+            return R.exp(-self.decay * k)
+        if self.kind == "silver":
+            return one + self.rho ** (two_adic_valuation(k + 1) - 1)
+        if self.kind == "plateau":
+            if k == 0:
+                self.m, self.best, self.bad = one, fk, 0
+            elif fk < self.best - self.threshold * abs(self.best):
+                self.best, self.bad = fk, 0
+            else:
+                self.bad += 1
+                if self.bad > self.patience:
+                    self.m, self.bad = self.m * self.factor, 0
+                    self.reductions += 1
+            return self.m
+        raise SystemExit(f"unknown schedule {self.kind!r}")
+
+
+def trajectory(problem, method, params, steps, R, oracle):
+    """Rows (f, |g|^2, x, f_scale, |g|^2 scale) as Fractions, the status, and the schedule
+    (for its count of plateau reductions), in the reference arithmetic R."""
+    kind, f, grad, x0, x_prev, f_scale, g_scale, hess = problem
     n = len(x0)
+    zero = R.lift(Fraction(0))
+    bound = R.lift(BOUND)
+    rows, x = [], list(x0)
+    v0 = [x0[i] - x_prev[i] for i in range(n)] if x_prev is not None else [zero] * n
+    form = params.get("form") or "notes"
+    eta, beta = params.get("eta"), params.get("beta")
+    sched = Multipliers(params.get("schedule") or "constant", params, R)
+    L = params.get("L")
     P0 = None
+    if method in ("heavy_ball", "nesterov") and L is None and form == "pytorch":
+        if oracle == "pytorch":
+            from pytorch_sgd import SGD, LambdaLR
+            torch_opt = SGD(lr=eta, momentum=beta, dampening=0, weight_decay=0, nesterov=(method == "nesterov"))
+            if x_prev is not None:
+                torch_opt.state["momentum_buffer"] = [-e / eta for e in v0]
+            current_m = {}
+        else:
+            v = [-e / eta for e in v0]  # PyTorch's buffer b
+    else:
+        v = list(v0)  # the notes' velocity v = x_k - x_{k-1} (a pure step when eta is constant)
+    if L is not None:  # Nesterov's schemes
+        mu = params.get("mu", zero)
+        x_before = [x0[i] - v0[i] for i in range(n)]  # x_{-1}
+        if mu > 0:
+            root = R.sqrt(L / mu)
+            beta_const = (root - 1) / (root + 1)
+        t = {1: R.lift(Fraction(1))}
+    G = [zero] * n
 
     def out_of_bounds(x, fx):
-        return abs(fx) > BOUND or any(abs(e) > BOUND for e in x)
+        return abs(fx) > bound or any(abs(e) > bound for e in x)
 
     fx = f(x)
     if out_of_bounds(x, fx):
-        return rows, "diverged"
+        return rows, "diverged", sched
     for k in range(steps + 1):
         g = grad(x)
-        rows.append((fx, sum(e * e for e in g), list(x)))
+        rows.append((R.frac(fx), R.frac(sum(e * e for e in g)), [R.frac(e) for e in x], R.frac(f_scale(x)),
+                     R.frac(sum(s * s for s in g_scale(x)))))
         if k == steps:
-            return rows, "max_steps"
+            return rows, "max_steps", sched
+        m = sched(k, fx)
         if method == "gd":
-            x = [x[i] - eta * g[i] for i in range(len(x))]
-        elif method == "heavy_ball" and params.get("form") == "pytorch":
-            v = [beta * v[i] + g[i] for i in range(n)]  # PyTorch's buffer b
-            x = [x[i] - eta * v[i] for i in range(n)]
-        elif method == "heavy_ball":
-            v = [beta * v[i] - g[i] for i in range(len(x))]
-            x = [x[i] + eta * v[i] for i in range(len(x))]
-        elif method == "nesterov" and params.get("form") == "pytorch":
+            x = [x[i] - eta * m * g[i] for i in range(n)]
+        elif L is not None:
+            if mu > 0:
+                bk = beta_const
+            elif k == 0:
+                bk = zero
+            else:
+                t[k + 1] = (1 + R.sqrt(1 + 4 * t[k] * t[k])) / 2
+                bk = (t[k] - 1) / t[k + 1]
+            y = [x[i] + bk * (x[i] - x_before[i]) for i in range(n)]
+            gy = grad(y)
+            x_before, x = x, [y[i] - (m / L) * gy[i] for i in range(n)]
+        elif method in ("heavy_ball", "nesterov") and form == "pytorch" and oracle == "pytorch":
+            current_m["m"] = m  # lr_lambda(k) = m_k (m_k may depend on f_k: plateau)
+            if k == 0:
+                torch_sched = LambdaLR(torch_opt, lambda epoch: current_m["m"])
+            else:
+                torch_sched.step()
+            x = torch_opt.step(x, g)
+        elif method == "heavy_ball" and form == "pytorch":
             v = [beta * v[i] + g[i] for i in range(n)]
-            x = [x[i] - eta * (g[i] + beta * v[i]) for i in range(n)]
+            x = [x[i] - eta * m * v[i] for i in range(n)]
+        elif method == "heavy_ball":
+            v = [beta * v[i] - eta * m * g[i] for i in range(n)]
+            x = [x[i] + v[i] for i in range(n)]
+        elif method == "nesterov" and form == "pytorch":
+            v = [beta * v[i] + g[i] for i in range(n)]
+            x = [x[i] - eta * m * (g[i] + beta * v[i]) for i in range(n)]
         elif method == "nesterov":
             ga = grad([x[i] + beta * v[i] for i in range(n)])
-            v = [beta * v[i] - eta * ga[i] for i in range(n)]
+            v = [beta * v[i] - eta * m * ga[i] for i in range(n)]
             x = [x[i] + v[i] for i in range(n)]
+        elif method == "adagrad":
+            G = [G[i] + g[i] * g[i] for i in range(n)]
+            x = [x[i] - eta * m * g[i] / (params["delta"] + R.sqrt(G[i])) for i in range(n)]
         elif method == "steepest":
             H = hess(x)
             gg = sum(e * e for e in g)
             if gg != 0:
-                t = gg / sum(g[i] * H[i][j] * g[j] for i in range(n) for j in range(n))
-                x = [x[i] - t * g[i] for i in range(n)]
+                s = gg / sum(g[i] * H[i][j] * g[j] for i in range(n) for j in range(n))
+                x = [x[i] - s * g[i] for i in range(n)]
         elif method == "backtracking":
-            t, c, rho = params["eta"], params["c"], params["rho"]
+            s, c, rho = params["eta"], params["c"], params["rho"]
             gg = sum(e * e for e in g)
             if gg != 0:
                 for _ in range(201):
-                    trial = [x[i] - t * g[i] for i in range(n)]
-                    if f(trial) <= fx - c * t * gg:
+                    trial = [x[i] - s * g[i] for i in range(n)]
+                    if f(trial) <= fx - c * s * gg:
                         x = trial
                         break
-                    t *= rho
+                    s *= rho
         elif method == "coordinate":
             i = k % n
             x = list(x)
-            x[i] -= g[i] / hess(x)[i][i]
+            x[i] -= eta * m * g[i] if eta != 0 else g[i] / hess(x)[i][i]
         elif method == "preconditioned":
             if P0 is None:
                 H0 = hess(x)
                 P0 = [1 / H0[i][i] for i in range(n)]
-            x = [x[i] - eta * P0[i] * g[i] for i in range(n)]
+            x = [x[i] - eta * m * P0[i] * g[i] for i in range(n)]
         elif method == "newton":
             H = hess(x)
             for i in range(n):
-                H[i][i] += params.get("damping", Fraction(0))
+                H[i][i] += params["damping"]
             d = solve(H, g)
-            x = [x[i] - eta * d[i] for i in range(n)]
+            x = [x[i] - eta * m * d[i] for i in range(n)]
         else:
             raise SystemExit(f"method {method!r} is not recomputed here")
         fx = f(x)
         if out_of_bounds(x, fx):
-            return rows, "diverged"
+            return rows, "diverged", sched
 
 
 SCI = re.compile(r"^-?(\d)(?:\.(\d+))?e[+-]\d+$")
 
 
-def compare(printed, exact, where, mode, digits, steps, scale):
+def compare(printed, exact, where, mode, digits, steps, scale, floor_scale):
     """Compare one printed value with its exact value under the mode's rule; `scale`
-    (>= |exact|) is the magnitude the double tolerance is relative to."""
+    (>= |exact|) is the magnitude of the terms that formed it, `floor_scale` the larger of
+    it and the previous row's (for the cancellation floor of --digits)."""
     try:
         value = Fraction(printed)
     except (ValueError, ZeroDivisionError):
@@ -245,8 +506,9 @@ def compare(printed, exact, where, mode, digits, steps, scale):
         if not m or 1 + len(m.group(2) or "") != digits:
             fail(f"{where}: {printed!r} does not have exactly {digits} significant digits")
     tol = Fraction(10) ** (1 - digits) if mode == "digits" else Fraction(1, 10**15) * max(1, steps)
+    magnitude = max(abs(exact), Fraction(1, 10**10) * floor_scale) if mode == "digits" else max(abs(exact), scale)
     err = abs(value - exact)
-    if err > tol * (abs(exact) if mode == "digits" else max(abs(exact), scale)):
+    if err > tol * magnitude:
         rel = decimal.Decimal(err.numerator) / decimal.Decimal(err.denominator)
         if exact != 0:
             rel /= abs(decimal.Decimal(exact.numerator) / decimal.Decimal(exact.denominator))
@@ -260,44 +522,72 @@ def run_descent(cmd):
     return proc
 
 
+VALUE_FLAGS = ("eta", "beta", "c", "rho", "damping", "delta", "L", "mu", "decay", "factor", "threshold")
+IRRATIONAL_SCHEDULES = ("inv_sqrt", "exponential", "silver")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--descent", required=True, help="the descent executable")
     ap.add_argument("--problem", required=True)
     ap.add_argument("--method", required=True,
-                    choices=["gd", "heavy_ball", "nesterov", "steepest", "backtracking", "coordinate", "preconditioned",
-                             "newton"])
+                    choices=["gd", "heavy_ball", "nesterov", "adagrad", "steepest", "backtracking", "coordinate",
+                             "preconditioned", "newton"])
     ap.add_argument("--form", choices=["notes", "pytorch"])
-    ap.add_argument("--eta")
-    ap.add_argument("--beta")
-    ap.add_argument("--c")
-    ap.add_argument("--rho")
-    ap.add_argument("--damping")
-    ap.add_argument("--preconditioner")
+    for flag in VALUE_FLAGS:
+        ap.add_argument("--" + flag)
+    ap.add_argument("--preconditioner", choices=["diag"])
+    ap.add_argument("--schedule", choices=["constant", "inv_sqrt", "inverse", "inverse_square", "exponential",
+                                           "plateau", "silver"])
+    ap.add_argument("--patience")
     ap.add_argument("--steps", required=True, type=int)
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--exact", action="store_true")
     group.add_argument("--digits", type=int)
+    ap.add_argument("--oracle", choices=["formulas", "pytorch"], default="formulas",
+                    help="pytorch: recompute --form pytorch with torch.optim.SGD as transcribed in pytorch_sgd.py")
     ap.add_argument("--reference-problem",
                     help="recompute from this file instead of --problem (negative control: must disagree)")
+    ap.add_argument("--reference-schedule", help="recompute with this schedule (negative control: must disagree)")
+    ap.add_argument("--reference-form", choices=["notes", "pytorch"],
+                    help="recompute with this form (negative control: must disagree)")
+    ap.add_argument("--min-plateau-reductions", type=int, default=0,
+                    help="require the plateau schedule to reduce eta at least this many times in the run")
     ap.add_argument("--expect-status", default="max_steps", choices=["max_steps", "diverged"])
     args = ap.parse_args()
 
     mode = "exact" if args.exact else ("digits" if args.digits else "double")
-    kind, f, grad, x0, f_scale, g_scale, hess = load_problem(args.reference_problem or args.problem)
-    defaults = {"backtracking": {"eta": "1", "c": "1e-4", "rho": "1/2"}, "newton": {"eta": "1", "damping": "0"}}
-    given = {k: getattr(args, k) for k in ("eta", "c", "rho", "damping") if getattr(args, k) is not None}
-    params = {k: to_fraction(given.get(k, d), "--" + k) for k, d in defaults.get(args.method, {}).items()}
-    params.update({k: to_fraction(t, "--" + k) for k, t in given.items()})
-    params["form"] = args.form
-    eta = params.get("eta", Fraction(0))
-    beta = to_fraction(args.beta, "--beta") if args.beta is not None else Fraction(0)
-    rows, status = exact_trajectory(f, grad, x0, args.method, eta, beta, args.steps, hess, params)
+    defaults = {"backtracking": {"eta": "1", "c": "1e-4", "rho": "1/2"}, "newton": {"eta": "1", "damping": "0"},
+                "coordinate": {"eta": "0"}, "adagrad": {"delta": "1e-8"}}
+    schedule_defaults = {"plateau": {"factor": "1/10", "threshold": "1/10000"}}
+    texts = dict(defaults.get(args.method, {}))
+    schedule = args.reference_schedule or args.schedule
+    texts.update(schedule_defaults.get(schedule, {}))
+    texts.update({k: getattr(args, k) for k in VALUE_FLAGS if getattr(args, k) is not None})
+    fractions_ = {k: to_fraction(t, "--" + k) for k, t in texts.items()}
+
+    irrational = (schedule in IRRATIONAL_SCHEDULES or args.method == "adagrad"
+                  or (args.L is not None and (fractions_.get("mu", 0) == 0
+                                              or rational_sqrt(fractions_["L"] / fractions_["mu"]) is None)))
+    if irrational and mode == "exact":
+        raise SystemExit("this run is irrational: the test must use --digits D")
+    R = High(max(60, 2 * (args.digits or 0) + 40)) if irrational else Exact()
+
+    params = {k: R.lift(q) for k, q in fractions_.items()}
+    params["form"] = args.reference_form or args.form
+    params["schedule"] = schedule
+    params["patience"] = int(args.patience) if args.patience is not None else 10
+    problem = load_problem(args.reference_problem or args.problem, R)
+    kind, x0 = problem[0], problem[3]
+    rows, status, sched = trajectory(problem, args.method, params, args.steps, R, args.oracle)
     if status != args.expect_status:
-        fail(f"the exact run ends with status {status}, the test expects {args.expect_status}")
+        fail(f"the reference run ends with status {status}, the test expects {args.expect_status}")
+    if sched.reductions < args.min_plateau_reductions:
+        fail(f"the plateau schedule reduced eta {sched.reductions} times, the test needs at least "
+             f"{args.min_plateau_reductions} (the run does not exercise it)")
 
     cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--steps", str(args.steps)]
-    for flag in ("eta", "beta", "c", "rho", "damping", "preconditioner", "form"):
+    for flag in VALUE_FLAGS + ("preconditioner", "form", "schedule", "patience"):
         if getattr(args, flag) is not None:
             cmd += ["--" + flag, getattr(args, flag)]
     if args.exact:
@@ -314,7 +604,7 @@ def main():
         fail(f"CSV header {lines[:1]!r}, expected {header!r}")
     csv_rows = [line.split(",") for line in lines[1:]]
     if len(csv_rows) != len(rows):
-        fail(f"CSV has {len(csv_rows)} rows, the exact run has {len(rows)}")
+        fail(f"CSV has {len(csv_rows)} rows, the reference run has {len(rows)}")
     if status == "diverged":
         if "diverged" not in csv.stderr or len(csv.stderr.strip().splitlines()) != 1:
             fail(f"CSV run of a diverging problem: expected one stderr line mentioning 'diverged', got {csv.stderr!r}")
@@ -334,11 +624,14 @@ def main():
     for key, value in expected_meta.items():
         if doc.get(key, "<absent>") != value:
             fail(f"JSON field {key!r} is {doc.get(key, '<absent>')!r}, expected {value!r}")
+    if args.schedule and doc.get("parameters", {}).get("schedule") != args.schedule:
+        fail(f"JSON parameters {doc.get('parameters')!r} do not name the schedule {args.schedule}")
     json_rows = doc.get("rows", [])
     if len(json_rows) != len(rows):
-        fail(f"JSON has {len(json_rows)} rows, the exact run has {len(rows)}")
+        fail(f"JSON has {len(json_rows)} rows, the reference run has {len(rows)}")
 
-    for k, (fx, g2, x) in enumerate(rows[: min(len(rows), len(csv_rows), len(json_rows))]):
+    previous = {}  # the scales of the row before
+    for k, (fx, g2, x, f_sc, g2_sc) in enumerate(rows[: min(len(rows), len(csv_rows), len(json_rows))]):
         c, j = csv_rows[k], json_rows[k]
         if len(c) != 3 + n or c[0] != str(k):
             fail(f"CSV row {k}: {c!r}")
@@ -347,18 +640,21 @@ def main():
             fail(f"JSON row {k}: {j!r}")
             continue
         x_norm = max(abs(e) for e in x)
-        printed = [("f", c[1], j["f"], fx, f_scale(x)),
-                   ("grad_norm2", c[2], j["grad_norm2"], g2, sum(s * s for s in g_scale(x)))]
+        printed = [("f", c[1], j["f"], fx, f_sc), ("grad_norm2", c[2], j["grad_norm2"], g2, g2_sc)]
         printed += [(f"x{i + 1}", c[3 + i], j["x"][i], x[i], x_norm) for i in range(n)]
         for name, csv_text, json_text, exact, scale in printed:
             if csv_text != json_text:
                 fail(f"row {k} {name}: CSV prints {csv_text}, JSON prints {json_text}")
-            compare(csv_text, exact, f"row {k} {name}", mode, args.digits, args.steps, scale)
+            compare(csv_text, exact, f"row {k} {name}", mode, args.digits, args.steps, scale,
+                    max(scale, previous.get(name, 0)))
+            previous[name] = scale
 
+    extra = f"; plateau reductions: {sched.reductions}" if schedule == "plateau" else ""
     if failures:
         print(f"{len(failures)} disagreement(s)")
         return 1
-    print(f"OK: {len(rows)} rows ({status}), every value agrees with the exact computation ({mode})")
+    print(f"OK: {len(rows)} rows ({status}), every value agrees with the reference computation ({mode}; "
+          f"reference in {R.name}{extra})")
     return 0
 
 

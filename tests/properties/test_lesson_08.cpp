@@ -85,7 +85,27 @@ TEST_CASE("Under eta_k = eta/(k + 1) the notes' and PyTorch's heavy ball part at
              const auto a = stepped<Q>(f, notes, x0, 2), b = stepped<Q>(f, torch, x0, 2);
              RC_ASSERT(a[1] == b[1]);
              RC_ASSERT(Vec<Q>(a[2] - b[2]) == Vec<Q>(-beta * (eta - eta / 2) * f.gradient(x0)));
+             RC_ASSERT_VERDICT(momentum::heavy_ball_schedule_difference(f, x0, eta, beta));
            });
+}
+
+TEST_CASE("Under eta_k = eta/(k + 1) PyTorch's Nesterov iterate is no longer the notes' look-ahead point",
+          "[nesterov_forms]") {
+  rc::prop("dropping constant_eta: for beta > 0, grad f(x_0) != 0 and at least 2 steps the forms part", [] {
+    const int n = *rc::gen::inRange(1, 4).as("n");
+    const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
+    const auto f = centred_quadratic(draw_spectrum(n, 1, 40, 4), x_star);
+    RC_ASSERT_VERDICT(momentum::nesterov_forms_under_schedule(f, draw_start(x_star), draw_q("eta", 1, 21, 40),
+                                                              draw_q("beta", 1, 20, 20), *rc::gen::inRange(2, 6).as("steps")));
+  });
+}
+
+TEST_CASE("Gradient descent's iteration matrix is normal: ||x_t|| <= rho^t ||x_0|| holds", "[heavy_ball_quadratic_rate]") {
+  CHECK_VERDICT(momentum::gd_naive_bound(40));
+}
+
+TEST_CASE("From 33/10 the exact heavy-ball trajectory is drawn into the Lessard 3-cycle", "[heavy_ball_not_global]") {
+  CHECK_VERDICT(momentum::lessard_distance_to_cycle(200));
 }
 
 TEST_CASE("Momentum in the notes' form is x_{k+1} = x_k - eta grad f(x_k) + beta (x_k - x_{k-1}), in both forms",
@@ -140,7 +160,8 @@ TEST_CASE("Seed 003's look-ahead x + beta v with x <- x + eta v is not Nesterov'
     Q eta = draw_q("eta", 1, 40, 20);
     if (eta == 1) eta = Q(1, 2);
     const Q x0 = draw_nonzero_q("x0", -20, 21, 4);
-    RC_ASSERT_VERDICT(momentum::seed_lookahead(draw_q("a", 1, 41, 4), eta, draw_q("beta", 1, 20, 20), x0,
+    const Quadratic<Q> f(Mat<Q>::Constant(1, 1, draw_q("a", 1, 41, 4)), Vec<Q>::Zero(1), Q(0));
+    RC_ASSERT_VERDICT(momentum::seed_lookahead(f, scalar_vec(x0), eta, draw_q("beta", 1, 20, 20),
                                                *rc::gen::inRange(2, 8).as("steps")));
   });
 }
@@ -185,7 +206,7 @@ TEST_CASE("Polyak's tuning gives every eigenvalue in [mu, L] the spectral radius
   rc::prop("tight, exactly, for random rational sqrt(kappa) = s in (1, 20] and eigenvalues spread over [1, s^2]", [] {
     const Q s = draw_q("s", 11, 201, 10);
     const int m = *rc::gen::inRange(1, 7).as("number of eigenvalues");
-    std::vector<Q> lambdas;
+    std::vector<Q> lambdas{Q(1), Q(s * s)};  // the discriminant vanishes at the ends of [mu, L]
     for (int i = 0; i < m; ++i) lambdas.push_back(1 + (s * s - 1) * draw_q("position in [1, s^2]", 0, 21, 20));
     RC_ASSERT_VERDICT(momentum::polyak_radius_exact(s, lambdas));
   });

@@ -184,7 +184,7 @@ const std::vector<ClaimInfo>& all_claims() {
        "seed 002 (convergence problems: O(1/k) for Lipschitz smooth convex functions); Drori & Teboulle (2014), Thm 3.1; "
        "erratum: the notes scale the 1/k by f(w_0) - f*"},
       {"gd_constant_step_worst_case", "09_smooth_convex_rates",
-       R"(0<h<2,\ \eta=h/L:\ f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big\{\frac{1}{2Nh+1},(1-h)^{2N}\Big\},\ \text{attained by a Huber function and by } \tfrac L2x^2)",
+       R"(0<h<2,\ \eta=h/L:\ f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big(\frac{1}{2Nh+1},(1-h)^{2N}\Big),\ \text{attained by a Huber function and by } \tfrac L2x^2)",
        {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
        "Drori & Teboulle (2014): Thm 3.1 for 0 < h <= 1, Conjecture 3.1 for 1 < h < 2; proved for every h in (0, 2) by "
        "J. Kim (2024, arXiv:2412.04427, a preprint); Taylor, Hendrickx & Glineur (2017) computed it numerically"},

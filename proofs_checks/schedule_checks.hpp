@@ -69,8 +69,9 @@ Verdict second_moment_fails(const Rational& a, const Rational& eta0, const Ratio
 /// escape_then_decay, holds: GD with η_k = η₀/(k + 1), η₀ = 5/2 > 2/f″(x_loc), leaves the
 /// dip and converges to the global minimum: f(x_K) − f* ≤ 10⁻¹⁰.
 Verdict escape_with_decay(const Rational& eta0, int K);
-/// escape_then_decay, holds: a constant η with 2/f″(x_loc) < η < 2/f″(x_glob) cannot settle at
-/// the poor minimum (the first half of the claim): |x_K − x_loc| > 1.
+/// escape_then_decay, holds: a constant η > 2/f″(x_loc) does not converge to the poor minimum
+/// (the first half of the claim): |x_K − x_loc| > 10⁻⁶ (it leaves the dip, or, just above the
+/// threshold, cycles around x_loc).
 Verdict constant_large_step_escapes(const Rational& eta, int K);
 /// escape_then_decay, counterexample dropping large_step: η_k = η₀/(k + 1) with η₀ = 1/20 <
 /// 2/f″(x_loc): f(x_K) − f* ≤ 10⁻¹⁰ fails (it stays in the dip).

@@ -15,10 +15,13 @@ namespace descent::claims::rates {
 namespace {
 using Q = Rational;
 using detail::abs_of;
+using detail::pow10;
+using detail::power;
+using detail::scalar_vec;
+using detail::seed002;
+using detail::seed003;
+using detail::stop_after;
 using detail::vec_text;
-
-constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
-constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";
 const Erratum seed003_strong{seed003, 81, "$\\forall x, x^T \\nabla^2 f(x) x \\geq M \\cdot \\|x\\|_2^2$",
                              "strong convexity with parameter M: v^T grad^2 f(x) v >= M ||v||^2 for every point x and "
                              "every direction v (the notes use the point as the direction, which only quadratics and "
@@ -33,27 +36,11 @@ const Erratum seed002_relative{
     "the constant is the starting distance, not the starting gap: f(w_k) - f* <= ||w_0 - w*||^2/(2 eta k) for 0 < "
     "eta <= 1/L (L ||w_0 - w*||^2/(4k + 2) at eta = 1/L, tight); no constant c gives c (f(w_0) - f*)/k"};
 
-Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
-template <class S>
-S power(const S& b, int k) {
-  S p = 1;
-  for (int i = 0; i < k; ++i) p = p * b;
-  return p;
-}
-template <class S>
-StopRule<S> stop_after(int steps) {
-  StopRule<S> stop;
-  stop.max_steps = steps;
-  stop.divergence_bound = from_rational<S>(pow10(1000));
-  return stop;
-}
 template <class S>
 std::vector<Vec<S>> gd_path(const Problem<S>& f, const S& eta, const Vec<S>& x0, int steps) {
   GradientDescent<S> gd(eta);
   return run<S>(f, gd, x0, stop_after<S>(steps)).x;
 }
-Vec<Q> scalar_vec(const Q& x) { return Vec<Q>::Constant(1, x); }
-Vec<Mpfr> scalar_vec(const Mpfr& x) { return Vec<Mpfr>::Constant(1, x); }
 
 // f(x, y) = ½(x² + y²) + x²y².
 class SeedThreeExample final : public Problem<Q> {

@@ -1,14 +1,17 @@
 /// \file instance_text.hpp
 /// \brief Small helpers the claims share to describe an instance: absolute values that
-/// work for every scalar, the largest entry of a matrix, vectors and spectra as short text.
+/// work for every scalar, the largest entry of a matrix, vectors and spectra as short text,
+/// powers, 1-vectors, a stop rule for exact runs, and the seed files' names.
 #pragma once
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claim.hpp"
 #include "descent/linalg.hpp"
+#include "descent/optimizers.hpp"
 
 namespace descent::claims::detail {
 
@@ -46,5 +49,36 @@ std::string matrix_text(const Mat<S>& Q, const std::vector<S>& lambda) {
   return Q.isIdentity(0) ? "diag" + spectrum_text<S>(lambda)
                          : "Q diag" + spectrum_text<S>(lambda) + " Q^T (Q exactly orthogonal)";
 }
+
+/// 10ⁿ as an exact rational.
+inline Rational pow10(int n) {
+  return Rational(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n)));
+}
+/// bᵏ by k multiplications (k ≥ 0), in any scalar.
+template <class S>
+S power(const S& b, int k) {
+  S p = 1;
+  for (int i = 0; i < k; ++i) p = p * b;
+  return p;
+}
+/// The 1-vector (x).
+template <class S>
+Vec<S> scalar_vec(const S& x) {
+  return Vec<S>::Constant(1, x);
+}
+/// Run for exactly `steps` steps unless a value passes 10¹⁰⁰⁰ (the claims' trajectories are
+/// short; divergence is part of what some of them show).
+template <class S>
+StopRule<S> stop_after(int steps) {
+  StopRule<S> stop;
+  stop.max_steps = steps;
+  stop.divergence_bound = from_rational<S>(pow10(1000));
+  return stop;
+}
+
+/// The seed files the claims quote (shared/seeds/).
+inline constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
+inline constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";  ///< see seed001
+inline constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";  ///< see seed001
 
 }  // namespace descent::claims::detail

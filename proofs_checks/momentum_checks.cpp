@@ -16,10 +16,12 @@ namespace descent::claims::momentum {
 namespace {
 using Q = Rational;
 using detail::abs_of;
+using detail::pow10;
+using detail::power;
+using detail::scalar_vec;
+using detail::seed002;
+using detail::seed003;
 using detail::vec_text;
-
-constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
-constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";
 const Erratum seed003_lookahead{
     seed003, 94, "**Method:**  $v_{t+1} = -\\nabla f(x_t + \\beta v_t) + \\beta v_t$",
     "with x_{t+1} = x_t + eta v_{t+1} (line 96) the momentum step is eta beta v_t, so the look-ahead point is "
@@ -30,21 +32,8 @@ const Erratum seed002_reinit{
     "initialize Delta W_k = 0 once, before Do:, and reset only the gradient sum every pass; as written (inside the "
     "loop) Delta W_k is 0 at every look-ahead and the loop is plain gradient descent (the same slip is on line 1681)"};
 
-Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
-Q power(const Q& b, int k) {
-  Q p = 1;
-  for (int i = 0; i < k; ++i) p *= b;
-  return p;
-}
-
-StopRule<Q> exact_stop(int steps) {
-  StopRule<Q> stop;
-  stop.max_steps = steps;
-  stop.divergence_bound = pow10(1000);
-  return stop;
-}
 std::vector<Vec<Q>> path(const Problem<Q>& f, Optimizer<Q>& opt, const Vec<Q>& x0, int steps) {
-  return run<Q>(f, opt, x0, exact_stop(steps)).x;
+  return run<Q>(f, opt, x0, detail::stop_after<Q>(steps)).x;
 }
 Q misfit(const std::vector<Vec<Q>>& a, const std::vector<Vec<Q>>& b) {
   if (a.size() != b.size()) throw std::logic_error("momentum: trajectories of different lengths");
@@ -52,7 +41,6 @@ Q misfit(const std::vector<Vec<Q>>& a, const std::vector<Vec<Q>>& b) {
   for (std::size_t k = 0; k < a.size(); ++k) m += (a[k] - b[k]).squaredNorm();
   return m;
 }
-Vec<Q> scalar_vec(const Q& x) { return Vec<Q>::Constant(1, x); }
 
 // An upper bound of √d (d ≥ 0) as a rational with 40 decimals.
 Q sqrt_upper(const Q& d) {
@@ -500,7 +488,7 @@ Verdict lessard_gd_converges(int steps) {
   GradientDescent<Q> gd(Q(1, 25));
   const Q x0(33, 10);
   const auto x = path(f, gd, scalar_vec(x0), steps);
-  const Q bound = power(Q(24, 25), steps) * x0;
+  const Q bound = power<Q>(Q(24, 25), steps) * x0;
   return compare<Q>("heavy_ball_not_global",
                     "gradient descent with eta = 1/L on the same function converges: |x_K - x*| <= (1 - mu/L)^K "
                     "|x_0 - x*|",
@@ -587,7 +575,7 @@ Verdict nesterov_wrong_L(const Q& a, const Q& L, int steps) {
   const auto x = path(f, method, x0, steps);
   const auto s = exact_sqrt(L);
   const Q V0 = f.value(x0) + x0.squaredNorm() / 2;
-  const Q bound = power(Q(1 - 1 / *s), steps) * V0;
+  const Q bound = power<Q>(Q(1 - 1 / *s), steps) * V0;
   return compare<Q>("nesterov_strongly_convex_rate",
                     "the scheme built for L on a function whose curvature exceeds L: f(x_K) - f* <= (1 - 1/sqrt(kappa))^K "
                     "V_0 (V_0 = f(x_0) - f* + mu/2 ||x_0 - x*||^2)",
@@ -640,7 +628,7 @@ Verdict slope_needs_plane(const Q& eta, const Q& beta, int steps) {
   Momentum<Q> hb(eta, beta, MomentumForm::notes, false);
   const auto x = path(f, hb, scalar_vec(Q(1)), steps);
   const Q last = abs_of<Q>(x[static_cast<std::size_t>(steps)](0) - x[static_cast<std::size_t>(steps - 1)](0));
-  const Q grow = eta * 1 * (1 - power(beta, steps)) / (1 - beta);
+  const Q grow = eta * 1 * (1 - power<Q>(beta, steps)) / (1 - beta);
   return compare<Q>("momentum_constant_slope",
                     "on 1/2 x^2 from x_0 = 1 the steps grow like the plane's: |x_K - x_{K-1}| >= eta |f'(x_0)| (1 - "
                     "beta^K)/(1 - beta)",

@@ -17,9 +17,11 @@ namespace descent::claims::schedules {
 namespace {
 using Q = Rational;
 using detail::abs_of;
-
-constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
-constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
+using detail::pow10;
+using detail::power;
+using detail::scalar_vec;
+using detail::seed001;
+using detail::seed002;
 const Erratum seed001_decay{seed001, 66, "- E.g. 1/t decay:  $\\eta^t = \\eta / \\sqrt{t + 1}$",
                             "eta / sqrt(t + 1) is a 1/sqrt(t) decay (as the note on lines 72-73 says: divide by "
                             "sqrt(t + 1)); a 1/t decay is eta/(t + 1). The difference matters: sum eta_t^2 diverges "
@@ -30,17 +32,6 @@ const Erratum seed002_never{
     "to x* from nearby; it reaches x* only by landing on it exactly, which happens: on sqrt(1 + x^2) with eta = 13/5, "
     "x_0 = 12/5 gives x_1 = 0, where GD stays"};
 
-Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
-template <class S>
-S power(const S& b, int k) {
-  S p = 1;
-  for (int i = 0; i < k; ++i) p = p * b;
-  return p;
-}
-template <class S>
-Vec<S> scalar_vec(const S& x) {
-  return Vec<S>::Constant(1, x);
-}
 template <class S>
 Quadratic<S> half_square(const S& a) {
   return Quadratic<S>(Mat<S>::Constant(1, 1, a), Vec<S>::Zero(1), S(0));
@@ -48,9 +39,8 @@ Quadratic<S> half_square(const S& a) {
 template <class S>
 Trace<S> scheduled_gd(const Problem<S>& f, const S& eta, Schedule<S> schedule, const Vec<S>& x0, int steps) {
   Scheduled<S> opt(std::make_unique<GradientDescent<S>>(eta), std::move(schedule));
-  StopRule<S> stop;
-  stop.max_steps = steps;
-  stop.divergence_bound = from_rational<S>(pow10(60));
+  StopRule<S> stop = detail::stop_after<S>(steps);
+  stop.divergence_bound = from_rational<S>(pow10(60));  // the constant eta = 5/2 run is shown diverged early
   return run<S>(f, opt, x0, stop);
 }
 

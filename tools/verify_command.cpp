@@ -78,7 +78,7 @@ void read_lesson_json(const std::string& text, LessonReport& report) {
     if (!c.is_object()) return bad(where + " is not an object");
     for (const char* field : {"claim", "step", "kind", "arithmetic", "status", "lhs", "relation", "rhs", "margin"})
       if (!c.contains(field) || !c[field].is_string()) return bad(where + " has no string field '" + field + "'");
-    Check check{c["claim"].get<std::string>(), c["kind"].get<std::string>(), false};
+    Check check{c["claim"].get<std::string>(), c["kind"].get<std::string>(), false, {}};
     const std::string status = c["status"].get<std::string>();
     if (!kinds.count(check.kind)) return bad(where + " has unknown kind '" + check.kind + "'");
     if (status != "pass" && status != "fail") return bad(where + " has status '" + status + "' (pass or fail)");

@@ -62,4 +62,18 @@ Vec<S> convert(const Vec<Q>& v) {
   return w;
 }
 
+/// x_0 … x_K of an optimizer stepped by hand (no runner: no divergence bound, no stop rule).
+template <class S>
+std::vector<Vec<S>> stepped(const Problem<S>& f, Optimizer<S>& opt, const Vec<S>& x0, int steps) {
+  opt.reset(static_cast<int>(x0.size()));
+  std::vector<Vec<S>> xs{x0};
+  for (int k = 0; k < steps; ++k) xs.push_back(opt.step(f, xs.back(), f.gradient(xs.back())));
+  return xs;
+}
+/// The 1-vector (x).
+template <class S>
+Vec<S> scalar_vec(const S& x) {
+  return Vec<S>::Constant(1, x);
+}
+
 }  // namespace descent::testing

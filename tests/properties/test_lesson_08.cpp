@@ -39,15 +39,6 @@ Vec<Q> draw_start(const Vec<Q>& x_star) {
   if (e.squaredNorm() == 0) e(0) = 1;
   return x_star + e;
 }
-Vec<Q> scalar_vec(const Q& x) { return Vec<Q>::Constant(1, x); }
-// x_0 … x_K of an optimizer stepped by hand (no runner: no divergence bound, no stop rule).
-template <class S>
-std::vector<Vec<S>> stepped(const Problem<S>& f, Optimizer<S>& opt, const Vec<S>& x0, int steps) {
-  opt.reset(static_cast<int>(x0.size()));
-  std::vector<Vec<S>> xs{x0};
-  for (int k = 0; k < steps; ++k) xs.push_back(opt.step(f, xs.back(), f.gradient(xs.back())));
-  return xs;
-}
 }  // namespace
 
 // ---- heavy_ball_forms ----

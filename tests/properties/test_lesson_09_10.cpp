@@ -40,17 +40,7 @@ S power(const S& b, int k) {
   for (int i = 0; i < k; ++i) p = p * b;
   return p;
 }
-Vec<Q> scalar_vec(const Q& x) { return Vec<Q>::Constant(1, x); }
-Vec<Mpfr> scalar_vec(const Mpfr& x) { return Vec<Mpfr>::Constant(1, x); }
 
-// x_0 … x_K of an optimizer stepped by hand (no runner: no divergence bound, no stop rule).
-template <class S>
-std::vector<Vec<S>> stepped(const Problem<S>& f, Optimizer<S>& opt, const Vec<S>& x0, int steps) {
-  opt.reset(static_cast<int>(x0.size()));
-  std::vector<Vec<S>> xs{x0};
-  for (int k = 0; k < steps; ++k) xs.push_back(opt.step(f, xs.back(), f.gradient(xs.back())));
-  return xs;
-}
 template <class S>
 std::vector<Vec<S>> gd_iterates(const Problem<S>& f, const S& eta, const Vec<S>& x0, int steps) {
   GradientDescent<S> gd(eta);

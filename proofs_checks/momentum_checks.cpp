@@ -618,7 +618,7 @@ Verdict slope_step_limit(const Vec<Q>& g, const Q& eta, const Q& beta) {
   return approaches<Q>("momentum_constant_slope",
                        "the step length tends to eta ||g||/(1 - beta): the ratio at step K is in [1 - delta, 1]", ratio,
                        Q(1) / pow10(6),
-                       "beta = " + beta.str() + ", delta = 10^-6, K = ceil(6 ln 10 / ln(1/beta)) = " + std::to_string(K) +
+                       "beta = " + beta.str() + ", K = ceil(6 ln 10 / ln(1/beta)) = " + std::to_string(K) +
                            "; ratio = 1 - beta^{K+1}: with beta = 0.9 momentum moves 10 times as far per step as GD "
                            "with the same eta, which is GD with step eta/(1 - beta)");
 }

@@ -102,7 +102,7 @@ Verdict inverse_square_limit(const Q& eta0, int K) {
                           "eta_k = eta_0/(k + 1)^2: w_K tends to w_0 sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) > 0 (the ratio "
                           "limit/w_K)",
                           Mpfr(limit / tr.x.back()(0)), Mpfr(Mpfr(1) / K),
-                          "eta_0 = " + eta0.str() + ", K = " + std::to_string(K) + ", delta = 1/K: w_K = " +
+                          "eta_0 = " + eta0.str() + ", K = " + std::to_string(K) + ": w_K = " +
                               shown<Mpfr>(tr.x.back()(0)) + ", Euler's product prod_j (1 - eta_0/j^2) = " +
                               shown<Mpfr>(limit) + " (2/pi for eta_0 = 1/4)");
 }
@@ -122,7 +122,7 @@ Verdict exponential_limit(int K) {
                           "eta_k = eta_0 e^{-beta k}, eta_0 = 1/2, beta = ln 2: w_K tends to w_0 prod_j (1 - 2^-j) > 0 "
                           "(the ratio limit/w_K)",
                           Mpfr(limit / tr.x.back()(0)), Mpfr(power<Mpfr>(Mpfr(Mpfr(1) / 2), K - 1)),
-                          "K = " + std::to_string(K) + ", delta = 2^(1-K): w_K = " + shown<Mpfr>(tr.x.back()(0)) +
+                          "K = " + std::to_string(K) + ": w_K = " + shown<Mpfr>(tr.x.back()(0)) +
                               ", the limit by the pentagonal number theorem = " + shown<Mpfr>(limit) +
                               ": summable steps stop short");
 }

@@ -27,6 +27,7 @@ struct HyperParameter {
   std::vector<std::string> choices;  ///< non-empty: one of these words
   std::string meaning;        ///< one line, with the formula it enters
   bool optional = false;      ///< no default and not required (the method says when it is needed)
+  bool pair = false;          ///< two numbers "a,b" (PyTorch's tuples: betas, etas, step_sizes), each in the range
 };
 
 /// The admissible range in words: "> 0", "in (0, 1)", "in [0, 1)", "integer 1 to 1000",

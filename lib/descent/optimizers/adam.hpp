@@ -1,0 +1,76 @@
+/// \file adam.hpp
+/// \brief Adam and its relatives (lesson 12): Kingma & Ba's Algorithm 1 with and without bias
+/// correction, the ε̂ variant, AMSGrad, Adam with L2 regularization, and AdamW's decoupled
+/// weight decay in the paper's form and PyTorch's. One optimizer; the variants are options
+/// (DESIGN.md §5). Square roots: double and Mpfr only.
+///
+/// Per coordinate, with g = ∇f(x_{t−1}) (+ λx_{t−1} for L2), t = 1, 2, …, m₀ = v₀ = 0:
+///
+///     m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²,   (AMSGrad: v̂ ← max(v̂, v), used for v)
+///     bias correction:    x ← x − α (m/(1 − β₁ᵗ)) / (√(v/(1 − β₂ᵗ)) + ε)     (Alg. 1; PyTorch)
+///     ε̂ form:             x ← x − α_t m/(√v + ε̂),  α_t = α√(1 − β₂ᵗ)/(1 − β₁ᵗ) (end of Kingma & Ba §2)
+///     no correction:      x ← x − α m/(√v + ε)   (seed 003 writes √(v + ε): EpsPlacement::inside)
+///     decoupled (paper):  x ← x − η_t(α·(the step above)/α + λx),  η_t = α_t/α₀ the schedule multiplier
+///                         (Loshchilov & Hutter, Alg. 2)
+///     decoupled (PyTorch): x ← x(1 − αλ) − α·(the step above)/α   (torch.optim.AdamW)
+#pragma once
+
+#include "descent/optimizers.hpp"
+#include "descent/optimizers/adaptive.hpp"
+
+namespace descent {
+
+/// How Adam handles a weight decay λ.
+enum class WeightDecay {
+  none,               ///< λ = 0
+  l2,                 ///< g ← g + λx before the moments (Adam on f + λ‖x‖²/2; torch.optim.Adam weight_decay)
+  decoupled_paper,    ///< x ← x − η_t λ x beside the Adam step (Loshchilov & Hutter, Alg. 2)
+  decoupled_pytorch   ///< x ← x(1 − αλ) before the Adam step (torch.optim.AdamW: decay scaled by the learning rate)
+};
+
+/// The options of Adam (defaults: Kingma & Ba's Algorithm 1).
+template <class S>
+struct AdamOptions {
+  S lr = S(1) / 1000;           ///< α > 0
+  S beta1 = S(9) / 10;          ///< β₁ ∈ [0, 1)
+  S beta2 = S(999) / 1000;      ///< β₂ ∈ [0, 1)
+  S eps = S(1) / 100000000;     ///< ε ≥ 0
+  bool bias_correction = true;  ///< divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ
+  bool eps_hat = false;         ///< Kingma & Ba's ε̂ form (needs bias_correction)
+  bool amsgrad = false;         ///< use v̂ = max of the v so far (Reddi, Kale & Kumar 2018)
+  EpsPlacement placement = EpsPlacement::outside;  ///< √v + ε (paper) or √(v + ε) (seed 003)
+  WeightDecay decay = WeightDecay::none;           ///< how λ enters
+  S weight_decay = S(0);        ///< λ ≥ 0 (0 unless decay ≠ none)
+};
+
+/// Adam and its variants (see the file comment). Hyper-parameter ranges: \f$\alpha > 0\f$,
+/// \f$0 \le \beta_1, \beta_2 < 1\f$, \f$\varepsilon \ge 0\f$, \f$\lambda \ge 0\f$, and
+/// \f$\alpha\lambda \le 1\f$ for PyTorch's decoupled decay (enforced).
+template <class S>
+class Adam final : public Optimizer<S> {
+ public:
+  /// Throws InputError when an option is out of its range or the options contradict each
+  /// other (ε̂ without bias correction, λ > 0 with decay none).
+  explicit Adam(AdamOptions<S> options);
+  void reset(int n) override {
+    m_ = Vec<S>::Zero(n);
+    v_ = Vec<S>::Zero(n);
+    vmax_ = Vec<S>::Zero(n);
+    t_ = 0;
+  }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override;
+  S* step_size() override { return &lr_; }
+  /// The first moment m after the last step.
+  const Vec<S>& first_moment() const { return m_; }
+  /// The second moment v after the last step.
+  const Vec<S>& second_moment() const { return v_; }
+
+ private:
+  AdamOptions<S> o_;
+  S lr_;  // α_t: the options' lr, or what a schedule set
+  Vec<S> m_, v_, vmax_;
+  int t_ = 0;
+};
+
+}  // namespace descent

@@ -118,7 +118,8 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
     if (it == o.hyper.end() && p.default_value.empty()) continue;  // optional and not given
     const std::string text = it == o.hyper.end() ? p.default_value : it->second;
     out += std::string(first ? "" : ", ") + json_string(p.name) + ": " +
-           (p.integer || !p.choices.empty() ? json_string(text) : json_string(format_value(parse_scalar<S>(text, p.name), sig)));
+           (p.integer || !p.choices.empty() || p.pair ? json_string(text)
+                                                     : json_string(format_value(parse_scalar<S>(text, p.name), sig)));
     first = false;
   }
   out += "}";

@@ -10,7 +10,11 @@ parse_float/parse_int=str, never through a float). The problem is
   quadratic      f = 1/2 x^T A x - b^T x + c,   g = grad f = A x - b
 
 Arithmetic: Fractions with --exact (rprop, quickprop: no square roots), otherwise mpmath
-at max(100, 2 D + 40) significant digits. All updates are per coordinate; t = 1, 2, ... is
+at max(100, 2 D + 40) significant digits. Rprop with --digits is compared with its exact
+(Fraction) run, the true trajectory: its branches test sign(g) and f(x_k) > f(x_{k-1}), and
+at an exact tie (g_i = 0 where the binary value is not, or f(x_k) = f(x_{k-1})) any floating
+run is decided by rounding; the oracle also runs the formulas in mpmath and says so when
+that run leaves the exact one (then the configuration is unfit for a --digits check). All updates are per coordinate; t = 1, 2, ... is
 the number of the update (t = k + 1 for the step from x_k to x_{k+1}); every state starts
 at 0 unless said otherwise; "g += wd x" is L2 weight decay (--weight-decay, default 0).
 
@@ -75,9 +79,11 @@ at 0 unless said otherwise; "g += wd x" is L2 weight decay (--weight-decay, defa
 The run stops after --steps steps or at the first iterate with |f| or some |x_i| above
 10^100 (the library's divergence bound), which is not printed.
 
-`descent trace` is run with the same flags in --format csv and --format json. Checked:
-the header step,f,grad_norm2,x1..xn, the number of rows, that the CSV and JSON texts of
-every value are identical, and every value (f, grad_norm2, x_i) against the reference:
+`descent trace` is run with the same flags in --format csv and --format json (--formats
+csv restricts this, for diagnosis only). Checked: exit status 0, the header
+step,f,grad_norm2,x1..xn, the number of rows, the JSON status (max_steps, or diverged when
+the reference stops early), that the CSV and JSON texts of every value are identical, and
+every value (f, grad_norm2, x_i) against the reference:
   --exact     the printed p/q text is the reduced fraction of the exact reference value;
   --digits D  the text has D significant digits and
               |printed - ref| <= 10^(1-D) max(|ref|, 10^-10 scale), where scale is the

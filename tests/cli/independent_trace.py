@@ -31,7 +31,8 @@ of the notes (not from the C++ code):
                  x_{-1} = x_prev (or x0); beta_k = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1) if mu > 0,
                  else FISTA's: t_1 = 1, t_{j+1} = (1 + sqrt(1 + 4 t_j^2))/2, beta_0 = 0 and
                  beta_k = (t_k - 1)/t_{k+1} for k >= 1 (see below)
-  adagrad        G+ = G + g^2, x+ = x - eta_k g / (delta + sqrt(G+))   (componentwise)
+  adagrad        G+ = G + g^2, x+ = x - lr_k g / (sqrt(G+) + eps)   (componentwise; --lr, --eps default 1e-10;
+                 lr_k = lr m_k; the other forms are checked by adaptive_oracle.py)
   steepest       x+ = x - t g, t = g^T g / g^T H g       (H the constant Hessian)
   backtracking   x+ = x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g
   coordinate     step k, i = k mod n: x_i -= g_i / H_ii (--eta 0, exact minimization) or eta_k g_i
@@ -446,7 +447,7 @@ def trajectory(problem, method, params, steps, R, oracle):
             x = [x[i] + v[i] for i in range(n)]
         elif method == "adagrad":
             G = [G[i] + g[i] * g[i] for i in range(n)]
-            x = [x[i] - eta * m * g[i] / (params["delta"] + R.sqrt(G[i])) for i in range(n)]
+            x = [x[i] - params["lr"] * m * g[i] / (R.sqrt(G[i]) + params["eps"]) for i in range(n)]
         elif method == "steepest":
             H = hess(x)
             gg = sum(e * e for e in g)
@@ -522,7 +523,7 @@ def run_descent(cmd):
     return proc
 
 
-VALUE_FLAGS = ("eta", "beta", "c", "rho", "damping", "delta", "L", "mu", "decay", "factor", "threshold")
+VALUE_FLAGS = ("eta", "lr", "eps", "beta", "c", "rho", "damping", "L", "mu", "decay", "factor", "threshold")
 IRRATIONAL_SCHEDULES = ("inv_sqrt", "exponential", "silver")
 
 
@@ -558,7 +559,7 @@ def main():
 
     mode = "exact" if args.exact else ("digits" if args.digits else "double")
     defaults = {"backtracking": {"eta": "1", "c": "1e-4", "rho": "1/2"}, "newton": {"eta": "1", "damping": "0"},
-                "coordinate": {"eta": "0"}, "adagrad": {"delta": "1e-8"}}
+                "coordinate": {"eta": "0"}, "adagrad": {"lr": "1/100", "eps": "1e-10"}}
     schedule_defaults = {"plateau": {"factor": "1/10", "threshold": "1/10000"}}
     texts = dict(defaults.get(args.method, {}))
     schedule = args.reference_schedule or args.schedule

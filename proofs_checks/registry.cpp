@@ -240,6 +240,24 @@ const std::vector<ClaimInfo>& all_claims() {
         {"one_eps", R"(\text{the same } \varepsilon \text{ in both averages})"},
         {"zero_state", R"(E[g^2]_0=E[\Delta x^2]_0=0)"}},
        "Zeiler (2012), Algorithm 1; seed 003 (AdaDelta); erratum: seed 003's scalar u of ||Delta x||^2"},
+      // ---- 12 adam ----
+      {"adam_first_step", "12_adam",
+       R"(\hat m_1=g,\ \hat v_1=g^2:\ |\Delta x_{1,i}|=\frac{\alpha|g_i|}{|g_i|+\varepsilon} \ (=\alpha \text{ for } \varepsilon=0);\ \text{without bias correction } \frac{1-\beta_1}{\sqrt{1-\beta_2}}\,\alpha \text{ for } \varepsilon=0)",
+       {{"bias_correction", R"(m_t,\ v_t \text{ divided by } 1-\beta_1^t,\ 1-\beta_2^t)"}},
+       "Kingma & Ba (2015), Algorithm 1 and sec. 3; seed 003 (Adam); erratum: seed 003's Adam has no bias correction"},
+      {"adam_step_bound", "12_adam",
+       R"(\varepsilon=0,\ q=\beta_1^2/\beta_2<1:\ \frac{|\Delta_t|}{\alpha}\le\frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{(1-\beta_2^t)(1-q^t)}{(1-\beta_2)(1-q)}},\ \text{equality for } g_{t-j}\propto(\beta_1/\beta_2)^j;\ \text{sparse gradients: } |\Delta_t|\le\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}} \text{ (Kingma \& Ba)})",
+       {{"sparse", R"(g_s=0 \text{ for } s<t \text{ (Kingma \& Ba's most severe sparsity)})"},
+        {"beta_order", R"(\beta_1^2<\beta_2)"}},
+       "Kingma & Ba (2015), sec. 2.1 (the effective step size and its two upper bounds)"},
+      {"adamw_decoupled", "12_adam",
+       R"(\text{SGD: } x-\alpha\nabla f-\lambda x = \text{GD on } f+\tfrac{\lambda}{2\alpha}\|x\|^2;\ \text{Adam: decoupled decay is not L2};\ \text{PyTorch's AdamW } x(1-\alpha\lambda)-\alpha\,\hat m/(\sqrt{\hat v}+\varepsilon) \text{ is Algorithm 2 with } \lambda_{paper}=\alpha\lambda)",
+       {{"linear_step", R"(\text{the step is linear in the gradient (SGD)})"}},
+       "Loshchilov & Hutter (2019), Algorithm 2 and Prop. 1; torch.optim.AdamW; seed 003 (Adam W)"},
+      {"adam_forms", "12_adam",
+       R"(\text{PyTorch's order} = \text{Algorithm 1};\ \alpha_t\frac{m_t}{\sqrt{v_t}+\hat\varepsilon},\ \alpha_t=\alpha\frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} = \text{Algorithm 1 with } \varepsilon_t=\frac{\hat\varepsilon}{\sqrt{1-\beta_2^t}};\ \text{AMSGrad's } \alpha/(\sqrt{\hat v_t}+\varepsilon) \text{ never increases})",
+       {{"eps_matched", R"(\hat\varepsilon=\varepsilon_t\sqrt{1-\beta_2^t})"}, {"max", R"(\hat v_t=\max(\hat v_{t-1},v_t))"}},
+       "Kingma & Ba (2015), end of sec. 2; Reddi, Kale & Kumar (2018), Algorithm 2; torch.optim.Adam"},
   };
   return claims;
 }

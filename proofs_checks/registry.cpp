@@ -258,6 +258,25 @@ const std::vector<ClaimInfo>& all_claims() {
        R"(\text{PyTorch's order} = \text{Algorithm 1};\ \alpha_t\frac{m_t}{\sqrt{v_t}+\hat\varepsilon},\ \alpha_t=\alpha\frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} = \text{Algorithm 1 with } \varepsilon_t=\frac{\hat\varepsilon}{\sqrt{1-\beta_2^t}};\ \text{AMSGrad's } \alpha/(\sqrt{\hat v_t}+\varepsilon) \text{ never increases})",
        {{"eps_matched", R"(\hat\varepsilon=\varepsilon_t\sqrt{1-\beta_2^t})"}, {"max", R"(\hat v_t=\max(\hat v_{t-1},v_t))"}},
        "Kingma & Ba (2015), end of sec. 2; Reddi, Kale & Kumar (2018), Algorithm 2; torch.optim.Adam"},
+      // ---- 13 rprop_quickprop ----
+      {"rprop_notes_pseudocode", "13_rprop_quickprop",
+       R"(\text{Rprop (simplified) with } \Delta w \leftarrow \mathrm{sign}(\Delta w)\min(\alpha|\Delta w|,\Delta_{max}) \text{ while the sign holds and, on a change, } w \leftarrow w+\Delta w,\ \Delta w \leftarrow \mathrm{sign}(\Delta w)\max(\beta|\Delta w|,\Delta_{min}):\ \text{on a 1-D convex quadratic it ends within } \Delta_{min} \text{ of the minimizer (at it without } \Delta_{min}\text{)})",
+       {{"length", R"(\text{the ceiling and floor act on the length } |\Delta w|)"}},
+       "seed 002 (Rprop, Rprop (simplified), both displays); erratum: the signed Delta w inside min and max"},
+      {"rprop_poll3", "13_rprop_quickprop",
+       R"(\text{after a sign change of the derivative Rprop returns to the earlier estimate and takes a smaller step the same way: } w_{k+1}=w_{k-1}+\beta(w_k-w_{k-1}))",
+       {{"backtracking", R"(\text{Rprop with weight backtracking (the notes', Rprop}^+\text{)})"}},
+       "seed 002 (poll 3)"},
+      {"rprop_variants", "13_rprop_quickprop",
+       R"(\text{Rprop}^\pm,\ \text{iRprop}^\pm \text{ use only the signs of } \partial f/\partial x_i \text{ (and, iRprop}^+\text{, whether } f \text{ rose): the same iterates on } f \text{ and } cf,\ c>0;\ \text{torch.optim.Rprop is iRprop}^-)",
+       {{"positive_scale", R"(c>0)"}},
+       "Riedmiller & Braun (1993); Igel & Hüsken (2000); torch.optim.Rprop"},
+      {"quickprop_secant", "13_rprop_quickprop",
+       R"(\Delta_k=\Delta_{k-1}\frac{S_k}{S_{k-1}-S_k} \text{ (the minimizer of the parabola through two slopes) lands on the minimizer of a separable quadratic at step 2; Fahlman caps } |\Delta_k|\le\mu|\Delta_{k-1}| \text{ (plus } \varepsilon|S_k|\text{) after a downhill step})",
+       {{"separable", R"(\nabla^2 f \text{ diagonal})"}, {"quadratic", R"(f \text{ quadratic})"},
+        {"growth_cap", R"(\text{Fahlman's cap } \mu)"}},
+       "Fahlman (1988); seed 002 (QuickProp); errata: the sign of the per-connection display, the missing factor "
+       "Err'(w^(k)) in the second"},
   };
   return claims;
 }

@@ -22,7 +22,7 @@ const std::map<std::string, std::string>& symbols() {
       {"inf", "inf"}, {"lim", "lim"}, {"quad", "  "}, {"qquad", "   "}, {",", " "}, {";", " "}, {" ", " "},
       {"!", ""}, {"left", ""}, {"right", ""}, {"{", "{"}, {"}", "}"}, {"mathbb", ""}, {"mid", "|"},
       {"langle", "⟨"}, {"rangle", "⟩"}, {"circ", "∘"}, {"pm", "±"}, {"forall", "∀"}, {"exists", "∃"},
-      {"Big", ""}, {"big", ""}, {"subset", " ⊂ "}, {"succeq", " ⪰ "}, {"nu", "ν"}, {"xi", "ξ"}, {"textstyle", ""}, {"Longleftrightarrow", " ⇔ "}, {"&", "&"}};
+      {"Big", ""}, {"big", ""}, {"subset", " ⊂ "}, {"succeq", " ⪰ "}, {"nu", "ν"}, {"xi", "ξ"}, {"textstyle", ""}, {"Longleftrightarrow", " ⇔ "}, {"&", "&"}, {"propto", " ∝ "}};
   return m;
 }
 

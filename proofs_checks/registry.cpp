@@ -246,7 +246,7 @@ const std::vector<ClaimInfo>& all_claims() {
        {{"bias_correction", R"(m_t,\ v_t \text{ divided by } 1-\beta_1^t,\ 1-\beta_2^t)"}},
        "Kingma & Ba (2015), Algorithm 1 and sec. 3; seed 003 (Adam); erratum: seed 003's Adam has no bias correction"},
       {"adam_step_bound", "12_adam",
-       R"(\varepsilon=0,\ q=\beta_1^2/\beta_2<1:\ \frac{|\Delta_t|}{\alpha}\le\frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{(1-\beta_2^t)(1-q^t)}{(1-\beta_2)(1-q)}},\ \text{equality for } g_{t-j}\propto(\beta_1/\beta_2)^j;\ \text{sparse gradients: } |\Delta_t|\le\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}} \text{ (Kingma \& Ba)})",
+       R"(\varepsilon=0,\ q=\beta_1^2/\beta_2<1:\ \frac{|\Delta_t|}{\alpha}\le\frac{1-\beta_1}{1-\beta_1^t}\sqrt{(1-\beta_2^t)(1-q^t)\,/\,\big((1-\beta_2)(1-q)\big)},\ \text{equality for } g_{t-j}\propto(\beta_1/\beta_2)^j;\ \text{sparse gradients: } |\Delta_t|\le\alpha\frac{1-\beta_1}{\sqrt{1-\beta_2}} \text{ (Kingma \& Ba)})",
        {{"sparse", R"(g_s=0 \text{ for } s<t \text{ (Kingma \& Ba's most severe sparsity)})"},
         {"beta_order", R"(\beta_1^2<\beta_2)"}},
        "Kingma & Ba (2015), sec. 2.1 (the effective step size and its two upper bounds)"},

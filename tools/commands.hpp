@@ -30,6 +30,12 @@ struct ListOptions {
   bool json = false;  ///< one JSON object instead of the table
 };
 
+/// Flags of `descent conventions`.
+struct ConventionsOptions {
+  bool json = false;  ///< one JSON object {"conventions": [...]}
+  bool dox = false;   ///< the docs page (Doxygen) instead of the text
+};
+
 /// Flags of `descent verify`.
 struct VerifyOptions {
   bool json = false;  ///< one JSON object instead of the summary
@@ -67,6 +73,10 @@ int run_verify(const VerifyOptions& options, const std::string& exe_dir, std::st
 /// correction (`--json`: {"errata": [...]}). Returns 0, or 1 if a lesson failed or
 /// printed invalid JSON.
 int run_errata(const ListOptions& options, const std::string& exe_dir, std::string& out);
+
+/// `descent conventions`: the convention table of every method (its forms, what differs, the
+/// flags that run each, the claims behind each row). Returns 0.
+int run_conventions(const ConventionsOptions& options, std::string& out);
 
 /// `descent trace`: run one optimizer on a problem file. Returns 0 (a diverged run is a
 /// result); throws descent::InputError on bad input. `err` receives the divergence note

@@ -1,4 +1,4 @@
-// The `descent` command (DESIGN.md §6): list, verify, trace.
+// The `descent` command (DESIGN.md §6): list, verify, errata, conventions, trace.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -41,6 +41,13 @@ int main(int argc, char** argv) {
                 "quote, the instance and the correction; exit 1 if a lesson fails");
   errata->add_flag("--json", errata_options.json, "print one JSON object {\"errata\": [...]}");
 
+  ConventionsOptions conventions_options;
+  CLI::App* conventions = app.add_subcommand(
+      "conventions", "the convention table: every method in the forms of its paper, the lecture notes and PyTorch, "
+                     "what differs, the trace flags that run each form, and the claims behind each row");
+  auto* conv_json = conventions->add_flag("--json", conventions_options.json, "print one JSON object {\"conventions\": [...]}");
+  conventions->add_flag("--dox", conventions_options.dox, "print the docs page (Doxygen)")->excludes(conv_json);
+
   VerifyOptions verify_options;
   CLI::App* verify = app.add_subcommand(
       "verify", "run every lesson_* next to this executable with --json and summarize the checks claim by claim; "
@@ -67,8 +74,10 @@ int main(int argc, char** argv) {
                      (p.default_value.empty() ? (p.optional ? "" : " (required)") : " (default " + p.default_value + ")") +
                      ": " + p.meaning;
   }
-  method_help += "\nEvery method with a step size (gd, heavy_ball, nesterov, adagrad, coordinate with --eta > 0, preconditioned, "
-                 "newton; not backtracking, whose --eta is a trial step) takes --schedule NAME: eta_k = eta m_k (with "
+  method_help += "\nEvery method with a step size --eta or --lr (gd, heavy_ball, nesterov, adagrad, rmsprop, adadelta, adam, "
+                 "adamw, amsgrad, quickprop, coordinate with --eta > 0, preconditioned, "
+                 "newton; not backtracking, whose --eta is a trial step, nor rprop, whose --lr is its first step length) "
+                 "takes --schedule NAME: eta_k = eta m_k (with "
                  "nesterov --L, eta = 1/L); default constant:";
   for (const auto& s : descent::schedules()) {
     method_help += "\n  " + s.name + ": " + s.summary + " [exact: " + s.exact + "]";
@@ -92,7 +101,7 @@ int main(int argc, char** argv) {
         }
     std::string help = "hyper-parameter of " + takers + " (range and default: see --method); " + kind;
     if (flag == "schedule")
-      help = "learning-rate schedule of any method with --eta (see --method); one of " +
+      help = "learning-rate schedule of any method with --eta or --lr (see --method); one of " +
              descent::range_text(descent::schedule_parameters().front());
     else if (takers.empty())
       for (const auto& s : descent::schedules())
@@ -125,12 +134,12 @@ int main(int argc, char** argv) {
     const bool flag = !first.empty() && first.front() == '-';
     if (flag && !help) {
       std::cerr << "descent: unknown flag '" << one_line(first)
-                << "' (flags come after the subcommand: list, verify, errata, trace; run descent --help)\n";
+                << "' (flags come after the subcommand: list, verify, errata, conventions, trace; run descent --help)\n";
       return exit_usage;
     }
-    if (!flag && first != "list" && first != "verify" && first != "errata" && first != "trace") {
+    if (!flag && first != "list" && first != "verify" && first != "errata" && first != "conventions" && first != "trace") {
       std::cerr << "descent: unknown subcommand '" << one_line(first)
-                << "' (known: list, verify, errata, trace; run descent --help)\n";
+                << "' (known: list, verify, errata, conventions, trace; run descent --help)\n";
       return exit_usage;
     }
   }
@@ -144,7 +153,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty())
-      message = "a subcommand is required (list, verify, errata, trace)";
+      message = "a subcommand is required (list, verify, errata, conventions, trace)";
     std::cerr << "descent: " << one_line(message) << " (run descent --help)\n";
     return exit_usage;
   }
@@ -159,6 +168,9 @@ int main(int argc, char** argv) {
     } else if (errata->parsed()) {
       name += " errata";
       code = run_errata(errata_options, executable_dir(argv[0]), out);
+    } else if (conventions->parsed()) {
+      name += " conventions";
+      code = run_conventions(conventions_options, out);
     } else if (verify->parsed()) {
       name += " verify";
       code = run_verify(verify_options, executable_dir(argv[0]), out);

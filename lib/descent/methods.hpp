@@ -56,6 +56,22 @@ std::vector<HyperParameter> schedule_parameters();
 /// Every flag name any method or schedule takes (the union of the parameters), sorted.
 std::vector<std::string> hyper_parameter_names();
 
+/// One row of the convention table (`descent conventions`, the docs' conventions page): one
+/// form of one method as a paper, the lecture notes or PyTorch writes it, how it differs from
+/// the method's other forms, and the claims whose checks prove the stated equivalence or
+/// separate the forms.
+struct ConventionRow {
+  std::string method;   ///< a name of methods()
+  std::string form;     ///< "paper", "notes", "pytorch", or a variant's name
+  std::string source;   ///< where this form is written (paper, seed, torch.optim class)
+  std::string update;   ///< the update in one line (plain text)
+  std::string differs;  ///< what differs from the other forms, or "same as …" with its condition
+  std::string select;   ///< the `descent trace` flags that run this form
+  std::vector<std::string> claims;  ///< claim ids whose checks back the row
+};
+/// The convention table: every method of methods(), each with one or more forms, in course order.
+const std::vector<ConventionRow>& conventions();
+
 /// Build the method `name` from the flags given (name without dashes → text). A missing
 /// flag takes its default; a required one missing, a flag the method does not take, a
 /// value that does not parse or lies outside its range each throw InputError naming the

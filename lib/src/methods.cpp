@@ -199,7 +199,7 @@ const std::vector<MethodInfo>& schedules() {
 }
 
 std::vector<HyperParameter> schedule_parameters() {
-  HyperParameter name{"schedule", "constant", "", true, "", true, false, {}, "learning-rate schedule for --eta"};
+  HyperParameter name{"schedule", "constant", "", true, "", true, false, {}, "learning-rate schedule for --eta or --lr"};
   std::vector<HyperParameter> out;
   for (const auto& s : schedules()) {
     name.choices.push_back(s.name);

@@ -1,0 +1,127 @@
+// The convention table: the forms of every method and the claims behind them.
+#include "descent/methods.hpp"
+
+namespace descent {
+
+const std::vector<ConventionRow>& conventions() {
+  static const std::vector<ConventionRow> rows = {
+      {"gd", "paper", "Cauchy (1847); seeds 000-004; torch.optim.SGD (momentum 0)", "x <- x - eta grad f(x)",
+       "one form everywhere (PyTorch's SGD with momentum = 0, weight_decay = 0 is the same update)", "--method gd --eta E",
+       {"gd_descent_lemma", "gd_stable_iff_below_2_over_L"}},
+      {"heavy_ball", "notes", "seed 002 (Delta W <- beta Delta W - eta grad), seed 003 (v <- -grad f + beta v, x <- x + eta v)",
+       "v <- beta v - eta grad f(x), x <- x + v", "seed 003's v is the notes' v/eta: the same x_k for a constant eta",
+       "--method heavy_ball --form notes", {"heavy_ball_forms"}},
+      {"heavy_ball", "pytorch", "torch.optim.SGD(momentum=beta, dampening=0)", "b <- beta b + grad f(x), x <- x - eta b",
+       "b = -v/eta: the same x_k as the notes for a constant eta; under a schedule the notes' v keeps the past eta_j and "
+       "b does not, so the forms part from step 2",
+       "--method heavy_ball --form pytorch", {"heavy_ball_forms"}},
+      {"nesterov", "notes", "seeds 002, 003 (look-ahead gradient)", "v <- beta v - eta grad f(x + beta v), x <- x + v",
+       "seed 003 writes the look-ahead as x + beta v with x <- x + eta v: Nesterov only for eta = 1 (refuted)",
+       "--method nesterov --form notes", {"nesterov_forms"}},
+      {"nesterov", "pytorch", "torch.optim.SGD(momentum=beta, nesterov=True)",
+       "b <- beta b + grad f(x), x <- x - eta (grad f(x) + beta b)",
+       "its iterate is the notes' look-ahead point x_k + beta v_k; the forms part under a schedule",
+       "--method nesterov --form pytorch", {"nesterov_forms"}},
+      {"nesterov", "paper", "Nesterov (1983, 2004); Beck & Teboulle (2009)",
+       "y = x_k + beta_k (x_k - x_(k-1)), x_(k+1) = y - grad f(y)/L",
+       "the notes' look-ahead form with eta = 1/L and beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), or FISTA's beta_k for "
+       "mu = 0", "--method nesterov --L L [--mu MU]", {"nesterov_strongly_convex_rate", "nesterov_forms"}},
+      {"adagrad", "notes", "seed 001 (Adagrad)", "w <- w - (eta/sqrt(t + 1))/sigma^t g, sigma^t = RMS of g^0..g^t",
+       "the sqrt(t + 1) cancels: the paper's form with eps = 0 (checked); no eps, so a coordinate with zero gradients "
+       "so far does not move", "--method adagrad --convention notes", {"adagrad_forms", "adagrad_axis_aligned"}},
+      {"adagrad", "paper", "Duchi, Hazan & Singer (2011), diagonal; seed 003", "G <- G + g^2, x <- x - eta g/(eps + sqrt(G))",
+       "eps outside the root (inside with --eps-placement inside); G_0 = 0 unless --initial-accumulator-value; seed 003 "
+       "writes the sum with grad f(x_t) for every j (refuted)",
+       "--method adagrad --convention paper", {"adagrad_forms", "adagrad_axis_aligned", "gradient_distance"}},
+      {"adagrad", "pytorch", "torch.optim.Adagrad", "G <- G + g^2, x <- x - lr/(1 + (t - 1) lr_decay) g/(sqrt(G) + eps)",
+       "the paper's form plus lr_decay, initial_accumulator_value and L2 weight_decay; default eps 1e-10",
+       "--method adagrad --convention pytorch", {"adagrad_forms"}},
+      {"rmsprop", "notes", "seed 003 (RMSProp, Hinton et al. 2012)", "v <- beta v + (1 - beta) g^2, x <- x - eta g/sqrt(v + eps)",
+       "eps inside the root; seed 003 also writes the power -1, G_t on both sides and the unrolled sum without 1 - beta "
+       "(all refuted)", "--method rmsprop --convention notes", {"rmsprop_average", "adadelta_units"}},
+      {"rmsprop", "pytorch", "torch.optim.RMSprop; Tieleman & Hinton (2012); Graves (2013, centered)",
+       "v <- alpha v + (1 - alpha) g^2, x <- x - lr g/(sqrt(v) + eps)",
+       "eps outside the root (TensorFlow puts it inside); centered divides by sqrt(v - m^2) + eps; momentum mu keeps "
+       "b <- mu b + g/(sqrt(v) + eps); --convention paper is the same update",
+       "--method rmsprop --convention pytorch", {"rmsprop_average"}},
+      {"adadelta", "paper", "Zeiler (2012), Algorithm 1; torch.optim.Adadelta",
+       "E_g <- rho E_g + (1 - rho) g^2, d = sqrt(E_d + eps)/sqrt(E_g + eps) g, E_d <- rho E_d + (1 - rho) d^2, x <- x - lr d",
+       "Zeiler has no learning rate (lr = 1, PyTorch's default); E_d is updated with d before the lr; the step has the "
+       "units of x when each eps carries its average's units", "--method adadelta --convention paper",
+       {"adadelta_units", "adadelta_per_coordinate"}},
+      {"adadelta", "notes", "seed 003 (AdaDelta)", "as paper with one scalar u <- rho u + (1 - rho) ||d||^2 for all coordinates",
+       "couples the coordinates (refuted as Zeiler's per-coordinate method)", "--method adadelta --convention notes",
+       {"adadelta_per_coordinate"}},
+      {"adadelta", "divide_first", "an implementation slip", "d computed with E_g before adding g^2",
+       "from zero state it is exactly gradient descent with step lr, for every rho and eps",
+       "--method adadelta --order divide_first", {"adadelta_per_coordinate"}},
+      {"adam", "paper", "Kingma & Ba (2015), Algorithm 1",
+       "m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2, x <- x - lr m_hat/(sqrt(v_hat) + eps)",
+       "bias-corrected; eps outside the root; the eps-hat form is Algorithm 1 with eps_t = eps_hat/sqrt(1 - b2^t); first "
+       "step lr g/(|g| + eps)", "--method adam --convention paper [--eps-hat yes]",
+       {"adam_first_step", "adam_forms", "adam_step_bound"}},
+      {"adam", "pytorch", "torch.optim.Adam", "x <- x - lr/(1 - b1^t) m/(sqrt(v)/sqrt(1 - b2^t) + eps)",
+       "Algorithm 1 in another order (checked); weight_decay is L2 in the gradient", "--method adam --convention pytorch",
+       {"adam_forms"}},
+      {"adam", "notes", "seed 003 (Adam)", "x <- x - eta m/sqrt(v + eps), no bias correction",
+       "first steps (1 - b1)/sqrt(1 - b2) = 3.16 times Algorithm 1's at the defaults (refuted as Kingma & Ba's)",
+       "--method adam --convention notes", {"adam_first_step"}},
+      {"adamw", "paper", "Loshchilov & Hutter (2019), Algorithm 2", "x <- x - eta_t (lr m_hat/(sqrt(v_hat) + eps) + lambda x)",
+       "the decay is scaled by the schedule multiplier eta_t only, not by lr; not Adam with L2 (counterexample)",
+       "--method adamw --convention paper", {"adamw_decoupled"}},
+      {"adamw", "pytorch", "torch.optim.AdamW", "x <- x (1 - lr lambda), then the Adam step",
+       "the paper's with lambda_paper = lr lambda (checked, also under a schedule): PyTorch's default 0.01 is a decay "
+       "of 1e-5 per step at lr = 1e-3", "--method adamw --convention pytorch", {"adamw_decoupled"}},
+      {"amsgrad", "paper", "Reddi, Kale & Kumar (2018), Algorithm 2", "v_hat <- max(v_hat, v), x <- x - lr m/(sqrt(v_hat) + eps)",
+       "no bias correction; the scale lr/(sqrt(v_hat) + eps) never increases (Adam's can)",
+       "--method amsgrad --convention paper", {"adam_forms"}},
+      {"amsgrad", "pytorch", "torch.optim.Adam(amsgrad=True)", "x <- x - lr/(1 - b1^t) m/(sqrt(max v)/sqrt(1 - b2^t) + eps)",
+       "the max is over the raw v, then bias-corrected with the current t", "--method amsgrad --convention pytorch",
+       {"adam_forms"}},
+      {"rprop", "notes_literal", "seed 002, Rprop (simplified), as written",
+       "signed Delta w: min(alpha Delta w, D_max) while the sign holds; on a flip w <- w + Delta w, Delta w <- "
+       "max(beta Delta w, D_min)", "runs away when the first derivative is negative (refuted)",
+       "--method rprop --convention notes", {"rprop_notes_pseudocode"}},
+      {"rprop", "notes_magnitude", "seed 002, Rprop (prose)", "the same with the ceiling and floor on |Delta w|",
+       "what the prose describes: ends within D_min of a 1-D minimizer", "--method rprop --variant notes_magnitude",
+       {"rprop_notes_pseudocode", "rprop_poll3"}},
+      {"rprop", "notes_uncapped", "seed 002, Rprop (simplified), second display", "Delta w <- alpha Delta w / beta Delta w",
+       "no D_min, D_max; the direction is fixed at the start", "--method rprop --variant notes_uncapped",
+       {"rprop_notes_pseudocode", "rprop_poll3"}},
+      {"rprop", "rprop_plus", "Riedmiller & Braun (1993); Igel & Hüsken (2000) Rprop+",
+       "on a flip: D <- max(eta_minus D, D_min), revert the last step, forget g", "weight backtracking: poll 3's answer",
+       "--method rprop --convention paper", {"rprop_poll3", "rprop_variants"}},
+      {"rprop", "rprop_minus", "Igel & Hüsken (2000) Rprop-", "on a flip: shrink D and step -sign(g) D",
+       "no backtracking", "--method rprop --variant rprop_minus", {"rprop_variants"}},
+      {"rprop", "irprop_plus", "Igel & Hüsken (2000) iRprop+", "on a flip: shrink D, revert only if f rose, forget g",
+       "compares f values: with --digits a tie can round either way", "--method rprop --variant irprop_plus",
+       {"rprop_variants"}},
+      {"rprop", "irprop_minus", "Igel & Hüsken (2000) iRprop-; torch.optim.Rprop", "on a flip: shrink D, no step, forget g",
+       "PyTorch's Rprop (checked against its update); does not return to the earlier estimate (poll 3's counterexample)",
+       "--method rprop --convention pytorch", {"rprop_variants", "rprop_poll3"}},
+      {"quickprop", "notes", "seed 002 (QuickProp, first display)", "x <- x - d g_k/(g_k - g_(k-1)), d = x_k - x_(k-1)",
+       "the bare secant step: exact on separable quadratics; seed 002's per-connection displays have the sign of the "
+       "denominator wrong and drop a factor (refuted)", "--method quickprop --convention notes", {"quickprop_secant"}},
+      {"quickprop", "paper", "Fahlman (1988)", "the secant step, at most mu times the last, plus -eps g while the slope "
+       "points the way of the last step", "growth cap mu = 1.75 and the gradient term; the first step -eps g in both",
+       "--method quickprop --convention paper", {"quickprop_secant"}},
+      {"steepest", "paper", "Cauchy (1847); seed 004", "x <- x - t g, t = argmin f(x - t g)",
+       "one form (exact step on quadratics, golden section otherwise)", "--method steepest",
+       {"exact_line_search", "steepest_descent_kantorovich"}},
+      {"backtracking", "paper", "Armijo (1966)", "x <- x - t g, t = eta rho^j the first with sufficient decrease",
+       "one form", "--method backtracking", {"armijo_backtracking"}},
+      {"coordinate", "paper", "seed 004", "one coordinate per step, exact or with a step eta", "one form",
+       "--method coordinate", {"coordinate_descent"}},
+      {"preconditioned", "paper", "seeds 001, 002", "x <- x - eta P grad f(x), P = diag(1/h_ii) or A^(-1)",
+       "one form", "--method preconditioned", {"diagonal_vs_full_preconditioning", "whitening"}},
+      {"newton", "paper", "seeds 001-003", "x <- x - eta (H + damping I)^(-1) grad f(x)", "one form", "--method newton",
+       {"newton_one_step_quadratic", "newton_quadratic_convergence"}},
+      {"bfgs", "paper", "Nocedal & Wright, Alg. 6.1", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate",
+       "one form (strong Wolfe line search)", "--method bfgs", {"quasi_newton"}},
+      {"lbfgs", "paper", "Nocedal & Wright, Alg. 7.4; LBFGSpp", "the two-loop recursion over the last m pairs",
+       "one form; torch.optim.LBFGS uses its own line search and is not compared", "--method lbfgs", {"quasi_newton"}},
+  };
+  return rows;
+}
+
+}  // namespace descent

@@ -167,6 +167,31 @@ Verdict uncorrected_ratio() {
                     "alpha (1 - beta1)/sqrt(1 - beta2) = " + shown<M>(expected) + " = 3.16 alpha at the defaults");
 }
 
+Verdict uncorrected_constant_gradient(int T) {
+  AdamOptions<M> o = defaults(M(0));
+  o.bias_correction = false;
+  const auto steps = fed_steps(o, std::vector<M>(static_cast<std::size_t>(T), M(1)));
+  M worst = 0, peak = 0;
+  int at = 0;
+  for (int t = 1; t <= T; ++t) {
+    // m_t = (1 − β₁ᵗ)g, v_t = (1 − β₂ᵗ)g²: the uncorrected step is α(1 − β₁ᵗ)/√(1 − β₂ᵗ)
+    const M closed = o.lr * (1 - power(o.beta1, t)) / sqrt(M(1 - power(o.beta2, t)));
+    worst = std::max<M>(worst, abs_of<M>(M(steps[static_cast<std::size_t>(t - 1)] / closed - 1)));
+    if (closed > peak) {
+      peak = closed;
+      at = t;
+    }
+  }
+  return compare<M>("adam_first_step",
+                    "without bias correction, for a constant gradient, the steps are alpha (1 - beta1^t)/sqrt(1 - beta2^t) "
+                    "(largest relative difference over t <= " + std::to_string(T) + ")",
+                    Kind::holds, worst, Relation::eq, M(0), M(T),
+                    "the library's Adam (eps = 0, beta = (0.9, 0.999)) fed g = 1: the steps grow from 3.16 alpha to " +
+                        shown<M>(M(peak / o.lr)) + " alpha at t = " + std::to_string(at) +
+                        " before they settle toward alpha (beta1^t decays faster than beta2^t); with the correction every "
+                        "step is alpha");
+}
+
 Verdict seed003_adam() {
   AdamOptions<M> notes = defaults(M(1) / 100000000), paper = notes;
   notes.bias_correction = false;
@@ -207,11 +232,12 @@ Verdict growing_gradients_attain(const Rational& beta1, const Rational& beta2, i
   return compare<M>("adam_step_bound",
                     "gradients g_s = (beta2/beta1)^s attain the exact bound at step T: |Delta_T|/alpha = "
                     "(1 - beta1)/(1 - beta1^T) sqrt((1 - beta2^T)(1 - q^T)/((1 - beta2)(1 - q))), q = beta1^2/beta2",
-                    Kind::tight, steps.back(), Relation::eq, bound, bound,
+                    Kind::tight, steps.back(), Relation::eq, bound, M(T * bound),
                     "beta1 = " + beta1.str() + ", beta2 = " + beta2.str() + ", T = " + std::to_string(T) +
                         ", the library's Adam (eps = 0) fed the gradients: Cauchy-Schwarz on m_T = (1 - beta1) sum_j "
                         "beta1^j g_(T-j) against v_T = (1 - beta2) sum_j beta2^j g_(T-j)^2 is an equality exactly when "
-                        "g_(T-j) is proportional to (beta1/beta2)^j");
+                        "g_(T-j) is proportional to (beta1/beta2)^j; the tolerance scale is T times the bound (each "
+                        "step rounds m and v once more)");
 }
 
 Verdict random_gradients_below(int T) {
@@ -238,7 +264,9 @@ Verdict sparse_approaches(int T) {
   grads.back() = M(5);
   const auto steps = fed_steps(o, grads);
   const M kingma = (1 - o.beta1) / sqrt(M(1 - o.beta2));
-  const M delta = power(o.beta2, T);  // a priori: 1 − √(1 − x) ≤ x, and 1/(1 − β₁ᵀ) only raises the ratio
+  // a priori: √(1 − β₂ᵀ) ≥ 1 − β₂ᵀ (so the ratio is at least 1 − β₂ᵀ), and the ratio stays ≤ 1 because
+  // √(1 − β₂ᵀ) ≤ 1 − β₁ᵀ at this T (β₁ᵀ is far below β₂ᵀ/2)
+  const M delta = power(o.beta2, T);
   return approaches<M>("adam_step_bound",
                        "one non-zero gradient after t - 1 zeros (Kingma & Ba's severe sparsity): |Delta_t| tends to "
                        "alpha (1 - beta1)/sqrt(1 - beta2) (the ratio |Delta_T|/that)",
@@ -257,8 +285,8 @@ Verdict kingma_bound_exceeded(int T) {
   const auto steps = fed_steps(o, grads);
   const M kingma = (1 - o.beta1) / sqrt(M(1 - o.beta2));
   return compare<M>("adam_step_bound",
-                    "Kingma & Ba, sec. 2.1: |Delta_t| <= alpha (1 - beta1)/sqrt(1 - beta2) when (1 - beta1) > "
-                    "sqrt(1 - beta2), for gradients that are not sparse",
+                    "Kingma & Ba, sec. 2.1 (stated for any gradients): |Delta_t| <= alpha (1 - beta1)/sqrt(1 - beta2) "
+                    "when (1 - beta1) > sqrt(1 - beta2); here the gradients are not sparse",
                     Expect::counterexample("sparse"), steps.back(), Relation::le, kingma, kingma,
                     "beta = (0.9, 0.999), gradients growing by beta2/beta1 = 1.11 per step, T = " + std::to_string(T) +
                         ": |Delta_T|/alpha = " + shown<M>(steps.back()) + " > " + shown<M>(kingma) +
@@ -276,8 +304,8 @@ Verdict kingma_alpha_exceeded(int T) {
   for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
   const auto steps = fed_steps(o, grads);
   return compare<M>("adam_step_bound",
-                    "Kingma & Ba, sec. 2.1: |Delta_t| <= alpha when (1 - beta1) <= sqrt(1 - beta2), for gradients that "
-                    "are not sparse",
+                    "Kingma & Ba, sec. 2.1 (stated for any gradients): |Delta_t| <= alpha when (1 - beta1) <= "
+                    "sqrt(1 - beta2); here the gradients are not sparse",
                     Expect::counterexample("sparse"), steps.back(), Relation::le, M(1), M(1),
                     "beta = (0.99, 0.999) (0.01 <= 0.0316), gradients growing by beta2/beta1 per step, T = " +
                         std::to_string(T) + ": |Delta_T|/alpha = " + shown<M>(steps.back()) +
@@ -491,8 +519,8 @@ AdamOptions<M> reddi(bool amsgrad) {
 Verdict amsgrad_scale_monotone(int steps) {
   const auto [worst, at, largest] = scale_increase(reddi(true), steps);
   return compare<M>("adam_forms",
-                    "AMSGrad (Reddi et al., no bias correction): the scale |Delta x_i|/|m_i| = alpha/(sqrt(v_hat_i) + eps) "
-                    "never increases (lhs the largest increase from one step to the next)",
+                    "AMSGrad in Reddi et al.'s form (no bias correction): the scale |Delta x_i|/|m_i| = alpha/(sqrt(v_hat_i) "
+                    "+ eps) never increases (lhs the largest increase from one step to the next)",
                     Kind::holds, worst, Relation::le, M(0), largest,
                     "(4x^2 + y^2/4)/2 from (1, -2), alpha = 1/20, " + std::to_string(steps) +
                         " steps of the library's AMSGrad (paper form): the scale is read off the step and the first "
@@ -502,7 +530,8 @@ Verdict amsgrad_scale_monotone(int steps) {
 Verdict adam_scale_increases(int steps) {
   const auto [worst, at, largest] = scale_increase(reddi(false), steps);
   return compare<M>("adam_forms",
-                    "Adam without the max: the scale alpha/(sqrt(v_i) + eps) never increases",
+                    "Adam without the max (and, like the AMSGrad run, without bias correction): the scale alpha/(sqrt(v_i) "
+                    "+ eps) never increases",
                     Expect::counterexample("max"), worst, Relation::le, M(0), largest,
                     "the same run with v in place of v_hat: the scale grows by " + shown<M>(worst) + " at step " +
                         std::to_string(at) + " as the gradients shrink and v decays (Reddi et al.'s point: Adam's "

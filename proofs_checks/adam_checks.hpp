@@ -24,6 +24,9 @@ Verdict first_step_is_lr();
 Verdict uncorrected_not_lr();
 /// adam_first_step, holds (mpfr): without bias correction (ε = 0) |Δx_i| = α(1 − β₁)/√(1 − β₂).
 Verdict uncorrected_ratio();
+/// adam_first_step, holds (mpfr): without bias correction and a constant gradient the steps are
+/// α(1 − β₁ᵗ)/√(1 − β₂ᵗ) for t ≤ T: they grow to 6.57α at t = 12 before settling.
+Verdict uncorrected_constant_gradient(int T);
 /// adam_first_step, refutes seed 003 line 204: the slide's Adam (no bias correction, ε inside
 /// the root) takes Algorithm 1's first step: its first step is 3.16α, Algorithm 1's α.
 Verdict seed003_adam();

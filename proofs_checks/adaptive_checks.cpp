@@ -19,12 +19,17 @@ using detail::seed003;
 using detail::vec_text;
 
 const Erratum seed003_index{seed003, 140, "(G_t)_{ii} = \\sqrt{\\sum_{j=1}^{t-1} (\\nabla f(x_t)_i)^2}",
-                            "the sum runs over the past gradients: (G_t)_ii = sqrt(sum_{j<t} (grad f(x_j)_i)^2); as "
-                            "written the summand does not depend on j and G_t = sqrt(t - 1)|grad f(x_t)_i|"};
+                            "the sum runs over the past gradients: (G_t)_ii = sqrt(sum_{j=1}^{t-1} (grad f(x_j)_i)^2), "
+                            "x_1 the start; as written the summand does not depend on j and G_t = sqrt(t - 1)|grad "
+                            "f(x_t)_i|"};
+const Erratum seed003_strict{seed003, 142, "$G_t$  strictly increasing  $\\Rightarrow$  effective learning rate small",
+                             "G_t is non-decreasing: (G_t)_ii stays constant while the i-th partial derivative is 0, "
+                             "and then so does that coordinate's effective rate eta/(G_ii + eps)"};
 const Erratum seed003_unroll{seed003, 162, "$$\\Leftrightarrow \\sum_{t=0}^T \\beta^{T-t} (\\nabla f(x_t)_i)^2$$",
                              "from G_0 = 0 the recursion of line 160 gives G_{T+1} = (1 - beta) sum_{t=0}^T "
-                             "beta^{T-t} grad f(x_t)_i^2: without the factor 1 - beta every step (eps = 0) is "
-                             "sqrt(1 - beta) times the true one, 10 times too small for beta = 0.99"};
+                             "beta^{T-t} grad f(x_t)_i^2: without the factor 1 - beta the sum is 1/(1 - beta) times "
+                             "the accumulator (10 times for beta = 0.9), so every step (eps = 0) is sqrt(1 - beta) "
+                             "times the true one (0.316 times for beta = 0.9)"};
 const Erratum seed003_minus_one{seed003, 197, "$$x_{t+1} = x_t - \\eta(G_{t+1} + \\epsilon I)^{-1} \\nabla f(x_t),$$",
                                 "RMSProp divides by the root of the mean square: (G_{t+1} + eps I)^{-1/2}, as on "
                                 "line 160; with the power -1 the step has the units of 1/gradient"};
@@ -126,6 +131,31 @@ Verdict seed003_accumulator() {
                     Expect::refutes(seed003_index), literal, Relation::eq, true_G, M(literal + true_G),
                     "(x^2 + y^2/2) from (1, 1), the library's AdaGrad with eta = 1/2: the literal reading gives "
                     "sqrt(2)|g_3| = " + shown<M>(literal) + ", the accumulator of g_1, g_2 is " + shown<M>(true_G));
+}
+
+Verdict seed003_strictly_increasing() {
+  // ½(x² + 2(y − 1)²) from (1, 1): the y-derivative 2(y − 1) is 0 at the start, so AdaGrad never moves y
+  // and G_yy never grows. The run is the library's at the working precision; y stays exactly 1 (compared
+  // exactly), so the y-derivatives and their squares are exactly 0 and the accumulator is summed exactly.
+  Mat<M> A = Mat<M>::Zero(2, 2);
+  A(0, 0) = 1;
+  A(1, 1) = 2;
+  const Quadratic<M> f(A, vec2<M>(M(0), M(2)), M(0));
+  AdaGrad<M> ada(M(M(1) / 2), M(0));
+  const auto xs = path<M>(f, ada, vec2<M>(M(1), M(1)), 3);
+  std::vector<Q> G{Q(0)};
+  for (std::size_t k = 0; k + 1 < xs.size(); ++k) {
+    if (xs[k](1) != 1) throw std::logic_error("seed003_strictly_increasing: y moved");
+    const Q gy = 2 * (Q(1) - 1);  // 2(y − 1) at y = 1
+    G.push_back(G.back() + gy * gy);
+  }
+  return compare<Q>("adagrad_forms",
+                    "seed 003: G_t strictly increasing; the y-entry of AdaGrad's accumulator after step 2 exceeds it "
+                    "after step 1",
+                    Expect::refutes(seed003_strict), G[2], Relation::gt, G[1], Q(0),
+                    "(x^2 + 2(y - 1)^2)/2 from (1, 1), the library's AdaGrad, eta = 1/2: y stays exactly 1, so df/dy = 0 "
+                    "at every iterate and G_yy = " + G[1].str() + " after step 1 and " + G[2].str() + " after step 2 "
+                    "(x moves: " + vec_text<M>(xs.back()) + ")");
 }
 
 // ---- gradient_distance ----

@@ -26,6 +26,9 @@ Verdict contrast();
 /// written, is √(t − 1)|∇f(x_t)_i|, not the root of the past squared gradients (the library's
 /// accumulator on the same run).
 Verdict seed003_accumulator();
+/// adagrad_forms, refutes seed 003 line 142: “G_t strictly increasing”: with a zero partial
+/// derivative the accumulator's entry stays put (mpfr, the library's AdaGrad).
+Verdict seed003_strictly_increasing();
 
 // ---- gradient_distance ----
 

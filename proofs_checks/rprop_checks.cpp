@@ -32,13 +32,16 @@ const Erratum seed002_quickprop_sign{
     "$$\\Delta w_{l,ij}^{(k)} = \\frac{\\Delta w_{l,ij}^{(k-1)}}{Err'(w_{l,ij}^{(k)}) - Err'(w_{l,ij}^{(k-1)})} Err' "
     "\\left(w_{l,ij}^{(k)} \\right)$$",
     "with w^(k+1) = w^(k) - Delta w^(k) (line 1576) the secant step is Delta w^(k) = Delta w^(k-1) Err'(w^(k))/"
-    "(Err'(w^(k-1)) - Err'(w^(k))) (Fahlman 1988: Delta w(t) = S(t)/(S(t-1) - S(t)) Delta w(t-1)); the display's "
-    "denominator has the opposite sign and sends w to the mirror image 2w^(k) - w* of the parabola's minimizer"};
+    "(Err'(w^(k-1)) - Err'(w^(k))) (Fahlman 1988: Delta w(t) = S(t)/(S(t-1) - S(t)) Delta w(t-1), which is right "
+    "whichever sign Delta w carries, as long as it is the same on both sides); the display's denominator has the "
+    "opposite sign and sends w to the mirror image 2w^(k) - w* of the parabola's minimizer. Line 1566 is right when "
+    "Delta w^(k-1) there means w^(k) - w^(k-1): the display mixes that meaning with the subtracted step"};
 const Erratum seed002_quickprop_factor{
     seed002, 1589, "$$\\Delta w_{l,ij}^{(k)} = \\frac{\\Delta w_{l,ij}^{(k-1)}}{Err'(w_{l,ij}^{(k)}) - Err'(w_{l,ij}^{(k-1)})}$$",
     "the step needs the factor Err'(w^(k)) of the display on line 1574 (and that display's sign corrected): "
     "Delta w^(k) = Delta w^(k-1) Err'(w^(k))/(Err'(w^(k-1)) - Err'(w^(k))); without it the step does not even have "
-    "the units of w"};
+    "the units of w (so in the notes as extracted; on the slide the factor may sit under the callout \"Computed "
+    "using backprop\")"};
 
 // (w − c)²/2 on ℝ
 Quadratic<Q> shifted(const Q& a, const Q& c) { return quadratic_1d<Q>(a, Q(-a * c), Q(0)); }
@@ -111,6 +114,27 @@ Verdict uncapped_converges(const Rational& alpha, const Rational& beta, int step
                         "so w climbs to 3 from one side");
 }
 
+Verdict notes_stall_coupled(int steps) {
+  Mat<Q> A(2, 2);
+  A << Q(1), Q(9, 10), Q(9, 10), Q(1);
+  const Quadratic<Q> f(A, Vec<Q>::Zero(2), Q(0));  // minimizer 0
+  const Q dmin(1, 1000);
+  Rprop<Q> opt(RpropVariant::notes_magnitude, notes_options(Q(6, 5), Q(1, 2), Q(1, 10), dmin, Q(1)));
+  Vec<Q> x0(2);
+  x0 << Q(1), Q(-3);
+  const auto xs = path<Q>(f, opt, x0, steps);
+  const Q dist = xs.back().cwiseAbs().maxCoeff();
+  return compare<Q>("rprop_notes_pseudocode",
+                    "the prose's reading on the coupled quadratic (x^2 + 1.8 xy + y^2)/2 from (1, -3): it ends within "
+                    "Delta_min of the minimizer 0",
+                    Expect::counterexample("one_weight"), dist, Relation::le, dmin, Q(0),
+                    std::to_string(steps) + " steps (variant notes_magnitude): x_K = " + vec_text<Q>(xs.back()) +
+                        ", grad f(x_K) = " + vec_text<Q>(f.gradient(xs.back())) +
+                        ". Each Delta w keeps the sign of the first derivative; when the other weight moves, a coordinate "
+                        "must turn back (line 1361: \"reverse direction\"), and the pseudo-code cannot: Rprop+-'s "
+                        "-sign(g) D recomputes the direction every step");
+}
+
 Verdict literal_ceiling_fails(int steps) {
   const auto f = shifted(Q(1), Q(3));
   const Q dmax(1, 5);
@@ -174,20 +198,22 @@ Verdict keeps_direction(const Rational& alpha, const Rational& beta) {
 
 Verdict irprop_minus_does_not_revert() {
   const auto f = shifted(Q(1), Q(3));
-  RpropOptions<Q> o = notes_options(Q(6, 5), Q(1, 2), Q(1), Q(0), Q(1000));
+  const Q beta(1, 2);
+  RpropOptions<Q> o = notes_options(Q(6, 5), beta, Q(1), Q(0), Q(1000));
   Rprop<Q> opt(RpropVariant::irprop_minus, o);
   const auto xs = path<Q>(f, opt, scalar_vec<Q>(Q(6)), 6);
   std::size_t k = 1;
   while (k < xs.size() && sign_of(f.gradient(xs[k])(0)) == sign_of(f.gradient(xs[k - 1])(0))) ++k;
   if (k + 2 >= xs.size()) throw std::logic_error("rprop_poll3: no sign change in the iRprop- run");
+  const Q expected = xs[k - 1](0) + beta * (xs[k](0) - xs[k - 1](0));
   return compare<Q>("rprop_poll3",
-                    "PyTorch's Rprop (iRprop-, no weight backtracking) returns to the earlier estimate after the sign "
-                    "change: w_(k+1) = w_(k-1)",
-                    Expect::counterexample("backtracking"), xs[k + 1](0), Relation::eq, xs[k - 1](0), Q(0),
+                    "PyTorch's Rprop (iRprop-, no weight backtracking) after the sign change: w_(k+1) = w_(k-1) + beta "
+                    "(w_k - w_(k-1)), back to the earlier estimate and a smaller step",
+                    Expect::counterexample("backtracking"), xs[k + 1](0), Relation::eq, expected, Q(0),
                     "the same function and start, eta = (1/2, 6/5), D_0 = 1: the sign changes at w_" + std::to_string(k) +
-                        " = " + xs[k](0).str() + "; iRprop- stays there (w_(k+1) = " + xs[k + 1](0).str() +
-                        ") and then steps the other way (w_(k+2) = " + xs[k + 2](0).str() +
-                        "): for it the poll's second option is the true one");
+                        " = " + xs[k](0).str() + " (the earlier estimate " + xs[k - 1](0).str() + "); iRprop- stays there "
+                        "(w_(k+1) = " + xs[k + 1](0).str() + ") and then steps the other way (w_(k+2) = " +
+                        xs[k + 2](0).str() + "): for it the poll's second option is the true one");
 }
 
 // ---- rprop_variants ----
@@ -349,7 +375,32 @@ Verdict rotated_secant() {
                     "its slope difference mixes both curvatures");
 }
 
-Verdict quartic_secant() {
+Verdict jacobi_diverges(int steps) {
+  Mat<Q> A(3, 3);
+  A << Q(1), Q(3, 5), Q(3, 5), Q(3, 5), Q(1), Q(3, 5), Q(3, 5), Q(3, 5), Q(1);  // eigenvalues 11/5, 2/5, 2/5
+  Vec<Q> b(3);
+  b << Q(8, 5), Q(2), Q(4, 5);
+  const Quadratic<Q> f(A, b, Q(0));
+  const Vec<Q> xstar = (Vec<Q>(3) << Q(1), Q(2), Q(-1)).finished();  // A x* = b; x₀ − x* has a part along (1, 1, 1)
+  if ((A * xstar - b).squaredNorm() != 0) throw std::logic_error("quickprop_secant: x* is not the minimizer");
+  Vec<Q> x = Vec<Q>::Zero(3);
+  std::vector<Q> errors{(x - xstar).squaredNorm()};
+  for (int k = 0; k < steps; ++k) {
+    const Vec<Q> g = f.gradient(x);
+    for (int i = 0; i < 3; ++i) x(i) -= g(i) / A(i, i);  // seed 002 line 1551: E''(w_i | w_j)^(-1) E'(w_i | w_j), all i at once
+    errors.push_back((x - xstar).squaredNorm());
+  }
+  return compare<Q>("quickprop_secant",
+                    "seed 002's QuickProp modification 1 with the true second derivatives, w_i <- w_i - E''(w_i | "
+                    "w_j)^(-1) E'(w_i | w_j) for every i at once: x_1 = x*",
+                    Expect::counterexample("separable"), errors[1], Relation::eq, Q(0), Q(0),
+                    "A with unit diagonal and off-diagonals 3/5 (positive definite, eigenvalues 11/5, 2/5, 2/5), x_0 = 0: "
+                    "||x_1 - x*||^2 = " + shown<Q>(errors[1]) + ", and after " + std::to_string(steps) + " steps " +
+                        shown<Q>(errors.back()) + " against " + shown<Q>(errors[0]) + " at the start: these are Jacobi's "
+                        "iterations, whose matrix I - D^(-1) A has spectral radius 6/5 here, so they diverge");
+}
+
+Verdict nonquadratic_secant() {
   const ExpQuadratic1D<M> f;
   QuickProp<M> opt(M(M(1) / 10), M(M(7) / 4), QuickPropVariant::notes);
   const auto xs = path<M>(f, opt, scalar_vec<M>(M(2)), 2);

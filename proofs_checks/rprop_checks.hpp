@@ -25,9 +25,11 @@ Verdict magnitude_converges(const Rational& alpha, const Rational& beta, int ste
 /// rprop_notes_pseudocode, holds (exact): the second display (no Δmin, Δmax) converges: |w_K − 3|
 /// ≤ 10⁻⁶ after K steps.
 Verdict uncapped_converges(const Rational& alpha, const Rational& beta, int steps);
-/// rprop_notes_pseudocode, counterexample dropping step_floor (exact): without Δmin the first
-/// display's floor is gone, but with Δmax and the signed min the ceiling fails for Δw < 0: the
-/// literal run's step exceeds Δmax.
+/// rprop_notes_pseudocode, counterexample dropping one_weight (exact): the prose's reading on a
+/// coupled 2-D quadratic stalls away from the minimizer (each Δw keeps the sign it got first).
+Verdict notes_stall_coupled(int steps);
+/// rprop_notes_pseudocode, counterexample dropping length (exact): the pseudo-code as written,
+/// min(αΔw, Δmax) on a negative Δw, lets the step grow past Δmax.
 Verdict literal_ceiling_fails(int steps);
 
 // ---- rprop_poll3 ----
@@ -39,7 +41,7 @@ Verdict reverts_and_shrinks(const Rational& alpha, const Rational& beta);
 /// after the sign change points the way of the step before it.
 Verdict keeps_direction(const Rational& alpha, const Rational& beta);
 /// rprop_poll3, counterexample dropping backtracking (exact): PyTorch's Rprop (iRprop⁻) does not
-/// return to the earlier estimate: it stays, then steps the other way.
+/// return to the earlier estimate and step β times shorter: it stays, then steps the other way.
 Verdict irprop_minus_does_not_revert();
 
 // ---- rprop_variants ----
@@ -66,8 +68,12 @@ Verdict separable_secant();
 /// quickprop_secant, counterexample dropping separable (exact): on a rotated 2-D quadratic
 /// x₂ ≠ x*.
 Verdict rotated_secant();
-/// quickprop_secant, counterexample dropping quadratic (mpfr): on w⁴/4 + w²/2 x₂ ≠ 0.
-Verdict quartic_secant();
+/// quickprop_secant, counterexample dropping quadratic (mpfr): on eˣ + x²/2 − 2x, f′(x₂) ≠ 0.
+Verdict nonquadratic_secant();
+/// quickprop_secant, counterexample dropping separable (exact): seed 002's modification 1 with
+/// the true second derivatives (per-coordinate Newton, all at once: Jacobi's iteration) on a
+/// positive definite 3×3 A with off-diagonals 3/5: x₁ ≠ x*, and the error grows like (6/5)ᵏ.
+Verdict jacobi_diverges(int steps);
 /// quickprop_secant, refutes seed 002 line 1574: with w^{(k+1)} = w^{(k)} − Δw^{(k)}, the display
 /// Δw^{(k)} = Δw^{(k−1)}Err′(w^{(k)})/(Err′(w^{(k)}) − Err′(w^{(k−1)})) lands on 2w^{(1)} − w*, not w*.
 Verdict seed002_sign();

@@ -22,6 +22,7 @@
  * 31.7, 12.1. Seed 003 writes the accumulator as \f$(G_t)_{ii} = \sqrt{\sum_{j=1}^{t-1}(\nabla f(x_t)_i)^2}\f$,
  * where the summand does not depend on \f$j\f$ — refuted on a run: the sum is over the past
  * gradients \f$\nabla f(x_j)\f$.
+ * Seed 003 also calls \f$G_t\f$ “strictly increasing”: an entry stays put while its partial derivative is 0.
  * (claim \ref claim_adagrad_forms "adagrad_forms")
  * \snippet 11_adagrad_rmsprop_adadelta/lesson.cpp l11-adagrad
  *
@@ -41,11 +42,14 @@
  * \snippet 11_adagrad_rmsprop_adadelta/lesson.cpp l11-best
  *
  * \section l11_rmsprop Step 3: RMSProp forgets
- * AdaGrad's steps only shrink. RMSProp replaces the sum by an exponential average,
+ * AdaGrad's effective rate \f$\eta/\sqrt{G_i}\f$ only shrinks (it stays put, not “strictly increasing” as seed
+ * 003 says of \f$G_t\f$, while a partial derivative is 0 — refuted in Step 1). RMSProp replaces the sum by an
+ * exponential average,
  * \f$G_{t+1} = \beta G_t + (1 - \beta)g_t^2\f$; from \f$G_0 = 0\f$ it unrolls to
  * \f$G_{T+1} = (1-\beta)\sum_{t\le T}\beta^{T-t}g_t^2\f$ — checked against the library's accumulator.
  * Seed 003 drops the factor \f$1 - \beta\f$ (“\f$\Leftrightarrow \sum_{t=0}^T\beta^{T-t}(\nabla f(x_t)_i)^2\f$”):
- * refuted, it is 10 times the accumulator for \f$\beta = 0.9\f$. Since \f$G_{t+1} \ge (1-\beta)g_t^2\f$, every
+ * refuted, it is 10 times the accumulator for \f$\beta = 0.9\f$, and the steps it would give are \f$\sqrt{1-\beta} \approx 0.316\f$
+ * times RMSProp's. Since \f$G_{t+1} \ge (1-\beta)g_t^2\f$, every
  * step (\f$\varepsilon = 0\f$) has \f$|\Delta x_i| \le \eta/\sqrt{1-\beta}\f$, and the first step attains it
  * whatever \f$g\f$: RMSProp's first step is a sign step of length \f$3.16\eta\f$ at \f$\beta = 0.9\f$. The Adam
  * slide of seed 003 writes RMSProp again with the power \f$-1\f$ and with \f$G_t\f$ on both sides of the
@@ -164,6 +168,7 @@ int main(int argc, char** argv) {
     run.record(adaptive::notes_form_simplifies(60));
     run.record(adaptive::contrast());
     run.record(adaptive::seed003_accumulator());
+    run.record(adaptive::seed003_strictly_increasing());
     //! [l11-adagrad]
 
     //! [l11-best]

@@ -17,7 +17,8 @@
  * Seed 003 writes Adam without the correction (and with \f$\varepsilon\f$ under the root); then
  * \f$m_1 = (1-\beta_1)g\f$, \f$v_1 = (1-\beta_2)g^2\f$, and the first step is \f$(1-\beta_1)/\sqrt{1-\beta_2} \approx 3.16\f$
  * times larger at the defaults — refuted as Kingma & Ba's Adam. With a constant gradient the
- * uncorrected steps even grow for a while (\f$\beta_1^t\f$ decays faster than \f$\beta_2^t\f$) before settling.
+ * uncorrected steps \f$\alpha(1-\beta_1^t)/\sqrt{1-\beta_2^t}\f$ even grow for a while, to \f$6.57\alpha\f$ at \f$t = 12\f$
+ * (\f$\beta_1^t\f$ decays faster than \f$\beta_2^t\f$), before settling toward \f$\alpha\f$ (checked for \f$t \le 100\f$).
  * (claim \ref claim_adam_first_step "adam_first_step")
  * \image html adam_first_steps.svg "|Delta_t|/alpha for a constant gradient, with and without bias correction"
  * \snippet 12_adam/lesson.cpp l12-first
@@ -30,11 +31,13 @@
  * \f[ \frac{|\Delta_t|}{\alpha} \le \frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{(1-\beta_2^t)(1-q^t)}{(1-\beta_2)(1-q)}}
  *     \;\longrightarrow\; \frac{1-\beta_1}{\sqrt{(1-\beta_2)(1-\beta_1^2/\beta_2)}} \approx 7.27 \text{ at the defaults}, \f]
  * attained exactly by gradients that grow like \f$(\beta_2/\beta_1)^t\f$ (checked at step 300 on the library's
- * Adam). Kingma & Ba's bounds are the case of a single non-zero gradient, which approaches
- * \f$3.16\alpha\f$; for growing gradients both are exceeded (\f$5.78\alpha\f$ at the defaults after 1000 steps,
- * \f$1.83\alpha\f$ against the bound \f$\alpha\f$ for \f$\beta = (0.99, 0.999)\f$). Random gradients stay below the
- * exact bound. The paper's own gloss, \f$|\Delta_t| \lessapprox \alpha\f$ “in common scenarios”, is a typical
- * size, not a bound.
+ * Adam). Kingma & Ba state their two bounds for any gradients; they hold for sparse histories (one
+ * non-zero gradient: \f$|\Delta_t| \le \alpha\max(1, (1-\beta_1)/\sqrt{1-\beta_2})\f$, reached at \f$t = 1\f$ or as
+ * \f$t \to \infty\f$, where the step approaches \f$3.16\alpha\f$ at the defaults). For growing gradients both are
+ * exceeded (\f$5.78\alpha\f$ at the defaults after 1000 steps, \f$1.83\alpha\f$ against the bound \f$\alpha\f$ for
+ * \f$\beta = (0.99, 0.999)\f$) — counterexamples that name the hypothesis the paper leaves out. Random gradients
+ * stay below the exact bound. The paper's own gloss, \f$|\Delta_t| \lessapprox \alpha\f$ “in common scenarios”,
+ * is a typical size, not a bound.
  * (claim \ref claim_adam_step_bound "adam_step_bound")
  * \image html adam_bound.svg "|Delta_t|/alpha for growing gradients against the exact bound and Kingma & Ba's"
  * \snippet 12_adam/lesson.cpp l12-bound
@@ -42,7 +45,7 @@
  * \section l12_adamw Step 3: decoupled weight decay is not L2 regularization
  * For SGD, decaying the weights, \f$x \leftarrow x - \alpha\nabla f(x) - \lambda x\f$, is gradient descent on
  * \f$f + \tfrac{\lambda}{2\alpha}\|x\|^2\f$ (exact). For Adam it is not: an L2 term in the gradient is divided by
- * \f$\sqrt{\hat v}\f$ with the rest, so weights with large gradients are decayed less. AdamW (Loshchilov &
+ * \f$\sqrt{\hat v}\f$ with the rest, so the decay a weight gets depends on its gradient history. AdamW (Loshchilov &
  * Hutter, Algorithm 2) decays outside the adaptive step, \f$x_t = x_{t-1} - \eta_t(\alpha\hat m_t/(\sqrt{\hat v_t}+\varepsilon)
  * + \lambda x_{t-1})\f$, with the schedule multiplier \f$\eta_t\f$ and no \f$\alpha\f$ on the decay. PyTorch's AdamW
  * multiplies by \f$1 - \alpha\lambda\f$: its \f$\lambda\f$ is the paper's divided by the learning rate (checked
@@ -54,8 +57,10 @@
  * PyTorch computes \f$\alpha/(1-\beta_1^t)\cdot m_t/(\sqrt{v_t}/\sqrt{1-\beta_2^t} + \varepsilon)\f$ — Algorithm 1 in
  * another order (checked). Kingma & Ba's faster form puts \f$\hat\varepsilon\f$ on the uncorrected root; it is
  * Algorithm 1 with \f$\varepsilon_t = \hat\varepsilon/\sqrt{1-\beta_2^t}\f$, and not with \f$\varepsilon = \hat\varepsilon\f$.
- * AMSGrad keeps \f$\hat v_t = \max(\hat v_{t-1}, v_t)\f$ so that the per-coordinate scale \f$\alpha/(\sqrt{\hat v_t}+\varepsilon)\f$
- * never grows; Adam's can grow as the gradients shrink (both read off the library's steps).
+ * AMSGrad in Reddi et al.'s form (no bias correction) keeps \f$\hat v_t = \max(\hat v_{t-1}, v_t)\f$ so that the
+ * per-coordinate scale \f$\alpha/(\sqrt{\hat v_t}+\varepsilon)\f$ never grows; Adam's (also uncorrected here) can
+ * grow as the gradients shrink (both read off the library's steps). PyTorch's `amsgrad=True` divides the
+ * maximum by \f$1 - \beta_2^t\f$, so its scale is monotone only up to that factor.
  * (claim \ref claim_adam_forms "adam_forms")
  * \image html adam_rosenbrock.svg "Adam, AdamW, AMSGrad, RMSProp, AdaGrad and GD on Rosenbrock from (-1.2, 1)"
  * \snippet 12_adam/lesson.cpp l12-forms
@@ -134,7 +139,7 @@ int main(int argc, char** argv) {
     const Q b1 = lessons::parse_parameter(b1_text, "--beta1"), b2 = lessons::parse_parameter(b2_text, "--beta2");
     if (!(b1 > 0 && b1 < 1)) throw InputError("--beta1: must satisfy 0 < beta1 < 1, got " + b1_text);
     if (!(b2 < 1 && b1 * b1 < b2))
-      throw InputError("--beta2: must satisfy beta1^2 < beta2 < 1 (else the step is unbounded), got " + b2_text);
+      throw InputError("--beta2: must satisfy beta1^2 < beta2 < 1 (else the step bound grows without limit as t grows), got " + b2_text);
 
     //! [l12-first]
     run.step("Step 1: the first step, with and without bias correction",
@@ -143,6 +148,7 @@ int main(int argc, char** argv) {
     run.record(adam::first_step_is_lr());
     run.record(adam::uncorrected_not_lr());
     run.record(adam::uncorrected_ratio());
+    run.record(adam::uncorrected_constant_gradient(100));
     run.record(adam::seed003_adam());
     //! [l12-first]
 

@@ -18,7 +18,12 @@
  * written from below the minimizer (\f$\Delta w < 0\f$), the ceiling never applies, and the first overshoot
  * replaces the step by \f$+\Delta_{min}\f$: the run turns around, the derivative keeps its sign, and it walks
  * away for good — refuted on \f$(w-3)^2/2\f$. With the ceiling and floor on the length \f$|\Delta w|\f$ it ends
- * within \f$\Delta_{min}\f$ of 3, and the second display (no floor) converges to 3.
+ * within \f$\Delta_{min}\f$ of 3, and the second display (no floor) converges to 3. One more defect is
+ * in all three readings: the sign of each \f$\Delta w\f$ is set once, before the loop. For one weight that is
+ * enough (overshoots are undone, never reversed); on a coupled quadratic a weight must turn back when the
+ * others move — the prose says “reduce the step and reverse direction” — and the pseudo-code cannot: it
+ * stalls away from the minimizer (counterexample), where Rprop±'s step \f$-\mathrm{sign}(g)\Delta\f$ takes the
+ * direction from the current derivative every time.
  * (claim \ref claim_rprop_notes_pseudocode "rprop_notes_pseudocode")
  * \image html rprop_notes.svg "w_k of seed 002's Rprop pseudo-code: as written, with the limits on the length, without limits"
  * \snippet 13_rprop_quickprop/lesson.cpp l13-notes
@@ -47,7 +52,9 @@
  * \f[ \Delta_k = \Delta_{k-1}\frac{S_k}{S_{k-1} - S_k}\quad(w_{k+1} = w_k + \Delta_k), \f]
  * the minimizer of the parabola through the two slopes — exact for a quadratic: it lands on the minimizer
  * at its second step, per coordinate when the quadratic is separable, not when it is rotated or not
- * quadratic. Seed 002's per-connection display has the denominator \f$Err'(w^{(k)}) - Err'(w^{(k-1)})\f$ with
+ * quadratic. The same goes for seed 002's “modification 1” with the true second derivatives: per-coordinate
+ * Newton steps taken together are Jacobi's iteration, exact for a separable quadratic and divergent on a
+ * positive definite one with off-diagonals \f$3/5\f$ (error growing like \f$(6/5)^k\f$). Seed 002's per-connection display has the denominator \f$Err'(w^{(k)}) - Err'(w^{(k-1)})\f$ with
  * \f$w^{(k+1)} = w^{(k)} - \Delta w^{(k)}\f$: run as written it lands on the mirror image \f$2w^{(1)} - w^*\f$ —
  * refuted; its second display also drops the factor \f$Err'(w^{(k)})\f$ — refuted. Fahlman's version caps
  * each step at \f$\mu\f$ times the last (\f$\mu = 1.75\f$) and adds a gradient step \f$-\varepsilon S_k\f$ while the slope
@@ -133,6 +140,7 @@ int main(int argc, char** argv) {
     run.record(rprop::magnitude_converges(alpha, beta, 1000));
     run.record(rprop::uncapped_converges(alpha, beta, 2000));
     run.record(rprop::literal_ceiling_fails(30));
+    run.record(rprop::notes_stall_coupled(500));
     //! [l13-notes]
 
     //! [l13-poll]
@@ -156,7 +164,8 @@ int main(int argc, char** argv) {
     run.record(rprop::one_secant_step());
     run.record(rprop::separable_secant());
     run.record(rprop::rotated_secant());
-    run.record(rprop::quartic_secant());
+    run.record(rprop::nonquadratic_secant());
+    run.record(rprop::jacobi_diverges(20));
     run.record(rprop::seed002_sign());
     run.record(rprop::seed002_missing_factor());
     run.record(rprop::cap_attained());

@@ -188,7 +188,7 @@ TEST_CASE("Optimizer parameters out of range are refused", "[lib][optimizers]") 
   CHECK_THROWS_AS(GradientDescent<Q>(Q(0)), InputError);
   CHECK_THROWS_AS(GradientDescent<Q>(Q(-1)), InputError);
   CHECK_THROWS_AS(HeavyBall<Q>(Q(1), Q(1)), InputError);
-  CHECK_THROWS_AS(make_optimizer<Q>("adagrad", {{"eta", "1"}, {"delta", "1"}}), InputError);
+  CHECK_THROWS_AS(make_optimizer<Q>("adagrad", {{"lr", "1"}, {"eps", "1"}}), InputError);
   CHECK_THROWS_AS(make_optimizer<Q>("sgd2", {{"eta", "1"}}), InputError);
 }
 
@@ -217,10 +217,10 @@ TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][
   CHECK(A * R.col(2) == Q(7) * R.col(2));
 }
 
-TEST_CASE("AdaGrad divides each coordinate by delta + the root of its summed squares", "[lib][optimizers]") {
-  // f = ½‖x‖², g = x, eta = 1, delta = 1.
+TEST_CASE("AdaGrad divides each coordinate by eps + the root of its summed squares", "[lib][optimizers]") {
+  // f = ½‖x‖², g = x, lr = 1, eps = 1 (Duchi's form: eps outside the root).
   const Quadratic<double> f(Mat<double>::Identity(2, 2), Vec<double>::Zero(2), 0.0);
-  auto ada = make_optimizer<double>("adagrad", {{"eta", "1"}, {"delta", "1"}});
+  auto ada = make_optimizer<double>("adagrad", {{"lr", "1"}, {"eps", "1"}});
   StopRule<double> stop;
   stop.max_steps = 2;
   const auto tr = run<double>(f, *ada, (Vec<double>(2) << 3.0, 4.0).finished(), stop);

@@ -77,7 +77,7 @@ M max_abs(const std::vector<Vec<M>>& a) {
 TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
   set_digits(mpfr_digits);
   for (const auto& v : {adam::first_step_size(), adam::first_step_is_lr(), adam::uncorrected_not_lr(),
-                        adam::uncorrected_ratio(), adam::seed003_adam()})
+                        adam::uncorrected_ratio(), adam::uncorrected_constant_gradient(100), adam::seed003_adam()})
     CHECK_VERDICT(v);
 }
 

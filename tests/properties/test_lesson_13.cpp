@@ -42,7 +42,8 @@ Quadratic<Q> random_quadratic(int n, const Q& scale) {
 
 TEST_CASE("rprop_notes_pseudocode: lesson", "[rprop_notes_pseudocode]") {
   for (const auto& v : {rprop::literal_runs_away(200), rprop::magnitude_converges(Q(6, 5), Q(1, 2), 200),
-                        rprop::uncapped_converges(Q(6, 5), Q(1, 2), 2000), rprop::literal_ceiling_fails(30)})
+                        rprop::uncapped_converges(Q(6, 5), Q(1, 2), 2000), rprop::literal_ceiling_fails(30),
+                        rprop::notes_stall_coupled(500)})
     CHECK_VERDICT(v);
 }
 
@@ -141,10 +142,11 @@ TEST_CASE("rprop_variants: random", "[rprop_variants]") {
 
 TEST_CASE("quickprop_secant: lesson", "[quickprop_secant]") {
   for (const auto& v : {rprop::one_secant_step(), rprop::separable_secant(), rprop::rotated_secant(),
-                        rprop::seed002_sign(), rprop::seed002_missing_factor(), rprop::cap_attained()})
+                        rprop::seed002_sign(), rprop::seed002_missing_factor(), rprop::cap_attained(),
+                        rprop::jacobi_diverges(20)})
     CHECK_VERDICT(v);
   set_digits(30);
-  for (const auto& v : {rprop::quartic_secant(), rprop::growth_capped(100), rprop::uncapped_growth(100)}) CHECK_VERDICT(v);
+  for (const auto& v : {rprop::nonquadratic_secant(), rprop::growth_capped(100), rprop::uncapped_growth(100)}) CHECK_VERDICT(v);
 }
 
 TEST_CASE("quickprop_secant: random", "[quickprop_secant]") {

@@ -45,6 +45,14 @@ std::vector<M> fed_steps(const AdamOptions<M>& o, const std::vector<M>& grads) {
   }
   return out;
 }
+// The gradients g_s = (β₂/β₁)^s, s = 1 … T, that attain the exact step bound at T.
+std::vector<M> growing(const AdamOptions<M>& o, int T) {
+  std::vector<M> grads;
+  const M r = o.beta2 / o.beta1;
+  M g = 1;
+  for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
+  return grads;
+}
 AdamOptions<M> defaults(const M& eps) {
   AdamOptions<M> o;
   o.eps = eps;
@@ -54,6 +62,13 @@ Vec<M> first_gradient() {
   Vec<M> g(5);
   g << M(100), M(3), M(M(-1) / 7), M(M(1) / 100000000), M(M(-1) / 1000000000);
   return g;
+}
+// The library's first Adam step from 0 with the gradient first_gradient().
+Vec<M> first_step(const AdamOptions<M>& o) {
+  Adam<M> opt(o);
+  opt.reset(5);
+  const Vec<M> x0 = Vec<M>::Zero(5);
+  return opt.step(dummy(), x0, first_gradient()) - x0;
 }
 template <class S>
 std::pair<S, S> difference(const std::vector<Vec<S>>& a, const std::vector<Vec<S>>& b) {
@@ -103,10 +118,7 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const Vec<M>& x0, int steps,
 
 Verdict first_step_size() {
   const AdamOptions<M> o = defaults(M(1) / 100000000);
-  Adam<M> opt(o);
-  const Vec<M> g = first_gradient(), x0 = Vec<M>::Zero(5);
-  opt.reset(5);
-  const Vec<M> dx = opt.step(dummy(), x0, g) - x0;
+  const Vec<M> g = first_gradient(), dx = first_step(o);
   M worst = 0;
   for (int i = 0; i < 5; ++i) {
     const M expected = o.lr * abs_of<M>(g(i)) / (abs_of<M>(g(i)) + o.eps);
@@ -123,10 +135,7 @@ Verdict first_step_size() {
 
 Verdict first_step_is_lr() {
   const AdamOptions<M> o = defaults(M(0));
-  Adam<M> opt(o);
-  const Vec<M> g = first_gradient(), x0 = Vec<M>::Zero(5);
-  opt.reset(5);
-  const Vec<M> dx = opt.step(dummy(), x0, g) - x0;
+  const Vec<M> dx = first_step(o);
   M worst = 0;
   for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_of<M>(M(abs_of<M>(dx(i)) - o.lr)));
   return compare<M>("adam_first_step",
@@ -139,10 +148,7 @@ Verdict first_step_is_lr() {
 Verdict uncorrected_not_lr() {
   AdamOptions<M> o = defaults(M(0));
   o.bias_correction = false;
-  Adam<M> opt(o);
-  const Vec<M> g = first_gradient(), x0 = Vec<M>::Zero(5);
-  opt.reset(5);
-  const Vec<M> dx = opt.step(dummy(), x0, g) - x0;
+  const Vec<M> dx = first_step(o);
   return compare<M>("adam_first_step",
                     "without bias correction (eps = 0) the first step has length alpha",
                     Expect::counterexample("bias_correction"), abs_of<M>(dx(0)), Relation::eq, o.lr, o.lr,
@@ -153,10 +159,7 @@ Verdict uncorrected_not_lr() {
 Verdict uncorrected_ratio() {
   AdamOptions<M> o = defaults(M(0));
   o.bias_correction = false;
-  Adam<M> opt(o);
-  const Vec<M> g = first_gradient(), x0 = Vec<M>::Zero(5);
-  opt.reset(5);
-  const Vec<M> dx = opt.step(dummy(), x0, g) - x0;
+  const Vec<M> dx = first_step(o);
   const M expected = o.lr * (1 - o.beta1) / sqrt(M(1 - o.beta2));
   M worst = 0;
   for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_of<M>(M(abs_of<M>(dx(i)) - expected)));
@@ -196,11 +199,7 @@ Verdict seed003_adam() {
   AdamOptions<M> notes = defaults(M(1) / 100000000), paper = notes;
   notes.bias_correction = false;
   notes.placement = EpsPlacement::inside;
-  Adam<M> a(notes), b(paper);
-  const Vec<M> g = first_gradient(), x0 = Vec<M>::Zero(5);
-  a.reset(5);
-  b.reset(5);
-  const Vec<M> da = a.step(dummy(), x0, g) - x0, db = b.step(dummy(), x0, g) - x0;
+  const Vec<M> da = first_step(notes), db = first_step(paper);
   return compare<M>("adam_first_step",
                     "seed 003's Adam (no bias correction, eps inside the root) takes Kingma & Ba's first step "
                     "(coordinate 2, g = 3)",
@@ -223,11 +222,7 @@ Verdict growing_gradients_attain(const Rational& beta1, const Rational& beta2, i
   o.lr = 1;
   o.beta1 = from_rational<M>(beta1);
   o.beta2 = from_rational<M>(beta2);
-  std::vector<M> grads;
-  const M r = o.beta2 / o.beta1;
-  M g = 1;
-  for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
-  const auto steps = fed_steps(o, grads);
+  const auto steps = fed_steps(o, growing(o, T));
   const M bound = step_bound(o.beta1, o.beta2, T);
   return compare<M>("adam_step_bound",
                     "gradients g_s = (beta2/beta1)^s attain the exact bound at step T: |Delta_T|/alpha = "
@@ -278,11 +273,7 @@ Verdict sparse_approaches(int T) {
 Verdict kingma_bound_exceeded(int T) {
   AdamOptions<M> o = defaults(M(0));
   o.lr = 1;
-  std::vector<M> grads;
-  const M r = o.beta2 / o.beta1;
-  M g = 1;
-  for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
-  const auto steps = fed_steps(o, grads);
+  const auto steps = fed_steps(o, growing(o, T));
   const M kingma = (1 - o.beta1) / sqrt(M(1 - o.beta2));
   return compare<M>("adam_step_bound",
                     "Kingma & Ba, sec. 2.1 (stated for any gradients): |Delta_t| <= alpha (1 - beta1)/sqrt(1 - beta2) "
@@ -298,11 +289,7 @@ Verdict kingma_alpha_exceeded(int T) {
   AdamOptions<M> o = defaults(M(0));
   o.lr = 1;
   o.beta1 = M(99) / 100;
-  std::vector<M> grads;
-  const M r = o.beta2 / o.beta1;
-  M g = 1;
-  for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
-  const auto steps = fed_steps(o, grads);
+  const auto steps = fed_steps(o, growing(o, T));
   return compare<M>("adam_step_bound",
                     "Kingma & Ba, sec. 2.1 (stated for any gradients): |Delta_t| <= alpha when (1 - beta1) <= "
                     "sqrt(1 - beta2); here the gradients are not sparse",
@@ -555,11 +542,7 @@ std::vector<std::vector<double>> first_steps(int T) {
 std::vector<std::vector<double>> bound_curve(int T) {
   AdamOptions<M> o = defaults(M(0));
   o.lr = 1;
-  std::vector<M> grads;
-  const M r = o.beta2 / o.beta1;
-  M g = 1;
-  for (int t = 1; t <= T; ++t) grads.push_back(g *= r);
-  const auto steps = fed_steps(o, grads);
+  const auto steps = fed_steps(o, growing(o, T));
   const double kingma = static_cast<double>((1 - o.beta1) / sqrt(M(1 - o.beta2)));
   std::vector<std::vector<double>> rows;
   for (int t = 1; t <= T; t += (t < 100 ? 1 : 10))

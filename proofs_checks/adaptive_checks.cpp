@@ -403,17 +403,24 @@ Verdict adadelta_fixed_eps(int steps) {
                         "so y moves as far as x did (c times too little): Zeiler's units argument holds only up to eps");
 }
 
-Verdict gd_units() {
+namespace {
+// The first step of an optimizer on f = (3x² + 2xy + 2y²)/2 − x + y from x₀ = (2, −1) and of a fresh copy
+// on f_c(y) = f(y/c) from c x₀ (exact).
+template <class Opt>
+std::pair<Vec<Q>, Vec<Q>> first_steps(const Q& c, const Opt& prototype) {
   Mat<Q> A(2, 2);
   A << Q(3), Q(1), Q(1), Q(2);
   const Quadratic<Q> f(A, vec2<Q>(Q(1), Q(-1)), Q(0));
-  const Q c(10), eta(1, 10);
-  const Vec<Q> x0 = vec2<Q>(Q(2), Q(-1));
-  GradientDescent<Q> a(eta), b(eta);
-  const Vec<Q> dx = a.step(f, x0, f.gradient(x0)) - x0;
   const auto fc = scaled<Q>(f, c);
-  const Vec<Q> y0 = c * x0;
-  const Vec<Q> dy = b.step(fc, y0, fc.gradient(y0)) - y0;
+  const Vec<Q> x0 = vec2<Q>(Q(2), Q(-1)), y0 = c * x0;
+  Opt a = prototype, b = prototype;
+  return {a.step(f, x0, f.gradient(x0)) - x0, b.step(fc, y0, fc.gradient(y0)) - y0};
+}
+}  // namespace
+
+Verdict gd_units() {
+  const Q c(10), eta(1, 10);
+  const auto [dx, dy] = first_steps(c, GradientDescent<Q>(eta));
   const Q misfit = (c * dx - c * c * dy).cwiseAbs().maxCoeff();
   return compare<Q>("adadelta_units",
                     "GD's first step on f_c(y) = f(y/c): c Delta x = c^2 Delta y (the step scales as 1/c)",
@@ -450,16 +457,8 @@ Verdict unitless_first_step() {
 }
 
 Verdict newton_units() {
-  Mat<Q> A(2, 2);
-  A << Q(3), Q(1), Q(1), Q(2);
-  const Quadratic<Q> f(A, vec2<Q>(Q(1), Q(-1)), Q(0));
   const Q c(10);
-  const Vec<Q> x0 = vec2<Q>(Q(2), Q(-1));
-  Newton<Q> a(Q(1, 2), Q(0)), b(Q(1, 2), Q(0));
-  const Vec<Q> dx = a.step(f, x0, f.gradient(x0)) - x0;
-  const auto fc = scaled<Q>(f, c);
-  const Vec<Q> y0 = c * x0;
-  const Vec<Q> dy = b.step(fc, y0, fc.gradient(y0)) - y0;
+  const auto [dx, dy] = first_steps(c, Newton<Q>(Q(1, 2), Q(0)));
   const Q misfit = (c * dx - dy).cwiseAbs().maxCoeff();
   return compare<Q>("adadelta_units",
                     "Newton's step (eta = 1/2) on f_c: Delta y = c Delta x (the units of x)",
@@ -470,16 +469,8 @@ Verdict newton_units() {
 }
 
 Verdict seed003_gd_units() {
-  Mat<Q> A(2, 2);
-  A << Q(3), Q(1), Q(1), Q(2);
-  const Quadratic<Q> f(A, vec2<Q>(Q(1), Q(-1)), Q(0));
   const Q c(10), eta(1, 10);
-  const Vec<Q> x0 = vec2<Q>(Q(2), Q(-1));
-  GradientDescent<Q> a(eta), b(eta);
-  const Vec<Q> dx = a.step(f, x0, f.gradient(x0)) - x0;
-  const auto fc = scaled<Q>(f, c);
-  const Vec<Q> y0 = c * x0;
-  const Vec<Q> dy = b.step(fc, y0, fc.gradient(y0)) - y0;
+  const auto [dx, dy] = first_steps(c, GradientDescent<Q>(eta));
   return compare<Q>("adadelta_units",
                     "seed 003: GD's Delta has the units of x, so measured in y = c x it is c Delta x (first coordinate)",
                     Expect::refutes(seed003_gd), dy(0), Relation::eq, Q(c * dx(0)), Q(0),
@@ -489,15 +480,28 @@ Verdict seed003_gd_units() {
 
 // ---- adadelta_per_coordinate ----
 
-Verdict zeiler_separable(int steps) {
+namespace {
+// AdaDelta (ρ = 9/10, ε = 10⁻⁶, lr 1) in the given form on ½(x² + 100y²) from (2, 1) and from (2, 5): the largest
+// difference of the x-paths, and the largest |x|; the last x of each run.
+struct XPaths {
+  M diff, scale, last_a, last_b;
+};
+XPaths x_paths(AdaDeltaForm form, int steps) {
   const auto f = diagonal<M>(M(1), M(100));
-  AdaDelta<M> a(M(1), M(M(9) / 10), M(M(1) / 1000000), M(M(1) / 1000000)), b = a;
+  AdaDelta<M> a(M(1), M(M(9) / 10), M(M(1) / 1000000), M(M(1) / 1000000), form), b = a;
   const auto p = path<M>(f, a, vec2<M>(M(2), M(1)), steps), q = path<M>(f, b, vec2<M>(M(2), M(5)), steps);
-  M d = 0, m = 0;
+  XPaths r{M(0), M(0), p.back()(0), q.back()(0)};
   for (std::size_t k = 0; k < p.size(); ++k) {
-    d = std::max<M>(d, abs_of<M>(M(p[k](0) - q[k](0))));
-    m = std::max<M>(m, abs_of<M>(p[k](0)));
+    r.diff = std::max<M>(r.diff, abs_of<M>(M(p[k](0) - q[k](0))));
+    r.scale = std::max<M>(r.scale, abs_of<M>(p[k](0)));
   }
+  return r;
+}
+}  // namespace
+
+Verdict zeiler_separable(int steps) {
+  const XPaths r = x_paths(AdaDeltaForm::paper, steps);
+  const M d = r.diff, m = r.scale;
   return compare<M>("adadelta_per_coordinate",
                     "Zeiler's AdaDelta on (x^2 + 100y^2)/2: the x-path from (2, 1) and from (2, 5) (largest difference)",
                     Kind::holds, d, Relation::eq, M(0), m,
@@ -506,20 +510,14 @@ Verdict zeiler_separable(int steps) {
 }
 
 Verdict seed003_scalar_u(int steps) {
-  const auto f = diagonal<M>(M(1), M(100));
-  AdaDelta<M> a(M(1), M(M(9) / 10), M(M(1) / 1000000), M(M(1) / 1000000), AdaDeltaForm::notes), b = a;
-  const auto p = path<M>(f, a, vec2<M>(M(2), M(1)), steps), q = path<M>(f, b, vec2<M>(M(2), M(5)), steps);
-  M d = 0, m = 0;
-  for (std::size_t k = 0; k < p.size(); ++k) {
-    d = std::max<M>(d, abs_of<M>(M(p[k](0) - q[k](0))));
-    m = std::max<M>(m, abs_of<M>(p[k](0)));
-  }
+  const XPaths r = x_paths(AdaDeltaForm::notes, steps);
+  const M d = r.diff, m = r.scale;
   return compare<M>("adadelta_per_coordinate",
                     "seed 003's AdaDelta (\"AdaDelta (Zeiler '12)\") with the scalar u of ||Delta x||^2: the x-path "
                     "from (2, 1) and from (2, 5) is the same, as in Zeiler's per-coordinate method",
                     Expect::refutes(seed003_u), d, Relation::eq, M(0), m,
                     "the same instance, the library's AdaDelta in the notes' form: the x-paths differ by up to " +
-                        shown<M>(d) + " (last x: " + shown<M>(p.back()(0)) + " and " + shown<M>(q.back()(0)) + ")");
+                        shown<M>(d) + " (last x: " + shown<M>(r.last_a) + " and " + shown<M>(r.last_b) + ")");
 }
 
 Verdict divide_first_is_gd(const Rational& rho, const Rational& eps, int steps) {

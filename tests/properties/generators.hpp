@@ -5,6 +5,8 @@
 
 #include <rapidcheck.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,26 @@ std::vector<Vec<S>> stepped(const Problem<S>& f, Optimizer<S>& opt, const Vec<S>
   std::vector<Vec<S>> xs{x0};
   for (int k = 0; k < steps; ++k) xs.push_back(opt.step(f, xs.back(), f.gradient(xs.back())));
   return xs;
+}
+/// a ≈ b at 30 digits: |a − b| ≤ 64·10⁻²⁹(|a| + |b| + scale), the course's tolerance rule (claim.hpp) at the
+/// properties' precision.
+inline bool close30(const Mpfr& a, const Mpfr& b, const Mpfr& scale) {
+  using std::abs;
+  return abs(Mpfr(a - b)) <= Mpfr(64) * pow(Mpfr(10), -29) * (abs(a) + abs(b) + scale);
+}
+/// max_k ‖a_k − b_k‖_∞ of two trajectories of the same length.
+template <class S>
+S max_diff(const std::vector<Vec<S>>& a, const std::vector<Vec<S>>& b) {
+  S d = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) d = std::max<S>(d, (a[k] - b[k]).cwiseAbs().maxCoeff());
+  return d;
+}
+/// max_k ‖a_k‖_∞.
+template <class S>
+S max_abs(const std::vector<Vec<S>>& a) {
+  S d = 0;
+  for (const auto& x : a) d = std::max<S>(d, x.cwiseAbs().maxCoeff());
+  return d;
 }
 /// The 1-vector (x).
 template <class S>

@@ -26,21 +26,6 @@ namespace {
 constexpr int mpfr_digits = 30;
 using M = Mpfr;
 
-// 64 ε (|a| + |b| + scale), ε = 10^(1 − 30)
-bool close(const M& a, const M& b, const M& scale) {
-  using std::abs;
-  return abs(M(a - b)) <= M(64) * pow(M(10), -29) * (abs(a) + abs(b) + scale);
-}
-M max_diff(const std::vector<Vec<M>>& a, const std::vector<Vec<M>>& b) {
-  M d = 0;
-  for (std::size_t k = 0; k < a.size(); ++k) d = std::max<M>(d, (a[k] - b[k]).cwiseAbs().maxCoeff());
-  return d;
-}
-M max_abs(const std::vector<Vec<M>>& a) {
-  M d = 0;
-  for (const auto& x : a) d = std::max<M>(d, x.cwiseAbs().maxCoeff());
-  return d;
-}
 // A random positive definite 2×2 (or n×n) quadratic ½xᵀAx − bᵀx in mpfr.
 Quadratic<M> random_quadratic(int n, bool diagonal) {
   const auto spectrum = draw_spectrum(n, 1, 400, 4);
@@ -89,8 +74,8 @@ TEST_CASE("adagrad_forms: random", "[adagrad_forms]") {
       c.push_back(next);
     }
     const M scale = max_abs(c);
-    RC_ASSERT(close(max_diff(a, c), M(0), scale));
-    RC_ASSERT(close(max_diff(b, c), M(0), scale));
+    RC_ASSERT(close30(max_diff(a, c), M(0), scale));
+    RC_ASSERT(close30(max_diff(b, c), M(0), scale));
   });
 }
 
@@ -138,12 +123,12 @@ TEST_CASE("adagrad_axis_aligned: random", "[adagrad_axis_aligned]") {
     const int steps = *rc::gen::inRange(1, 30).as("steps");
     AdaGrad<M> a(eta, M(0)), b(eta, M(0));
     const auto p = stepped<M>(f, a, x0, steps), q = stepped<M>(unit, b, x0, steps);
-    RC_ASSERT(close(max_diff(p, q), M(0), max_abs(p)));
+    RC_ASSERT(close30(max_diff(p, q), M(0), max_abs(p)));
     for (int i = 0; i < n; ++i) {
       M sx = 0;
       for (int k = 0; k < steps; ++k) sx += p[static_cast<std::size_t>(k)](i) * p[static_cast<std::size_t>(k)](i);
       const M ai = f.A()(i, i);
-      RC_ASSERT(close(a.accumulator()(i), M(ai * ai * sx), M(0)));
+      RC_ASSERT(close30(a.accumulator()(i), M(ai * ai * sx), M(0)));
     }
   });
   rc::prop("rotated curvatures 100 apart: the iterates depend on them", [] {
@@ -195,13 +180,13 @@ TEST_CASE("rmsprop_average: random", "[rmsprop_average]") {
         unrolled += p * g * g;
         p *= beta;
       }
-      RC_ASSERT(close(opt.square_average()(i), s, M(0)));
-      RC_ASSERT(close(opt.square_average()(i), M((1 - beta) * unrolled), M(0)));
+      RC_ASSERT(close30(opt.square_average()(i), s, M(0)));
+      RC_ASSERT(close30(opt.square_average()(i), M((1 - beta) * unrolled), M(0)));
       for (int t = 0; t < steps; ++t) {
         const M step = abs(M(xs[static_cast<std::size_t>(t) + 1](i) - xs[static_cast<std::size_t>(t)](i)));
         RC_ASSERT(step <= bound + M(64) * pow(M(10), -29) * bound);
       }
-      if (f.gradient(x0)(i) != 0) RC_ASSERT(close(abs(M(xs[1](i) - x0(i))), bound, M(0)));
+      if (f.gradient(x0)(i) != 0) RC_ASSERT(close30(abs(M(xs[1](i) - x0(i))), bound, M(0)));
     }
   });
 }
@@ -240,7 +225,7 @@ TEST_CASE("adadelta_units: random", "[adadelta_units]") {
     const Quadratic<M> fm(convert<M>(A), convert<M>(b), M(0)), fcm(convert<M>(Mat<Q>(A / (c * c))), convert<M>(Vec<Q>(b / c)), M(0));
     const int steps = *rc::gen::inRange(1, 30).as("steps");
     const auto p = stepped<M>(fm, a, convert<M>(x0), steps), q = stepped<M>(fcm, ac, convert<M>(Vec<Q>(c * x0)), steps);
-    for (std::size_t k = 0; k < p.size(); ++k) RC_ASSERT(close((q[k] / cm - p[k]).cwiseAbs().maxCoeff(), M(0), max_abs(p)));
+    for (std::size_t k = 0; k < p.size(); ++k) RC_ASSERT(close30((q[k] / cm - p[k]).cwiseAbs().maxCoeff(), M(0), max_abs(p)));
   });
 }
 
@@ -264,7 +249,7 @@ TEST_CASE("adadelta_per_coordinate: random", "[adadelta_per_coordinate]") {
     AdaDelta<M> slip(eta, from_rational<M>(rho), from_rational<M>(eps), from_rational<M>(eps), AdaDeltaForm::stale);
     GradientDescent<M> gd(eta);
     const auto p = stepped<M>(f, slip, x0, 20), q = stepped<M>(f, gd, x0, 20);
-    RC_ASSERT(close(max_diff(p, q), M(0), max_abs(q)));
+    RC_ASSERT(close30(max_diff(p, q), M(0), max_abs(q)));
   });
   rc::prop("Zeiler's AdaDelta: each coordinate's path depends on its own start only (written out here)", [] {
     set_digits(mpfr_digits);
@@ -277,8 +262,8 @@ TEST_CASE("adadelta_per_coordinate: random", "[adadelta_per_coordinate]") {
     // Algorithm 1 for coordinate 0 alone
     M Eg = 0, Ed = 0, x = x0(0);
     for (std::size_t k = 0; k < p.size(); ++k) {
-      RC_ASSERT(close(p[k](0), q[k](0), M(1)));
-      RC_ASSERT(close(p[k](0), x, M(1)));
+      RC_ASSERT(close30(p[k](0), q[k](0), M(1)));
+      RC_ASSERT(close30(p[k](0), x, M(1)));
       const M g = f.A()(0, 0) * x;
       Eg = rho * Eg + (1 - rho) * g * g;
       const M d = sqrt(M(Ed + eps)) / sqrt(M(Eg + eps)) * g;

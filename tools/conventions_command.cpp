@@ -16,6 +16,8 @@ namespace {
 void validate_table() {
   for (const auto& row : conventions()) {
     method_info(row.method);  // throws for an unknown method
+    if (row.update.find('|') != std::string::npos || row.select.find('|') != std::string::npos)
+      throw std::logic_error("conventions: row " + row.method + "/" + row.form + " has a '|' in a code cell");
     if (row.claims.empty()) throw std::logic_error("conventions: row " + row.method + "/" + row.form + " names no claim");
     for (const auto& id : row.claims) claims::claim(id);  // throws std::out_of_range
   }
@@ -28,10 +30,20 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
   for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
   return s;
 }
-// Markdown table cells: no '|' and no line breaks.
-std::string cell(std::string s) {
-  std::replace(s.begin(), s.end(), '|', '/');
-  return s;
+// A Markdown table cell for Doxygen: '|' escaped, and "--" kept as two hyphens (Doxygen would print an
+// en dash).
+std::string cell(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '|') out += "\\|";
+    else if (s[i] == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+      out += "-\\-";
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 }  // namespace
 
@@ -68,8 +80,9 @@ int run_conventions(const ConventionsOptions& options, std::string& out) {
       }
       std::string refs;
       for (const auto& id : r.claims) refs += (refs.empty() ? "" : ", ") + std::string("\\ref claim_") + id + " \"" + id + "\"";
-      out += " * | " + cell(r.form) + " | " + cell(r.source) + " | `" + cell(r.update) + "` | " + cell(r.differs) +
-             " | `" + cell(r.select) + "` | " + refs + " |\n";
+      // update and select go in code spans, where "--" stays as typed; they hold no '|' (checked above)
+      out += " * | " + cell(r.form) + " | " + cell(r.source) + " | `" + r.update + "` | " + cell(r.differs) + " | `" +
+             r.select + "` | " + refs + " |\n";
     }
     out += " */\n";
     return exit_ok;

@@ -89,7 +89,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
   run.wrote_plot(lessons::plot_svg(
       dir, "adam_first_steps",
       "set title 'Adam with a constant gradient (beta = (0.9, 0.999), eps = 0)'\nset xlabel 't'\n"
-      "set ylabel '|Delta_t| / alpha'\nset logscale x\nset key top right\n"
+      "set ylabel '|Delta_t| / alpha'\nset logscale x\nset yrange [0:7.5]\nset key top right\n"
       "plot 'first.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'bias-corrected (Algorithm 1)', "
       "'first.dat' using 1:3 with lines lw 2 lc rgb '#d62728' title 'uncorrected (seed 003)'",
       {{"first.dat", first.str()}}));

@@ -49,7 +49,7 @@ const std::vector<ConventionRow>& conventions() {
        "Zeiler has no learning rate (lr = 1, PyTorch's default); E_d is updated with d before the lr; the step has the "
        "units of x when each eps carries its average's units", "--method adadelta --convention paper",
        {"adadelta_units", "adadelta_per_coordinate"}},
-      {"adadelta", "notes", "seed 003 (AdaDelta)", "as paper with one scalar u <- rho u + (1 - rho) ||d||^2 for all coordinates",
+      {"adadelta", "notes", "seed 003 (AdaDelta)", "as paper with one scalar u <- rho u + (1 - rho) sum_i d_i^2 for all coordinates",
        "couples the coordinates (refuted as Zeiler's per-coordinate method)", "--method adadelta --convention notes",
        {"adadelta_per_coordinate"}},
       {"adadelta", "divide_first", "an implementation slip", "d computed with E_g before adding g^2",
@@ -82,7 +82,7 @@ const std::vector<ConventionRow>& conventions() {
        "signed Delta w: min(alpha Delta w, D_max) while the sign holds; on a flip w <- w + Delta w, Delta w <- "
        "max(beta Delta w, D_min)", "runs away when the first derivative is negative (refuted)",
        "--method rprop --convention notes", {"rprop_notes_pseudocode"}},
-      {"rprop", "notes_magnitude", "seed 002, Rprop (prose)", "the same with the ceiling and floor on |Delta w|",
+      {"rprop", "notes_magnitude", "seed 002, Rprop (prose)", "the same with the ceiling and floor on the length abs(Delta w)",
        "what the prose describes: ends within D_min of a 1-D minimizer", "--method rprop --variant notes_magnitude",
        {"rprop_notes_pseudocode", "rprop_poll3"}},
       {"rprop", "notes_uncapped", "seed 002, Rprop (simplified), second display", "Delta w <- alpha Delta w / beta Delta w",

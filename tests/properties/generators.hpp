@@ -72,12 +72,14 @@ std::vector<Vec<S>> stepped(const Problem<S>& f, Optimizer<S>& opt, const Vec<S>
   for (int k = 0; k < steps; ++k) xs.push_back(opt.step(f, xs.back(), f.gradient(xs.back())));
   return xs;
 }
-/// a ≈ b at 30 digits: |a − b| ≤ 64·10⁻²⁹(|a| + |b| + scale), the course's tolerance rule (claim.hpp) at the
-/// properties' precision.
-inline bool close30(const Mpfr& a, const Mpfr& b, const Mpfr& scale) {
+/// a ≈ b at `digits` digits: |a − b| ≤ 64·10^(1 − digits)(|a| + |b| + scale), the course's tolerance rule
+/// (claim.hpp) at the properties' precision.
+inline bool close_at(const Mpfr& a, const Mpfr& b, const Mpfr& scale, int digits) {
   using std::abs;
-  return abs(Mpfr(a - b)) <= Mpfr(64) * pow(Mpfr(10), -29) * (abs(a) + abs(b) + scale);
+  return abs(Mpfr(a - b)) <= Mpfr(64) * pow(Mpfr(10), 1 - digits) * (abs(a) + abs(b) + scale);
 }
+/// close_at(a, b, scale, 30).
+inline bool close30(const Mpfr& a, const Mpfr& b, const Mpfr& scale) { return close_at(a, b, scale, 30); }
 /// max_k ‖a_k − b_k‖_∞ of two trajectories of the same length.
 template <class S>
 S max_diff(const std::vector<Vec<S>>& a, const std::vector<Vec<S>>& b) {

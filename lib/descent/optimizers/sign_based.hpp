@@ -18,6 +18,9 @@
 /// steps −sign(g)Δ (the notes: Δw ← αΔw, with its own sign fixed at the start). With g_prev·g = 0
 /// (the first step, or after a forgotten g) the step is −sign(g)Δ with Δ unchanged.
 ///
+/// iRprop⁺ compares f(x_k) with f(x_{k−1}): in floating arithmetic a tie between two exactly equal values
+/// can round either way, so its runs under --digits may part from the exact run at such a step.
+///
 /// The notes' variants keep the notes' state: one signed Δw per coordinate, its sign set once
 /// from the first derivative, and prevD, which is not updated on a sign flip.
 #pragma once

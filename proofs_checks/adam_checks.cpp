@@ -299,6 +299,20 @@ Verdict kingma_alpha_exceeded(int T) {
                         " (the supremum is 2.30); the paper's \"|Delta_t| <~ alpha\" is a typical size, not a bound");
 }
 
+Verdict unbounded_without_order(int T) {
+  AdamOptions<M> o = defaults(M(0));
+  o.lr = 1;
+  o.beta1 = M(9) / 10;
+  o.beta2 = M(1) / 2;  // β₁² = 0.81 > β₂
+  const auto steps = fed_steps(o, growing(o, T));
+  return compare<M>("adam_step_bound",
+                    "with beta1^2 >= beta2 the steps stay bounded: |Delta_T| <= 100 alpha",
+                    Expect::counterexample("beta_order"), steps.back(), Relation::le, M(100), M(100),
+                    "beta = (0.9, 0.5), gradients (beta2/beta1)^s (shrinking), T = " + std::to_string(T) +
+                        ": |Delta_T|/alpha = " + shown<M>(steps.back()) + "; the Cauchy-Schwarz bound grows like "
+                        "q^(T/2), q = beta1^2/beta2 = 1.62, so no constant bounds Adam's step");
+}
+
 // ---- adamw_decoupled ----
 
 Verdict sgd_decay_is_l2(int steps) {

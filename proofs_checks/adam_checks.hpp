@@ -52,6 +52,10 @@ Verdict kingma_bound_exceeded(int T);
 /// β₂ = 0.999) Kingma & Ba's |Δ_t| ≤ α fails for growing gradients (T = 1000).
 Verdict kingma_alpha_exceeded(int T);
 
+/// adam_step_bound, counterexample dropping beta_order (mpfr): β = (0.9, 0.5), β₁² > β₂: the step
+/// exceeds 100α at T (the bound grows like q^{T/2}).
+Verdict unbounded_without_order(int T);
+
 // ---- adamw_decoupled ----
 
 /// adamw_decoupled, holds (exact): SGD with decoupled decay λ (x ← x − α∇f − λx, written

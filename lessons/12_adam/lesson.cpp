@@ -36,7 +36,8 @@
  * \f$t \to \infty\f$, where the step approaches \f$3.16\alpha\f$ at the defaults). For growing gradients both are
  * exceeded (\f$5.78\alpha\f$ at the defaults after 1000 steps, \f$1.83\alpha\f$ against the bound \f$\alpha\f$ for
  * \f$\beta = (0.99, 0.999)\f$) — counterexamples that name the hypothesis the paper leaves out. Random gradients
- * stay below the exact bound. The paper's own gloss, \f$|\Delta_t| \lessapprox \alpha\f$ “in common scenarios”,
+ * stay below the exact bound. Without \f$\beta_1^2 < \beta_2\f$ no constant bounds the step: at
+ * \f$\beta = (0.9, 0.5)\f$ it passes \f$100\alpha\f$ within 60 steps. The paper's own gloss, \f$|\Delta_t| \lessapprox \alpha\f$ “in common scenarios”,
  * is a typical size, not a bound.
  * (claim \ref claim_adam_step_bound "adam_step_bound")
  * \image html adam_bound.svg "|Delta_t|/alpha for growing gradients against the exact bound and Kingma & Ba's"
@@ -161,6 +162,7 @@ int main(int argc, char** argv) {
     run.record(adam::sparse_approaches(10000));
     run.record(adam::kingma_bound_exceeded(1000));
     run.record(adam::kingma_alpha_exceeded(1000));
+    run.record(adam::unbounded_without_order(60));
     //! [l12-bound]
 
     //! [l12-adamw]

@@ -97,7 +97,8 @@ TEST_CASE("adam_first_step: random", "[adam_first_step]") {
 TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
   set_digits(mpfr_digits);
   for (const auto& v : {adam::growing_gradients_attain(Q(9, 10), Q(999, 1000), 300), adam::random_gradients_below(200),
-                        adam::sparse_approaches(10000), adam::kingma_bound_exceeded(1000), adam::kingma_alpha_exceeded(1000)})
+                        adam::sparse_approaches(10000), adam::kingma_bound_exceeded(1000), adam::kingma_alpha_exceeded(1000),
+                        adam::unbounded_without_order(60)})
     CHECK_VERDICT(v);
 }
 

@@ -1,0 +1,127 @@
+// Automatic differentiation (lib/descent/autodiff): both modes against the library's
+// hand-written gradients and Hessians — exactly in rational arithmetic (quadratic, least
+// squares, Rosenbrock), within the course's tolerance at 50 digits (exp, log, sqrt, sigmoid,
+// tanh), and the two modes against each other.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <vector>
+
+#include "descent/autodiff/gradient.hpp"
+#include "descent/problems.hpp"
+#include "descent/problems/test_functions.hpp"
+
+using namespace descent;
+using Q = Rational;
+
+namespace {
+Vec<Q> qvec(std::initializer_list<Q> xs) {
+  Vec<Q> v(static_cast<int>(xs.size()));
+  int i = 0;
+  for (const auto& x : xs) v(i++) = x;
+  return v;
+}
+// Rosenbrock written once, generically: Σ 100(x_{i+1} − x_i²)² + (1 − x_i)².
+const auto rosenbrock = [](const auto& x) {
+  auto f = (x[0] - x[0]) * 0;  // a zero of the right type
+  for (std::size_t i = 0; i + 1 < x.size(); ++i) {
+    const auto a = x[i + 1] - x[i] * x[i];
+    const auto b = 1 - x[i];
+    f = f + 100 * a * a + b * b;
+  }
+  return f;
+};
+}  // namespace
+
+TEST_CASE("autodiff: a quadratic, exact", "[lib][autodiff]") {
+  Mat<Q> A(3, 3);
+  A << Q(4), Q(1, 2), Q(0), Q(1, 2), Q(3), Q(-1), Q(0), Q(-1), Q(5, 2);
+  const Vec<Q> b = qvec({Q(1, 10), Q(-2), Q(1, 7)}), x = qvec({Q(1), Q(1, 10), Q(-3, 10)}), v = qvec({Q(2), Q(-1), Q(1, 3)});
+  const Quadratic<Q> f(A, b, Q(3, 4));
+  const auto fq = [&](const auto& z) {  // ½ zᵀAz − bᵀz + c
+    auto s = (z[0] - z[0]) * 0;
+    for (int i = 0; i < 3; ++i) {
+      for (int j = 0; j < 3; ++j) s = s + z[static_cast<std::size_t>(i)] * z[static_cast<std::size_t>(j)] * (A(i, j) / 2);
+      s = s - z[static_cast<std::size_t>(i)] * b(i);
+    }
+    return s + Q(3, 4);
+  };
+  const auto [fx, g] = autodiff::gradient<Q>(fq, x);
+  CHECK(fx == f.value(x));
+  CHECK(g == f.gradient(x));
+  CHECK(autodiff::directional<Q>(fq, x, v) == f.gradient(x).dot(v));
+  CHECK(autodiff::hessian<Q>(fq, x) == A);
+}
+
+TEST_CASE("autodiff: Rosenbrock, exact", "[lib][autodiff]") {
+  const Rosenbrock<Q> f(4);
+  const Vec<Q> x = qvec({Q(-6, 5), Q(1), Q(1, 3), Q(7, 4)});
+  const auto [fx, g] = autodiff::gradient<Q>(rosenbrock, x);
+  CHECK(fx == f.value(x));
+  CHECK(g == f.gradient(x));
+  CHECK(autodiff::hessian<Q>(rosenbrock, x) == f.hessian(x));
+  for (int i = 0; i < 4; ++i) CHECK(autodiff::directional<Q>(rosenbrock, x, Vec<Q>::Unit(4, i)) == g(i));
+}
+
+TEST_CASE("autodiff: least squares, exact", "[lib][autodiff]") {
+  Mat<Q> Phi(2, 3);  // d = 2 parameters, K = 3 examples as columns
+  Phi << Q(1), Q(2), Q(-1, 2), Q(0), Q(3, 2), Q(1);
+  const Vec<Q> y = qvec({Q(1), Q(-1), Q(2)}), w = qvec({Q(1, 3), Q(-2)});
+  const LeastSquares<Q> f(Phi, y);
+  const auto fl = [&](const auto& z) {  // ‖Φᵀz − y‖²
+    auto s = (z[0] - z[0]) * 0;
+    for (int k = 0; k < 3; ++k) {
+      auto r = (z[0] - z[0]) - y(k);
+      for (int i = 0; i < 2; ++i) r = r + z[static_cast<std::size_t>(i)] * Phi(i, k);
+      s = s + r * r;
+    }
+    return s;
+  };
+  const auto [fx, g] = autodiff::gradient<Q>(fl, w);
+  CHECK(fx == f.value(w));
+  CHECK(g == f.gradient(w));
+  CHECK(autodiff::hessian<Q>(fl, w) == f.hessian(w));
+}
+
+TEST_CASE("autodiff: transcendental functions at 50 digits", "[lib][autodiff]") {
+  set_digits(50);
+  using M = Mpfr;
+  const ExpQuadratic1D<M> e;
+  const Vec<M> x = Vec<M>::Constant(1, M(M(3) / 7));
+  const auto fe = [](const auto& z) { return exp(z[0]) + z[0] * z[0] / 2 - 2 * z[0]; };
+  const M tol = M(64) * pow(M(10), -49);
+  const auto [fx, g] = autodiff::gradient<M>(fe, x);
+  CHECK(abs(M(fx - e.value(x))) <= tol * 2);
+  CHECK(abs(M(g(0) - e.gradient(x)(0))) <= tol * 4);
+  CHECK(abs(M(autodiff::hessian<M>(fe, x)(0, 0) - e.hessian(x)(0, 0))) <= tol * 4);
+  // sigmoid, tanh, log, sqrt: both modes against the closed-form derivatives
+  const auto h = [](const auto& z) { return sigmoid(z[0]) * tanh(z[1]) + log(z[0]) * sqrt(z[1]); };
+  Vec<M> p(2);
+  p << M(M(3) / 4), M(M(5) / 2);
+  const M s = 1 / (1 + exp(M(-p(0)))), t = tanh(p(1));
+  const M d0 = s * (1 - s) * t + sqrt(p(1)) / p(0), d1 = s * (1 - t * t) + log(p(0)) / (2 * sqrt(p(1)));
+  const auto [hx, hg] = autodiff::gradient<M>(h, p);
+  CHECK(abs(M(hg(0) - d0)) <= tol * 4);
+  CHECK(abs(M(hg(1) - d1)) <= tol * 4);
+  CHECK(abs(M(autodiff::directional<M>(h, p, Vec<M>::Unit(2, 0)) - d0)) <= tol * 4);
+  const Mat<M> H = autodiff::hessian<M>(h, p);  // the mixed entry: s(1 − s)(1 − t²) + 1/(2 p0 √p1)
+  CHECK(abs(M(H(0, 1) - (s * (1 - s) * (1 - t * t) + 1 / (2 * p(0) * sqrt(p(1)))))) <= tol * 8);
+}
+
+TEST_CASE("autodiff: ReLU and domain errors", "[lib][autodiff]") {
+  const auto r = [](const auto& z) { return relu(z[0]) * 3; };
+  CHECK(autodiff::gradient<Q>(r, qvec({Q(0)})).second(0) == 0);  // relu'(0) = 0, as PyTorch
+  CHECK(autodiff::gradient<Q>(r, qvec({Q(1, 2)})).second(0) == 3);
+  CHECK(autodiff::directional<Q>(r, qvec({Q(-1)}), qvec({Q(1)})) == 0);
+  const auto inv = [](const auto& z) { return 1 / z[0]; };
+  CHECK_THROWS_AS(autodiff::gradient<Q>(inv, qvec({Q(0)})), std::domain_error);
+  CHECK_THROWS_AS(autodiff::directional<Q>(inv, qvec({Q(0)}), qvec({Q(1)})), std::domain_error);
+  CHECK(autodiff::gradient<Q>(inv, qvec({Q(2)})).second(0) == Q(-1, 4));
+}
+
+TEST_CASE("autodiff: a reverse pass records one node per operation", "[lib][autodiff]") {
+  std::size_t nodes = 0;
+  const auto f = [](const auto& z) { return z[0] * z[1] + z[1]; };  // 2 inputs, ×, +
+  autodiff::gradient<Q>(f, qvec({Q(1), Q(2)}), &nodes);
+  CHECK(nodes == 4);
+}

@@ -80,5 +80,6 @@ StopRule<S> stop_after(int steps) {
 inline constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
 inline constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";  ///< see seed001
 inline constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";  ///< see seed001
+inline constexpr std::string_view seed004 = "004_25125f890ff02a00.txt";  ///< see seed001
 
 }  // namespace descent::claims::detail

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "descent/linalg.hpp"
 
@@ -36,6 +37,26 @@ class Problem {
   /// True when f is a quadratic polynomial (constant Hessian), so that line minimization
   /// along a direction and along a coordinate have closed forms.
   virtual bool is_quadratic() const { return false; }
+};
+
+/// An objective that is a sum over K examples, f(x) = c·Σᵢ fᵢ(x) with a fixed weight c (1 for a
+/// sum such as seed 001's L = Σₙ Lⁿ, 1/K for a mean such as seed 002's Loss = (1/T)Σₜ Div):
+/// what stochastic gradient descent (optimizers/sgd.hpp) samples from.
+template <class S>
+class FiniteSum : public Problem<S> {
+ public:
+  /// K, the number of examples.
+  virtual int examples() const = 0;
+  /// The weight c of each example in f = c·Σᵢ fᵢ.
+  virtual S weight() const = 0;
+  /// fᵢ(x), i = 0 … K − 1.
+  virtual S example_value(int i, const Vec<S>& x) const = 0;
+  /// ∇fᵢ(x).
+  virtual Vec<S> example_gradient(int i, const Vec<S>& x) const = 0;
+  /// The unbiased estimate of ∇f(x) from the examples `batch` (drawn uniformly):
+  /// (K·c/B)·Σ_{i ∈ batch} ∇fᵢ(x), B = |batch|. Throws InputError for an empty batch or an
+  /// index out of range.
+  Vec<S> batch_gradient(const std::vector<int>& batch, const Vec<S>& x) const;
 };
 
 /// f(x) = ½ xᵀAx − bᵀx + c with A symmetric (DESIGN.md §5). ∇f = Ax − b, ∇²f = A.
@@ -70,9 +91,10 @@ template <class S>
 Quadratic<S> quadratic_1d(const S& a, const S& b, const S& c);
 
 /// L(w) = ‖Φᵀw − y‖² with Φ of size d×K (seed 000's notation: K examples as columns).
-/// ∇L = 2(ΦΦᵀw − Φy), ∇²L = 2ΦΦᵀ.
+/// ∇L = 2(ΦΦᵀw − Φy), ∇²L = 2ΦΦᵀ. A sum over the examples (weight c = 1): the i-th term is
+/// (φᵢᵀw − yᵢ)², φᵢ the i-th column.
 template <class S>
-class LeastSquares final : public Problem<S> {
+class LeastSquares final : public FiniteSum<S> {
  public:
   /// Throws InputError if y does not have one entry per column of Φ.
   LeastSquares(Mat<S> Phi, Vec<S> y);
@@ -82,6 +104,10 @@ class LeastSquares final : public Problem<S> {
   Mat<S> hessian(const Vec<S>& w) const override;
   std::string name() const override { return "least_squares"; }
   bool is_quadratic() const override { return true; }
+  int examples() const override { return static_cast<int>(Phi_.cols()); }
+  S weight() const override { return S(1); }
+  S example_value(int i, const Vec<S>& w) const override;
+  Vec<S> example_gradient(int i, const Vec<S>& w) const override;
   /// The d×K data matrix Φ (one example per column).
   const Mat<S>& Phi() const { return Phi_; }
   /// The K targets y.
@@ -130,6 +156,8 @@ class Lorentzian final : public Problem<S> {
   std::string name() const override { return "lorentzian"; }
   /// The smoothness constant β = max aᵢ = sup ‖∇²f‖₂.
   S smoothness() const;
+  /// The weights aᵢ.
+  const Vec<S>& a() const { return a_; }
 
  private:
   Vec<S> a_;

@@ -8,6 +8,16 @@ const std::vector<ConventionRow>& conventions() {
       {"gd", "paper", "Cauchy (1847); seeds 000-004; torch.optim.SGD (momentum 0)", "x <- x - eta grad f(x)",
        "one form everywhere (PyTorch's SGD with momentum = 0, weight_decay = 0 is the same update)", "--method gd --eta E",
        {"gd_descent_lemma", "gd_stable_iff_below_2_over_L"}},
+      {"sgd", "notes", "seed 001 (Stochastic Gradient Descent)",
+       "theta <- theta - eta grad L^n(theta), one example n per update, L = sum_n L^n",
+       "the notes' loss is a sum: in expectation their step is GD on L with eta/K (sgd_unbiased's counterexample); "
+       "the library averages (K c/B factor), which for seed 001's sum makes the step K times the notes'",
+       "--method sgd --batch 1 --lr E", {"sgd_unbiased", "sgd_epoch"}},
+      {"sgd", "pytorch", "torch.optim.SGD with a DataLoader(shuffle=True, batch_size=B) and a loss with reduction='mean'",
+       "each epoch a permutation cut into batches of B (the last one shorter), x <- x - lr (1/B) sum_batch grad f_i",
+       "same as --sampling shuffle (PyTorch's random permutation differs, the batches' law is the same); with "
+       "reduction='sum' the step is B times larger",
+       "--method sgd --sampling shuffle --lr E", {"sgd_epoch", "sgd_minibatch_variance"}},
       {"heavy_ball", "notes", "seed 002 (Delta W <- beta Delta W - eta grad), seed 003 (v <- -grad f + beta v, x <- x + eta v)",
        "v <- beta v - eta grad f(x), x <- x + v", "seed 003's v is the notes' v/eta: the same x_k for a constant eta",
        "--method heavy_ball --form notes", {"heavy_ball_forms"}},

@@ -13,6 +13,7 @@
 #include "descent/optimizers/quasi_newton.hpp"
 #include "descent/optimizers/quickprop.hpp"
 #include "descent/optimizers/schedules.hpp"
+#include "descent/optimizers/sgd.hpp"
 #include "descent/optimizers/sign_based.hpp"
 
 namespace descent {
@@ -58,6 +59,14 @@ std::string range_text(const HyperParameter& p) {
 const std::vector<MethodInfo>& methods() {
   static const std::vector<MethodInfo> list = {
       {"gd", "x <- x - eta grad f(x)", {positive("eta", "", "step size eta")}, "yes"},
+      {"sgd", "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum over "
+              "examples only (kinds least_squares, mlp); --epochs E sets the steps to E ceil(K/B)",
+       {positive("lr", "", "step size"),
+        {"batch", "1", "1", false, "1000000", false, true, {}, "examples per step B (at most K)"},
+        {"seed", "0", "0", false, "2147483647", false, true, {}, "seed of the sampling (SplitMix64)"},
+        {"sampling", "shuffle", "", true, "", true, false, {"shuffle", "replacement", "cyclic"},
+         "shuffle (a permutation per epoch), replacement (B uniform draws per step) or cyclic (in order)"}},
+       "yes"},
       {"heavy_ball", "notes: v <- beta v - eta grad f(x), x <- x + v; pytorch: b <- beta b + grad f(x), x <- x - eta b",
        {positive("eta", "", "step size eta"),
         {"beta", "", "0", false, "1", true, false, {}, "momentum beta"},
@@ -384,6 +393,13 @@ std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<
   const std::string owner = "--method " + m.name;
   auto v = [&](std::string_view p) { return value_of<S>(owner, param(m, p), given); };
   if (name == "gd") return std::make_unique<GradientDescent<S>>(v("eta"));
+  if (name == "sgd") {
+    SgdOptions o;
+    o.batch = integer_of(owner, param(m, "batch"), given);
+    o.seed = static_cast<std::uint64_t>(integer_of(owner, param(m, "seed"), given));
+    o.sampling = parse_sampling(choice_of(param(m, "sampling"), given));
+    return std::make_unique<Sgd<S>>(v("lr"), o);
+  }
   if (name == "nesterov" && given.count("L")) {
     for (const char* flag : {"eta", "beta", "form"})
       if (given.count(flag))

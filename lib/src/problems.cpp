@@ -79,6 +79,31 @@ Mat<S> LeastSquares<S>::hessian(const Vec<S>&) const {
 }
 
 template <class S>
+S LeastSquares<S>::example_value(int i, const Vec<S>& w) const {
+  const S r = S(Phi_.col(i).dot(w)) - y_(i);
+  return r * r;
+}
+
+template <class S>
+Vec<S> LeastSquares<S>::example_gradient(int i, const Vec<S>& w) const {
+  const S r = S(Phi_.col(i).dot(w)) - y_(i);
+  return S(2 * r) * Phi_.col(i);
+}
+
+template <class S>
+Vec<S> FiniteSum<S>::batch_gradient(const std::vector<int>& batch, const Vec<S>& x) const {
+  if (batch.empty()) throw InputError("batch: must hold at least one example");
+  const int K = examples();
+  Vec<S> g = Vec<S>::Zero(x.size());
+  for (int i : batch) {
+    if (i < 0 || i >= K)
+      throw InputError("batch: example " + std::to_string(i) + " out of range 0.." + std::to_string(K - 1));
+    g += example_gradient(i, x);
+  }
+  return S(S(K) * weight() / S(static_cast<long>(batch.size()))) * g;
+}
+
+template <class S>
 S SeedF<S>::value(const Vec<S>& v) const {
   const S& x = v(0);
   const S& y = v(1);
@@ -161,6 +186,7 @@ S Lorentzian<S>::smoothness() const {
 }
 
 #define DESCENT_POLY(S)                                                         \
+  template class FiniteSum<S>;                                                  \
   template class Quadratic<S>;                                                  \
   template Quadratic<S> quadratic_1d<S>(const S&, const S&, const S&);          \
   template class LeastSquares<S>;                                               \

@@ -19,6 +19,16 @@ namespace descent::autodiff {
 template <class S>
 class Tape;
 
+template <class S>
+struct Var;
+/// True for the tape variable types.
+template <class T>
+inline constexpr bool is_var = false;
+/// \cond
+template <class S>
+inline constexpr bool is_var<Var<S>> = true;
+/// \endcond
+
 /// A value on a tape: the tape, the node's index and its value.
 template <class S>
 struct Var {

@@ -90,6 +90,12 @@ class PoorLocalMinimum final : public Problem<S> {
   Vec<S> gradient(const Vec<S>& x) const override;
   Mat<S> hessian(const Vec<S>& x) const override;
   std::string name() const override { return "poor_local_minimum"; }
+  /// The depth a of the dip.
+  const S& a() const { return a_; }
+  /// The centre c of the dip.
+  const S& c() const { return c_; }
+  /// The width s of the dip.
+  const S& s() const { return s_; }
 
  private:
   S a_, c_, s_;

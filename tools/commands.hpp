@@ -53,6 +53,8 @@ struct TraceOptions {
   std::map<std::string, std::string> hyper;
   long long steps = -1;      ///< number of steps, 0 … max_trace_steps
   bool steps_given = false;  ///< --steps was on the command line
+  long long epochs = -1;     ///< sgd: passes over the data (steps = epochs·⌈K/B⌉), instead of --steps
+  bool epochs_given = false; ///< --epochs was on the command line
   int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent
   bool digits_given = false; ///< --digits was on the command line
   bool exact = false;        ///< exact rational arithmetic
@@ -77,6 +79,24 @@ int run_errata(const ListOptions& options, const std::string& exe_dir, std::stri
 /// `descent conventions`: the convention table of every method (its forms, what differs, the
 /// flags that run each, the claims behind each row). Returns 0.
 int run_conventions(const ConventionsOptions& options, std::string& out);
+
+/// Flags of `descent grad`; the numbers are kept as text and parsed in the arithmetic.
+struct GradOptions {
+  std::string problem;         ///< problem file (JSON)
+  bool problem_given = false;  ///< --problem was on the command line
+  std::string at;              ///< the point, "x1,x2,…" (decimal or p/q); empty: the file's x0
+  int digits = 0;              ///< significant digits printed (mpfr)
+  bool digits_given = false;   ///< --digits was on the command line
+  bool exact = false;          ///< exact rational arithmetic
+  bool hessian = false;        ///< also the Hessians
+  bool json = false;           ///< one JSON object
+};
+
+/// `descent grad`: the gradient of a problem file's objective at a point by the library's
+/// hand-written formula, by reverse-mode AD and by forward-mode AD of the formula rebuilt from the
+/// problem's data (autodiff/twin.hpp), with their largest differences; `--hessian` adds the Hessians.
+/// Returns 0; throws descent::InputError on bad input.
+int run_grad(const GradOptions& options, std::string& out);
 
 /// `descent trace`: run one optimizer on a problem file. Returns 0 (a diverged run is a
 /// result); throws descent::InputError on bad input. `err` receives the divergence note

@@ -128,18 +128,41 @@ int main(int argc, char** argv) {
 
   // An unknown subcommand, or a flag before the subcommand, would otherwise be reported
   // as an unexpected argument or a missing subcommand.
+  GradOptions grad_options;
+  CLI::App* grad = app.add_subcommand(
+      "grad", "the gradient of a problem file's objective at a point three ways: the library's formula (for kind mlp "
+              "its backward pass), reverse-mode AD and forward-mode AD of the objective rebuilt from the file's data, "
+              "with their largest differences (--hessian: the Hessians too)");
+  CLI::Option* grad_problem = grad->add_option(
+      "--problem", grad_options.problem,
+      "problem file (JSON), any kind of descent trace (quadratic, least_squares, rosenbrock, logistic, huber, lessard, "
+      "mlp); required");
+  grad->add_option("--at", grad_options.at,
+                   "the point, comma-separated (decimal or p/q, e.g. 1/2,-3); default: the file's x0");
+  CLI::Option* grad_digits = grad->add_option(
+      "--digits", grad_options.digits,
+      "compute in mpfr with 20 guard digits and print D significant digits (" + std::to_string(descent::min_digits) +
+          " to " + std::to_string(descent::max_digits) + "); default: double");
+  grad->add_flag("--exact", grad_options.exact, "exact rational arithmetic (polynomial problems; values as p/q)");
+  grad->add_flag("--hessian", grad_options.hessian, "also the library's Hessian and forward-over-forward AD's (n <= 200)");
+  grad->add_flag("--json", grad_options.json, "print one JSON object");
+  CLI::Option* epochs = trace->add_option(
+      "--epochs", trace_options.epochs,
+      "--method sgd only: passes over the data instead of --steps (steps = epochs x ceil(K/B)), 1 to 1000000");
+
   if (argc > 1) {
     const std::string first = argv[1];
     const bool help = first == "-h" || first == "--help";
     const bool flag = !first.empty() && first.front() == '-';
     if (flag && !help) {
       std::cerr << "descent: unknown flag '" << one_line(first)
-                << "' (flags come after the subcommand: list, verify, errata, conventions, trace; run descent --help)\n";
+                << "' (flags come after the subcommand: list, verify, errata, conventions, trace, grad; run descent --help)\n";
       return exit_usage;
     }
-    if (!flag && first != "list" && first != "verify" && first != "errata" && first != "conventions" && first != "trace") {
+    if (!flag && first != "list" && first != "verify" && first != "errata" && first != "conventions" && first != "trace" &&
+        first != "grad") {
       std::cerr << "descent: unknown subcommand '" << one_line(first)
-                << "' (known: list, verify, errata, conventions, trace; run descent --help)\n";
+                << "' (known: list, verify, errata, conventions, trace, grad; run descent --help)\n";
       return exit_usage;
     }
   }
@@ -153,7 +176,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty())
-      message = "a subcommand is required (list, verify, errata, conventions, trace)";
+      message = "a subcommand is required (list, verify, errata, conventions, trace, grad)";
     std::cerr << "descent: " << one_line(message) << " (run descent --help)\n";
     return exit_usage;
   }
@@ -174,8 +197,14 @@ int main(int argc, char** argv) {
     } else if (verify->parsed()) {
       name += " verify";
       code = run_verify(verify_options, executable_dir(argv[0]), out);
+    } else if (grad->parsed()) {
+      name += " grad";
+      grad_options.problem_given = grad_problem->count() > 0;
+      grad_options.digits_given = grad_digits->count() > 0;
+      code = run_grad(grad_options, out);
     } else {
       name += " trace";
+      trace_options.epochs_given = epochs->count() > 0;
       trace_options.problem_given = problem->count() > 0;
       trace_options.method_given = method->count() > 0;
       for (const auto& [flag, option] : hyper_options)

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "descent/problems/logistic.hpp"
+#include "descent/problems/mlp.hpp"
 #include "descent/problems/test_functions.hpp"
 
 #include <cerrno>
@@ -256,9 +257,9 @@ LoadedProblem<S> load_problem(const std::string& path) {
   const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
   FieldReader<S> read(path);
   if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
-  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock, logistic, huber or lessard)");
+  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp)");
   const LexemeJson& kind_value = doc["kind"];
-  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock, logistic, huber or lessard), got " + describe(kind_value));
+  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp), got " + describe(kind_value));
   const std::string kind = kind_value.get<std::string>();
 
   LoadedProblem<S> loaded;
@@ -352,10 +353,114 @@ LoadedProblem<S> load_problem(const std::string& path) {
         loaded.multiply_adds_per_step = 3.0 * double(X.rows()) * double(X.cols());
         loaded.problem = std::make_unique<LogisticRegression<S>>(std::move(X), std::move(y), std::move(lambda));
       }
+    } else if (kind == "mlp") {
+      read.check_fields(doc, kind, {"kind", "layers"},
+                        {"activation", "output", "divergence", "bias", "X", "D", "generate", "x0", "init"});
+      const bool generated = doc.contains("generate");
+      if (generated && (doc.contains("X") || doc.contains("D")))
+        read.fail("generate", "give either generate or X and D, not both");
+      if (!generated && !(doc.contains("X") && doc.contains("D")))
+        read.fail(doc.contains("X") ? "D" : "X", "missing (kind mlp needs X and D, or generate)");
+      if (doc.contains("init") == doc.contains("x0"))
+        read.fail("x0", doc.contains("init") ? "give either x0 or init, not both" : "missing (kind mlp needs x0 or init)");
+      MlpShape shape;
+      const LexemeJson& layers = doc["layers"];
+      if (!layers.is_array() || layers.size() < 2)
+        read.fail("layers", "expected an array of at least two layer sizes (inputs, ..., outputs), got " + describe(layers));
+      for (std::size_t k = 0; k < layers.size(); ++k)
+        shape.sizes.push_back(static_cast<int>(read.integer(layers[k], "layers[" + std::to_string(k) + "]", 1, 10000)));
+      auto word = [&](const char* field, const char* fallback) {
+        if (!doc.contains(field)) return std::string(fallback);
+        if (!doc[field].is_string()) read.fail(field, "expected a string, got " + describe(doc[field]));
+        return doc[field].get<std::string>();
+      };
+      try {
+        shape.hidden = parse_activation(word("activation", "sigmoid"));
+      } catch (const InputError& e) {
+        read.fail("activation", e.what());
+      }
+      try {
+        shape.output = parse_activation(word("output", "identity"));
+      } catch (const InputError& e) {
+        read.fail("output", e.what());
+      }
+      try {
+        shape.divergence = parse_divergence(word("divergence", "l2"));
+      } catch (const InputError& e) {
+        read.fail("divergence", e.what());
+      }
+      if (doc.contains("bias")) {
+        if (!doc["bias"].is_boolean()) read.fail("bias", "expected true or false, got " + describe(doc["bias"]));
+        shape.bias = doc["bias"].get<bool>();
+      }
+      try {
+        shape.validate();
+      } catch (const InputError& e) {
+        read.fail("layers", e.what());
+      }
+      Mat<S> X, D;
+      if (generated) {
+        const LexemeJson& g = doc["generate"];
+        if (!g.is_object()) read.fail("generate", "expected an object {\"set\", \"seed\", \"K\"}, got " + describe(g));
+        for (const auto& [name, value] : g.items())
+          if (name != "set" && name != "seed" && name != "K" && name != "noise")
+            read.fail("generate." + name, "unknown field (allowed: set, seed, K, noise)");
+        for (const char* r : {"set", "seed", "K"})
+          if (!g.contains(r)) read.fail(std::string("generate.") + r, "missing (generate needs set, seed, K)");
+        if (!g["set"].is_string()) read.fail("generate.set", "expected \"regression\" or \"two_class\"");
+        const std::string set = g["set"].get<std::string>();
+        const long long seed = read.integer(g["seed"], "generate.seed", 0, 9'007'199'254'740'991LL);
+        const long long K = read.integer(g["K"], "generate.K", 2, 100'000);
+        double noise = 0.5;
+        if (g.contains("noise")) {
+          noise = to_double<S>(read.scalar(g["noise"], "generate.noise"));
+          if (!(noise >= 0) || noise > 1000) read.fail("generate.noise", "must be from 0 to 1000");
+        }
+        if (shape.sizes.back() != 1) read.fail("layers", "generated data sets have one output: the last size must be 1");
+        ExampleData data;
+        if (set == "regression") {
+          data = regression_data(static_cast<std::uint64_t>(seed), static_cast<int>(K), shape.sizes.front(), noise);
+        } else if (set == "two_class") {
+          if (shape.sizes.front() != 2) read.fail("layers", "the two_class set has two inputs: the first size must be 2");
+          data = two_class_data(static_cast<std::uint64_t>(seed), static_cast<int>(K), noise);
+        } else {
+          read.fail("generate.set", "unknown set '" + one_line(set) + "' (known: regression, two_class)");
+        }
+        X = Mat<S>(data.X.rows(), data.X.cols());
+        D = Mat<S>(data.D.rows(), data.D.cols());
+        for (int i = 0; i < data.X.rows(); ++i) {
+          for (int j = 0; j < data.X.cols(); ++j) X(i, j) = S(data.X(i, j));
+          for (int j = 0; j < data.D.cols(); ++j) D(i, j) = S(data.D(i, j));
+        }
+      } else {
+        X = read.matrix(doc["X"], "X");
+        D = read.matrix(doc["D"], "D");
+        if (X.rows() > 100'000) read.fail("X", "at most 100000 examples");
+      }
+      if (doc.contains("init")) {
+        const LexemeJson& in = doc["init"];
+        if (!in.is_object()) read.fail("init", "expected an object {\"seed\", \"scale\"}, got " + describe(in));
+        for (const auto& [name, value] : in.items())
+          if (name != "seed" && name != "scale") read.fail("init." + name, "unknown field (allowed: seed, scale)");
+        if (!in.contains("seed")) read.fail("init.seed", "missing (init needs seed; scale is optional, default 1/2)");
+        const long long seed = read.integer(in["seed"], "init.seed", 0, 9'007'199'254'740'991LL);
+        double scale = 0.5;
+        if (in.contains("scale")) {
+          const Rational q = FieldReader<Rational>(path).scalar(in["scale"], "init.scale");
+          if (!(q * 16 == Rational(boost::multiprecision::numerator(q * 16))) || q < Rational(1, 16) || q > 1000)
+            read.fail("init.scale", "must be a multiple of 1/16 from 1/16 to 1000");
+          scale = q.convert_to<double>();
+        }
+        const std::vector<double> w = initial_weights(static_cast<std::uint64_t>(seed), shape.parameters(), scale);
+        loaded.x0 = Vec<S>(static_cast<Eigen::Index>(w.size()));
+        for (std::size_t j = 0; j < w.size(); ++j) loaded.x0(static_cast<Eigen::Index>(j)) = S(w[j]);
+      }
+      loaded.multiply_adds_per_step = 4.0 * double(X.rows()) * double(shape.parameters());
+      loaded.problem = std::make_unique<Mlp<S>>(shape, std::move(X), std::move(D));
     } else {
-      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic, huber, lessard)");
+      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp)");
     }
-    loaded.x0 = read.vector(doc["x0"], "x0");
+    if (doc.contains("x0")) loaded.x0 = read.vector(doc["x0"], "x0");
     if (doc.contains("x_prev")) {
       loaded.x_prev = read.vector(doc["x_prev"], "x_prev");
       if (loaded.x_prev->size() != loaded.x0.size())

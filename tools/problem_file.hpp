@@ -4,7 +4,7 @@
 /// 1/10 and is parsed by descent::parse_scalar at the chosen arithmetic — never through
 /// a `double`.
 ///
-/// Six kinds of problem:
+/// Seven kinds of problem:
 /// - `{"kind": "quadratic", "A": [[…]], "b": […], "c": "0", "x0": […]}` for
 ///   \f$ \tfrac12 x^\top A x - b^\top x + c \f$ (`c` optional, default 0);
 /// - `{"kind": "least_squares", "Phi": [[…]], "y": […], "x0": […]}` for
@@ -18,6 +18,14 @@
 ///   function in the dimension of x0 (`L` optional, default 1);
 /// - `{"kind": "lessard", "mu": 1, "L": 25, "x0": [3]}` for the 1-D function of Lessard,
 ///   Recht & Packard (2016) (`mu`, `L` optional, defaults 1 and 25).
+///
+/// - `{"kind": "mlp", "layers": [2, 3, 1], "activation": "sigmoid", "output": "identity",
+///   "divergence": "l2", "bias": true, "X": [[…]], "D": [[…]], "x0": […]}` for the network of
+///   problems/mlp.hpp (one example per row of X and D; θ in its layout), with the defaults shown
+///   for the optional `activation` (hidden layers), `output`, `divergence` (`l2` or `cross_entropy`)
+///   and `bias`; or `"generate": {"set": "regression" or "two_class", "seed": 1, "K": 20, "noise": 0.5}`
+///   instead of X and D, and `"init": {"seed": 1, "scale": "1/2"}` instead of x0 (seeded weights on
+///   the grid of sixteenths). Exact arithmetic needs identity or square activations and l2.
 ///
 /// Every kind may add `"x_prev": […]`, the iterate x_{−1} before x0, for the momentum
 /// methods (their first step then remembers x0 − x_{−1}; default x_{−1} = x0, no momentum);
@@ -55,7 +63,7 @@ std::string read_text_file(const std::string& path);
 /// A problem read from a file, in arithmetic S.
 template <class S>
 struct LoadedProblem {
-  std::string kind;                     ///< quadratic | least_squares | rosenbrock | logistic | huber | lessard
+  std::string kind;                     ///< quadratic | least_squares | rosenbrock | logistic | huber | lessard | mlp
   std::unique_ptr<Problem<S>> problem;  ///< the objective
   Vec<S> x0;                            ///< the starting point, of the problem's dimension
   std::optional<Vec<S>> x_prev;         ///< the iterate before x0 (momentum methods), if given

@@ -8,15 +8,14 @@
 
 #include "commands.hpp"
 #include "descent/methods.hpp"
+#include "descent/optimizers/sgd.hpp"
+#include "format_value.hpp"
 #include "problem_file.hpp"
 
 namespace descent::tools {
 
 namespace {
 
-/// Extra decimal digits carried internally under --digits, so that every printed digit
-/// is correct after the roundings of the run.
-constexpr int guard_digits = 20;
 /// Largest output a floating run may print (the whole trajectory is held in memory first,
 /// so that an error never leaves partial output).
 constexpr double max_output_bytes = 1e9;
@@ -26,31 +25,6 @@ constexpr double max_exact_bits = 2e9;
 /// Largest amount of work of a floating run, in multiply-adds of digit-16 numbers (the
 /// gradient of an n-dimensional problem costs about n² per step; ~2 minutes in double).
 constexpr double max_work = 1e11;
-
-/// A double with 17 significant digits (enough to identify it).
-std::string format_value(const double& x, int) { return to_string<double>(x, 17); }
-/// An exact rational as `p/q` (or `p`).
-std::string format_value(const Rational& x, int) { return to_string<Rational>(x); }
-/// An Mpfr value with exactly `sig` significant digits, correctly rounded, as
-/// `d.ddd…e±XX` (`0` for zero).
-std::string format_value(const Mpfr& x, int sig) {
-  if (x == 0) return "0";
-  mpfr_exp_t exponent = 0;
-  char* raw = mpfr_get_str(nullptr, &exponent, 10, static_cast<std::size_t>(sig), x.backend().data(), MPFR_RNDN);
-  std::string digits = raw;
-  mpfr_free_str(raw);
-  std::string out;
-  if (!digits.empty() && digits.front() == '-') {
-    out = "-";
-    digits.erase(0, 1);
-  }
-  out += digits.substr(0, 1);
-  if (digits.size() > 1) out += "." + digits.substr(1);
-  const long e10 = static_cast<long>(exponent) - 1;  // mpfr gives 0.d₁d₂… × 10^exponent
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "e%c%02ld", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
-  return out + buf;
-}
 
 /// A string as a JSON string literal.
 std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
@@ -63,24 +37,35 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   auto optimizer = make_optimizer<S>(o.method, o.hyper);
 
   LoadedProblem<S> loaded = load_problem<S>(o.problem);
+  long long steps = o.steps;
+  if (o.epochs_given) {
+    const auto* sum = dynamic_cast<const FiniteSum<S>*>(loaded.problem.get());
+    if (!sum) throw InputError("--epochs: the problem " + loaded.kind + " is not a sum over examples (use least_squares or mlp)");
+    const int B = o.hyper.count("batch") ? std::stoi(o.hyper.at("batch")) : 1;  // validated by make_optimizer
+    steps = o.epochs * updates_per_epoch(sum->examples(), B);
+    if (steps > (o.exact ? max_exact_trace_steps : max_trace_steps))
+      throw InputError("--epochs: " + std::to_string(o.epochs) + " epochs are " + std::to_string(steps) +
+                       " steps, more than the " + std::to_string(o.exact ? max_exact_trace_steps : max_trace_steps) +
+                       " allowed");
+  }
   if constexpr (!ScalarTraits<S>::exact) {
     // multiply-adds: about n² per step (a least-squares gradient costs 2dK), dearer in mpfr
     const double cost = ScalarTraits<S>::name == "double" ? 1.0 : 100.0 * std::max(1.0, sig / 50.0);
-    const double work = double(o.steps) * loaded.multiply_adds_per_step * cost;
+    const double work = double(steps) * loaded.multiply_adds_per_step * cost;
     if (work > max_work)
-      throw InputError("--steps: " + std::to_string(o.steps) + " steps of this problem would take about " +
+      throw InputError("--steps: " + std::to_string(steps) + " steps of this problem would take about " +
                        std::to_string(static_cast<long long>(work / 1e9)) + " s of arithmetic (limit " +
                        std::to_string(static_cast<long long>(max_work / 1e9)) + " s); use fewer steps or digits");
     // each row prints step, f, ‖g‖² and n coordinates of about sig + 8 characters
-    const double bytes = double(o.steps + 1) * double(loaded.x0.size() + 3) * double(sig + 8);
+    const double bytes = double(steps + 1) * double(loaded.x0.size() + 3) * double(sig + 8);
     if (bytes > max_output_bytes)
-      throw InputError("--steps: " + std::to_string(o.steps) + " steps of this " + std::to_string(loaded.x0.size()) +
+      throw InputError("--steps: " + std::to_string(steps) + " steps of this " + std::to_string(loaded.x0.size()) +
                        "-dimensional problem would print about " + std::to_string(static_cast<long long>(bytes / 1e6)) +
                        " MB (limit " + std::to_string(static_cast<long long>(max_output_bytes / 1e6)) +
                        " MB); use fewer steps or digits");
   }
   StopRule<S> stop;
-  stop.max_steps = static_cast<int>(o.steps);
+  stop.max_steps = static_cast<int>(steps);
   stop.max_exact_bits = max_exact_bits;
   if (loaded.x_prev && !optimizer->set_initial_step(Vec<S>(loaded.x0 - *loaded.x_prev)))
     throw InputError(o.problem + ": x_prev: only the momentum methods (heavy_ball, nesterov) use the iterate before x0, not " +
@@ -123,7 +108,7 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
     first = false;
   }
   out += "}";
-  out += ", \"steps\": " + std::to_string(o.steps) + ", \"status\": " + json_string(std::string(to_string(trace.status))) +
+  out += ", \"steps\": " + std::to_string(steps) + ", \"status\": " + json_string(std::string(to_string(trace.status))) +
          ", \"message\": " + json_string(trace.message) + ",\n \"rows\": [";
   for (std::size_t k = 0; k < rows; ++k) {
     out += std::string(k == 0 ? "\n  " : ",\n  ") + "{\"step\": " + std::to_string(k) +
@@ -142,17 +127,21 @@ int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
   if (!o.problem_given) throw InputError("--problem: required (the problem file, JSON)");
   if (!o.method_given) throw InputError("--method: required (run descent trace --help for the list)");
-  if (!o.steps_given)
+  if (o.epochs_given && o.steps_given) throw InputError("--epochs and --steps exclude each other: give one");
+  if (o.epochs_given && o.method != "sgd") throw InputError("--epochs: only --method sgd counts epochs; use --steps");
+  if (o.epochs_given && (o.epochs < 1 || o.epochs > 1'000'000))
+    throw InputError("--epochs: " + std::to_string(o.epochs) + " is out of range (allowed 1 to 1000000)");
+  if (!o.steps_given && !o.epochs_given)
     throw InputError("--steps: required (the number of steps, 0 to " + std::to_string(max_trace_steps) + ")");
   if (o.digits_given && o.exact)
     throw InputError("--digits and --exact exclude each other: choose one arithmetic");
   if (o.digits_given && (o.digits < min_digits || o.digits > max_digits))
     throw InputError("--digits: " + std::to_string(o.digits) + " is out of range (allowed " +
                      std::to_string(min_digits) + " to " + std::to_string(max_digits) + ")");
-  if (o.steps < 0 || o.steps > max_trace_steps)
+  if (o.steps_given && (o.steps < 0 || o.steps > max_trace_steps))
     throw InputError("--steps: " + std::to_string(o.steps) + " is out of range (allowed 0 to " +
                      std::to_string(max_trace_steps) + ")");
-  if (o.exact && o.steps > max_exact_trace_steps)
+  if (o.exact && o.steps_given && o.steps > max_exact_trace_steps)
     throw InputError("--steps: at most " + std::to_string(max_exact_trace_steps) +
                      " with --exact (every step adds digits to the exact rationals); use --digits D for longer runs");
   if (o.format != "csv" && o.format != "json")

@@ -9,6 +9,9 @@
 
 #include "descent/autodiff/gradient.hpp"
 #include "descent/problems.hpp"
+#include "descent/autodiff/twin.hpp"
+#include "descent/problems/logistic.hpp"
+#include "descent/problems/mlp.hpp"
 #include "descent/problems/test_functions.hpp"
 
 using namespace descent;
@@ -124,4 +127,103 @@ TEST_CASE("autodiff: a reverse pass records one node per operation", "[lib][auto
   const auto f = [](const auto& z) { return z[0] * z[1] + z[1]; };  // 2 inputs, ×, +
   autodiff::gradient<Q>(f, qvec({Q(1), Q(2)}), &nodes);
   CHECK(nodes == 4);
+}
+
+// ---- the AD twins of every library problem (autodiff/twin.hpp) ----
+
+namespace {
+// A deterministic rational in [-3, 3] on the grid of 1/8, from a running counter (no RNG needed).
+Rational grid_value(int& k) {
+  k = (k * 37 + 11) % 49;
+  return Rational(k - 24, 8);
+}
+template <class S>
+S max_entry_diff(const Mat<S>& a, const Mat<S>& b) {
+  S m = 0;
+  for (int i = 0; i < a.rows(); ++i)
+    for (int j = 0; j < a.cols(); ++j) {
+      const S d = a(i, j) < b(i, j) ? S(b(i, j) - a(i, j)) : S(a(i, j) - b(i, j));
+      if (d > m) m = d;
+    }
+  return m;
+}
+}  // namespace
+
+TEST_CASE("autodiff: every rational problem's gradient and Hessian equal its AD twin at 20 points", "[lib][autodiff]") {
+  int k = 5;
+  for (int trial = 0; trial < 20; ++trial) {
+    Mat<Rational> A(2, 2), Phi(2, 3);
+    A << grid_value(k) + 4, grid_value(k), 0, grid_value(k) + 5;
+    A(1, 0) = A(0, 1);
+    Phi << grid_value(k), grid_value(k), grid_value(k), 1, 1, 1;
+    Vec<Rational> b(2), y(3);
+    b << grid_value(k), grid_value(k);
+    y << grid_value(k), grid_value(k), grid_value(k);
+    MlpShape shape;
+    shape.sizes = {2, 2, 1};
+    shape.hidden = Activation::square;
+    Mat<Rational> X(2, 2), D(2, 1);
+    X << grid_value(k), grid_value(k), grid_value(k), grid_value(k);
+    D << grid_value(k), grid_value(k);
+    std::vector<std::unique_ptr<Problem<Rational>>> ps;
+    ps.push_back(std::make_unique<Quadratic<Rational>>(A, b, grid_value(k)));
+    ps.push_back(std::make_unique<LeastSquares<Rational>>(Phi, y));
+    ps.push_back(std::make_unique<SeedF<Rational>>());
+    ps.push_back(std::make_unique<SeedG<Rational>>());
+    ps.push_back(std::make_unique<Huber<Rational>>(3, Rational(1, 2), Rational(3, 2)));
+    ps.push_back(std::make_unique<Rosenbrock<Rational>>(3));
+    ps.push_back(std::make_unique<Lessard<Rational>>(Rational(1), Rational(25)));
+    ps.push_back(std::make_unique<PoorLocalMinimum<Rational>>());
+    ps.push_back(std::make_unique<Mlp<Rational>>(shape, X, D));
+    for (const auto& p : ps) {
+      Vec<Rational> x(p->dimension());
+      for (int i = 0; i < x.size(); ++i) x(i) = grid_value(k);
+      const auto twin = autodiff::ad_twin<Rational>(*p);
+      INFO(p->name() << " at trial " << trial);
+      CHECK(max_entry_diff<Rational>(Mat<Rational>(p->gradient(x)), Mat<Rational>(twin->gradient(x))) == 0);
+      CHECK(max_entry_diff<Rational>(Mat<Rational>(twin->forward_gradient(x)), Mat<Rational>(twin->gradient(x))) == 0);
+      CHECK(max_entry_diff<Rational>(p->hessian(x), twin->hessian(x)) == 0);
+      CHECK(p->value(x) == twin->value(x));
+    }
+  }
+}
+
+TEST_CASE("autodiff: the problems with exp and log equal their AD twins at 50 digits", "[lib][autodiff]") {
+  set_digits(50);
+  Vec<Mpfr> a(2), x(2);
+  a << Mpfr(3), Mpfr(1) / 2;
+  x << Mpfr(-2) / 3, Mpfr(5) / 4;
+  const Lorentzian<Mpfr> lz(a);
+  Mat<Mpfr> X(3, 2);
+  X << 1, 2, -1, Mpfr(1) / 2, 3, -2;
+  Vec<Mpfr> y(3);
+  y << 1, 0, 1;
+  const LogisticRegression<Mpfr> lr(X, y, Mpfr(1) / 10);
+  MlpShape shape;
+  shape.sizes = {2, 2, 1};
+  shape.hidden = Activation::tanh;
+  shape.output = Activation::sigmoid;
+  shape.divergence = Divergence::cross_entropy;
+  const Mlp<Mpfr> net(shape, X, Mat<Mpfr>(y));
+  Vec<Mpfr> theta(9);
+  theta << Mpfr(1) / 2, -1, Mpfr(1) / 3, 2, Mpfr(-1) / 4, Mpfr(3) / 5, 1, -2, Mpfr(1) / 7;
+  const Mpfr tol = Mpfr("1e-45");
+  for (const auto& [p, at] : std::vector<std::pair<const Problem<Mpfr>*, Vec<Mpfr>>>{{&lz, x}, {&lr, x}, {&net, theta}}) {
+    const auto twin = autodiff::ad_twin<Mpfr>(*p);
+    INFO(p->name());
+    CHECK(max_entry_diff<Mpfr>(Mat<Mpfr>(p->gradient(at)), Mat<Mpfr>(twin->gradient(at))) < tol);
+    CHECK(max_entry_diff<Mpfr>(Mat<Mpfr>(twin->forward_gradient(at)), Mat<Mpfr>(twin->gradient(at))) < tol);
+    CHECK(max_entry_diff<Mpfr>(p->hessian(at), twin->hessian(at)) < tol);
+  }
+  const ExpQuadratic1D<Mpfr> eq;
+  const auto twin = autodiff::ad_twin<Mpfr>(eq);
+  const Vec<Mpfr> p = Vec<Mpfr>::Constant(1, Mpfr(1) / 3);
+  CHECK(abs(eq.gradient(p)(0) - twin->gradient(p)(0)) < tol);
+  CHECK(abs(eq.hessian(p)(0, 0) - twin->hessian(p)(0, 0)) < tol);
+}
+
+TEST_CASE("autodiff: a problem without a formula is refused, clearly", "[lib][autodiff]") {
+  Mat<Rational> A = Mat<Rational>::Identity(2, 2);
+  const NoisyQuadratic<Rational> nq(A, Vec<Rational>::Zero(2), Rational(1), 3);
+  CHECK_THROWS_WITH(autodiff::ad_twin<Rational>(nq), Catch::Contains("no AD formula"));
 }

@@ -33,7 +33,7 @@ const auto& base_value(const T& x) {
 template <class S>
 class AdProblem final : public Problem<S> {
  public:
-  /// f as a callable template: it is instantiated here for S, Var<S>, Dual<S> and Dual<Dual<S>>.
+  /// f as a callable template: it is instantiated here for S, `Var<S>`, `Dual<S>` and `Dual<Dual<S>>`.
   template <class F>
   AdProblem(std::string name, int n, const F& f)
       : name_(std::move(name)),

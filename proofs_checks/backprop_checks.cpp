@@ -30,6 +30,12 @@ const Erratum seed004_sum{detail::seed004, 306, "-\\nabla_{\\theta} L_{MSE}(\\th
                           "and the matrix form (line 310); N is not defined on the slide (the only N nearby is N_x, "
                           "the output dimension), and any N other than K drops or invents examples"};
 
+const Erratum seed002_loss_never_added{
+    detail::seed002, 83, "Until $Loss$ has converged",
+    "the loop must accumulate the loss it tests: Loss += Div(Y_t, d_t) (divided by T) next to the gradient's "
+    "accumulation on line 80; as written Loss is set to 0 on line 72 and never changed, so the test compares 0 "
+    "with 0 and stops the loop after its first pass, whatever the true loss does"};
+
 struct DigitsGuard {
   int old;
   explicit DigitsGuard(int d) : old(descent::digits()) { set_digits(d); }
@@ -83,8 +89,9 @@ template <class S>
 Vec<S> deep_theta() {
   return converted<S>(initial_weights(16, deep_shape().parameters(), 0.5));
 }
-const char* deep_text = "network 3-2-2-1 with square hidden layers and identity output, L2 divergence (degree 8 in "
-                        "each weight: exact in rationals), K = 4 seeded regression examples, 17 seeded rational weights";
+const char* deep_text = "network 3-2-2-1 with square hidden layers and identity output, L2 divergence (a polynomial of "
+                        "degree 8 in each first-layer weight, 4 and 2 in the later layers: exact in rationals), K = 4 "
+                        "seeded regression examples, 17 seeded rational weights";
 
 // ∂Div_t/∂θ by one reverse pass over example t's divergence alone.
 template <class S>
@@ -252,6 +259,27 @@ Verdict notes_loop_is_gd(const Rational& eta) {
                                              "without 1/T and line 82 divides by T: the same as line 46-47's mean");
 }
 
+Verdict loop_stops_at_once(const Rational& eta) {
+  const Mlp<Q> f = deep_net<Q>();
+  const Vec<Q> theta0 = deep_theta<Q>();
+  const Q T(f.examples());
+  // one pass of lines 72-82: Loss = 0 (line 72) is never added to; the gradient is
+  Q loss_variable = 0, before = loss_variable;
+  Vec<Q> acc = Vec<Q>::Zero(theta0.size());
+  for (int t = 0; t < f.examples(); ++t) acc += f.example_gradient(t, theta0);
+  const Vec<Q> theta1 = theta0 - (eta / T) * acc;
+  const bool stops = abs_of<Q>(Q(loss_variable - before)) <= Q(1, 1000000);  // line 32's test, eps = 10^-6
+  const Q change = abs_of<Q>(Q(f.value(theta1) - f.value(theta0)));
+  if (!stops) throw std::logic_error("training_loop: the loop as written should stop after one pass");
+  return compare<Q>("training_loop",
+                    "seed 002's loop as written stops when Loss has converged (line 32's test |Loss_k - Loss_(k-1)| <= "
+                    "eps = 10^-6): when it stops, after its first pass (its Loss is 0 before and after), the true loss "
+                    "has changed by at most eps",
+                    Expect::refutes(seed002_loss_never_added), change, Relation::le, Q(1, 1000000), Q(0),
+                    std::string(deep_text) + ", eta = " + eta.str() + ": the mean loss went from " + shown<Q>(f.value(theta0)) +
+                        " to " + shown<Q>(f.value(theta1)) + " in that pass");
+}
+
 // ---- autodiff_modes ----
 
 Verdict backprop_equals_reverse() {
@@ -301,7 +329,7 @@ Verdict exact_finite_differences() {
   }
   return compare<Q>("autodiff_modes",
                     "an 11-point central difference, exact for polynomials of degree <= 10, equals reverse mode on the "
-                    "degree-8 network: largest difference",
+                    "network (degree <= 8 in each weight): largest difference",
                     Kind::holds, max_diff<Q>(fd, ad), Relation::eq, Q(0), Q(0),
                     std::string(deep_text) + ", h = 1/7 (any h: the stencil differentiates the interpolating "
                                              "polynomial, which is the loss along the axis)");
@@ -352,21 +380,23 @@ Verdict library_exact() {
 Verdict library_transcendental() {
   M worst = 0, scale = 0;
   std::string names;
-  auto add = [&](const Problem<M>& p, const Vec<M>& x, const M& terms) {
+  // the scale of each problem: its largest gradient and Hessian entries times the number of terms summed
+  // into one entry (examples, or coordinates for a separable sum), from the values, not chosen by hand
+  auto add = [&](const Problem<M>& p, const Vec<M>& x, int terms) {
     twin_diffs<M>(p, x, worst, names);
-    scale += terms;
+    scale += M(terms) * (p.gradient(x).cwiseAbs().maxCoeff() + p.hessian(x).cwiseAbs().maxCoeff() + abs_of<M>(p.value(x)));
   };
   Vec<M> a(3), x3(3);
   a << M(1), M(4), M(1) / 4;
   x3 << M(1) / 2, M(-2), M(3);
-  add(Lorentzian<M>(a), x3, M(30));
-  add(ExpQuadratic1D<M>(), Vec<M>::Constant(1, M(1) / 3), M(10));
+  add(Lorentzian<M>(a), x3, 3);
+  add(ExpQuadratic1D<M>(), Vec<M>::Constant(1, M(1) / 3), 3);
   const DataSet data = scaled_classification_data(3, 12, {1.0, 10.0, 0.1});
   Vec<M> y(static_cast<Eigen::Index>(data.y.size()));
   for (std::size_t i = 0; i < data.y.size(); ++i) y(static_cast<Eigen::Index>(i)) = M(data.y[i]);
   Vec<M> w(3);
   w << M(1) / 5, M(-1) / 10, M(2);
-  add(LogisticRegression<M>(to_matrix<M>(data.X), y, M(1) / 100), w, M(12 * 100 * 10));
+  add(LogisticRegression<M>(to_matrix<M>(data.X), y, M(1) / 100), w, 12);
   for (Activation act : {Activation::sigmoid, Activation::tanh}) {
     MlpShape s;
     s.sizes = {2, 3, 1};
@@ -374,14 +404,14 @@ Verdict library_transcendental() {
     s.output = Activation::sigmoid;
     s.divergence = act == Activation::sigmoid ? Divergence::cross_entropy : Divergence::l2;
     const ExampleData d = two_class_data(17, 6, 0.8);
-    add(Mlp<M>(s, converted<M>(d.X), converted<M>(d.D)), converted<M>(initial_weights(18, s.parameters(), 1)), M(6 * 100));
+    add(Mlp<M>(s, converted<M>(d.X), converted<M>(d.D)), converted<M>(initial_weights(18, s.parameters(), 1)), 6 * 13);
   }
   return compare<M>("autodiff_modes",
                     "the same for the problems with exp and log and for sigmoid and tanh networks: largest difference, "
                     "within the rounding of the sums",
-                    Kind::holds, worst, Relation::le, M(0), scale,
-                    "problems: " + names + " (tolerance 64 eps times the summed magnitudes of the terms, " +
-                        shown<M>(scale, 3) + ")");
+                    Kind::holds, worst, Relation::le, M(64 * epsilon<M>() * scale), M(0),
+                    "problems: " + names + "; rhs = 64 eps times the scale " + shown<M>(scale, 3) +
+                        " (each problem's largest |f|, gradient and Hessian entries times the terms summed into one)");
 }
 
 Verdict relu_kink() {
@@ -412,8 +442,9 @@ Verdict relu_kink() {
                     "at a ReLU kink (z_1 = 0 exactly) reverse mode's dDiv/db_1 equals the central difference quotient",
                     Expect::counterexample("differentiable"), ad, Relation::eq, cd, Q(0),
                     "network 1-1-1, relu hidden layer, x = 1, d = 1, (W_1, b_1, W_2, b_2) = (1, -1, 1, 0), h = 1/1000: "
-                    "AD uses relu'(0) = 0 and gives " + ad.str() + "; the one-sided derivatives are -2 and 0 and the "
-                    "central quotient is their mean, " + cd.str() + ". Neither is 'the' gradient: there is none");
+                    "AD uses relu'(0) = 0 and gives " + ad.str() + "; the one-sided derivatives are -2 and 0, and the "
+                    "central quotient ((h - 1)^2 - 1)/(2h) = -1 + h/2 = " + cd.str() + " tends to their mean -1 as h -> 0. "
+                    "Neither is 'the' gradient: there is none");
 }
 
 // ---- fd_certified ----
@@ -453,7 +484,8 @@ I third_derivative_box(const Mlp<I>& f, const Vec<I>& theta, int j, const I& h) 
 }
 }  // namespace
 
-Verdict certified_bound(const Rational& h_exact) {
+namespace {
+Verdict certified_at(const Rational& h_exact, const std::string& step) {
   const Mlp<I> f = sigmoid_net<I>();
   const Vec<I> theta = converted<I>(initial_weights(18, sigmoid_shape().parameters(), 1));
   const I h = from_rational<I>(h_exact);
@@ -483,48 +515,29 @@ Verdict certified_bound(const Rational& h_exact) {
       worst_j = j;
     }
   }
-  return compare<I>("fd_certified",
-                    "|(f(theta + h e_j) - f(theta - h e_j))/(2h) - d_j f(theta)| <= (h^2/6) max over the segment of "
-                    "|d_j^3 f|, certified for every j (shown: the j with the least margin)",
-                    Kind::holds, worst_lhs, Relation::le, worst_rhs, I(0),
+  return compare<I>("fd_certified", step, Kind::holds, worst_lhs, Relation::le, worst_rhs, I(0),
                     std::string(sigmoid_text) + ", h = " + shown<Q>(h_exact) + ", j = " + std::to_string(worst_j) +
                         ": the gradient by reverse mode over intervals, the third derivative by three nested duals "
-                        "over the interval theta_j + [-h, h]");
+                        "over the interval theta_j + [-h, h]; the enclosures hold the rounding of every operation");
+}
+}  // namespace
+
+Verdict certified_bound(const Rational& h) {
+  return certified_at(h, "|(f(theta + h e_j) - f(theta - h e_j))/(2h) - d_j f(theta)| <= (h^2/6) max over the segment of "
+                         "|d_j^3 f|, certified for every j (shown: the j with the least margin)");
 }
 
 Verdict hundred_digits() {
   const DigitsGuard guard(std::max(100, descent::digits()));
-  const Mlp<M> f = sigmoid_net<M>();
-  const Mlp<I> fi = sigmoid_net<I>();
-  const std::vector<double> w0 = initial_weights(18, sigmoid_shape().parameters(), 1);
-  const Vec<M> theta = converted<M>(w0);
-  const Vec<I> theta_i = converted<I>(w0);
-  const Vec<M> g = autodiff::ad_twin<M>(f)->gradient(theta);
-  const M h = M(1) / M("1e30");
-  const I h_i = from_rational<I>(Q(1) / detail::pow10(30));
-  M worst = 0, worst_bound = 0, slack = 0;
-  for (int j = 0; j < theta.size(); ++j) {
-    Vec<M> up = theta, down = theta;
-    up(j) += h;
-    down(j) -= h;
-    const M diff = abs_of<M>(M((f.value(up) - f.value(down)) / (2 * h) - g(j)));
-    // truncation: h^2 max|f'''|/6 with the enclosure of step 4; rounding of the quotient: a few eps |f|/h
-    const M M3(boost::multiprecision::upper(abs(third_derivative_box(fi, theta_i, j, h_i))));
-    const M bound = h * h * M3 / 6 + 16 * epsilon<M>() * (abs_of<M>(f.value(up)) + abs_of<M>(f.value(down))) / h;
-    if (j == 0 || diff - bound > slack) {
-      slack = diff - bound;
-      worst = diff;
-      worst_bound = bound;
-    }
-  }
-  return compare<M>("fd_certified",
-                    "at " + std::to_string(descent::digits()) + " digits the central difference with h = 10^-30 agrees "
-                    "with reverse mode within h^2 max|f'''|/6 plus the rounding of the quotient, for every j (shown: the "
-                    "j closest to its bound)",
-                    Kind::holds, worst, Relation::le, worst_bound, M(0),
-                    std::string(sigmoid_text) + ": difference " + shown<M>(worst, 3) + ", bound " + shown<M>(worst_bound, 3) +
-                        ": about 60 digits agree");
+  // h = 10^-(digits/5): the truncation h^2 max|f'''|/6 stays far above the rounding (10^-digits/h) that
+  // the intervals carry, so the bound can be certified
+  const Rational h = Rational(1) / detail::pow10(descent::digits() / 5);
+  return certified_at(h, "at " + std::to_string(descent::digits()) + " digits: the central difference with h = " +
+                             shown<Q>(h) + " agrees with reverse mode within (h^2/6) max|d_j^3 f|, certified for every j "
+                             "(about " + std::to_string(descent::digits() / 5 * 2) + " digits agree)");
 }
+
+
 
 Verdict bound_attained_cubic() {
   const SeedF<Q> f;
@@ -737,7 +750,9 @@ Verdict tape_linear() {
                          "evaluation whatever P, where forward mode needs P evaluations",
                          Kind::holds, worst, Relation::le, 4.0, 0.0,
                          "2-w-w-1 sigmoid networks, K = 4 examples, nodes/multiply-adds by width: " + rows +
-                             " (a multiply-add is a product and a sum; constants of the data are nodes too)");
+                             ". Why 4: a multiply-add records 2 nodes (product, sum), 3 in the first layer (the datum "
+                             "x_j is a constant node); each unit adds its bias and activation, which weighs most in "
+                             "narrow layers. Not attained: the ratio falls towards 2 as the width grows");
 }
 
 // ---- plots ----

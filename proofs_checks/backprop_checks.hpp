@@ -42,6 +42,9 @@ Verdict option1_without_transpose(const Rational& eta);
 /// training_loop, holds (exact): seed 002's loop (accumulate ∇Div over the examples, update with η/T)
 /// run three times by hand equals three steps of the library's GD on the mean loss.
 Verdict notes_loop_is_gd(const Rational& eta);
+/// training_loop, refutes seed 002 line 83 (exact): Loss is set to 0 and never accumulated, so "until Loss has
+/// converged" stops the loop after one pass, while the true loss changed by far more than ε.
+Verdict loop_stops_at_once(const Rational& eta);
 
 // ---- autodiff_modes ----
 
@@ -67,8 +70,8 @@ Verdict relu_kink();
 /// fd_certified, holds (interval): on a sigmoid network, |central difference − ∂ⱼf| ≤ h²M/6 with M an
 /// enclosure of max|∂ⱼ³f| on the segment, certified for every j.
 Verdict certified_bound(const Rational& h);
-/// fd_certified, holds (mpfr, 100 digits): 100-digit central differences agree with reverse mode to
-/// within the same bound.
+/// fd_certified, holds (interval, at max(100, digits) digits): central differences with h = 10^−(digits/5)
+/// agree with reverse mode within the same bound, certified.
 Verdict hundred_digits();
 /// fd_certified, tight (exact): the bound is attained by a cubic: on seed 000's f = x²y³ along y the
 /// central difference is off by exactly h²·f_yyy/6 = h²x².

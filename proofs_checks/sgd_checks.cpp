@@ -20,11 +20,13 @@ using detail::seed001;
 using detail::vec_text;
 
 const Erratum seed001_twenty{seed001, 306, "If there are 20 examples, 20 times faster.",
-                             "20 times as many updates per pass over the data, each 20 times cheaper; that buys "
-                             "progress per gradient evaluation only far from the minimum: with a constant step SGD "
-                             "settles at a noise floor (its iterates keep a variance of order eta) and never gets as "
-                             "close to f* as GD does, whatever the number of evaluations; to converge, the step must "
-                             "decay (sum eta_t = infinity, sum eta_t^2 < infinity)"};
+                             "true of the updates (20 per pass over the data, each 20 times cheaper) and, for a mean "
+                             "loss with the same step, roughly of the progress far from the minimum; false as a "
+                             "statement about reaching an accuracy: with a constant step SGD settles at a noise floor "
+                             "(its iterates keep a variance of order eta) and never gets as close to f* as GD does, "
+                             "whatever the number of evaluations; to converge, the step must decay (sum eta_t = "
+                             "infinity, sum eta_t^2 < infinity). With seed 001's sum loss and one eta, a GD step is K "
+                             "times an SGD update and the early gain is about 1, not 20"};
 
 template <class S>
 Mat<S> converted(const Mat<double>& m) {
@@ -352,13 +354,17 @@ Verdict early_progress() {
   const Race r = race(200, 20 * 200);
   const double tau = r.gap0 / 10;
   const long long gd = stays_below(r.gd, tau), sgd = stays_below(r.sgd, tau);
+  if (gd < 0) throw std::logic_error("sgd_twenty_times: GD did not reach a tenth of the gap");
+  const double sgd_needs = sgd < 0 ? double(r.sgd.back().first + 1) : double(sgd);  // never: the budget + 1
   return compare<double>("sgd_twenty_times",
-                         "to get within a tenth of the initial gap f(x_0) - f* and stay there, SGD uses fewer gradient "
-                         "evaluations than GD (K = 20 examples per GD step, 1 per SGD update)",
-                         Kind::holds, double(sgd), Relation::lt, double(gd), double(gd),
-                         "line fit f(w, b) = (1/20) sum (w x_t + b - d_t)^2 on 20 seeded examples, eta = 1/20 for both, "
-                         "from (4, -4), f* exact: GD " + std::to_string(gd) + " evaluations, SGD " + std::to_string(sgd) +
-                             ": a ratio of " + shown<double>(double(gd) / double(sgd), 3) + ", not 20");
+                         "far from the minimum: to get within a tenth of the initial gap f(x_0) - f* and stay there, SGD "
+                         "uses fewer gradient evaluations than GD (K = 20 examples per GD step, 1 per SGD update)",
+                         Kind::holds, sgd_needs, Relation::lt, double(gd), double(gd),
+                         "mean loss f(w, b) = (1/20) sum (w x_t + b - d_t)^2 on 20 seeded examples, eta = 1/20 for both, "
+                         "from (4, -4), f* exact: GD " + std::to_string(gd) + " evaluations (" + std::to_string(gd / 20) +
+                             " steps), SGD " + (sgd < 0 ? std::string("never") : std::to_string(sgd)) + " (seed 7): a ratio of " +
+                             (sgd < 0 ? std::string("0") : shown<double>(double(gd) / double(sgd), 3)) +
+                             " - near K = 20 this far out, where one SGD update does about what one GD step does");
 }
 
 Verdict twenty_times_refuted() {
@@ -372,8 +378,8 @@ Verdict twenty_times_refuted() {
   double last = 0;
   for (std::size_t i = r.sgd.size() - 20; i < r.sgd.size(); ++i) last += r.sgd[i].second / 20;
   return compare<double>("sgd_twenty_times",
-                         "\"20 times faster\": with 20 examples SGD gets within 10^-6 (f(x_0) - f*) of f* and stays there "
-                         "with at most 1/20 of the evaluations GD needs",
+                         "\"20 times faster\" read as reaching an accuracy: with 20 examples SGD gets within "
+                         "10^-6 (f(x_0) - f*) of f* and stays there with at most 1/20 of the evaluations GD needs",
                          Expect::refutes(seed001_twenty), sgd_needs, Relation::le, double(gd) / 20, double(gd),
                          "the same line fit and eta = 1/20: GD stays within " + shown<double>(tau, 3) + " after " +
                              std::to_string(gd) + " evaluations; SGD given all " + std::to_string(gd) +
@@ -404,10 +410,11 @@ Verdict moments_match_recursion(const Rational& eta) {
   }
   return compare<Q>("sgd_noise_floor",
                     "E[(w_t - w*)^2] of SGD (one example drawn uniformly per step) over all 4^t index sequences equals the "
-                    "moment recursion s_(t+1) = E(1 - 2 eta a^2)^2 s_t - 4 eta E[(1 - 2 eta a^2) a r] m_t + 4 eta^2 C, "
-                    "t = 1..5 (lhs: E over sequences at t = 5)",
-                    Kind::tight, second[static_cast<std::size_t>(T)], Relation::eq, m.second, Q(0),
-                    std::string(one_d_text) + ", eta = " + eta.str() + ", w_0 = 0; largest difference over t = 1..5: " + worst.str());
+                    "moment recursion s_(t+1) = E(1 - 2 eta a^2)^2 s_t - 4 eta E[(1 - 2 eta a^2) a r] m_t + 4 eta^2 C: "
+                    "the largest difference over t = 1..5",
+                    Kind::holds, worst, Relation::eq, Q(0), Q(0),
+                    std::string(one_d_text) + ", eta = " + eta.str() + ", w_0 = 0: E[(w_5 - w*)^2] = " +
+                        shown<Q>(second[static_cast<std::size_t>(T)]) + " both ways");
 }
 
 Verdict floor_approached(const Rational& eta) {
@@ -418,7 +425,8 @@ Verdict floor_approached(const Rational& eta) {
   const Moments<Q> m = moments_after<Q>(Q(0), [&](int) { return eta; }, T, st);
   const Q v = floor_of<Q>(eta, st);
   return approaches<Q>("sgd_noise_floor",
-                       "from w_0 = w* the second moment rises to the floor v(eta) = eta C/(m_2 - eta m_4): "
+                       "the floor is the limit: from w_0 = w* (where E[w_t - w*] = 0 for every t, so s_t - v shrinks by "
+                       "A = E(1 - 2 eta a^2)^2 each step) the second moment rises to v(eta) = eta C/(m_2 - eta m_4): "
                        "s_T/v in [1 - 10^-20, 1]",
                        Q(m.second / v), Q(1) / detail::pow10(20),
                        std::string(one_d_text) + ", eta = " + eta.str() + ": m_2 = " + st.m2.str() + ", m_4 = " + st.m4.str() +
@@ -614,7 +622,7 @@ Verdict variance_with_replacement() {
   return compare<Q>("sgd_minibatch_variance",
                     "B = 3 examples drawn uniformly with replacement: E||g_B - grad f||^2 over all 6^3 ordered draws "
                     "equals sigma^2/B",
-                    Kind::tight, total, Relation::eq, Q(G.sigma2 / 3), Q(0),
+                    Kind::holds, total, Relation::eq, Q(G.sigma2 / 3), Q(0),
                     "line fit on K = 6 seeded examples at (w, b) = (1/2, -1/4); sigma^2 = (1/K) sum ||grad f_t - grad f||^2 = " +
                         G.sigma2.str());
 }

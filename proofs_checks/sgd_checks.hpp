@@ -45,13 +45,14 @@ Verdict replacement_misses();
 /// sgd_twenty_times, holds (double): on K = 20 examples SGD reaches a loose accuracy (a tenth of the
 /// initial gap) with fewer gradient evaluations than GD, measured.
 Verdict early_progress();
-/// sgd_twenty_times, refutes seed 001 line 306: to stay within 10⁻⁶ of f* SGD would need at most 1/20
-/// of GD's evaluations; with a constant step it never stays there (the noise floor).
+/// sgd_twenty_times, refutes seed 001 line 306 read as reaching an accuracy: to stay within 10⁻⁶ of the
+/// initial gap SGD would need at most 1/20 of GD's evaluations; with a constant step it never stays
+/// there (the noise floor).
 Verdict twenty_times_refuted();
 
 // ---- sgd_noise_floor ----
 
-/// sgd_noise_floor, tight (exact): E[(w_t − w*)²] of SGD with replacement on a 1-D least squares,
+/// sgd_noise_floor, holds (exact): E[(w_t − w*)²] of SGD with replacement on a 1-D least squares,
 /// by enumerating all K^t index sequences of the library's steps, equals the closed-form moment
 /// recursion, t = 1 … 5.
 Verdict moments_match_recursion(const Rational& eta);
@@ -81,7 +82,7 @@ Verdict summable_steps_stop(int T);
 
 // ---- sgd_minibatch_variance ----
 
-/// sgd_minibatch_variance, tight (exact): over all K^B ordered draws with replacement the minibatch
+/// sgd_minibatch_variance, holds (exact): over all K^B ordered draws with replacement the minibatch
 /// mean gradient has E‖ĝ − ∇f‖² = σ²/B (K = 6, B = 3).
 Verdict variance_with_replacement();
 /// sgd_minibatch_variance, counterexample dropping with_replacement (exact): over the C(K, B) batches

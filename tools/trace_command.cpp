@@ -40,7 +40,7 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   long long steps = o.steps;
   if (o.epochs_given) {
     const auto* sum = dynamic_cast<const FiniteSum<S>*>(loaded.problem.get());
-    if (!sum) throw InputError("--epochs: the problem " + loaded.kind + " is not a sum over examples (use least_squares or mlp)");
+    if (!sum) throw InputError("--epochs: the problem " + loaded.kind + " is not a sum over examples (use least_squares, logistic or mlp)");
     const int B = o.hyper.count("batch") ? std::stoi(o.hyper.at("batch")) : 1;  // validated by make_optimizer
     steps = o.epochs * updates_per_epoch(sum->examples(), B);
     if (steps > (o.exact ? max_exact_trace_steps : max_trace_steps))

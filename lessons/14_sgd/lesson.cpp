@@ -29,10 +29,12 @@
  * \snippet 14_sgd/lesson.cpp l14-epoch
  *
  * \section l14_twenty Step 3: “20 times faster”?
- * Measured on 20 examples, the same step for both, per gradient evaluation: SGD gets to a loose accuracy
- * first — by a factor that is not 20 — and then stops improving: with a constant step its iterates keep
- * a variance of order \f$\eta\f$ (Step 4), so it never stays as close to \f$f^*\f$ as GD does. Refuted as a
- * statement about reaching a given accuracy.
+ * Measured on 20 examples of a mean loss, the same step for both, per gradient evaluation: far from the
+ * minimum SGD gets to a loose accuracy about 20 times sooner (one update does about what one GD step does,
+ * for a twentieth of the work: 15 times on this seed) — the slide's point, and true of the updates. Then it
+ * stops improving: with a constant step its iterates keep a variance of order \f$\eta\f$ (Step 4), so it never
+ * stays as close to \f$f^*\f$ as GD does. Refuted as a statement about reaching a given accuracy. With seed 001's
+ * sum loss and one \f$\eta\f$ for both, a GD step is \f$K\f$ SGD updates' worth and even the early gain is gone.
  * (claim \ref claim_sgd_twenty_times "sgd_twenty_times")
  * \image html sgd_vs_gd.svg "f - f* against gradient evaluations: GD (20 per step) and SGD (1 per update), eta = 1/20"
  * \snippet 14_sgd/lesson.cpp l14-twenty
@@ -41,7 +43,10 @@
  * With \f$e = w - w^*\f$ and example \f$i\f$ drawn uniformly, \f$e^+ = (1 - 2\eta a_i^2)e - 2\eta a_ir_i\f$, so
  * \f[ \mathbb{E}e_{t+1}^2 = \mathbb{E}(1-2\eta a^2)^2\,\mathbb{E}e_t^2 - 4\eta\,\mathbb{E}[(1-2\eta a^2)ar]\,\mathbb{E}e_t
  *     + 4\eta^2C, \qquad \mathbb{E}e_t^2 \to v(\eta) = \frac{\eta C}{m_2 - \eta m_4}, \f]
- * a floor proportional to \f$\eta\f$ for small steps, and zero only when every \f$a_ir_i = 0\f$. The recursion is
+ * a floor proportional to \f$\eta\f$ for small steps, and zero only when every \f$a_ir_i = 0\f$. It exists when
+ * \f$\mathbb{E}(1-2\eta a^2)^2 < 1\f$, i.e. \f$\eta < m_2/m_4 = 5/33\f$ here (`--eta` takes 1/100 to 1/10). Drawing
+ * without replacement (shuffled epochs) the floor is not \f$v(\eta)\f$ but far lower (counterexample): over an
+ * epoch the examples' noise cancels to first order. The recursion is
  * checked against all \f$4^t\f$ index sequences of the library's steps (exact), the limit exactly, and the
  * floor against a long seeded run (within 4 standard errors).
  * (claim \ref claim_sgd_noise_floor "sgd_noise_floor")
@@ -61,7 +66,7 @@
  * exactly; a batch of distinct examples (a shuffled epoch's) has the finite-population factor
  * \f$\frac{K-B}{K-1}\f$ — less variance, and none at \f$B = K\f$.
  * (claim \ref claim_sgd_minibatch_variance "sgd_minibatch_variance")
- * \image html sgd_minibatch.svg "E||g_B - grad f||^2 against B: the two formulas and shuffled batches of the library"
+ * \image html sgd_minibatch.svg "E||g_B - grad f||^2 against B: the two formulas and shuffled batches of the library (0 at B = K, off the log scale)"
  * \snippet 14_sgd/lesson.cpp l14-batch
  *
  * \section l14_checks The checks

@@ -60,7 +60,7 @@ const std::vector<MethodInfo>& methods() {
   static const std::vector<MethodInfo> list = {
       {"gd", "x <- x - eta grad f(x)", {positive("eta", "", "step size eta")}, "yes"},
       {"sgd", "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum over "
-              "examples only (kinds least_squares, mlp); --epochs E sets the steps to E ceil(K/B)",
+              "examples only (kinds least_squares, logistic, mlp); --epochs E sets the steps to E ceil(K/B)",
        {positive("lr", "", "step size"),
         {"batch", "1", "1", false, "1000000", false, true, {}, "examples per step B (at most K)"},
         {"seed", "0", "0", false, "2147483647", false, true, {}, "seed of the sampling (SplitMix64)"},

@@ -103,6 +103,9 @@ add_test(NAME "descent trace --method sgd --epochs 2 --batch 3: ceil(4/3) = 2 up
          COMMAND ${descent_exe} trace ${sgd_ls} --batch 3 --epochs 2 --format json)
 set_tests_properties("descent trace --method sgd --epochs 2 --batch 3: ceil(4/3) = 2 updates per epoch"
                      PROPERTIES PASS_REGULAR_EXPRESSION "\"steps\": 4,")
+add_test(NAME "descent trace --method sgd runs on logistic regression (a mean over examples)"
+         COMMAND ${descent_exe} trace --problem ${data}/logistic_4x2.json --method sgd --lr 1/2 --batch 2 --epochs 3 --digits 20)
+set_tests_properties("descent trace --method sgd runs on logistic regression (a mean over examples)" PROPERTIES LABELS "cli;sgd_epoch")
 add_test(NAME "descent trace --method sgd on a generated mlp runs 2 epochs" COMMAND ${descent_exe} trace --problem ${CMAKE_SOURCE_DIR}/examples/mlp.json --method sgd --lr 1/2 --batch 4 --epochs 2)
 set_tests_properties("descent trace --method sgd --sampling cyclic --exact: x <- x - lr K grad f_i, i = 0, 1, 2, 3, 0, ..."
                      "descent trace --method sgd: the same seed gives the same run, another seed another"

@@ -215,6 +215,13 @@ TEST_CASE("autodiff: the problems with exp and log equal their AD twins at 50 di
     CHECK(max_entry_diff<Mpfr>(Mat<Mpfr>(twin->forward_gradient(at)), Mat<Mpfr>(twin->gradient(at))) < tol);
     CHECK(max_entry_diff<Mpfr>(p->hessian(at), twin->hessian(at)) < tol);
   }
+  // logistic regression as a sum over examples: the mean of its example gradients is its gradient
+  Vec<Mpfr> mean = Vec<Mpfr>::Zero(2);
+  for (int i = 0; i < lr.examples(); ++i) mean += lr.example_gradient(i, x) * lr.weight();
+  CHECK(max_entry_diff<Mpfr>(Mat<Mpfr>(mean), Mat<Mpfr>(lr.gradient(x))) < tol);
+  Mpfr fsum = 0;
+  for (int i = 0; i < lr.examples(); ++i) fsum += lr.example_value(i, x) * lr.weight();
+  CHECK(abs(fsum - lr.value(x)) < tol);
   const ExpQuadratic1D<Mpfr> eq;
   const auto twin = autodiff::ad_twin<Mpfr>(eq);
   const Vec<Mpfr> p = Vec<Mpfr>::Constant(1, Mpfr(1) / 3);

@@ -255,7 +255,11 @@ TEST_CASE("backprop_poll0: lesson", "[backprop_poll0]") {
 }
 
 TEST_CASE("training_loop: lesson", "[training_loop]") {
-  rc::prop("seed 002's loop is GD for random eta", [] { RC_ASSERT_VERDICT(backprop::notes_loop_is_gd(draw_q("eta", 1, 1000, 100))); });
+  rc::prop("seed 002's loop is GD for random eta, and as written stops after one pass", [] {
+    const Q eta = draw_q("eta", 1, 1000, 100);
+    RC_ASSERT_VERDICT(backprop::notes_loop_is_gd(eta));
+    RC_ASSERT_VERDICT(backprop::loop_stops_at_once(eta));
+  });
 }
 
 TEST_CASE("autodiff_modes: lesson", "[autodiff_modes]") {

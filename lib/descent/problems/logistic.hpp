@@ -13,9 +13,10 @@ namespace descent {
 /// \f[ f(w) = \frac1m\sum_{i=1}^m \big[\log(1 + e^{x_i^\top w}) - y_i\,x_i^\top w\big] + \frac\lambda2\|w\|^2, \f]
 /// X of size m×n with one example xᵢᵀ per row, yᵢ ∈ {0, 1}, λ ≥ 0.
 /// ∇f = Xᵀ(σ(Xw) − y)/m + λw, ∇²f = XᵀDX/m + λI with D = diag(σᵢ(1 − σᵢ)): convex, and
-/// λ-strongly convex when λ > 0. Instantiated for double and Mpfr (exp, log).
+/// λ-strongly convex when λ > 0. Instantiated for double and Mpfr (exp, log). A FiniteSum with
+/// weight 1/m whose i-th term carries the regularizer: fᵢ(w) = log(1 + e^{xᵢᵀw}) − yᵢxᵢᵀw + (λ/2)‖w‖².
 template <class S>
-class LogisticRegression final : public Problem<S> {
+class LogisticRegression final : public FiniteSum<S> {
  public:
   /// Throws InputError if X is empty, y has not one entry per row of X, a label is not
   /// 0 or 1, or λ < 0.
@@ -26,6 +27,10 @@ class LogisticRegression final : public Problem<S> {
   Mat<S> hessian(const Vec<S>& w) const override;
   S value_and_gradient(const Vec<S>& w, Vec<S>& g) const override;
   std::string name() const override { return "logistic"; }
+  int examples() const override { return static_cast<int>(X_.rows()); }
+  S weight() const override { return S(1) / S(examples()); }
+  S example_value(int i, const Vec<S>& w) const override;
+  Vec<S> example_gradient(int i, const Vec<S>& w) const override;
   /// The m×n data (one example per row).
   const Mat<S>& X() const { return X_; }
   /// The m labels in {0, 1}.

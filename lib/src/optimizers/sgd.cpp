@@ -81,7 +81,7 @@ template <class S>
 Vec<S> Sgd<S>::step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>&) {
   const auto* sum = dynamic_cast<const FiniteSum<S>*>(&problem);
   if (!sum)
-    throw InputError("sgd needs a problem that is a sum over examples (least_squares or mlp), got " + problem.name());
+    throw InputError("sgd needs a problem that is a sum over examples (least_squares, logistic or mlp), got " + problem.name());
   const int K = sum->examples();
   if (options_.batch > K)
     throw InputError("batch: " + std::to_string(options_.batch) + " is more than the " + std::to_string(K) +

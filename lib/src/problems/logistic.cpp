@@ -67,6 +67,18 @@ Vec<S> LogisticRegression<S>::gradient(const Vec<S>& w) const {
 }
 
 template <class S>
+S LogisticRegression<S>::example_value(int i, const Vec<S>& w) const {
+  const S z = X_.row(i).dot(w);
+  return softplus<S>(z) - y_(i) * z + lambda_ * S(w.squaredNorm()) / 2;
+}
+
+template <class S>
+Vec<S> LogisticRegression<S>::example_gradient(int i, const Vec<S>& w) const {
+  const S z = X_.row(i).dot(w);
+  return Vec<S>(X_.row(i).transpose()) * S(sigmoid<S>(z) - y_(i)) + lambda_ * w;
+}
+
+template <class S>
 Mat<S> LogisticRegression<S>::hessian(const Vec<S>& w) const {
   const Vec<S> z = X_ * w;
   Vec<S> d(z.size());

@@ -23,6 +23,9 @@ using M = Mpfr;
 using I = Interval;
 using autodiff::Dual;
 using detail::abs_of;
+using detail::converted;
+using detail::DigitsGuard;
+using detail::max_diff;
 using detail::vec_text;
 
 const Erratum seed004_sum{detail::seed004, 306, "-\\nabla_{\\theta} L_{MSE}(\\theta) = \\frac{2}{K} \\sum_{k=0}^{N-1}",
@@ -36,40 +39,7 @@ const Erratum seed002_loss_never_added{
     "accumulation on line 80; as written Loss is set to 0 on line 72 and never changed, so the test compares 0 "
     "with 0 and stops the loop after its first pass, whatever the true loss does"};
 
-struct DigitsGuard {
-  int old;
-  explicit DigitsGuard(int d) : old(descent::digits()) { set_digits(d); }
-  ~DigitsGuard() { set_digits(old); }
-  DigitsGuard(const DigitsGuard&) = delete;
-  DigitsGuard& operator=(const DigitsGuard&) = delete;
-};
 
-template <class S>
-Mat<S> converted(const Mat<double>& m) {
-  Mat<S> out(m.rows(), m.cols());
-  for (int i = 0; i < m.rows(); ++i)
-    for (int j = 0; j < m.cols(); ++j) out(i, j) = S(m(i, j));
-  return out;
-}
-template <class S>
-Vec<S> converted(const std::vector<double>& v) {
-  Vec<S> out(static_cast<Eigen::Index>(v.size()));
-  for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = S(v[i]);
-  return out;
-}
-template <class S>
-S max_diff(const Vec<S>& a, const Vec<S>& b) {
-  S m = 0;
-  for (int i = 0; i < a.size(); ++i) m = std::max<S>(m, abs_of<S>(S(a(i) - b(i))));
-  return m;
-}
-template <class S>
-S max_diff(const Mat<S>& a, const Mat<S>& b) {
-  S m = 0;
-  for (int i = 0; i < a.rows(); ++i)
-    for (int j = 0; j < a.cols(); ++j) m = std::max<S>(m, abs_of<S>(S(a(i, j) - b(i, j))));
-  return m;
-}
 
 // The polynomial 3-2-2-1 network (two square hidden layers: the loss has degree 8 in each weight)
 // on K = 4 seeded regression examples, at seeded weights.
@@ -108,21 +78,31 @@ Vec<S> ad_example_gradient(const Mlp<S>& f, int t, const Vec<S>& theta) {
 
 // ---- backprop_recap ----
 
-Verdict weight_gradient() {
+namespace {
+// The largest difference `diff` finds between one example's hand-written backward pass and reverse mode's
+// gradient of that example's divergence, over the examples of deep_net.
+Q worst_over_examples(const std::function<Q(const Mlp<Q>&, const Vec<Q>&, const LayerGradients<Q>&, const Vec<Q>&)>& diff) {
   const Mlp<Q> f = deep_net<Q>();
   const Vec<Q> theta = deep_theta<Q>();
   Q worst = 0;
-  for (int t = 0; t < f.examples(); ++t) {
-    const LayerGradients<Q> r = f.backward(t, theta);
-    const Vec<Q> g = ad_example_gradient<Q>(f, t, theta);
+  for (int t = 0; t < f.examples(); ++t)
+    worst = std::max<Q>(worst, diff(f, theta, f.backward(t, theta), ad_example_gradient<Q>(f, t, theta)));
+  return worst;
+}
+}  // namespace
+
+Verdict weight_gradient() {
+  const Q worst = worst_over_examples([](const Mlp<Q>& f, const Vec<Q>&, const LayerGradients<Q>& r, const Vec<Q>& g) {
+    Q w = 0;
     for (int k = 1; k <= 3; ++k) {
       const int rows = f.shape().sizes[std::size_t(k)], cols = f.shape().sizes[std::size_t(k - 1)];
       const int off = f.shape().weight_offset(k);
       for (int i = 0; i < rows; ++i)
         for (int j = 0; j < cols; ++j)  // ∂Div/∂(W_k)_ij sits at (j, i) of y_{k-1} ∇_{z_k}Div
-          worst = std::max<Q>(worst, abs_of<Q>(Q(r.grad_W[std::size_t(k)](j, i) - g(off + i * cols + j))));
+          w = std::max<Q>(w, abs_of<Q>(Q(r.grad_W[std::size_t(k)](j, i) - g(off + i * cols + j))));
     }
-  }
+    return w;
+  });
   return compare<Q>("backprop_recap",
                     "line 66: grad_(W_k) Div = y_(k-1) grad_(z_k) Div, an n_(k-1) x n_k matrix whose (j, i) entry is "
                     "dDiv/d(W_k)_ij (reverse-mode AD): largest difference over k = 1, 2, 3 and 4 examples",
@@ -130,36 +110,30 @@ Verdict weight_gradient() {
 }
 
 Verdict bias_gradient() {
-  const Mlp<Q> f = deep_net<Q>();
-  const Vec<Q> theta = deep_theta<Q>();
-  Q worst = 0;
-  for (int t = 0; t < f.examples(); ++t) {
-    const LayerGradients<Q> r = f.backward(t, theta);
-    const Vec<Q> g = ad_example_gradient<Q>(f, t, theta);
+  const Q worst = worst_over_examples([](const Mlp<Q>& f, const Vec<Q>&, const LayerGradients<Q>& r, const Vec<Q>& g) {
+    Q w = 0;
     for (int k = 1; k <= 3; ++k)
-      worst = std::max<Q>(worst, max_diff<Q>(r.grad_z[std::size_t(k)],
-                                             Vec<Q>(g.segment(f.shape().bias_offset(k), f.shape().sizes[std::size_t(k)]))));
-  }
+      w = std::max<Q>(w, max_diff<Q>(r.grad_z[std::size_t(k)],
+                                     Vec<Q>(g.segment(f.shape().bias_offset(k), f.shape().sizes[std::size_t(k)]))));
+    return w;
+  });
   return compare<Q>("backprop_recap", "line 66: grad_(b_k) Div = grad_(z_k) Div (reverse-mode AD's dDiv/db_k)",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0), deep_text);
 }
 
 Verdict chain_to_previous_layer() {
-  const Mlp<Q> f = deep_net<Q>();
-  const Vec<Q> theta = deep_theta<Q>();
-  Q worst = 0;
-  for (int t = 0; t < f.examples(); ++t) {
-    const LayerGradients<Q> r = f.backward(t, theta);
-    const Vec<Q> g = ad_example_gradient<Q>(f, t, theta);
+  const Q worst = worst_over_examples([](const Mlp<Q>& f, const Vec<Q>& theta, const LayerGradients<Q>& r, const Vec<Q>& g) {
+    Q w = 0;
     for (int k = 2; k <= 3; ++k) {
       // line 64 then line 62: grad_(y_(k-1)) = grad_(z_k) W_k, grad_(z_(k-1)) = grad_(y_(k-1)) diag(f'(z_(k-1)))
       const Vec<Q> gy = (r.grad_z[std::size_t(k)].transpose() * f.W(k, theta)).transpose();
       const Vec<Q>& z = r.z[std::size_t(k - 1)];
       Vec<Q> gz(z.size());
       for (int i = 0; i < z.size(); ++i) gz(i) = gy(i) * 2 * z(i);  // square: f'(z) = 2z
-      worst = std::max<Q>(worst, max_diff<Q>(gz, Vec<Q>(g.segment(f.shape().bias_offset(k - 1), z.size()))));
+      w = std::max<Q>(w, max_diff<Q>(gz, Vec<Q>(g.segment(f.shape().bias_offset(k - 1), z.size()))));
     }
-  }
+    return w;
+  });
   return compare<Q>("backprop_recap",
                     "lines 64 and 62: grad_(y_(k-1)) Div = grad_(z_k) Div W_k, times f'(z_(k-1)) entry by entry, is "
                     "reverse-mode AD's dDiv/db_(k-1), k = 2, 3",

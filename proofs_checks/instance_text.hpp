@@ -28,6 +28,46 @@ S max_abs(const Mat<S>& M) {
     for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_of<S>(M(i, j)));
   return m;
 }
+/// max_i |a_i − b_i| (0 for empty vectors).
+template <class S>
+S max_diff(const Vec<S>& a, const Vec<S>& b) {
+  S m = 0;
+  for (int i = 0; i < a.size(); ++i) m = std::max<S>(m, abs_of<S>(S(a(i) - b(i))));
+  return m;
+}
+/// max_ij |a_ij − b_ij|.
+template <class S>
+S max_diff(const Mat<S>& a, const Mat<S>& b) {
+  S m = 0;
+  for (int i = 0; i < a.rows(); ++i)
+    for (int j = 0; j < a.cols(); ++j) m = std::max<S>(m, abs_of<S>(S(a(i, j) - b(i, j))));
+  return m;
+}
+/// A matrix of doubles (the seeded data sets, exact binary numbers) in S, entry by entry.
+template <class S>
+Mat<S> converted(const Mat<double>& m) {
+  Mat<S> out(m.rows(), m.cols());
+  for (int i = 0; i < m.rows(); ++i)
+    for (int j = 0; j < m.cols(); ++j) out(i, j) = S(m(i, j));
+  return out;
+}
+/// A vector of doubles in S, entry by entry.
+template <class S>
+Vec<S> converted(const std::vector<double>& v) {
+  Vec<S> out(static_cast<Eigen::Index>(v.size()));
+  for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = S(v[i]);
+  return out;
+}
+/// Sets the working precision for its lifetime, then restores it.
+struct DigitsGuard {
+  int old;  ///< the precision to restore
+  /// Switch to `d` digits.
+  explicit DigitsGuard(int d) : old(descent::digits()) { set_digits(d); }
+  ~DigitsGuard() { set_digits(old); }
+  DigitsGuard(const DigitsGuard&) = delete;
+  DigitsGuard& operator=(const DigitsGuard&) = delete;
+};
+
 /// "(v1, v2, …)" with each entry as claims::shown.
 template <class S>
 std::string vec_text(const Vec<S>& v) {

@@ -10,6 +10,7 @@
 #include "descent/optimizers/newton.hpp"
 #include "descent/optimizers/quasi_newton.hpp"
 #include "descent/problems/test_functions.hpp"
+#include "instance_text.hpp"
 
 namespace descent::claims::newton {
 
@@ -22,13 +23,7 @@ Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_
 
 // The working precision for one check, restored on the way out: the verdict keeps only
 // text, so nothing computed at the raised precision outlives the guard.
-struct DigitsGuard {
-  int old;
-  explicit DigitsGuard(int d) : old(descent::digits()) { set_digits(d); }
-  ~DigitsGuard() { set_digits(old); }
-  DigitsGuard(const DigitsGuard&) = delete;
-  DigitsGuard& operator=(const DigitsGuard&) = delete;
-};
+using detail::DigitsGuard;
 
 constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
 constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";

@@ -16,6 +16,9 @@ namespace {
 using Q = Rational;
 using M = Mpfr;
 using detail::abs_of;
+using detail::converted;
+using detail::DigitsGuard;
+using detail::max_diff;
 using detail::seed001;
 using detail::vec_text;
 
@@ -28,25 +31,6 @@ const Erratum seed001_twenty{seed001, 306, "If there are 20 examples, 20 times f
                              "infinity, sum eta_t^2 < infinity). With seed 001's sum loss and one eta, a GD step is K "
                              "times an SGD update and the early gain is about 1, not 20"};
 
-template <class S>
-Mat<S> converted(const Mat<double>& m) {
-  Mat<S> out(m.rows(), m.cols());
-  for (int i = 0; i < m.rows(); ++i)
-    for (int j = 0; j < m.cols(); ++j) out(i, j) = S(m(i, j));
-  return out;
-}
-template <class S>
-Vec<S> converted(const std::vector<double>& v) {
-  Vec<S> out(static_cast<Eigen::Index>(v.size()));
-  for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = S(v[i]);
-  return out;
-}
-template <class S>
-S max_diff(const Vec<S>& a, const Vec<S>& b) {
-  S m = 0;
-  for (int i = 0; i < a.size(); ++i) m = std::max<S>(m, abs_of<S>(S(a(i) - b(i))));
-  return m;
-}
 
 // The polynomial 2-3-1 network (square hidden layer) on K = 5 regression examples, and its θ.
 MlpShape poly_shape() {

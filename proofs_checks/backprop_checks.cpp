@@ -616,15 +616,20 @@ Mat<Q> jacobian_reverse(const Mlp<Q>& f, const Vec<Q>& theta, int t) {
                    .second.transpose();
   return J;
 }
+// ε_k = x_k − f_θ(y_k) in seed 004's letters: the target minus the network's output for example k.
+Vec<Q> error_of(const Mlp<Q>& f, const Vec<Q>& theta, int k) {
+  const std::vector<Q> out = mlp_outputs<Q, Q>(f.shape(), std::vector<Q>(theta.data(), theta.data() + theta.size()), f.X(), k);
+  Vec<Q> eps(f.D().cols());
+  for (int i = 0; i < eps.size(); ++i) eps(i) = f.D()(k, i) - out[std::size_t(i)];
+  return eps;
+}
 // (2/K) Σ_{k < n} ε_kᵀ J_k as a column.
 Vec<Q> adjoint_sum(const Mlp<Q>& f, const Vec<Q>& theta, int n) {
   const Q K(f.examples());
   Vec<Q> d = Vec<Q>::Zero(theta.size());
   for (int k = 0; k < n; ++k) {
     const Mat<Q> J = jacobian_forward(f, theta, k);
-    const std::vector<Q> out = mlp_outputs<Q, Q>(f.shape(), std::vector<Q>(theta.data(), theta.data() + theta.size()), f.X(), k);
-    Vec<Q> eps(J.rows());
-    for (int i = 0; i < J.rows(); ++i) eps(i) = f.D()(k, i) - out[std::size_t(i)];
+    const Vec<Q> eps = error_of(f, theta, k);
     const Mat<Q> row = eps.transpose() * J;  // 1×N_x times N_x×P
     d += (2 / K) * row.transpose();
   }
@@ -649,9 +654,7 @@ Verdict adjoint_transposed() {
   Vec<Q> dt = Vec<Q>::Zero(theta.size());
   for (int k = 0; k < f.examples(); ++k) {
     const Mat<Q> J = jacobian_reverse(f, theta, k);  // N_x×P
-    const std::vector<Q> out = mlp_outputs<Q, Q>(f.shape(), std::vector<Q>(theta.data(), theta.data() + theta.size()), f.X(), k);
-    Vec<Q> eps(J.rows());
-    for (int i = 0; i < J.rows(); ++i) eps(i) = f.D()(k, i) - out[std::size_t(i)];
+    const Vec<Q> eps = error_of(f, theta, k);
     dt += (Q(2) / Q(f.examples())) * (J.transpose() * eps);  // P×N_x times N_x×1
   }
   const Vec<Q> minus_grad = -autodiff::ad_twin<Q>(f)->gradient(theta);

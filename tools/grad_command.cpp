@@ -1,6 +1,7 @@
 // `descent grad`: a problem file's gradient three ways (hand-written, reverse mode, forward mode).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "commands.hpp"
@@ -62,7 +63,13 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
   const Problem<S>& f = *loaded.problem;
   const int n = f.dimension();
   if (o.hessian && n > 200) throw InputError("--hessian: at most 200 parameters (this problem has " + std::to_string(n) + ")");
-  if (n > 100000) throw InputError("the problem has " + std::to_string(n) + " parameters; descent grad takes at most 100000");
+  // forward mode evaluates f n times (the Hessian n(n + 1)/2 times): refuse what would take minutes
+  const double evaluations = o.hessian ? double(n) * (n + 1) / 2 + n : double(n);
+  const double cost = ScalarTraits<S>::name == "double" ? 1.0 : 100.0 * std::max(1.0, sig / 50.0);
+  if (evaluations * std::max(1.0, loaded.multiply_adds_per_step) * cost > 1e10)
+    throw InputError("the problem has " + std::to_string(n) + " parameters: forward mode (one pass each" +
+                     std::string(o.hessian ? ", and n(n + 1)/2 for --hessian" : "") +
+                     ") would take minutes; use a smaller problem or fewer digits");
   const auto twin = autodiff::ad_twin<S>(f);
   const S fx = f.value(x);
   const Vec<S> hand = f.gradient(x);
@@ -84,7 +91,7 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
   };
   const S d_rev = largest_difference<S>(rev, hand), d_fwd = largest_difference<S>(fwd, hand),
           d_fr = largest_difference<S>(fwd, rev);
-  const std::string gradient_source = loaded.kind == "mlp" ? "backward pass (Mlp::backward)" : "hand-written";
+  const std::string gradient_source = loaded.kind == "mlp" ? "backward pass (Mlp::backward)" : "formula (hand-written)";
   if (o.json) {
     out += "{\"problem\": " + json_string(loaded.kind) + ", \"dimension\": " + std::to_string(n) +
            ", \"arithmetic\": " + json_string(name) + ", \"digits\": " + (o.digits_given ? std::to_string(o.digits) : "null") +

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
   CLI::Option* problem = trace->add_option(
       "--problem", trace_options.problem,
-      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber or lessard; optional x_prev, the "
+      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp; optional x_prev, the "
       "iterate before x0, for the momentum methods); required");
   std::string method_help = "the method; required. One of:";
   for (const auto& m : descent::methods()) {

@@ -123,3 +123,5 @@ descent_usage_test("trace: --epochs with gd is a usage error" "--epochs" trace -
 descent_usage_test("trace: --epochs with --steps is a usage error" "--epochs" trace ${sgd_ls} --epochs 2 --steps 3)
 descent_usage_test("trace: --epochs 0 is a usage error" "--epochs" trace ${sgd_ls} --epochs 0)
 descent_usage_test("trace: --epochs too many for --exact is a usage error" "--epochs" trace ${sgd_ls} --epochs 100000 --exact)
+descent_usage_test("grad: a problem too large for forward mode is refused, not run for minutes" "would take minutes"
+                   grad --problem ${data}/rosenbrock_big.json)

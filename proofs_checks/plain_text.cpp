@@ -189,6 +189,10 @@ class Reader {
       const std::string a = argument();
       return a.size() == 1 ? a + "\u0302" : "hat(" + a + ")";
     }
+    if (name == "tilde") {  // a combining tilde after a one-letter argument, else "tilde(…)"
+      const std::string a = argument();
+      return a.size() == 1 ? a + "\u0303" : "tilde(" + a + ")";
+    }
     if (name == "mathbb") {
       const std::string a = argument();
       return a == "R" ? "ℝ" : a;

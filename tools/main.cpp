@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
   CLI::Option* problem = trace->add_option(
       "--problem", trace_options.problem,
-      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp; optional x_prev, the "
+      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp or brady; optional x_prev, the "
       "iterate before x0, for the momentum methods); required");
   std::string method_help = "the method; required. One of:";
   for (const auto& m : descent::methods()) {
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
   CLI::Option* grad_problem = grad->add_option(
       "--problem", grad_options.problem,
       "problem file (JSON), any kind of descent trace (quadratic, least_squares, rosenbrock, logistic, huber, lessard, "
-      "mlp); required");
+      "mlp, brady); required");
   grad->add_option("--at", grad_options.at,
                    "the point, comma-separated (decimal or p/q, e.g. 1/2,-3); default: the file's x0");
   CLI::Option* grad_digits = grad->add_option(

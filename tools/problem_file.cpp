@@ -257,9 +257,9 @@ LoadedProblem<S> load_problem(const std::string& path) {
   const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
   FieldReader<S> read(path);
   if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
-  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp)");
+  if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp or brady)");
   const LexemeJson& kind_value = doc["kind"];
-  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock, logistic, huber, lessard or mlp), got " + describe(kind_value));
+  if (!kind_value.is_string()) read.fail("kind", "expected a string (quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp or brady), got " + describe(kind_value));
   const std::string kind = kind_value.get<std::string>();
 
   LoadedProblem<S> loaded;
@@ -457,8 +457,37 @@ LoadedProblem<S> load_problem(const std::string& path) {
       }
       loaded.multiply_adds_per_step = 4.0 * double(X.rows()) * double(shape.parameters());
       loaded.problem = std::make_unique<Mlp<S>>(shape, std::move(X), std::move(D));
+    } else if (kind == "brady") {
+      read.check_fields(doc, kind, {"kind", "t", "x0"}, {"epsilon", "points"});
+      if constexpr (ScalarTraits<S>::exact) {
+        read.fail("kind", "brady is a sigmoid neuron and cannot run with --exact; use --digits D");
+      } else {
+        FieldReader<Rational> exact_read(path);
+        const Rational t = exact_read.scalar(doc["t"], "t");
+        if (!(t > 0) || t > 1'000'000) read.fail("t", "must satisfy 0 < t <= 10^6, got " + t.str());
+        Rational eps(1, 100);
+        if (doc.contains("epsilon")) {
+          eps = exact_read.scalar(doc["epsilon"], "epsilon");
+          if (!(eps > 0 && eps < Rational(1, 2))) read.fail("epsilon", "must satisfy 0 < epsilon < 1/2, got " + eps.str());
+        }
+        std::vector<int> points = {1, 2, 3, 4};
+        if (doc.contains("points")) {
+          const LexemeJson& p = doc["points"];
+          if (!p.is_array() || p.empty() || p.size() > 4)
+            read.fail("points", "expected a list of one to four of the point numbers 1, 2, 3, 4, got " + describe(p));
+          points.clear();
+          for (std::size_t i = 0; i < p.size(); ++i) {
+            const int k = static_cast<int>(read.integer(p[i], "points[" + std::to_string(i) + "]", 1, 4));
+            for (int q : points)
+              if (q == k) read.fail("points[" + std::to_string(i) + "]", "point " + std::to_string(k) + " is listed twice");
+            points.push_back(k);
+          }
+        }
+        loaded.multiply_adds_per_step = 12.0;
+        loaded.problem = std::make_unique<Mlp<S>>(brady_network<S>(t, eps, points));
+      }
     } else {
-      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp)");
+      read.fail("kind", "unknown kind '" + one_line(kind) + "' (known: quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp, brady)");
     }
     if (doc.contains("x0")) loaded.x0 = read.vector(doc["x0"], "x0");
     if (doc.contains("x_prev")) {

@@ -41,6 +41,11 @@ class Optimizer {
     (void)v0;
     return false;
   }
+  /// True when the method has nothing more to do (the perceptron after a pass without
+  /// update): the runner then stops with status converged and finished_reason().
+  virtual bool finished() const { return false; }
+  /// Why finished() is true, in words.
+  virtual std::string finished_reason() const { return "the method finished"; }
   /// When the last step() already evaluated f and ∇f at the point it returned (a line
   /// search does), that value and gradient, so that the runner need not evaluate them
   /// again; nullptr otherwise.

@@ -10,6 +10,7 @@
 #include "descent/optimizers/line_search.hpp"
 #include "descent/optimizers/momentum.hpp"
 #include "descent/optimizers/newton.hpp"
+#include "descent/optimizers/perceptron.hpp"
 #include "descent/optimizers/quasi_newton.hpp"
 #include "descent/optimizers/quickprop.hpp"
 #include "descent/optimizers/schedules.hpp"
@@ -179,6 +180,10 @@ const std::vector<MethodInfo>& methods() {
         {"convention", "paper", "", true, "", true, false, {"paper", "notes"},
          "paper: Fahlman (1988), with the cap and the gradient term; notes: seed 002's bare secant step"}},
        "yes"},
+      {"perceptron", "one step = one pass over the examples in order: w <- w + d_t a_t whenever d_t w.a_t <= 0 "
+                     "(a_t = (x_t, 1), d_t = +1 for a target > 1/2, -1 below); stops after a pass without update. "
+                     "Single neurons only (kind brady, or mlp with layers [n, 1] and a sigmoid output)",
+       {}, "no (its problems have a sigmoid)"},
       {"bfgs", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate, t by a strong Wolfe search", {},
        "no (square roots)"},
       {"lbfgs", "as bfgs with H applied by the two-loop recursion over the last m pairs (s, y)",
@@ -449,6 +454,7 @@ std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<
       if (to_string(k) == variant) kind = k;
     return std::make_unique<Rprop<S>>(kind, o);
   }
+  if (name == "perceptron") return std::make_unique<Perceptron<S>>();
   if (name == "quickprop") {
     if (given.count("max-growth") && choice_of(param(m, "convention"), given) == "notes")
       throw InputError("--max-growth: not with --convention notes (seed 002's QuickProp has no cap)");

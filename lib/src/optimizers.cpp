@@ -100,6 +100,11 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       trace.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";
       return finish();
     }
+    if (k > 0 && opt.finished()) {
+      trace.status = Status::converged;
+      trace.message = opt.finished_reason() + ", after " + std::to_string(k) + " steps";
+      return finish();
+    }
     if (k == stop.max_steps) {
       trace.status = Status::max_steps;
       trace.message = "ran " + std::to_string(k) + " steps";

@@ -56,7 +56,9 @@ Mat<S> hessian(const F& f, const Vec<S>& x) {
   for (int i = 0; i < n; ++i)
     for (int j = i; j < n; ++j) {
       const Vec<S> ei = Vec<S>::Unit(n, i), ej = Vec<S>::Unit(n, j);
-      H(i, j) = H(j, i) = second_directional<S>(f, x, ei, ej);
+      // not H(i, j) = H(j, i) = …: for i = j that self-assigns, which leaves an MPFI value NaN
+      H(i, j) = second_directional<S>(f, x, ei, ej);
+      if (i != j) H(j, i) = H(i, j);
     }
   return H;
 }

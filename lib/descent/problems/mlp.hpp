@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -232,6 +233,42 @@ class Mlp final : public FiniteSum<S> {
   MlpShape shape_;
   Mat<S> X_, D_;
 };
+
+/// Points of a linear classification, as the perceptron rule sees them: row t of A is
+/// a_t = (x_t, 1) (x_t alone for a network without bias), labels[t] is +1 or −1.
+template <class S>
+struct LabelledPoints {
+  Mat<S> A;                 ///< K×(n_0 + 1) augmented inputs (K×n_0 without bias)
+  std::vector<int> labels;  ///< ±1, one per row of A
+};
+/// The labelled points of data for one neuron: a_t = (x_t, 1) (or x_t), label +1 when d_t > 1/2,
+/// −1 when d_t < 1/2. Throws InputError for a target of exactly 1/2 or D with other than one column.
+template <class S>
+LabelledPoints<S> labelled_points(const Mat<S>& X, const Mat<S>& D, bool bias);
+/// The labelled points of `problem` when it is a single neuron (an Mlp without hidden layer, one
+/// sigmoid output); std::nullopt for every other problem.
+template <class S>
+std::optional<LabelledPoints<S>> labelled_points(const Problem<S>& problem);
+
+/// Inputs and targets of a data set (the exact counterpart of ExampleData).
+template <class S>
+struct ExactData {
+  Mat<S> X;  ///< K×n inputs
+  Mat<S> D;  ///< K×m targets
+};
+/// Seed 002's example of Brady, Raghavan & Slawny (1989): the points (1, 0) and (0, 1) with target
+/// 1 − ε, (−1, 0) with target ε and the fourth point (0, −t) with target 1 − ε; `points` picks
+/// which of the four (numbers 1 … 4, kept in the order given). Throws InputError unless t > 0,
+/// 0 < ε < 1/2 and `points` is a non-empty list of distinct numbers in 1 … 4.
+template <class S>
+ExactData<S> brady_data(const Rational& t, const Rational& eps, const std::vector<int>& points = {1, 2, 3, 4});
+/// The notes' neuron for it: sizes 2-1, a sigmoid output, the L2 divergence (y − d)², a bias;
+/// θ = (w_x, w_y, b).
+MlpShape brady_shape();
+/// The loss of that neuron on brady_data(t, ε, points): the mean of (σ(w_x x + w_y y + b) − d)².
+/// Not for Rational (the sigmoid is not rational): throws InputError.
+template <class S>
+Mlp<S> brady_network(const Rational& t, const Rational& eps, const std::vector<int>& points = {1, 2, 3, 4});
 
 /// Examples for the lessons and problem files: every entry a multiple of 1/16 in a modest range,
 /// hence exact in double and in every other arithmetic of descent.

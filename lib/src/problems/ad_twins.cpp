@@ -60,7 +60,8 @@ Mat<S> AdProblem<S>::hessian(const Vec<S>& x) const {
       std::vector<Dual<Dual<S>>> in;
       for (int m = 0; m < n_; ++m)
         in.emplace_back(Dual<S>(x(m), S(m == j ? 1 : 0)), Dual<S>(S(m == i ? 1 : 0), S(0)));
-      H(i, j) = H(j, i) = second_(in).derivative.derivative;
+      H(i, j) = second_(in).derivative.derivative;  // no chained H(i, j) = H(j, i): self-assignment at i = j
+      if (i != j) H(j, i) = H(i, j);
     }
   return H;
 }

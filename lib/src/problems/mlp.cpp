@@ -221,6 +221,80 @@ template class Mlp<Mpfr>;
 template class Mlp<Rational>;
 template class Mlp<Interval>;
 
+template <class S>
+LabelledPoints<S> labelled_points(const Mat<S>& X, const Mat<S>& D, bool bias) {
+  if (D.cols() != 1) throw InputError("labelled points: one target per example is needed, D has " + std::to_string(D.cols()) + " columns");
+  if (D.rows() != X.rows()) throw InputError("labelled points: X and D have different numbers of rows");
+  LabelledPoints<S> p;
+  p.A = Mat<S>::Ones(X.rows(), X.cols() + (bias ? 1 : 0));
+  p.A.leftCols(X.cols()) = X;
+  const S half = S(1) / S(2);
+  for (int t = 0; t < D.rows(); ++t) {
+    if (!(D(t, 0) > half) && !(D(t, 0) < half))
+      throw InputError("D[" + std::to_string(t) + "]: a target of 1/2 has no class (the perceptron needs d > 1/2 or d < 1/2)");
+    p.labels.push_back(D(t, 0) > half ? 1 : -1);
+  }
+  return p;
+}
+
+template <class S>
+std::optional<LabelledPoints<S>> labelled_points(const Problem<S>& problem) {
+  const auto* net = dynamic_cast<const Mlp<S>*>(&problem);
+  if (!net || net->shape().layers() != 1 || net->shape().sizes.back() != 1 || net->shape().output != Activation::sigmoid)
+    return std::nullopt;
+  return labelled_points<S>(net->X(), net->D(), net->shape().bias);
+}
+
+template <class S>
+ExactData<S> brady_data(const Rational& t, const Rational& eps, const std::vector<int>& points) {
+  if (!(t > 0)) throw InputError("t: must be > 0, got " + t.str());
+  if (!(eps > 0 && eps < Rational(1, 2))) throw InputError("epsilon: must satisfy 0 < epsilon < 1/2, got " + eps.str());
+  if (points.empty() || points.size() > 4) throw InputError("points: a non-empty list of the numbers 1 ... 4");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (points[i] < 1 || points[i] > 4) throw InputError("points: " + std::to_string(points[i]) + " is not one of 1 ... 4");
+    for (std::size_t j = 0; j < i; ++j)
+      if (points[j] == points[i]) throw InputError("points: " + std::to_string(points[i]) + " appears twice");
+  }
+  const Rational xy[4][2] = {{1, 0}, {0, 1}, {-1, 0}, {0, -t}};
+  const Rational target[4] = {1 - eps, 1 - eps, eps, 1 - eps};
+  ExactData<S> d{Mat<S>(static_cast<int>(points.size()), 2), Mat<S>(static_cast<int>(points.size()), 1)};
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const auto k = static_cast<std::size_t>(points[i] - 1);
+    const int r = static_cast<int>(i);
+    d.X(r, 0) = from_rational<S>(xy[k][0]);
+    d.X(r, 1) = from_rational<S>(xy[k][1]);
+    d.D(r, 0) = from_rational<S>(target[k]);
+  }
+  return d;
+}
+
+MlpShape brady_shape() {
+  MlpShape s;
+  s.sizes = {2, 1};
+  s.hidden = Activation::sigmoid;
+  s.output = Activation::sigmoid;
+  s.divergence = Divergence::l2;
+  s.bias = true;
+  return s;
+}
+
+template <class S>
+Mlp<S> brady_network(const Rational& t, const Rational& eps, const std::vector<int>& points) {
+  ExactData<S> d = brady_data<S>(t, eps, points);
+  return Mlp<S>(brady_shape(), std::move(d.X), std::move(d.D));
+}
+
+#define DESCENT_BRADY(S)                                                                               \
+  template LabelledPoints<S> labelled_points<S>(const Mat<S>&, const Mat<S>&, bool);                  \
+  template std::optional<LabelledPoints<S>> labelled_points<S>(const Problem<S>&);                     \
+  template ExactData<S> brady_data<S>(const Rational&, const Rational&, const std::vector<int>&);     \
+  template Mlp<S> brady_network<S>(const Rational&, const Rational&, const std::vector<int>&);
+DESCENT_BRADY(double)
+DESCENT_BRADY(Mpfr)
+DESCENT_BRADY(Rational)
+DESCENT_BRADY(Interval)
+#undef DESCENT_BRADY
+
 namespace {
 double grid(double v) { return std::round(16 * v) / 16; }
 }  // namespace

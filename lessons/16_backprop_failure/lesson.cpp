@@ -1,0 +1,223 @@
+/** \page lesson_16_backprop_failure Lesson 16 — Backprop fails to separate where the perceptron succeeds
+ *
+ * Symbols (seed 002): one logistic neuron \f$y = \sigma(w_xx + w_yy + b)\f$, \f$\sigma(z) = 1/(1 + e^{-z})\f$, the L2
+ * divergence \f$Div = (y - d)^2\f$ and the loss \f$L\f$ its mean over the points; \f$w = (w_x, w_y, b)\f$, the augmented
+ * input \f$a = (x, y, 1)\f$ and the label \f$d = \pm1\f$ of the perceptron. The points of Brady, Raghavan & Slawny (1989):
+ * \f$(1, 0)\f$ and \f$(0, 1)\f$ with target \f$1 - \varepsilon\f$, \f$(-1, 0)\f$ with target \f$\varepsilon\f$, and the
+ * fourth point \f$(0, -t)\f$ with target \f$1 - \varepsilon\f$; \f$\varepsilon = 1/100\f$ (the notes' 0.99),
+ * \f$u = \sigma^{-1}(1 - \varepsilon) = \ln 99\f$, \f$w^* = (u, u, 0)\f$. \f$L_3\f$ and \f$L_4\f$ are the losses of the
+ * first three and of all four points. Source: seed 002, “Does backprop do the right thing?” to poll 1.
+ *
+ * The notes' argument has three steps: three points have an exact fit \f$w^*\f$; a fourth point far away
+ * contributes an \f$e^{-ut}\f$-small gradient there, so \f$w^*\f$ is “also a broad local minimum (0 gradient)” of the
+ * four-point loss; and that minimum does not separate the points, though the perceptron would. Every step is checked
+ * below, with one precision added: \f$w^*\f$ itself is *not* a critical point of \f$L_4\f$ (its gradient is
+ * \f$5.5\cdot10^{-20}\f$ at \f$t = 10\f$, certified nonzero), but a strict local minimum \f$\tilde w\f$ lies within
+ * \f$2\cdot10^{-15}\f$ of it — proved in interval arithmetic by Krawczyk's test, with the Hessian's eigenvalues enclosed on
+ * the whole box (`certify.hpp`).
+ *
+ * \section l16_three Step 1: three points, one exact fit
+ * The three equations of line 190 hold at \f$(u, u, 0)\f$ for every \f$u\f$ and have no other solution
+ * (\f$\det A = 2\f$). Since \f$L_3\f$ is a sum of squares that vanishes only where the equations hold, \f$w^*\f$ is its
+ * unique minimizer. Its Hessian there is \f$\frac23(\varepsilon(1-\varepsilon))^2\sum a a^\top\f$ — checked against AD in
+ * intervals — with eigenvalues \f$\frac23(\varepsilon(1-\varepsilon))^2\{2 - \sqrt2, 2, 2 + \sqrt2\}\f$, all below
+ * \f$2.3\cdot10^{-4}\f$: a broad minimum indeed. With dependent points (a third point between the first two) the
+ * solution is no longer unique (counterexample).
+ * (claim \ref claim_brady_three_points "brady_three_points")
+ * \snippet 16_backprop_failure/lesson.cpp l16-three
+ *
+ * \section l16_fourth Step 2: the fourth point's gradient
+ * The first display (line 224), \f$\frac{d\,div_4}{dw_y} = 2(1 - \varepsilon - \sigma)\sigma't\f$ and
+ * \f$\frac{d\,div_4}{db} = -2(1 - \varepsilon - \sigma)\sigma'\f$ with \f$\sigma\f$ at \f$z_4 = -w_yt + b\f$, agrees with AD.
+ * The second display of \f$\frac{d\,div_4}{db}\f$ (line 242) has the wrong sign, an extra factor \f$t\f$ and no
+ * \f$\varepsilon\f$ (refuted), and \f$1 - \varepsilon - \sigma \to 1 - \varepsilon\f$, not 1 (line 245, refuted; the conclusion
+ * survives because \f$\sigma' \to 0\f$). At \f$w^*\f$, \f$\sigma' \le e^{-ut} = (\varepsilon/(1-\varepsilon))^t = 99^{-t}\f$, so
+ * \f$|\frac{d\,div_4}{dw_y}| \le 2(1-\varepsilon)t\,99^{-t}\f$: certified for \f$t = 10, 100, 1000\f$ (about
+ * \f$2.2\cdot10^{-19}\f$, \f$5.4\cdot10^{-198}\f$ and \f$4.6\cdot10^{-1993}\f$ — in double the last one is 0), and the rate is
+ * exact: the ratio tends to 1. The notes' hypothesis matters: with \f$w_y = 0\f$ the contribution is
+ * \f$(1-2\varepsilon)t/4\f$ and grows with \f$t\f$ (counterexample).
+ * (claim \ref claim_brady_fourth_point "brady_fourth_point")
+ * \snippet 16_backprop_failure/lesson.cpp l16-fourth
+ *
+ * \section l16_local Step 3: a local minimum that does not separate
+ * The four points are linearly separable (\f$2x + 1 = 0\f$ gives every point a margin \f$\ge 1\f$). The gradient of
+ * \f$L_4\f$ at \f$w^*\f$ is certified nonzero, so the notes' “0 gradient” is a limit, not a fact. But Krawczyk's test
+ * proves that a box of radius \f$10^{-10}\f$ around the point \f$c\f$ Newton's iteration finds from \f$w^*\f$ holds exactly
+ * one critical point \f$\tilde w\f$ (at \f$t = 10\f$, \f$2\cdot10^{-15}\f$ from \f$w^*\f$; `--t` moves the fourth point): with
+ * \f$X\f$ the box, \f$\hat x\f$ its centre, \f$H(X)\f$ an enclosure of the Hessian over \f$X\f$ and \f$C \approx H^{-1}\f$,
+ * \f[ K(X) = \hat x - C\nabla L_4(\hat x) + (I - C\,H(X))(X - \hat x) \subset \operatorname{int} X \f]
+ * implies a unique zero of \f$\nabla L_4\f$ in \f$X\f$ (Moore, Kearfott & Cloud 2009, §8.2). The leading minors of
+ * \f$H(X) - aI\f$ and \f$bI - H(X)\f$ are positive, so every eigenvalue lies in \f$[a, b]\f$ at every point of the box:
+ * \f$\tilde w\f$ is a strict local minimum, and a broad one. Every point of the box misclassifies \f$(0, -t)\f$, and
+ * its loss (about \f$(1-\varepsilon)^2/4\f$) is far above that of a separator: a local, not a global, minimum.
+ * (claim \ref claim_brady_local_minimum "brady_local_minimum")
+ * \image html brady_lines.svg "The four points, the line of the local minimum, the perceptron's line and GD's line from 0"
+ * \image html brady_segment.svg "The loss from the local minimum to a separator: a low barrier, then the drop"
+ * \snippet 16_backprop_failure/lesson.cpp l16-local
+ *
+ * \section l16_perceptron Step 4: the perceptron separates
+ * The perceptron rule \f$w \leftarrow w + d\,a\f$ on each misclassified point separates the four points. Novikoff's
+ * bound is \f$(R/\gamma)^2\f$ updates, \f$R^2 = t^2 + 1\f$; the best margin is \f$\gamma = 1/\sqrt5\f$ exactly (the primal and
+ * dual of the hard-margin problem meet at \f$5/2\f$: tight), so the bound is \f$5(t^2 + 1)\f$ — the notes' “may take
+ * \f$t^2\f$ iterations”. Measured from \f$w = 0\f$, the rule needs only \f$t + 4\f$ updates: the bound is a worst case.
+ * Without separability the rule never stops: on the XOR points the weights repeat (counterexample).
+ * (claim \ref claim_perceptron_separates "perceptron_separates")
+ * \snippet 16_backprop_failure/lesson.cpp l16-perceptron
+ *
+ * \section l16_gd Step 5: where gradient descent ends
+ * Started at \f$w^*\f$, GD stays at \f$\tilde w\f$. From random starts it ends at \f$\tilde w\f$ in some runs and at a
+ * separating minimum in others — measured on 60 seeded starts, not a theorem; from 0 it separates. So “will be found
+ * by backprop nearly all the time” depends on where backprop starts. The trap needs a far fourth point: at \f$t = 2\f$
+ * the Hessian of \f$L_4\f$ at \f$w^*\f$ has a negative eigenvalue (certified) and GD from \f$w^*\f$ separates
+ * (counterexample); the minimum appears near \f$t \approx 2.8\f$, where it meets a saddle.
+ * (claim \ref claim_gd_stays_unseparated "gd_stays_unseparated")
+ * \image html brady_starts.svg "Where GD ends from 60 random starts"
+ * \snippet 16_backprop_failure/lesson.cpp l16-gd
+ *
+ * \section l16_spoilers Step 6: spoilers, and poll 1
+ * Twelve points that GD separates, plus one spoiler \f$(0, -6)\f$ of class + (the set stays separable): GD from 0
+ * now heads for a bounded local minimum that misclassifies the spoiler — certified as above — while the perceptron
+ * separates all 13 points. Poll 1 asks whether minimizing the loss minimizes the classification error; the notes
+ * answer false. An instance with a convex loss, where the global minimizer is certain: cross-entropy on six points
+ * with one outlier; its minimizer (certified by Krawczyk's test) misclassifies two points, the threshold 0 only one.
+ *
+ * The notes read this as bias and variance: the perceptron “has low bias … but high variance”, backprop “is a
+ * low-variance estimator”. That is a statement about resampled data, not about one data set, and this lesson does not
+ * check it; measured on two Gaussian classes (20 points, 50 resamples), the spread of the learned direction was about
+ * the same for both when the classes overlap, and larger for the perceptron (about 20° against 14°) when they are well
+ * separated — a measurement, not a theorem.
+ * (claims \ref claim_spoilers "spoilers", \ref claim_loss_not_error "loss_not_error")
+ * \snippet 16_backprop_failure/lesson.cpp l16-spoilers
+ *
+ * \section l16_checks The checks
+ * Every check of a run, as in the human output (exact values as 12-digit decimals); the full
+ * values are in the lesson's `--json` output.
+ * \htmlinclude lesson_16_backprop_failure_checks.html
+ *
+ * \section l16_run A run
+ * \verbinclude lesson_16_backprop_failure.txt
+ */
+#include <sstream>
+
+#include "brady_checks.hpp"
+#include "instance_text.hpp"
+#include "lesson_run.hpp"
+
+using namespace descent;
+using namespace descent::claims;
+using Q = Rational;
+
+namespace {
+std::string rows_text(const std::vector<std::vector<double>>& rows) {
+  std::ostringstream out;
+  out.precision(10);
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i < r.size(); ++i) out << (i ? " " : "") << r[i];
+    out << '\n';
+  }
+  return out.str();
+}
+
+void write_plots(lessons::LessonRun& run, const std::string& dir, int start_steps) {
+  std::ostringstream pos, neg;
+  for (const auto& r : brady::points(10)) (r[2] > 0 ? pos : neg) << r[0] << ' ' << r[1] << '\n';
+  // the lines w_x x + w_y y + b = 0: backprop's (the certified minimum, within 1e-15 of (u, u, 0)), the perceptron's
+  // from 0 (exact: (6, -3, 4) at t = 10, step 4) and GD's from 0 (about (9.18, -0.0005, 4.59), step 5)
+  run.wrote_plot(lessons::plot_svg(
+      dir, "brady_lines",
+      "set title 'Four points (t = 10): backprop stops at a line that misclassifies (0, -10)'\nset xlabel 'x'\n"
+      "set ylabel 'y'\nset xrange [-2:2]\nset yrange [-11:2]\nset key outside below\nset samples 400\n"
+      "u = log(99)\n"
+      "plot 'pos.dat' using 1:2 with points pt 7 ps 1.5 lc rgb '#2ca02c' title 'class + (target 0.99)', "
+      "'neg.dat' using 1:2 with points pt 5 ps 1.5 lc rgb '#d62728' title 'class - (target 0.01)', "
+      "-x with lines lw 2 lc rgb '#1f77b4' title 'the local minimum from w* = (u, u, 0): x + y = 0', "
+      "(6*x + 4)/3 with lines lw 2 dt 2 lc rgb '#ff7f0e' title 'perceptron from 0: 6x - 3y + 4 = 0', "
+      "'gd0.dat' using 1:2 with lines lw 2 dt 3 lc rgb '#9467bd' title 'GD from 0 (eta = 10): a separator'",
+      {{"pos.dat", pos.str()}, {"neg.dat", neg.str()}, {"gd0.dat", "-0.49994 -11\n-0.49994 2\n"}}));
+  run.wrote_plot(lessons::plot_svg(
+      dir, "brady_segment",
+      "set multiplot layout 2,1 title 'The four-point loss along (1 - s) w~ + s 3(2, 0, 1): from the local minimum to a separator'\n"
+      "set xlabel 's'\nset ylabel 'L_4'\nset key off\n"
+      "plot 'segment.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4'\n"
+      "set title 'the same, zoomed: a barrier of about 2e-4 around w~'\nset xrange [0:0.85]\nset yrange [0.24500:0.24526]\n"
+      "plot 'segment.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4'\nunset multiplot",
+      {{"segment.dat", rows_text(brady::segment(10))}}));
+  std::ostringstream sep, rest;
+  for (const auto& r : brady::start_outcomes(start_steps)) (r[2] > 0 ? sep : rest) << r[0] << ' ' << r[1] << '\n';
+  run.wrote_plot(lessons::plot_svg(
+      dir, "brady_starts",
+      "set title 'Where GD ends from 60 random starts (t = 10, eta = 10)'\nset xlabel 'w_y'\nset ylabel 'b'\n"
+      "set key outside below\n"
+      "plot 'sep.dat' using 1:2 with points pt 7 lc rgb '#2ca02c' title 'separates the four points', "
+      "'rest.dat' using 1:2 with points pt 5 lc rgb '#d62728' title 'does not separate (the cluster at (4.6, 0): the local minimum)'",
+      {{"sep.dat", sep.str()}, {"rest.dat", rest.str()}}));
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  lessons::LessonRun run{"16_backprop_failure", "Backprop fails to separate where the perceptron succeeds"};
+  int t = 10;
+  run.app()
+      .add_option("--t", t, "the fourth point (0, -t) of step 3's certified local minimum; 5 <= t <= 60")
+      ->default_val(10);
+  if (auto rc = run.parse(argc, argv)) return *rc;
+  const int start_steps = 20000;
+
+  return run.run([&] {
+    if (t < 5 || t > 60) throw InputError("--t: must satisfy 5 <= t <= 60, got " + std::to_string(t));
+
+    //! [l16-three]
+    run.step("Step 1: three points, one exact fit", "A logistic neuron, L2 divergence, eps = 1/100, u = ln 99.");
+    run.record(brady::three_equations());
+    run.record(brady::three_point_hessian());
+    run.record(brady::dependent_points());
+    //! [l16-three]
+
+    //! [l16-fourth]
+    run.step("Step 2: the fourth point's gradient", "At w* = (u, u, 0), in interval arithmetic at " +
+                                                       std::to_string(run.digits()) + " digits.");
+    run.record(brady::first_display());
+    run.record(brady::second_display_refuted());
+    run.record(brady::limit_refuted());
+    for (int tt : {10, 100, 1000}) run.record(brady::contribution_bound(tt));
+    run.record(brady::contribution_rate());
+    run.record(brady::wy_zero());
+    //! [l16-fourth]
+
+    //! [l16-local]
+    run.step("Step 3: a local minimum that does not separate", "t = " + std::to_string(t) + " (--t), certified.");
+    run.record(brady::separable());
+    run.record(brady::wstar_not_critical(t));
+    run.record(brady::unique_critical_point(t));
+    run.record(brady::hessian_positive_definite(t));
+    run.record(brady::box_misclassifies(t));
+    run.record(brady::local_not_global(t));
+    //! [l16-local]
+
+    //! [l16-perceptron]
+    run.step("Step 4: the perceptron separates", "Exact rationals.");
+    run.record(brady::perceptron_within_bound());
+    run.record(brady::margin_optimal(t));
+    run.record(brady::perceptron_cycles());
+    //! [l16-perceptron]
+
+    //! [l16-gd]
+    run.step("Step 5: where gradient descent ends", "From w* at t = 10 (mpfr), from 60 seeded starts (double), at t = 2 (intervals).");
+    run.record(brady::gd_from_wstar());
+    run.record(brady::random_starts(start_steps));
+    run.record(brady::small_t());
+    //! [l16-gd]
+
+    //! [l16-spoilers]
+    run.step("Step 6: spoilers, and poll 1", "GD in double, the minima certified in intervals, the perceptron exact.");
+    run.record(brady::gd_separates_without_spoiler());
+    run.record(brady::gd_fails_with_spoiler());
+    run.record(brady::spoiler_local_minimum());
+    run.record(brady::perceptron_with_spoiler());
+    run.record(brady::ce_global_minimizer());
+    run.record(brady::minimizer_errors());
+    //! [l16-spoilers]
+
+    if (run.plot_dir()) write_plots(run, *run.plot_dir(), start_steps);
+  });
+}

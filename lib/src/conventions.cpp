@@ -126,6 +126,11 @@ const std::vector<ConventionRow>& conventions() {
        "one form", "--method preconditioned", {"diagonal_vs_full_preconditioning", "whitening"}},
       {"newton", "paper", "seeds 001-003", "x <- x - eta (H + damping I)^(-1) grad f(x)", "one form", "--method newton",
        {"newton_one_step_quadratic", "newton_quadratic_convergence"}},
+      {"perceptron", "paper", "Rosenblatt (1958); Novikoff (1962); seed 002 (Backprop fails to separate where perceptron succeeds)",
+       "for each example in order: if d_t w.a_t <= 0 then w <- w + d_t a_t, a_t = (x_t, 1), d_t = +1 or -1",
+       "one form everywhere; a point on the line (d w.a = 0) counts as misclassified, so w = 0 updates at once; at most "
+       "(R/gamma)^2 updates on separable points (5(t^2 + 1) for Brady's four; measured t + 4)",
+       "--method perceptron", {"perceptron_separates"}},
       {"bfgs", "paper", "Nocedal & Wright, Alg. 6.1", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate",
        "one form (strong Wolfe line search)", "--method bfgs", {"quasi_newton"}},
       {"lbfgs", "paper", "Nocedal & Wright, Alg. 7.4; LBFGSpp", "the two-loop recursion over the last m pairs",

@@ -19,9 +19,11 @@ namespace descent::claims::brady {
 
 // ---- brady_three_points ----
 
-/// brady_three_points, holds (exact): the three equations (seed 002 line 190) hold at (u, u, 0) for every
+/// brady_three_points, holds (exact): the three equations (seed 002 line 192) hold at (u, u, 0) for every
 /// u: A(1, 1, 0)ᵀ = (1, 1, −1)ᵀ, and det A = 2 ≠ 0 makes it the only solution.
 Verdict three_equations();
+/// brady_three_points, holds (exact): det A = 2 ≠ 0 for the rows (x, y, 1) of the three points: one solution.
+Verdict three_equations_unique();
 /// brady_three_points, holds (interval): the three-point loss's Hessian at w* equals
 /// (2/3)(ε(1 − ε))²·Σ a aᵀ, a positive definite matrix (eigenvalues (2/3)(ε(1 − ε))²·{2 − √2, 2, 2 + √2}):
 /// w* is the unique minimizer (the loss is a sum of squares, zero only where the equations hold).
@@ -73,7 +75,7 @@ Verdict local_not_global(int t);
 /// perceptron_separates, holds (exact): the perceptron rule from w = 0 (points in order) separates the
 /// four points for t = 10, 100, 1000, within (R/γ)² = 5(t² + 1) updates.
 Verdict perceptron_within_bound();
-/// perceptron_separates, tight (exact): γ = 1/√5 is the best margin: the separator (2, 0, 1) (½‖w‖² = 5/2)
+/// perceptron_separates, holds (exact): γ = 1/√5 is the best margin: the separator (2, 0, 1) (½‖w‖² = 5/2)
 /// and the dual multipliers α = (0, 3t/(t + 1), 2, 3/(t + 1)) (Σα − ½‖Σαdₐa‖² = 5/2) give equal values.
 Verdict margin_optimal(int t);
 /// perceptron_separates, counterexample dropping separable (exact): on four XOR points the rule returns to the
@@ -89,14 +91,14 @@ namespace descent::claims::brady {
 
 // ---- gd_stays_unseparated ----
 
-/// gd_stays_unseparated, holds (mpfr): GD (η = 10, 200 steps) started at w* (t = 10) stays within 10⁻¹⁰ of the
-/// certified local minimum and misclassifies (0, −t).
+/// gd_stays_unseparated, holds (double): GD (η = 50, 20000 steps) started at w* + (1/2, −1/2, 1/2) (t = 10) returns
+/// to within 10⁻⁹ of the certified local minimum, misclassifying (0, −t).
 Verdict gd_from_wstar();
 /// gd_stays_unseparated, holds (double): from 60 seeded starts uniform on [−4, 4]³, GD (η = 10, `steps` steps) ends at
 /// the non-separating minimum w̃ (misclassifying only (0, −t)) in some runs; the counts of each outcome, t = 10.
 Verdict random_starts(int steps);
-/// gd_stays_unseparated, counterexample dropping t_large (interval): at t = 2 the four-point loss's Hessian at w*
-/// has a negative eigenvalue (a direction d with dᵀH(w*)d < 0, certified): no minimum is there to trap GD.
+/// gd_stays_unseparated, counterexample dropping t_large (double): at t = 2, GD from w* separates the four points
+/// (the Hessian at w* has a negative eigenvalue, certified in the detail: no minimum there to trap GD).
 Verdict small_t();
 
 // ---- spoilers ----
@@ -119,6 +121,13 @@ Verdict ce_global_minimizer();
 /// loss_not_error, holds (interval and exact): that minimizer misclassifies 2 points (signs certified on the box);
 /// w = 1, b = 0 misclassifies 1.
 Verdict minimizer_errors();
+
+// ---- bias_variance ----
+
+/// bias_variance, holds (double), measured: over 30 resampled data sets (10 points of each class drawn around
+/// (±3, 0), seeded), the standard deviation of the angle of the perceptron's separator exceeds that of GD's on the
+/// L2 loss (η = 1, `steps` steps from 0). A measurement on one seed, not a theorem.
+Verdict direction_spread(int steps);
 
 /// Plot data: GD's end points from the random starts of random_starts: rows "w_y b separated(0/1)".
 std::vector<std::vector<double>> start_outcomes(int steps);

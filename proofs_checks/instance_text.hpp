@@ -1,7 +1,8 @@
 /// \file instance_text.hpp
 /// \brief Small helpers the claims share to describe an instance: absolute values that
 /// work for every scalar, the largest entry of a matrix, vectors and spectra as short text,
-/// powers, 1-vectors, a stop rule for exact runs, and the seed files' names.
+/// powers, 1-vectors, a stop rule for exact runs, GD's last iterate and Newton's polish of a critical point,
+/// and the seed files' names.
 #pragma once
 
 #include <algorithm>
@@ -114,6 +115,20 @@ StopRule<S> stop_after(int steps) {
   stop.max_steps = steps;
   stop.divergence_bound = from_rational<S>(pow10(1000));
   return stop;
+}
+
+/// The last iterate of `steps` GD steps of the library's GradientDescent from x0 (iterates not kept).
+template <class S>
+Vec<S> gd_end(const Problem<S>& f, const Vec<S>& x0, const S& eta, int steps) {
+  GradientDescent<S> gd(eta);
+  StopRule<S> stop = stop_after<S>(steps);
+  stop.keep_iterates = false;
+  return run<S>(f, gd, x0, stop).x.back();
+}
+/// `steps` steps of Newton's iteration x ← x − H(x)⁻¹∇f(x) in Mpfr: the centre of a Krawczyk box (certify.hpp).
+inline Vec<Mpfr> newton_polish(const Problem<Mpfr>& f, Vec<Mpfr> x, int steps) {
+  for (int k = 0; k < steps; ++k) x -= solve<Mpfr>(f.hessian(x), f.gradient(x));
+  return x;
 }
 
 /// The seed files the claims quote (shared/seeds/).

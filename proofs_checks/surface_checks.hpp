@@ -52,7 +52,8 @@ Verdict stuck_in_local_optimum();
 Verdict network_critical_point();
 /// bad_local_minimum, holds (interval): its Hessian is positive definite on the whole box.
 Verdict network_hessian();
-/// bad_local_minimum, holds (interval): the loss on the box exceeds the loss at θ_good.
+/// bad_local_minimum, holds (interval): the other minimum near θ_good, certified the same way, has a lower loss
+/// (over its box) than θ_bad's box.
 Verdict network_not_global();
 
 // ---- baldi_hornik ----

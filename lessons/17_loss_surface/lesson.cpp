@@ -2,8 +2,11 @@
  *
  * Symbols: \f$f\f$ or \f$L\f$ a loss, \f$\nabla f\f$ and \f$H = \nabla^2 f\f$ its gradient and Hessian, a critical point
  * \f$x\f$ has \f$\nabla f(x) = 0\f$; GD is \f$x_{k+1} = x_k - \eta\nabla f(x_k)\f$. For the networks, \f$\theta\f$ are the
- * parameters in the layout of `problems/mlp.hpp`; a linear network is \f$y = W_2W_1x\f$ with
- * \f$\Sigma_{XX} = \sum_k x_kx_k^\top\f$, \f$\Sigma_{YX} = \sum_k y_kx_k^\top\f$, \f$\Sigma = \Sigma_{YX}\Sigma_{XX}^{-1}\Sigma_{XY}\f$.
+ * parameters in the layout of `problems/mlp.hpp`; a linear network is \f$y = W_2W_1x\f$ with a hidden layer of width
+ * \f$p\f$, trained on \f$K\f$ examples \f$(x_k, y_k)\f$, with \f$\Sigma_{XX} = \sum_k x_kx_k^\top\f$, \f$\Sigma_{YX} = \sum_k y_kx_k^\top\f$,
+ * \f$\Sigma_{XY} = \Sigma_{YX}^\top\f$, \f$\Sigma_{YY} = \sum_k y_ky_k^\top\f$ and \f$\Sigma = \Sigma_{YX}\Sigma_{XX}^{-1}\Sigma_{XY}\f$ with
+ * eigenvalues \f$\lambda_1 > \lambda_2 > \dots\f$. The stable manifold of a saddle is the set of starts from which GD
+ * converges to it. \f$\theta_{bad}\f$ and \f$\theta_{good}\f$ (step 4) are printed by the run below.
  * Sources: seed 002 (“The Loss Surface”, “The Controversial Loss Surface”), seed 000 (“Gradient Descent in
  * Non-convex Problems”).
  *
@@ -17,9 +20,12 @@
  * positive; others are negative”. On \f$f = (x^2 - y^2)/2 + y^4/4\f$ the origin is one, exactly: \f$H(0) =
  * \operatorname{diag}(1, -1)\f$ by forward-over-forward AD, and \f$f\f$ falls along the second eigenvector. On a real
  * loss — lesson 16's four-point neuron — a saddle is certified in intervals: Krawczyk's test proves a unique critical
- * point in a box, and two quadratic forms \f$d^\top H d < 0 < e^\top H e\f$ hold on the whole box. It is the pass
- * between the non-separating minimum and the separating one. The test needs a nonsingular Hessian: \f$x^2 + y^3\f$ has
- * \f$H(0) \succeq 0\f$ and no minimum at 0 (counterexample).
+ * point in a box, and two quadratic forms \f$d^\top H d < 0 < e^\top H e\f$ hold on the whole box: an index-1 saddle of
+ * the loss whose non-separating minimum lesson 16 certified. The test decides only for a nonsingular Hessian:
+ * \f$x^2 + y^3\f$ has \f$H(0) \succeq 0\f$ and no minimum at 0 (counterexample) — and the global minima of step 5's linear
+ * network have a singular Hessian too (rescaling \f$W_1 \to aW_1\f$, \f$W_2 \to W_2/a\f$ leaves the loss unchanged), so there
+ * the test is silent and the loss value decides. (The certified saddle's loss is only \f$2.5\cdot10^{-5}\f$ above the
+ * minimum's; lesson 16's straight segment to a separator climbs higher, \f$2\cdot10^{-4}\f$, because it misses the pass.)
  * (claim \ref claim_second_order_test "second_order_test")
  * \image html surface_slice.svg "A landscape with four minima, four saddles and a maximum, each marked by its Hessian's signs"
  * \snippet 17_loss_surface/lesson.cpp l17-saddle
@@ -48,7 +54,8 @@
  * \section l17_bad Step 4: a bad local minimum of a small network
  * A network with one sigmoid hidden unit, \f$y = v\,\sigma(wx + b) + c\f$, fitted by least squares to six points: a
  * critical point \f$\theta_{bad}\f$ is unique in its box (Krawczyk), the Hessian is positive definite on the whole box
- * (its eigenvalues \f$\ge a\f$, certified), and another point has a lower loss. A strict local minimum that is not global:
+ * (its eigenvalues \f$\ge a\f$, certified), and a second strict minimum, certified the same way, has a lower loss. A
+ * strict local minimum that is not global:
  * what Swirszcz et al. (2016) call “horrible local minima” in networks of finite size, certified.
  * (claim \ref claim_bad_local_minimum "bad_local_minimum")
  * \snippet 17_loss_surface/lesson.cpp l17-bad
@@ -59,8 +66,9 @@
  * the global minimum, with loss \f$\frac1K(\operatorname{tr}\Sigma_{YY} - \sum_{i\le p}\lambda_i)\f$ — attained exactly (tight) —
  * and every other critical point is a saddle. On a 2-1-2 network with \f$\Sigma\f$'s eigenvalues 5 and 5/3, the other
  * eigenvector's critical point and \f$W = 0\f$ have exact directions of negative curvature. The notes attribute to them
- * that “an MLP with a single hidden layer has only saddle points and no local Minima”: without the word *linear* it
- * is false, and step 4's sigmoid network refutes it.
+ * that “an MLP with a single hidden layer has only saddle points and no local Minima”. Read fairly — no local minima
+ * but the global ones, since Baldi & Hornik's global minima are minima too — it is false without the word *linear*:
+ * step 4's sigmoid network has a strict local minimum above another point's loss (refuted).
  *
  * What is not checked here: the slide's “popular hypothesis” — that in *large* networks saddle points are
  * exponentially more common than local minima and most local minima are close to the global one (Dauphin et al. 2014,
@@ -89,16 +97,6 @@ using namespace descent::claims;
 using Q = Rational;
 
 namespace {
-std::string rows_text(const std::vector<std::vector<double>>& rows) {
-  std::ostringstream out;
-  out.precision(10);
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) out << (i ? " " : "") << r[i];
-    out << '\n';
-  }
-  return out.str();
-}
-
 void write_plots(lessons::LessonRun& run, const std::string& dir, const Q& eta) {
   std::ostringstream mins, saddles, maxima;
   for (const auto& r : surface::basin_critical_points())
@@ -135,7 +133,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, const Q& eta) 
       "set xlabel 'k (the start is 10^-k off the stable manifold)'\nset ylabel 'steps to |y| >= 1/2'\nset key outside below\n"
       "plot 'escape.dat' using 1:2 with points pt 7 lc rgb '#1f77b4' title 'measured (60 digits)', "
       "'escape.dat' using 1:3 with lines lw 2 lc rgb '#d62728' title 'ln(1/(2 delta))/ln(1 + eta): the linearized rate'",
-      {{"escape.dat", rows_text(surface::escape_table(eta))}}));
+      {{"escape.dat", lessons::data_rows(surface::escape_table(eta))}}));
 }
 }  // namespace
 

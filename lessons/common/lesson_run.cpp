@@ -284,6 +284,16 @@ std::string plot_svg(const std::string& dir, const std::string& name, const std:
   return (fs::path(dir) / (name + ".svg")).string();
 }
 
+std::string data_rows(const std::vector<std::vector<double>>& rows) {
+  std::ostringstream out;
+  out.precision(10);
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i < r.size(); ++i) out << (i ? " " : "") << r[i];
+    out << '\n';
+  }
+  return out.str();
+}
+
 std::string contour_grid(const Problem<double>& f, double x_lo, double x_hi, double y_lo, double y_hi, double h) {
   std::ostringstream grid;
   const int nx = static_cast<int>(std::floor((x_hi - x_lo) / h + 1e-9)), ny = static_cast<int>(std::floor((y_hi - y_lo) / h + 1e-9));

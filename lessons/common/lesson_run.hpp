@@ -91,6 +91,9 @@ Rational parse_parameter(const std::string& text, const std::string& flag);
 std::string plot_svg(const std::string& dir, const std::string& name, const std::string& script,
               const std::vector<std::pair<std::string, std::string>>& data);
 
+/// Gnuplot data from rows of numbers: one line per row, the numbers separated by spaces (10 significant digits).
+std::string data_rows(const std::vector<std::vector<double>>& rows);
+
 /// Gnuplot data "x y f(x, y)" of a 2-D problem on the grid x = x_lo + i·h ≤ x_hi,
 /// y = y_lo + j·h ≤ y_hi, a blank line after each x (for `splot … with lines` contours).
 std::string contour_grid(const Problem<double>& f, double x_lo, double x_hi, double y_lo, double y_hi, double h);

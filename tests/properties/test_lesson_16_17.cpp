@@ -36,6 +36,7 @@ I u_of(const Q& eps) {
 
 TEST_CASE("brady_three_points: lesson", "[brady_three_points]") {
   CHECK_VERDICT(brady::three_equations());
+  CHECK_VERDICT(brady::three_equations_unique());
   CHECK_VERDICT(brady::three_point_hessian());
   CHECK_VERDICT(brady::dependent_points());
 }
@@ -205,6 +206,10 @@ TEST_CASE("loss_not_error: random", "[loss_not_error]") {
     RC_ASSERT(expected(0, 0) >= 0);
     RC_ASSERT(expected(0, 0) * expected(1, 1) - expected(0, 1) * expected(1, 0) >= -M(1e-25));
   });
+}
+
+TEST_CASE("bias_variance: lesson", "[bias_variance]") {
+  CHECK_VERDICT(brady::direction_spread(5000));
 }
 
 // ---- lesson 17 ----

@@ -444,11 +444,6 @@ int errors_of(const Mlp<double>& net, const Vec<double>& w) {
   for (double m : margins_of(net, w)) e += m > 0 ? 0 : 1;
   return e;
 }
-Vec<M> to_mpfr(const Vec<double>& v) {
-  Vec<M> m(v.size());
-  for (int i = 0; i < v.size(); ++i) m(i) = M(v(i));
-  return m;
-}
 struct StartsOutcome {
   int separated = 0, trapped = 0, other = 0;
   std::vector<std::vector<double>> rows;

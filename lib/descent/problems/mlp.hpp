@@ -208,6 +208,9 @@ class Mlp final : public FiniteSum<S> {
   S value(const Vec<S>& theta) const override;
   /// The mean of the hand-written backward passes.
   Vec<S> gradient(const Vec<S>& theta) const override;
+  /// Loss and gradient from one backward pass per example (value() and gradient() would make two); the same
+  /// values as theirs.
+  S value_and_gradient(const Vec<S>& theta, Vec<S>& g) const override;
   /// ∇²Loss by forward-over-forward AD of mlp_loss (P(P+1)/2 passes over the data).
   Mat<S> hessian(const Vec<S>& theta) const override;
   std::string name() const override { return "mlp"; }
@@ -218,6 +221,8 @@ class Mlp final : public FiniteSum<S> {
   Vec<S> example_gradient(int t, const Vec<S>& theta) const override;
   /// The forward and backward pass of example t, layer by layer.
   LayerGradients<S> backward(int t, const Vec<S>& theta) const;
+  /// ∇_θ Div of one backward pass, in θ's layout ((∇_{W_k}Div)ᵀ, then ∇_{b_k}Div, layer by layer).
+  Vec<S> flattened(const LayerGradients<S>& r) const;
   /// W_k (n_k×n_{k−1}) read from θ.
   Mat<S> W(int k, const Vec<S>& theta) const;
   /// b_k read from θ (zero without biases).

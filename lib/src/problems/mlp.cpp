@@ -177,7 +177,11 @@ LayerGradients<S> Mlp<S>::backward(int t, const Vec<S>& theta) const {
 
 template <class S>
 Vec<S> Mlp<S>::example_gradient(int t, const Vec<S>& theta) const {
-  const LayerGradients<S> r = backward(t, theta);
+  return flattened(backward(t, theta));
+}
+
+template <class S>
+Vec<S> Mlp<S>::flattened(const LayerGradients<S>& r) const {
   Vec<S> g(dimension());
   for (int k = 1; k <= shape_.layers(); ++k) {
     const auto uk = static_cast<std::size_t>(k);
@@ -198,6 +202,20 @@ template <class S>
 S Mlp<S>::value(const Vec<S>& theta) const {
   S sum = 0;
   for (int t = 0; t < examples(); ++t) sum += example_value(t, theta);
+  return sum / S(examples());
+}
+
+template <class S>
+S Mlp<S>::value_and_gradient(const Vec<S>& theta, Vec<S>& g) const {
+  // one backward pass per example serves both: the same sums, in the same order, as value() and gradient()
+  S sum = 0;
+  g = Vec<S>::Zero(dimension());
+  for (int t = 0; t < examples(); ++t) {
+    const LayerGradients<S> r = backward(t, theta);
+    sum += r.divergence;
+    g += flattened(r);
+  }
+  g /= S(examples());
   return sum / S(examples());
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "descent/linalg.hpp"
@@ -42,14 +43,16 @@ Vec<S> hashed_vector(int n, std::uint64_t salt) {
   return v;
 }
 
-/// The quadratic of size n over S, built once per (S, n).
+/// The quadratic of size n over S, built once per (S, n, digits): `digits` tells apart the
+/// working precisions of Mpfr (the caller has set it).
 template <class S>
-const descent::Quadratic<S>& quadratic(int n) {
-  static std::map<int, std::unique_ptr<descent::Quadratic<S>>> cache;
-  auto it = cache.find(n);
+const descent::Quadratic<S>& quadratic(int n, int digits = 0) {
+  static std::map<std::pair<int, int>, std::unique_ptr<descent::Quadratic<S>>> cache;
+  const std::pair<int, int> key{n, digits};
+  auto it = cache.find(key);
   if (it == cache.end()) {
     Mat<S> A = spd_matrix(n).template cast<S>();
-    it = cache.emplace(n, std::make_unique<descent::Quadratic<S>>(std::move(A), hashed_vector<S>(n, 1), S(0)))
+    it = cache.emplace(key, std::make_unique<descent::Quadratic<S>>(std::move(A), hashed_vector<S>(n, 1), S(0)))
              .first;
   }
   return *it->second;

@@ -96,7 +96,8 @@ class GradientDescent final : public Optimizer<S> {
   /// Throws InputError unless eta > 0.
   explicit GradientDescent(S eta);
   void reset(int) override {}
-  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override { return x - eta_ * g; }
+  /// x − ηg.
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "gd"; }
   S* step_size() override { return &eta_; }
   /// The step size η.

@@ -69,6 +69,11 @@ class Quadratic final : public Problem<S> {
   int dimension() const override { return static_cast<int>(b_.size()); }
   S value(const Vec<S>& x) const override;
   Vec<S> gradient(const Vec<S>& x) const override;
+  /// f and ∇f from one product (kernels.hpp): g = Ax − b, f = ½xᵀ(Ax) − bᵀx + c, the same
+  /// values as value() and gradient(). Ax is formed as Aᵀx, one sequential pass over A's
+  /// columns: equal for the symmetric A the constructor accepts (exactly for Rational;
+  /// within its symmetry tolerance, 8ε·max|aᵢⱼ| per entry, otherwise).
+  S value_and_gradient(const Vec<S>& x, Vec<S>& g) const override;
   Mat<S> hessian(const Vec<S>&) const override { return A_; }
   std::string name() const override { return "quadratic"; }
   bool is_quadratic() const override { return true; }
@@ -101,6 +106,9 @@ class LeastSquares final : public FiniteSum<S> {
   int dimension() const override { return static_cast<int>(Phi_.rows()); }
   S value(const Vec<S>& w) const override;
   Vec<S> gradient(const Vec<S>& w) const override;
+  /// L and ∇L from one residual r = Φᵀw − y (kernels.hpp): L = ‖r‖², g = 2Φr, the same
+  /// values as value() and gradient().
+  S value_and_gradient(const Vec<S>& w, Vec<S>& g) const override;
   Mat<S> hessian(const Vec<S>& w) const override;
   std::string name() const override { return "least_squares"; }
   bool is_quadratic() const override { return true; }

@@ -1,6 +1,8 @@
 // Optimizers and the runner.
 #include "descent/optimizers.hpp"
 
+#include "descent/kernels.hpp"
+
 #include <algorithm>
 #include <type_traits>
 
@@ -21,6 +23,17 @@ double bits_of(const Rational& q) {
 template <class S>
 GradientDescent<S>::GradientDescent(S eta) : eta_(std::move(eta)) {
   if (!(eta_ > 0)) throw InputError("eta: must be > 0, got " + to_string<S>(eta_));
+}
+
+template <class S>
+Vec<S> GradientDescent<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) {
+  if constexpr (std::is_same_v<S, double>) {
+    return x - eta_ * g;
+  } else {
+    Vec<S> next = x;  // x − ηg without a temporary per entry (one rounding each for Mpfr)
+    kernels::axpy<S>(S(-eta_), g, next);
+    return next;
+  }
 }
 
 template <class S>
@@ -66,9 +79,9 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   Trace<S> trace;
   opt.reset(problem.dimension());
   Vec<S> x = x0;
-  Vec<S> g;
+  Vec<S> g, gn;
   S f = problem.value_and_gradient(x, g);
-  S g2 = g.squaredNorm();
+  S g2 = kernels::squared_norm<S>(g);
   if (out_of_bounds(x, f, g2)) {
     trace.status = Status::diverged;
     trace.message = "the starting point is outside the divergence bound";
@@ -111,10 +124,10 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       return finish();
     }
     Vec<S> next = opt.step_from(problem, x, f, g);
-    Vec<S> gn;
     S fn;
+    // gn reuses the storage of the gradient before last (its numbers already allocated)
     if (!opt.take_evaluation(fn, gn)) fn = problem.value_and_gradient(next, gn);
-    S g2n = gn.squaredNorm();
+    S g2n = kernels::squared_norm<S>(gn);
     if (out_of_bounds(next, fn, g2n)) {
       trace.status = Status::diverged;
       trace.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
@@ -123,7 +136,7 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
     }
     x = std::move(next);
     f = std::move(fn);
-    g = std::move(gn);
+    std::swap(g, gn);
     g2 = std::move(g2n);
   }
 }

@@ -1,6 +1,8 @@
 // Values, gradients and Hessians of the problems of problems.hpp.
 #include "descent/problems.hpp"
 
+#include "descent/kernels.hpp"
+
 #include <boost/multiprecision/number.hpp>
 #include <cmath>
 
@@ -35,13 +37,27 @@ Quadratic<S>::Quadratic(Mat<S> A, Vec<S> b, S c) : A_(std::move(A)), b_(std::mov
 }
 
 template <class S>
+S Quadratic<S>::value_and_gradient(const Vec<S>& x, Vec<S>& g) const {
+  if (x.size() != A_.cols())
+    throw InputError("x: has " + std::to_string(x.size()) + " entries, the quadratic has dimension " +
+                     std::to_string(A_.cols()));
+  kernels::matvec_transposed<S>(A_, x, g);  // g = Aᵀx = Ax (A symmetric): one sequential pass over A
+  S f = kernels::dot<S>(x, g) / 2 - kernels::dot<S>(b_, x) + c_;
+  kernels::axpy<S>(S(-1), b_, g);
+  return f;
+}
+
+template <class S>
 S Quadratic<S>::value(const Vec<S>& x) const {
-  return S(x.dot(A_ * x)) / 2 - S(b_.dot(x)) + c_;
+  Vec<S> g;
+  return value_and_gradient(x, g);
 }
 
 template <class S>
 Vec<S> Quadratic<S>::gradient(const Vec<S>& x) const {
-  return A_ * x - b_;
+  Vec<S> g;
+  value_and_gradient(x, g);
+  return g;
 }
 
 template <class S>
@@ -62,15 +78,31 @@ LeastSquares<S>::LeastSquares(Mat<S> Phi, Vec<S> y) : Phi_(std::move(Phi)), y_(s
 }
 
 template <class S>
+S LeastSquares<S>::value_and_gradient(const Vec<S>& w, Vec<S>& g) const {
+  if (w.size() != Phi_.rows())
+    throw InputError("w: has " + std::to_string(w.size()) + " entries, Phi has " + std::to_string(Phi_.rows()) +
+                     " rows");
+  Vec<S> r;
+  kernels::matvec_transposed<S>(Phi_, w, r);  // r = Φᵀw − y, the one pass for the value
+  kernels::axpy<S>(S(-1), y_, r);
+  kernels::matvec<S>(Phi_, r, g);  // ∇‖Φᵀw − y‖² = 2Φ(Φᵀw − y)
+  g *= S(2);
+  return kernels::squared_norm<S>(r);
+}
+
+template <class S>
 S LeastSquares<S>::value(const Vec<S>& w) const {
-  const Vec<S> r = Phi_.transpose() * w - y_;
-  return r.squaredNorm();
+  Vec<S> r;
+  kernels::matvec_transposed<S>(Phi_, w, r);
+  kernels::axpy<S>(S(-1), y_, r);
+  return kernels::squared_norm<S>(r);
 }
 
 template <class S>
 Vec<S> LeastSquares<S>::gradient(const Vec<S>& w) const {
-  // ∇‖Φᵀw − y‖² = 2Φ(Φᵀw − y) = 2(ΦΦᵀw − Φy)
-  return S(2) * (Phi_ * (Phi_.transpose() * w - y_));
+  Vec<S> g;
+  value_and_gradient(w, g);
+  return g;
 }
 
 template <class S>

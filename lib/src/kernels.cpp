@@ -1,0 +1,480 @@
+// The kernels of kernels.hpp, once per scalar.
+#include "descent/kernels.hpp"
+
+#include <gmp.h>
+#include <mpfr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace descent::kernels {
+
+namespace {
+
+void check_sizes(long a, long b, const char* what) {
+  if (a != b) throw std::invalid_argument(std::string("kernels::") + what + ": sizes " + std::to_string(a) + " and " +
+                                          std::to_string(b) + " differ");
+}
+
+// ---------------------------------------------------------------------------------------
+// double: Aᵀx as one sequential pass over A's columns (column-major storage), each column's
+// dot product with x in a fixed order: eight partial sums, lane l over the entries
+// i ≡ l (mod 8) in increasing i, added in lane order, then the last m mod 8 terms in
+// order. GCC's vector extension (two doubles per operation, IEEE in every lane) gives
+// the same bits on every target.
+// ---------------------------------------------------------------------------------------
+
+typedef double v2d __attribute__((vector_size(16)));
+inline v2d load2(const double* p) {
+  v2d v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+double column_dot(const double* __restrict c, const double* __restrict x, long m) {
+  v2d a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
+  long i = 0;
+  for (; i + 8 <= m; i += 8) {
+    a0 = a0 + load2(c + i) * load2(x + i);
+    a1 = a1 + load2(c + i + 2) * load2(x + i + 2);
+    a2 = a2 + load2(c + i + 4) * load2(x + i + 4);
+    a3 = a3 + load2(c + i + 6) * load2(x + i + 6);
+  }
+  double s = a0[0];
+  s = s + a0[1];
+  s = s + a1[0];
+  s = s + a1[1];
+  s = s + a2[0];
+  s = s + a2[1];
+  s = s + a3[0];
+  s = s + a3[1];
+  for (; i < m; ++i) s = s + c[i] * x[i];
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------
+// Mpfr: a correctly rounded dot product from an integer accumulator.
+//
+// The exact products aᵢxᵢ (mpn_mul of the significands) are added into two non-negative
+// fixed-point integers, one for the positive and one for the negative terms, whose last
+// bit weighs 2^(E − F): E bounds every |aᵢxᵢ| < 2^E, F = 64·(limbs of the result + 2)
+// fraction bits. A product reaching below that bit is truncated there; such a term then
+// lies in [t, t + 1) units of the last bit, so the exact sum lies in
+// [P − N − n₋, P − N + n₊] (n± = truncated terms of each sign). When both ends of that
+// interval round to the same number, it is the correctly rounded sum (one rounding, to
+// nearest); otherwise — a sum that cancels to far below its terms — MPFR's own
+// correctly rounded mpfr_dot decides. Either way the result is the exact dot product
+// rounded once.
+// ---------------------------------------------------------------------------------------
+
+struct MpfrScratch {
+  std::vector<mp_limb_t> pos, neg, prod, shifted;
+  std::vector<mpfr_ptr> ap, xp;
+  mpz_t lo, hi;
+  mpfr_t rlo, rhi;
+  MpfrScratch() {
+    mpz_init(lo);
+    mpz_init(hi);
+    mpfr_init2(rlo, MPFR_PREC_MIN);
+    mpfr_init2(rhi, MPFR_PREC_MIN);
+  }
+  ~MpfrScratch() {
+    mpz_clear(lo);
+    mpz_clear(hi);
+    mpfr_clear(rlo);
+    mpfr_clear(rhi);
+  }
+  MpfrScratch(const MpfrScratch&) = delete;
+  MpfrScratch& operator=(const MpfrScratch&) = delete;
+};
+
+MpfrScratch& mpfr_scratch() {
+  thread_local MpfrScratch s;
+  return s;
+}
+
+long limbs_of(mpfr_prec_t p) { return static_cast<long>((p + GMP_NUMB_BITS - 1) / GMP_NUMB_BITS); }
+
+// Add the limbs src[0, len) shifted left by `bit` bits (bit may be negative: a right shift
+// that drops the low bits) into acc[0, size). src is scratch: a right shift happens in
+// place. Returns true when nonzero bits were dropped.
+bool add_shifted(std::vector<mp_limb_t>& acc, long size, mp_limb_t* src, long len, long bit,
+                 std::vector<mp_limb_t>& tmp) {
+  if (bit < 0) {
+    const long q = (-bit) / GMP_NUMB_BITS;
+    const unsigned r = static_cast<unsigned>((-bit) % GMP_NUMB_BITS);
+    if (q >= len) return true;  // the whole product lies below the last bit (it is nonzero)
+    bool dropped = false;
+    for (long i = 0; i < q && !dropped; ++i) dropped = src[i] != 0;
+    const long keep = len - q;
+    mp_limb_t* part = src + q;
+    if (r != 0) dropped = (mpn_rshift(part, part, keep, r) != 0) || dropped;  // in place: rp ≤ up
+    // keep ≤ size: the product's top bit lies at most F bits above the last one; the
+    // headroom limb absorbs every carry (n < 2^63 terms)
+    mpn_add(acc.data(), acc.data(), size, part, keep);
+    return dropped;
+  }
+  const long q = bit / GMP_NUMB_BITS;
+  const unsigned r = static_cast<unsigned>(bit % GMP_NUMB_BITS);
+  const mp_limb_t* part = src;
+  long m = len;
+  if (r != 0) {
+    tmp[static_cast<std::size_t>(len)] = mpn_lshift(tmp.data(), src, len, r);
+    part = tmp.data();
+    m = len + 1;
+  }
+  while (m > 0 && part[m - 1] == 0) --m;
+  if (m > 0) mpn_add(acc.data() + q, acc.data() + q, size - q, part, m);
+  return false;
+}
+
+// One pass of the accumulator with F fraction bits below 2^emax: true (and r set) when
+// the interval test proves the rounding.
+template <class AF, class XF>
+bool sum_window(MpfrScratch& s, mpfr_ptr r, long n, AF a, XF x, mpfr_exp_t emax, long F, long maxlimbs) {
+  const long size = F / GMP_NUMB_BITS + 1;  // + one headroom limb for the carries
+  s.pos.assign(static_cast<std::size_t>(size), 0);
+  s.neg.assign(static_cast<std::size_t>(size), 0);
+  s.prod.resize(static_cast<std::size_t>(maxlimbs));
+  s.shifted.resize(static_cast<std::size_t>(std::max(maxlimbs, size) + 1));
+  long trunc_pos = 0, trunc_neg = 0;
+  for (long j = 0; j < n; ++j) {
+    mpfr_srcptr u = a(j);
+    mpfr_srcptr v = x(j);
+    if (!mpfr_regular_p(u) || !mpfr_regular_p(v)) continue;
+    const long lu = limbs_of(mpfr_get_prec(u)), lv = limbs_of(mpfr_get_prec(v));
+    const auto* du = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(u));
+    const auto* dv = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(v));
+    if (lu >= lv)
+      mpn_mul(s.prod.data(), du, lu, dv, lv);
+    else
+      mpn_mul(s.prod.data(), dv, lv, du, lu);
+    const long lp = lu + lv;
+    // |u·v| = prod · 2^(e − 64·lp), e = exp(u) + exp(v); its last bit sits at
+    // bit (e − 64·lp) − (emax − F) of the accumulator
+    const long bit = static_cast<long>(mpfr_get_exp(u) + mpfr_get_exp(v) - emax) + F - GMP_NUMB_BITS * lp;
+    const bool negative = (mpfr_signbit(u) != 0) != (mpfr_signbit(v) != 0);
+    const bool dropped = add_shifted(negative ? s.neg : s.pos, size, s.prod.data(), lp, bit, s.shifted);
+    if (dropped) ++(negative ? trunc_neg : trunc_pos);
+  }
+  // D = P − N as a signed integer in s.lo; hi = D + n₊, lo = D − n₋
+  mpz_t P, N;
+  long ps = size, ns = size;
+  while (ps > 0 && s.pos[static_cast<std::size_t>(ps - 1)] == 0) --ps;
+  while (ns > 0 && s.neg[static_cast<std::size_t>(ns - 1)] == 0) --ns;
+  mpz_roinit_n(P, s.pos.data(), ps);
+  mpz_roinit_n(N, s.neg.data(), ns);
+  mpz_sub(s.hi, P, N);
+  const mpfr_exp_t scale = emax - F;
+  if (trunc_pos == 0 && trunc_neg == 0) {
+    mpfr_set_z_2exp(r, s.hi, scale, MPFR_RNDN);  // the sum is exact: one rounding
+    return true;
+  }
+  mpz_sub_ui(s.lo, s.hi, static_cast<unsigned long>(trunc_neg));
+  mpz_add_ui(s.hi, s.hi, static_cast<unsigned long>(trunc_pos));
+  const mpfr_prec_t p = mpfr_get_prec(r);
+  mpfr_set_prec(s.rlo, p);
+  mpfr_set_prec(s.rhi, p);
+  mpfr_set_z_2exp(s.rlo, s.lo, scale, MPFR_RNDN);
+  mpfr_set_z_2exp(s.rhi, s.hi, scale, MPFR_RNDN);
+  if (mpfr_equal_p(s.rlo, s.rhi) && mpz_sgn(s.lo) == mpz_sgn(s.hi)) {
+    mpfr_set(r, s.rlo, MPFR_RNDN);
+    return true;
+  }
+  return false;
+}
+
+// The correctly rounded Σ a(j)·x(j), j < n, into r. `a` and `x` give the j-th factors.
+template <class AF, class XF>
+void mpfr_dot_into(mpfr_ptr r, long n, AF a, XF x) {
+  MpfrScratch& s = mpfr_scratch();
+  bool special = false;
+  bool any = false;
+  mpfr_exp_t emax = 0;
+  long maxlimbs = 0;
+  for (long j = 0; j < n; ++j) {
+    mpfr_srcptr u = a(j);
+    mpfr_srcptr v = x(j);
+    if (!mpfr_regular_p(u) || !mpfr_regular_p(v)) {
+      // a NaN or an infinity in either factor (0·∞ is NaN): IEEE semantics decide
+      if (mpfr_nan_p(u) || mpfr_nan_p(v) || mpfr_inf_p(u) || mpfr_inf_p(v)) special = true;
+      continue;
+    }
+    const mpfr_exp_t e = mpfr_get_exp(u) + mpfr_get_exp(v);
+    if (!any || e > emax) emax = e;
+    any = true;
+    maxlimbs = std::max(maxlimbs, limbs_of(mpfr_get_prec(u)) + limbs_of(mpfr_get_prec(v)));
+  }
+  if (special || !any) {
+    // NaN, infinities, or only products with a zero factor (whose sign IEEE defines):
+    // MPFR's own dot product; the empty sum is +0
+    if (n == 0) {
+      mpfr_set_zero(r, 1);
+      return;
+    }
+    s.ap.resize(static_cast<std::size_t>(n));
+    s.xp.resize(static_cast<std::size_t>(n));
+    for (long j = 0; j < n; ++j) {
+      s.ap[static_cast<std::size_t>(j)] = const_cast<mpfr_ptr>(a(j));
+      s.xp[static_cast<std::size_t>(j)] = const_cast<mpfr_ptr>(x(j));
+    }
+    mpfr_dot(r, s.ap.data(), s.xp.data(), static_cast<unsigned long>(n), MPFR_RNDN);
+    return;
+  }
+  // F fraction bits below 2^emax; a sum that cancels too far for the interval test is
+  // summed again with a window four times as wide (exact once F reaches every product's
+  // last bit), up to 2^20 bits, and only then handed to mpfr_dot
+  for (long F = GMP_NUMB_BITS * (limbs_of(mpfr_get_prec(r)) + 2); F <= (1L << 20); F *= 4) {
+    if (sum_window(s, r, n, a, x, emax, F, maxlimbs)) return;
+  }
+  s.ap.resize(static_cast<std::size_t>(n));
+  s.xp.resize(static_cast<std::size_t>(n));
+  for (long j = 0; j < n; ++j) {
+    s.ap[static_cast<std::size_t>(j)] = const_cast<mpfr_ptr>(a(j));
+    s.xp[static_cast<std::size_t>(j)] = const_cast<mpfr_ptr>(x(j));
+  }
+  mpfr_dot(r, s.ap.data(), s.xp.data(), static_cast<unsigned long>(n), MPFR_RNDN);
+}
+
+mpfr_srcptr cptr(const Mpfr& v) { return v.backend().data(); }
+mpfr_ptr ptr(Mpfr& v) { return v.backend().data(); }
+
+// ---------------------------------------------------------------------------------------
+// Rational: common denominators, integer multiply-adds, one reduction per result.
+// ---------------------------------------------------------------------------------------
+
+struct Z {
+  mpz_t v;
+  Z() { mpz_init(v); }
+  ~Z() { mpz_clear(v); }
+  Z(const Z&) = delete;
+  Z& operator=(const Z&) = delete;
+};
+
+mpq_srcptr qptr(const Rational& v) { return v.backend().data(); }
+
+// L = lcm of the denominators of x (x(j), j < n); X[j] = xⱼ·L (integers).
+template <class XF>
+void to_common(long n, XF x, Z& L, std::vector<Z>& X) {
+  mpz_set_ui(L.v, 1);
+  for (long j = 0; j < n; ++j) {
+    mpz_srcptr d = mpq_denref(x(j));
+    if (mpz_cmp_ui(d, 1) != 0 && !mpz_divisible_p(L.v, d)) mpz_lcm(L.v, L.v, d);
+  }
+  if (static_cast<long>(X.size()) < n) X = std::vector<Z>(static_cast<std::size_t>(n));
+  for (long j = 0; j < n; ++j) {
+    Z& out = X[static_cast<std::size_t>(j)];
+    mpq_srcptr q = x(j);
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0) {
+      mpz_mul(out.v, mpq_numref(q), L.v);
+    } else {
+      mpz_divexact(out.v, L.v, mpq_denref(q));
+      mpz_mul(out.v, out.v, mpq_numref(q));
+    }
+  }
+}
+
+// r = Σ a(j)·X[j] / (La·Lx) where the a(j) share the common denominator La, A[j] = a(j)·La.
+void reduce_into(Rational& r, Z& num, const Z& den) {
+  mpq_ptr q = r.backend().data();
+  mpz_set(mpq_numref(q), num.v);
+  mpz_set(mpq_denref(q), den.v);
+  mpq_canonicalize(q);
+}
+
+struct RationalScratch {
+  Z L, La, den, acc;
+  std::vector<Z> X, Y;
+};
+RationalScratch& rational_scratch() {
+  thread_local RationalScratch s;
+  return s;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------- generic
+
+template <class S>
+void matvec(const Mat<S>& A, const Vec<S>& x, Vec<S>& y) {
+  check_sizes(A.cols(), x.size(), "matvec");
+  y.noalias() = A * x;
+}
+template <class S>
+void matvec_transposed(const Mat<S>& A, const Vec<S>& x, Vec<S>& y) {
+  check_sizes(A.rows(), x.size(), "matvec_transposed");
+  y.noalias() = A.transpose() * x;
+}
+template <class S>
+S dot(const Vec<S>& x, const Vec<S>& y) {
+  check_sizes(x.size(), y.size(), "dot");
+  return x.dot(y);
+}
+template <class S>
+S squared_norm(const Vec<S>& x) {
+  return x.squaredNorm();
+}
+template <class S>
+void axpy(const S& alpha, const Vec<S>& x, Vec<S>& y) {
+  check_sizes(x.size(), y.size(), "axpy");
+  y += alpha * x;
+}
+
+// ---------------------------------------------------------------------------------- Mpfr
+
+template <>
+void matvec<Mpfr>(const Mat<Mpfr>& A, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
+  check_sizes(A.cols(), x.size(), "matvec");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec: x and y must be different vectors");
+  const long m = A.rows(), n = A.cols();
+  if (y.size() != m) y.resize(m);
+  const mpfr_prec_t p = mpfr_get_prec(cptr(Mpfr()));  // the working precision, as Eigen's A * x had
+  for (long i = 0; i < m; ++i)
+    if (mpfr_get_prec(cptr(y(i))) != p) mpfr_set_prec(ptr(y(i)), p);
+  const Mpfr* a = A.data();
+  const Mpfr* xv = x.data();
+  for (long i = 0; i < m; ++i)
+    mpfr_dot_into(ptr(y(i)), n, [&](long j) { return cptr(a[i + j * m]); }, [&](long j) { return cptr(xv[j]); });
+}
+template <>
+void matvec_transposed<double>(const Mat<double>& A, const Vec<double>& x, Vec<double>& y) {
+  check_sizes(A.rows(), x.size(), "matvec_transposed");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec_transposed: x and y must be different vectors");
+  const long m = A.rows(), n = A.cols();
+  if (y.size() != n) y.resize(n);
+  for (long j = 0; j < n; ++j) y(j) = column_dot(A.data() + j * m, x.data(), m);
+}
+
+template <>
+void matvec_transposed<Mpfr>(const Mat<Mpfr>& A, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
+  check_sizes(A.rows(), x.size(), "matvec_transposed");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec_transposed: x and y must be different vectors");
+  const long m = A.rows(), n = A.cols();
+  if (y.size() != n) y.resize(n);
+  const mpfr_prec_t p = mpfr_get_prec(cptr(Mpfr()));
+  for (long i = 0; i < n; ++i)
+    if (mpfr_get_prec(cptr(y(i))) != p) mpfr_set_prec(ptr(y(i)), p);
+  const Mpfr* a = A.data();
+  const Mpfr* xv = x.data();
+  for (long i = 0; i < n; ++i)
+    mpfr_dot_into(ptr(y(i)), m, [&](long j) { return cptr(a[j + i * m]); }, [&](long j) { return cptr(xv[j]); });
+}
+template <>
+Mpfr dot<Mpfr>(const Vec<Mpfr>& x, const Vec<Mpfr>& y) {
+  check_sizes(x.size(), y.size(), "dot");
+  Mpfr r;
+  mpfr_dot_into(ptr(r), x.size(), [&](long j) { return cptr(x(j)); }, [&](long j) { return cptr(y(j)); });
+  return r;
+}
+template <>
+Mpfr squared_norm<Mpfr>(const Vec<Mpfr>& x) {
+  return dot<Mpfr>(x, x);
+}
+template <>
+void axpy<Mpfr>(const Mpfr& alpha, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
+  check_sizes(x.size(), y.size(), "axpy");
+  for (long i = 0; i < x.size(); ++i) mpfr_fma(ptr(y(i)), cptr(alpha), cptr(x(i)), cptr(y(i)), MPFR_RNDN);
+}
+
+// ------------------------------------------------------------------------------ Rational
+
+namespace {
+// y_k = Σ_j a(k, j)·x_j for k < count: x brought to one common denominator once, each
+// output's coefficients to theirs, integer multiply-adds, one reduction per output.
+template <class AF>
+void rational_products(long count, long n, AF a, const Vec<Rational>& x, Vec<Rational>& y) {
+  RationalScratch& s = rational_scratch();
+  to_common(n, [&](long j) { return qptr(x(j)); }, s.L, s.X);
+  if (y.size() != count) y.resize(count);
+  for (long k = 0; k < count; ++k) {
+    mpz_set_ui(s.La.v, 1);
+    for (long j = 0; j < n; ++j) {
+      mpz_srcptr d = mpq_denref(qptr(a(k, j)));
+      if (mpz_cmp_ui(d, 1) != 0 && !mpz_divisible_p(s.La.v, d)) mpz_lcm(s.La.v, s.La.v, d);
+    }
+    const bool integral = mpz_cmp_ui(s.La.v, 1) == 0;
+    mpz_set_ui(s.acc.v, 0);
+    for (long j = 0; j < n; ++j) {
+      mpq_srcptr q = qptr(a(k, j));
+      if (mpz_sgn(mpq_numref(q)) == 0) continue;
+      if (integral) {
+        mpz_addmul(s.acc.v, mpq_numref(q), s.X[static_cast<std::size_t>(j)].v);
+      } else {
+        mpz_divexact(s.den.v, s.La.v, mpq_denref(q));
+        mpz_mul(s.den.v, s.den.v, mpq_numref(q));
+        mpz_addmul(s.acc.v, s.den.v, s.X[static_cast<std::size_t>(j)].v);
+      }
+    }
+    mpz_mul(s.den.v, s.La.v, s.L.v);
+    reduce_into(y(k), s.acc, s.den);
+  }
+}
+}  // namespace
+
+template <>
+void matvec<Rational>(const Mat<Rational>& A, const Vec<Rational>& x, Vec<Rational>& y) {
+  check_sizes(A.cols(), x.size(), "matvec");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec: x and y must be different vectors");
+  rational_products(A.rows(), A.cols(), [&](long i, long j) -> const Rational& { return A(i, j); }, x, y);
+}
+template <>
+void matvec_transposed<Rational>(const Mat<Rational>& A, const Vec<Rational>& x, Vec<Rational>& y) {
+  check_sizes(A.rows(), x.size(), "matvec_transposed");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec_transposed: x and y must be different vectors");
+  rational_products(A.cols(), A.rows(), [&](long j, long i) -> const Rational& { return A(i, j); }, x, y);
+}
+template <>
+Rational dot<Rational>(const Vec<Rational>& x, const Vec<Rational>& y) {
+  check_sizes(x.size(), y.size(), "dot");
+  RationalScratch& s = rational_scratch();
+  const long n = x.size();
+  to_common(n, [&](long j) { return qptr(x(j)); }, s.L, s.X);
+  to_common(n, [&](long j) { return qptr(y(j)); }, s.La, s.Y);
+  mpz_set_ui(s.acc.v, 0);
+  for (long j = 0; j < n; ++j) mpz_addmul(s.acc.v, s.X[static_cast<std::size_t>(j)].v, s.Y[static_cast<std::size_t>(j)].v);
+  mpz_mul(s.den.v, s.La.v, s.L.v);
+  Rational r;
+  reduce_into(r, s.acc, s.den);
+  return r;
+}
+template <>
+Rational squared_norm<Rational>(const Vec<Rational>& x) {
+  RationalScratch& s = rational_scratch();
+  const long n = x.size();
+  to_common(n, [&](long j) { return qptr(x(j)); }, s.L, s.X);
+  mpz_set_ui(s.acc.v, 0);
+  for (long j = 0; j < n; ++j) mpz_addmul(s.acc.v, s.X[static_cast<std::size_t>(j)].v, s.X[static_cast<std::size_t>(j)].v);
+  mpz_mul(s.den.v, s.L.v, s.L.v);
+  Rational r;
+  reduce_into(r, s.acc, s.den);
+  return r;
+}
+template <>
+void axpy<Rational>(const Rational& alpha, const Vec<Rational>& x, Vec<Rational>& y) {
+  check_sizes(x.size(), y.size(), "axpy");
+  mpq_t t;
+  mpq_init(t);
+  for (long i = 0; i < x.size(); ++i) {
+    mpq_mul(t, qptr(alpha), qptr(x(i)));
+    mpq_add(y(i).backend().data(), qptr(y(i)), t);
+  }
+  mpq_clear(t);
+}
+
+#define DESCENT_KERNELS(S)                                              \
+  template void matvec<S>(const Mat<S>&, const Vec<S>&, Vec<S>&);      \
+  template void matvec_transposed<S>(const Mat<S>&, const Vec<S>&, Vec<S>&); \
+  template S dot<S>(const Vec<S>&, const Vec<S>&);                     \
+  template S squared_norm<S>(const Vec<S>&);                           \
+  template void axpy<S>(const S&, const Vec<S>&, Vec<S>&);
+
+template void matvec<double>(const Mat<double>&, const Vec<double>&, Vec<double>&);
+template double dot<double>(const Vec<double>&, const Vec<double>&);
+template double squared_norm<double>(const Vec<double>&);
+template void axpy<double>(const double&, const Vec<double>&, Vec<double>&);
+DESCENT_KERNELS(Interval)
+#undef DESCENT_KERNELS
+
+}  // namespace descent::kernels

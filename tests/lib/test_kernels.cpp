@@ -1,0 +1,296 @@
+// Unit tests of lib/descent/kernels.hpp. The oracle is exact rational arithmetic: every
+// Mpfr result must equal the exact value rounded once to nearest (from_rational), bit for
+// bit; every Rational result must equal Eigen's term-by-term rational sum; double results
+// must equal Eigen's. No expected value comes from the kernels themselves.
+#include <catch2/catch.hpp>
+
+#include <gmp.h>
+#include <mpfr.h>
+
+#include <random>
+
+#include "descent/kernels.hpp"
+#include "descent/problems.hpp"
+
+using namespace descent;
+using Q = Rational;
+
+namespace {
+
+// The exact rational value of a finite Mpfr number.
+Q exact(const Mpfr& x) {
+  mpfr_srcptr p = x.backend().data();
+  if (mpfr_zero_p(p)) return Q(0);
+  mpz_t m;
+  mpz_init(m);
+  const mpfr_exp_t e = mpfr_get_z_2exp(m, p);
+  Q r;
+  mpq_set_z(r.backend().data(), m);
+  mpz_clear(m);
+  Q two = 2;
+  Q scale = 1;
+  for (long i = 0; i < (e < 0 ? -e : e); ++i) scale *= two;
+  return e < 0 ? Q(r / scale) : Q(r * scale);
+}
+
+bool same_bits(const Mpfr& a, const Mpfr& b) {
+  return mpfr_equal_p(a.backend().data(), b.backend().data()) != 0 &&
+         mpfr_signbit(a.backend().data()) == mpfr_signbit(b.backend().data());
+}
+
+// A random Mpfr of precision about `bits` (its own, not the working precision), exponent in [-spread, spread], random sign;
+// with probability 1/8 exactly 0.
+Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread) {
+  if (rng() % 8 == 0) return Mpfr(0);
+  Mpfr x;
+  mpfr_ptr p = x.backend().data();
+  mpz_t m;
+  mpz_init(m);
+  mpz_set_ui(m, 1);
+  for (long b = 0; b < bits; b += 32) {
+    mpz_mul_2exp(m, m, 32);
+    mpz_add_ui(m, m, static_cast<unsigned long>(rng() & 0xffffffffu));
+  }
+  const long e = spread == 0 ? 0 : static_cast<long>(rng() % static_cast<unsigned long>(2 * spread + 1)) - spread;
+  // the number carries its own precision (operands of mixed precision), exactly m·2^k
+  mpfr_set_prec(p, static_cast<mpfr_prec_t>(mpz_sizeinbase(m, 2)));
+  mpfr_set_z_2exp(p, m, e - static_cast<long>(mpz_sizeinbase(m, 2)), MPFR_RNDN);
+  if (rng() % 2) mpfr_neg(p, p, MPFR_RNDN);
+  mpz_clear(m);
+  return x;
+}
+
+struct DigitsScope {
+  int saved = digits();
+  explicit DigitsScope(int d) { set_digits(d); }
+  ~DigitsScope() { set_digits(saved); }
+};
+
+}  // namespace
+
+TEST_CASE("kernels: the Mpfr dot product is the exact sum rounded once", "[lib][kernels]") {
+  std::mt19937_64 rng(20261206);
+  for (int digits_ : {16, 50, 70, 200, 600}) {
+    DigitsScope scope(digits_);
+    for (int trial = 0; trial < 300; ++trial) {
+      const int n = static_cast<int>(rng() % 40);
+      const int spread = trial % 3 == 0 ? 0 : (trial % 3 == 1 ? 30 : 400);
+      Vec<Mpfr> x(n), y(n);
+      for (int j = 0; j < n; ++j) {
+        x(j) = random_mpfr(rng, 8 + static_cast<long>(rng() % 2200), spread);
+        y(j) = random_mpfr(rng, 8 + static_cast<long>(rng() % 2200), spread);
+      }
+      // heavy cancellation: the second half repeats the first with opposite sign, plus a tiny term
+      if (trial % 4 == 3 && n >= 4) {
+        for (int j = 0; j < n / 2; ++j) {
+          x(n / 2 + j) = -x(j);
+          y(n / 2 + j) = y(j);
+        }
+        x(n - 1) = random_mpfr(rng, 60, 0) * Mpfr(1e-300);
+      }
+      Q sum = 0;
+      for (int j = 0; j < n; ++j) sum += exact(x(j)) * exact(y(j));
+      const Mpfr expected = from_rational<Mpfr>(sum);
+      const Mpfr got = kernels::dot<Mpfr>(x, y);
+      INFO("digits " << digits_ << " trial " << trial << " n " << n);
+      REQUIRE(mpfr_get_prec(got.backend().data()) == mpfr_get_prec(expected.backend().data()));
+      REQUIRE(exact(got) == exact(expected));
+      REQUIRE(exact(kernels::squared_norm<Mpfr>(x)) == exact(from_rational<Mpfr>([&] {
+                Q s = 0;
+                for (int j = 0; j < n; ++j) s += exact(x(j)) * exact(x(j));
+                return s;
+              }())));
+    }
+  }
+}
+
+TEST_CASE("kernels: Ax, Aᵀx and axpy in Mpfr round each entry once", "[lib][kernels]") {
+  std::mt19937_64 rng(7);
+  DigitsScope scope(70);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int m = 1 + static_cast<int>(rng() % 12), n = 1 + static_cast<int>(rng() % 12);
+    Mat<Mpfr> A(m, n);
+    Vec<Mpfr> x(n), z(m);
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < n; ++j) A(i, j) = random_mpfr(rng, 240, 20);
+    for (int j = 0; j < n; ++j) x(j) = random_mpfr(rng, 240, 20);
+    // z at the working precision: axpy rounds yᵢ + αxᵢ to the precision yᵢ has
+    for (int i = 0; i < m; ++i) z(i) = from_rational<Mpfr>(exact(random_mpfr(rng, 240, 20)));
+    Vec<Mpfr> y;
+    kernels::matvec<Mpfr>(A, x, y);
+    REQUIRE(y.size() == m);
+    for (int i = 0; i < m; ++i) {
+      Q s = 0;
+      for (int j = 0; j < n; ++j) s += exact(A(i, j)) * exact(x(j));
+      CHECK(exact(y(i)) == exact(from_rational<Mpfr>(s)));
+    }
+    Vec<Mpfr> w;
+    kernels::matvec_transposed<Mpfr>(A, z, w);
+    REQUIRE(w.size() == n);
+    for (int j = 0; j < n; ++j) {
+      Q s = 0;
+      for (int i = 0; i < m; ++i) s += exact(A(i, j)) * exact(z(i));
+      CHECK(exact(w(j)) == exact(from_rational<Mpfr>(s)));
+    }
+    const Mpfr alpha = random_mpfr(rng, 240, 5);
+    Vec<Mpfr> before = z, after = z;
+    kernels::axpy<Mpfr>(alpha, y, after);
+    for (int i = 0; i < m; ++i)
+      CHECK(exact(after(i)) == exact(from_rational<Mpfr>(exact(before(i)) + exact(alpha) * exact(y(i)))));
+  }
+}
+
+TEST_CASE("kernels: Mpfr special values follow IEEE (NaN, infinities, signed zero, empty)", "[lib][kernels]") {
+  DigitsScope scope(50);
+  Vec<Mpfr> x(3), y(3);
+  x << 1, 2, 3;
+  y << 4, 5, 6;
+  CHECK(kernels::dot<Mpfr>(x, y) == 32);
+  y(1) = std::numeric_limits<Mpfr>::infinity();
+  CHECK(kernels::dot<Mpfr>(x, y) == std::numeric_limits<Mpfr>::infinity());
+  x(2) = 0;
+  y(2) = std::numeric_limits<Mpfr>::infinity();
+  CHECK(boost::multiprecision::isnan(kernels::dot<Mpfr>(x, y)));  // 0 · ∞
+  Vec<Mpfr> one_zero(2), one_inf(2);  // 1·1 + 0·∞ = NaN, with a regular term present
+  one_zero << 1, 0;
+  one_inf << 1, std::numeric_limits<Mpfr>::infinity();
+  CHECK(boost::multiprecision::isnan(kernels::dot<Mpfr>(one_zero, one_inf)));
+  Mat<Mpfr> M(1, 2);
+  M << 1, 0;
+  Vec<Mpfr> Mx;
+  kernels::matvec<Mpfr>(M, one_inf, Mx);
+  CHECK(boost::multiprecision::isnan(Mx(0)));
+  y(2) = std::numeric_limits<Mpfr>::quiet_NaN();
+  y(1) = 5;
+  CHECK(boost::multiprecision::isnan(kernels::dot<Mpfr>(x, y)));
+  CHECK(kernels::dot<Mpfr>(Vec<Mpfr>(), Vec<Mpfr>()) == 0);
+  Vec<Mpfr> z = Vec<Mpfr>::Zero(4);
+  CHECK(kernels::squared_norm<Mpfr>(z) == 0);
+  CHECK_THROWS_AS(kernels::dot<Mpfr>(x, Vec<Mpfr>(2)), std::invalid_argument);
+  Mat<Mpfr> A(2, 3);
+  CHECK_THROWS_AS(kernels::matvec<Mpfr>(A, Vec<Mpfr>(2), z), std::invalid_argument);
+}
+
+TEST_CASE("kernels: Rational results equal Eigen's exact sums", "[lib][kernels]") {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 60; ++trial) {
+    const int m = 1 + static_cast<int>(rng() % 9), n = 1 + static_cast<int>(rng() % 9);
+    auto q = [&] {
+      const long num = static_cast<long>(rng() % 2001) - 1000;
+      const long den = trial % 2 ? 1 : 1 + static_cast<long>(rng() % 97);
+      return Q(num, den);
+    };
+    Mat<Q> A(m, n);
+    Vec<Q> x(n), z(m);
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < n; ++j) A(i, j) = q();
+    for (int j = 0; j < n; ++j) x(j) = q() / Q(static_cast<long>(1 + rng() % 1000000));
+    for (int i = 0; i < m; ++i) z(i) = q();
+    Vec<Q> y, w;
+    kernels::matvec<Q>(A, x, y);
+    CHECK(y == Vec<Q>(A * x));
+    kernels::matvec_transposed<Q>(A, z, w);
+    CHECK(w == Vec<Q>(A.transpose() * z));
+    CHECK(kernels::dot<Q>(x, x) == x.dot(x));
+    CHECK(kernels::squared_norm<Q>(z) == z.squaredNorm());
+    Vec<Q> after = z;
+    kernels::axpy<Q>(Q(-3, 7), y, after);
+    CHECK(after == Vec<Q>(z - Q(3, 7) * y));
+    for (int i = 0; i < m; ++i) {  // each result is in lowest terms
+      mpz_t g;
+      mpz_init(g);
+      mpz_gcd(g, mpq_numref(y(i).backend().data()), mpq_denref(y(i).backend().data()));
+      CHECK(mpz_cmp_ui(g, 1) == 0);
+      mpz_clear(g);
+    }
+  }
+}
+
+TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated order", "[lib][kernels]") {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> u(-1, 1);
+  for (const int m : {1, 7, 8, 9, 37, 64, 203}) {
+    const int n = 1 + m % 11;
+    Mat<double> A(m, n);
+    Vec<double> x(n), z(m);
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < n; ++j) A(i, j) = u(rng);
+    for (int j = 0; j < n; ++j) x(j) = u(rng);
+    for (int i = 0; i < m; ++i) z(i) = u(rng);
+    Vec<double> y, w;
+    kernels::matvec<double>(A, x, y);
+    CHECK(y == Vec<double>(A * x));
+    kernels::matvec_transposed<double>(A, z, w);
+    REQUIRE(w.size() == n);
+    for (int j = 0; j < n; ++j) {
+      // the documented order: lane l sums the entries i ≡ l (mod 8) below 8⌊m/8⌋ in
+      // increasing i; the lanes are added in order; then the remaining entries in order
+      const int full = m / 8 * 8;
+      double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+      for (int i = 0; i < full; ++i) lane[i % 8] = lane[i % 8] + A(i, j) * z(i);
+      double s = lane[0];
+      for (int l = 1; l < 8; ++l) s = s + lane[l];
+      for (int i = full; i < m; ++i) s = s + A(i, j) * z(i);
+      INFO("m " << m << " column " << j);
+      CHECK(w(j) == s);
+      // and within m·ε·Σ|aᵢⱼzᵢ| of the exact value
+      Q exact_sum = 0, abs_sum = 0;
+      for (int i = 0; i < m; ++i) {
+        exact_sum += Q(A(i, j)) * Q(z(i));
+        abs_sum += abs(Q(A(i, j)) * Q(z(i)));
+      }
+      CHECK(abs(Q(w(j)) - exact_sum) <= Q(m) * Q(std::numeric_limits<double>::epsilon()) * abs_sum);
+    }
+    CHECK(kernels::dot<double>(x, x) == x.dot(x));
+    CHECK(kernels::squared_norm<double>(z) == z.squaredNorm());
+  }
+}
+
+TEST_CASE("Quadratic and LeastSquares: value_and_gradient equals value() and gradient()", "[lib][kernels]") {
+  DigitsScope scope(50);
+  std::mt19937_64 rng(5);
+  const int n = 7;
+  Mat<Mpfr> B(n, n), A(n, n);
+  Vec<Mpfr> b(n), x(n);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) B(i, j) = random_mpfr(rng, 170, 3);
+    b(i) = random_mpfr(rng, 170, 3);
+    x(i) = random_mpfr(rng, 170, 3);
+  }
+  A = B + Mat<Mpfr>(B.transpose());
+  const Quadratic<Mpfr> f(A, b, Mpfr(1) / 3);
+  Vec<Mpfr> g;
+  const Mpfr fx = f.value_and_gradient(x, g);
+  CHECK(same_bits(fx, f.value(x)));
+  const Vec<Mpfr> g2 = f.gradient(x);
+  for (int i = 0; i < n; ++i) CHECK(same_bits(g(i), g2(i)));
+  // against the exact value: f and ∇f to a few units of the working precision, relative
+  // to the terms (|x|ᵀ|A||x| + |b|ᵀ|x|) that form them
+  Q xAx = 0, bx = 0, terms = 0;
+  for (int i = 0; i < n; ++i) {
+    bx += exact(b(i)) * exact(x(i));
+    terms += abs(exact(b(i)) * exact(x(i)));
+    for (int j = 0; j < n; ++j) {
+      xAx += exact(x(i)) * exact(A(i, j)) * exact(x(j));
+      terms += abs(exact(x(i)) * exact(A(i, j)) * exact(x(j)));
+    }
+  }
+  const Q fexact = xAx / 2 - bx + Q(1, 3);
+  CHECK(abs(exact(fx) - fexact) <= Q(8) * exact(epsilon<Mpfr>()) * (terms + 1));
+
+  Mat<Mpfr> Phi(3, 5);
+  Vec<Mpfr> yv(5), w(3);
+  for (int i = 0; i < 3; ++i) {
+    w(i) = random_mpfr(rng, 170, 2);
+    for (int k = 0; k < 5; ++k) Phi(i, k) = random_mpfr(rng, 170, 2);
+  }
+  for (int k = 0; k < 5; ++k) yv(k) = random_mpfr(rng, 170, 2);
+  const LeastSquares<Mpfr> ls(Phi, yv);
+  Vec<Mpfr> gl;
+  const Mpfr L = ls.value_and_gradient(w, gl);
+  CHECK(same_bits(L, ls.value(w)));
+  const Vec<Mpfr> gl2 = ls.gradient(w);
+  for (int i = 0; i < 3; ++i) CHECK(same_bits(gl(i), gl2(i)));
+  CHECK_THROWS_AS(f.value_and_gradient(Vec<Mpfr>(3), g), InputError);
+  CHECK_THROWS_AS(ls.value_and_gradient(Vec<Mpfr>(4), gl), InputError);
+}

@@ -161,11 +161,10 @@ std::string red_circle_plot(const std::string& dir, const Mat<Mpfr>& A, const Ve
 int main(int argc, char** argv) {
   lessons::LessonRun run{"01_taylor", "Taylor series and Hessians"};
   std::string h_text = "1/2";
-  run.app()
-      .add_option("--displacement", h_text,
+  run.text_option("--displacement", h_text,
                   "the displacement h of the sin remainder checks, a decimal or p/q (numerator and denominator at most 10^18) "
-                  "with 1/10 <= |h| <= 1/2 (for h > 0.826 the degree-1 error exceeds the degree-0 one)")
-      ->default_val("1/2");
+                  "with 1/10 <= |h| <= 1/2 (for h > 0.826 the degree-1 error exceeds the degree-0 one)",
+                  "1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

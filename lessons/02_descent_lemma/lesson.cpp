@@ -102,16 +102,14 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"02_descent_lemma", "One step of gradient descent, to second order"};
   std::string c_text = "3/2";
   int steps = 40;
-  run.app()
-      .add_option("--beta-eta", c_text,
+  run.text_option("--beta-eta", c_text,
                   "the product beta*eta, i.e. the step of the general-eta descent lemma in units of 1/beta (decimal or p/q, "
                   "numerator and denominator at most 10^18), 0 < beta*eta <= 10; above 2 the bound still holds but no "
-                  "longer promises a decrease")
-      ->default_val("3/2");
-  run.app()
-      .add_option("--steps", steps, "length of the GD trajectories, 5 to 10000")
-      ->default_val(40)
-      ->check(CLI::Range(5, 10000));
+                  "longer promises a decrease",
+                  "3/2");
+  run.int_option("--steps", steps,
+                 "length of the GD trajectories, 5 to 10000",
+                 40, 5, 10000);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

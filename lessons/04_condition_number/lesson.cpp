@@ -133,16 +133,17 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"04_condition_number", "Conditioning: what the spread of curvatures costs"};
   std::string kappa_text = "25";
   int steps = 20;
-  run.app()
-      .add_option("--kappa", kappa_text,
+  run.text_option("--kappa", kappa_text,
                   "your condition number for an added check of the kappa ln(1/eps) count (GD, eta = 1/L, eps = 1e-6), "
-                  "decimal or p/q, 1 <= kappa <= 100000")
-      ->default_val("25");
-  run.app().add_option("--steps", steps, "trajectory length of the exact checks, 1 to 200")->default_val(20)->check(CLI::Range(1, 200));
+                  "decimal or p/q, 1 <= kappa <= 100000",
+                  "25");
+  run.int_option("--steps", steps,
+                 "trajectory length of the exact checks, 1 to 200",
+                 20, 1, 200);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const bool kappa_given = run.app().get_option("--kappa")->count() > 0;
+    const bool kappa_given = run.given("--kappa");
     const Q kappa = lessons::parse_parameter(kappa_text, "--kappa");
     if (kappa < 1 || kappa > 100000) throw InputError("--kappa: must satisfy 1 <= kappa <= 100000, got " + kappa_text);
 

@@ -92,21 +92,18 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"05_line_search_coordinate", "Choosing the step each time"};
   std::string kappa_text = "9";
   int steps = 6;
-  run.app()
-      .add_option("--kappa", kappa_text,
+  run.text_option("--kappa", kappa_text,
                   "your condition number for an added Kantorovich tight check (diag(1, kappa), worst start), decimal or "
-                  "p/q, 1 < kappa <= 10^6")
-      ->default_val("9");
-  run.app()
-      .add_option("--steps", steps,
-                  "iterations of the exact checks, 1 to 8 (exact line search doubles the digits of the rationals "
-                  "at every step)")
-      ->default_val(6)
-      ->check(CLI::Range(1, 8));
+                  "p/q, 1 < kappa <= 10^6",
+                  "9");
+  run.int_option("--steps", steps,
+                 "iterations of the exact checks, 1 to 8 (exact line search doubles the digits of the rationals "
+                  "at every step)",
+                 6, 1, 8);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const bool kappa_given = run.app().get_option("--kappa")->count() > 0;
+    const bool kappa_given = run.given("--kappa");
     const Q kappa = lessons::parse_parameter(kappa_text, "--kappa");
     if (!(kappa > 1) || kappa > 1000000) throw InputError("--kappa: must satisfy 1 < kappa <= 1000000, got " + kappa_text);
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});

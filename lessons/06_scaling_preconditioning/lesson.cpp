@@ -97,16 +97,17 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"06_scaling_preconditioning", "Change the geometry: scaling and preconditioning"};
   std::string eta_text = "3/2";
   int steps = 10;
-  run.app()
-      .add_option("--eta", eta_text,
+  run.text_option("--eta", eta_text,
                   "your step for an added check that GD in w-hat equals w <- w - eta A^-1 grad E, decimal or p/q, "
-                  "0 < eta <= 4")
-      ->default_val("3/2");
-  run.app().add_option("--steps", steps, "steps of the exact checks, 1 to 100")->default_val(10)->check(CLI::Range(1, 100));
+                  "0 < eta <= 4",
+                  "3/2");
+  run.int_option("--steps", steps,
+                 "steps of the exact checks, 1 to 100",
+                 10, 1, 100);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const bool eta_given = run.app().get_option("--eta")->count() > 0;
+    const bool eta_given = run.given("--eta");
     const Q eta = lessons::parse_parameter(eta_text, "--eta");
     if (!(eta > 0) || eta > 4) throw InputError("--eta: must satisfy 0 < eta <= 4, got " + eta_text);
 

@@ -155,19 +155,17 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"07_newton", "Newton's method and its remedies"};
   std::string eta_text = "1/2";
   int steps = 12;
-  run.app()
-      .add_option("--eta", eta_text,
+  run.text_option("--eta", eta_text,
                   "your Newton step on the rotated 3x3 quadratic (e_k = (1 - eta)^k e_0; 1 is Newton's method, 2 the "
-                  "stability limit), decimal or p/q (numerator and denominator at most 10^18), 0 < eta <= 4")
-      ->default_val("1/2");
-  run.app()
-      .add_option("--steps", steps, "trajectory length on the quadratics and on sqrt(1 + x^2), 5 to 200")
-      ->default_val(12)
-      ->check(CLI::Range(5, 200));
+                  "stability limit), decimal or p/q (numerator and denominator at most 10^18), 0 < eta <= 4",
+                  "1/2");
+  run.int_option("--steps", steps,
+                 "trajectory length on the quadratics and on sqrt(1 + x^2), 5 to 200",
+                 12, 5, 200);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const bool eta_given = run.app().get_option("--eta")->count() > 0;
+    const bool eta_given = run.given("--eta");
     const Q eta = lessons::parse_parameter(eta_text, "--eta");
     if (!(eta > 0) || eta > 4) throw InputError("--eta: must satisfy 0 < eta <= 4, got " + eta_text);
 

@@ -177,15 +177,13 @@ int main(int argc, char** argv) {
   lessons::LessonRun run{"08_momentum", "Momentum: heavy ball and Nesterov"};
   std::string beta_text = "9/10";
   int steps = 12;
-  run.app()
-      .add_option("--beta", beta_text,
+  run.text_option("--beta", beta_text,
                   "your momentum for the form checks on the rotated quadratic and the Lessard function (the forms "
-                  "must agree for every beta), decimal or p/q, 0 <= beta < 1")
-      ->default_val("9/10");
-  run.app()
-      .add_option("--steps", steps, "trajectory length of the form checks, 2 to 60")
-      ->default_val(12)
-      ->check(CLI::Range(2, 60));
+                  "must agree for every beta), decimal or p/q, 0 <= beta < 1",
+                  "9/10");
+  run.int_option("--steps", steps,
+                 "trajectory length of the form checks, 2 to 60",
+                 12, 2, 60);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

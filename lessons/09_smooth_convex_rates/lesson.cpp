@@ -153,11 +153,10 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"09_smooth_convex_rates", "What smoothness and convexity buy"};
   std::string h_text = "7/4";
-  run.app()
-      .add_option("--h", h_text,
+  run.text_option("--h", h_text,
                   "your constant step h = eta L for the worst-case checks with N = 5 (the bound, and the witness that "
-                  "attains it), decimal or p/q, 0 < h < 2")
-      ->default_val("7/4");
+                  "attains it), decimal or p/q, 0 < h < 2",
+                  "7/4");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

@@ -155,11 +155,10 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"10_schedules", "Learning-rate schedules"};
   std::string eta_text = "1/4";
-  run.app()
-      .add_option("--eta0", eta_text,
+  run.text_option("--eta0", eta_text,
                   "your eta_0 for the summable schedule eta_k = eta_0/(k + 1)^2 on w^2/2: the run approaches "
-                  "sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) instead of 0; decimal or p/q, 0 < eta_0 < 1")
-      ->default_val("1/4");
+                  "sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) instead of 0; decimal or p/q, 0 < eta_0 < 1",
+                  "1/4");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

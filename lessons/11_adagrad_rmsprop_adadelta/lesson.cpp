@@ -145,14 +145,13 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"11_adagrad_rmsprop_adadelta", "Per-parameter step sizes: AdaGrad, RMSProp, AdaDelta"};
   std::string rho_text = "9/10", eps_text = "1/1000000";
-  run.app()
-      .add_option("--rho", rho_text,
+  run.text_option("--rho", rho_text,
                   "your decay rho for the divide-first AdaDelta, which is gradient descent for every rho and eps; "
-                  "decimal or p/q, 0 <= rho < 1")
-      ->default_val("9/10");
-  run.app()
-      .add_option("--eps", eps_text, "your eps for the same check; decimal or p/q, eps > 0")
-      ->default_val("1/1000000");
+                  "decimal or p/q, 0 <= rho < 1",
+                  "9/10");
+  run.text_option("--eps", eps_text,
+                  "your eps for the same check; decimal or p/q, eps > 0",
+                  "1/1000000");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

@@ -128,12 +128,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"12_adam", "Adam and AdamW"};
   std::string b1_text = "9/10", b2_text = "999/1000";
-  run.app()
-      .add_option("--beta1", b1_text, "your beta1 for the exact step bound (attained by growing gradients); 0 < beta1 < 1")
-      ->default_val("9/10");
-  run.app()
-      .add_option("--beta2", b2_text, "your beta2 for the same check; beta1^2 < beta2 < 1")
-      ->default_val("999/1000");
+  run.text_option("--beta1", b1_text,
+                  "your beta1 for the exact step bound (attained by growing gradients); 0 < beta1 < 1",
+                  "9/10");
+  run.text_option("--beta2", b2_text,
+                  "your beta2 for the same check; beta1^2 < beta2 < 1",
+                  "999/1000");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

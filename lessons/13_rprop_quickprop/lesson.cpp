@@ -116,12 +116,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"13_rprop_quickprop", "Derivative-inspired methods: Rprop and QuickProp"};
   std::string alpha_text = "6/5", beta_text = "1/2";
-  run.app()
-      .add_option("--alpha", alpha_text, "the notes' growth factor alpha of Rprop (steps 1-2); decimal or p/q, 21/20 <= alpha <= 4")
-      ->default_val("6/5");
-  run.app()
-      .add_option("--beta", beta_text, "the notes' shrink factor beta of Rprop (steps 1-2); decimal or p/q, 1/20 <= beta <= 9/10")
-      ->default_val("1/2");
+  run.text_option("--alpha", alpha_text,
+                  "the notes' growth factor alpha of Rprop (steps 1-2); decimal or p/q, 21/20 <= alpha <= 4",
+                  "6/5");
+  run.text_option("--beta", beta_text,
+                  "the notes' shrink factor beta of Rprop (steps 1-2); decimal or p/q, 1/20 <= beta <= 9/10",
+                  "1/2");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

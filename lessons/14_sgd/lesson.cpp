@@ -126,9 +126,9 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"14_sgd", "Stochastic gradients"};
   std::string eta_text = "1/50";
-  run.app()
-      .add_option("--eta", eta_text, "the constant step of the noise floor (step 4); decimal or p/q, 1/100 <= eta <= 1/10")
-      ->default_val("1/50");
+  run.text_option("--eta", eta_text,
+                  "the constant step of the noise floor (step 4); decimal or p/q, 1/100 <= eta <= 1/10",
+                  "1/50");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

@@ -118,9 +118,9 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 int main(int argc, char** argv) {
   lessons::LessonRun run{"15_backprop", "Computing gradients: backpropagation and automatic differentiation"};
   std::string eta_text = "1/10";
-  run.app()
-      .add_option("--eta", eta_text, "the step of poll 0's update (step 2); decimal or p/q, 1/1000 <= eta <= 10")
-      ->default_val("1/10");
+  run.text_option("--eta", eta_text,
+                  "the step of poll 0's update (step 2); decimal or p/q, 1/1000 <= eta <= 10",
+                  "1/10");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

@@ -157,9 +157,9 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, int start_step
 int main(int argc, char** argv) {
   lessons::LessonRun run{"16_backprop_failure", "Backprop fails to separate where the perceptron succeeds"};
   int t = 10;
-  run.app()
-      .add_option("--t", t, "the fourth point (0, -t) of step 3's certified local minimum; 5 <= t <= 60")
-      ->default_val(10);
+  run.int_option("--t", t,
+                 "the fourth point (0, -t) of step 3's certified local minimum; 5 <= t <= 60",
+                 10);
   if (auto rc = run.parse(argc, argv)) return *rc;
   const int start_steps = 20000;
 

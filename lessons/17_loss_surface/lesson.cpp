@@ -140,9 +140,9 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, const Q& eta) 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"17_loss_surface", "The loss surface: saddles, local minima, initialization"};
   std::string eta_text = "1/10";
-  run.app()
-      .add_option("--eta", eta_text, "GD's step near the saddle (step 2); decimal or p/q, 1/100 <= eta <= 1/2")
-      ->default_val("1/10");
+  run.text_option("--eta", eta_text,
+                  "GD's step near the saddle (step 2); decimal or p/q, 1/100 <= eta <= 1/2",
+                  "1/10");
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {

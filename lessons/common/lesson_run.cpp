@@ -1,6 +1,8 @@
 // The shared runner of the lesson executables.
 #include "lesson_run.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include "process.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,28 +18,44 @@
 namespace descent::lessons {
 
 LessonRun::LessonRun(std::string id, std::string title)
-    : id_(std::move(id)), title_(std::move(title)), app_("lesson " + id_ + " — " + title_) {
-  app_.add_option("--digits", digits_,
+    : id_(std::move(id)), title_(std::move(title)),
+      app_(std::make_unique<CLI::App>("lesson " + id_ + " — " + title_)) {
+  app_->add_option("--digits", digits_,
                   "decimal digits of the multiprecision (mpfr) and interval checks, " + std::to_string(min_digits) +
                       " to " + std::to_string(max_digits))
       ->default_val(50)
       ->check(CLI::Range(min_digits, max_digits));
-  app_.add_flag("--json", json_, "print one JSON object with every check instead of the narration");
-  app_.add_option("--plot", plot_arg_, "write the lesson's SVG plots (gnuplot) into this directory, created if missing");
-  app_.add_flag("--quiet", quiet_, "print only the summary line (human output)");
+  app_->add_flag("--json", json_, "print one JSON object with every check instead of the narration");
+  app_->add_option("--plot", plot_arg_, "write the lesson's SVG plots (gnuplot) into this directory, created if missing");
+  app_->add_flag("--quiet", quiet_, "print only the summary line (human output)");
 }
+
+LessonRun::~LessonRun() = default;
+
+void LessonRun::text_option(const std::string& name, std::string& target, const std::string& help,
+                            const std::string& default_value) {
+  app_->add_option(name, target, help)->default_val(default_value);
+}
+void LessonRun::int_option(const std::string& name, int& target, const std::string& help, int default_value, int lo,
+                           int hi) {
+  app_->add_option(name, target, help)->default_val(default_value)->check(CLI::Range(lo, hi));
+}
+void LessonRun::int_option(const std::string& name, int& target, const std::string& help, int default_value) {
+  app_->add_option(name, target, help)->default_val(default_value);
+}
+bool LessonRun::given(const std::string& name) const { return app_->get_option(name)->count() > 0; }
 
 std::optional<int> LessonRun::parse(int argc, char** argv) {
   try {
-    app_.parse(argc, argv);
+    app_->parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    std::cout << app_.help();
+    std::cout << app_->help();
     return 0;
   } catch (const CLI::ParseError& e) {
     std::cerr << "lesson_" << id_ << ": " << e.what() << " (run with --help for the flags and their ranges)\n";
     return 2;
   }
-  if (app_.get_option("--plot")->count() > 0 && plot_arg_.empty()) {
+  if (app_->get_option("--plot")->count() > 0 && plot_arg_.empty()) {
     std::cerr << "lesson_" << id_ << ": --plot: needs a directory name\n";
     return 2;
   }

@@ -5,15 +5,20 @@
 /// 1 a check failed, 2 usage error).
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "claim.hpp"
 #include "descent/problems.hpp"
+
+/// \cond DESCENT_INTERNAL
+namespace CLI {
+class App;  // CLI11's parser, kept out of the lessons' translation units (compile time)
+}
+/// \endcond
 
 namespace descent::lessons {
 
@@ -23,9 +28,21 @@ class LessonRun {
  public:
   /// `id` like "02_descent_lemma"; `title` as on the lesson's docs page.
   LessonRun(std::string id, std::string title);
+  ~LessonRun();
+  LessonRun(const LessonRun&) = delete;
+  LessonRun& operator=(const LessonRun&) = delete;
 
-  /// The command line parser, to add the lesson's own flags before parse().
-  CLI::App& app() { return app_; }
+  /// Add a lesson flag taking text (a number the lesson parses itself, decimal or p/q),
+  /// with its default, before parse().
+  void text_option(const std::string& name, std::string& target, const std::string& help,
+                   const std::string& default_value);
+  /// Add a lesson flag taking an integer, with its default, before parse(); parse()
+  /// refuses a value outside [lo, hi] (a usage error).
+  void int_option(const std::string& name, int& target, const std::string& help, int default_value, int lo, int hi);
+  /// Add a lesson flag taking an integer the lesson checks itself, with its default.
+  void int_option(const std::string& name, int& target, const std::string& help, int default_value);
+  /// True when the flag `name` was given on the command line (after parse()).
+  bool given(const std::string& name) const;
   /// Parse the command line and set the precision. Returns an exit code when the program
   /// should stop now (0 after --help, 2 after a usage error, message on stderr).
   std::optional<int> parse(int argc, char** argv);
@@ -60,7 +77,7 @@ class LessonRun {
 
  private:
   std::string id_, title_;
-  CLI::App app_;
+  std::unique_ptr<CLI::App> app_;  // CLI11 lives in lesson_run.cpp only
   int digits_ = 50;
   bool json_ = false;
   bool quiet_ = false;

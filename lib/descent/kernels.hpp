@@ -10,9 +10,9 @@
 /// - **double**: Eigen's vectorized products for Ax, xᵀy, ‖x‖², y + αx (the results of
 ///   `A * x`, `x.dot(y)`, `x.squaredNorm()`, `y += alpha * x`). Aᵀx is one sequential
 ///   pass over A's columns (the memory-bandwidth limit of a step, bench_gd), each
-///   column's dot product with x summed in a fixed order: eight partial sums, lane l
-///   over the entries i ≡ l (mod 8), added in lane order, then the last m mod 8 terms —
-///   the same bits on every machine.
+///   column's dot product with x summed in a fixed order: sixteen partial sums, lane l
+///   over the entries i ≡ l (mod 16), added in lane order, then the last m mod 16 terms
+///   — the same bits on every machine.
 /// - **Mpfr**: every dot product, and every entry of Ax and Aᵀx, is *correctly rounded*:
 ///   the exact sum of the exact products, rounded once to nearest at the precision of
 ///   the result. The exact products (GMP's mpn_mul of the significands) are added into an

@@ -20,8 +20,8 @@ void check_sizes(long a, long b, const char* what) {
 
 // ---------------------------------------------------------------------------------------
 // double: Aᵀx as one sequential pass over A's columns (column-major storage), each column's
-// dot product with x in a fixed order: eight partial sums, lane l over the entries
-// i ≡ l (mod 8) in increasing i, added in lane order, then the last m mod 8 terms in
+// dot product with x in a fixed order: sixteen partial sums, lane l over the entries
+// i ≡ l (mod 16) in increasing i, added in lane order, then the last m mod 16 terms in
 // order. GCC's vector extension (two doubles per operation, IEEE in every lane) gives
 // the same bits on every target.
 // ---------------------------------------------------------------------------------------
@@ -34,22 +34,18 @@ inline v2d load2(const double* p) {
 }
 
 double column_dot(const double* __restrict c, const double* __restrict x, long m) {
-  v2d a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
+  constexpr int P = 8;  // eight two-lane accumulators: sixteen partial sums in flight
+  v2d acc[P];
+  for (int p = 0; p < P; ++p) acc[p] = v2d{0, 0};
   long i = 0;
-  for (; i + 8 <= m; i += 8) {
-    a0 = a0 + load2(c + i) * load2(x + i);
-    a1 = a1 + load2(c + i + 2) * load2(x + i + 2);
-    a2 = a2 + load2(c + i + 4) * load2(x + i + 4);
-    a3 = a3 + load2(c + i + 6) * load2(x + i + 6);
+  for (; i + 2 * P <= m; i += 2 * P)
+    for (int p = 0; p < P; ++p) acc[p] = acc[p] + load2(c + i + 2 * p) * load2(x + i + 2 * p);
+  double s = acc[0][0];
+  s = s + acc[0][1];
+  for (int p = 1; p < P; ++p) {
+    s = s + acc[p][0];
+    s = s + acc[p][1];
   }
-  double s = a0[0];
-  s = s + a0[1];
-  s = s + a1[0];
-  s = s + a1[1];
-  s = s + a2[0];
-  s = s + a2[1];
-  s = s + a3[0];
-  s = s + a3[1];
   for (; i < m; ++i) s = s + c[i] * x[i];
   return s;
 }

@@ -320,19 +320,36 @@ void axpy(const S& alpha, const Vec<S>& x, Vec<S>& y) {
 
 // ---------------------------------------------------------------------------------- Mpfr
 
+namespace {
+// y_k = Σ_j a(k, j)·x_j for k < count, each correctly rounded at the working precision
+// (the precision Eigen's product gave its fresh entries).
+template <class AF>
+void mpfr_products(long count, long n, AF a, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
+  if (y.size() != count) y.resize(count);
+  const mpfr_prec_t p = mpfr_get_prec(cptr(Mpfr()));
+  for (long k = 0; k < count; ++k)
+    if (mpfr_get_prec(cptr(y(k))) != p) mpfr_set_prec(ptr(y(k)), p);
+  const Mpfr* xv = x.data();
+  for (long k = 0; k < count; ++k)
+    mpfr_dot_into(ptr(y(k)), n, [&](long j) { return a(k, j); }, [&](long j) { return cptr(xv[j]); });
+}
+}  // namespace
+
 template <>
 void matvec<Mpfr>(const Mat<Mpfr>& A, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
   check_sizes(A.cols(), x.size(), "matvec");
   if (&x == &y) throw std::invalid_argument("kernels::matvec: x and y must be different vectors");
-  const long m = A.rows(), n = A.cols();
-  if (y.size() != m) y.resize(m);
-  const mpfr_prec_t p = mpfr_get_prec(cptr(Mpfr()));  // the working precision, as Eigen's A * x had
-  for (long i = 0; i < m; ++i)
-    if (mpfr_get_prec(cptr(y(i))) != p) mpfr_set_prec(ptr(y(i)), p);
   const Mpfr* a = A.data();
-  const Mpfr* xv = x.data();
-  for (long i = 0; i < m; ++i)
-    mpfr_dot_into(ptr(y(i)), n, [&](long j) { return cptr(a[i + j * m]); }, [&](long j) { return cptr(xv[j]); });
+  const long m = A.rows();
+  mpfr_products(m, A.cols(), [&](long i, long j) { return cptr(a[i + j * m]); }, x, y);
+}
+template <>
+void matvec_transposed<Mpfr>(const Mat<Mpfr>& A, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
+  check_sizes(A.rows(), x.size(), "matvec_transposed");
+  if (&x == &y) throw std::invalid_argument("kernels::matvec_transposed: x and y must be different vectors");
+  const Mpfr* a = A.data();
+  const long m = A.rows();
+  mpfr_products(A.cols(), m, [&](long j, long i) { return cptr(a[i + j * m]); }, x, y);
 }
 template <>
 void matvec_transposed<double>(const Mat<double>& A, const Vec<double>& x, Vec<double>& y) {
@@ -341,21 +358,6 @@ void matvec_transposed<double>(const Mat<double>& A, const Vec<double>& x, Vec<d
   const long m = A.rows(), n = A.cols();
   if (y.size() != n) y.resize(n);
   for (long j = 0; j < n; ++j) y(j) = column_dot(A.data() + j * m, x.data(), m);
-}
-
-template <>
-void matvec_transposed<Mpfr>(const Mat<Mpfr>& A, const Vec<Mpfr>& x, Vec<Mpfr>& y) {
-  check_sizes(A.rows(), x.size(), "matvec_transposed");
-  if (&x == &y) throw std::invalid_argument("kernels::matvec_transposed: x and y must be different vectors");
-  const long m = A.rows(), n = A.cols();
-  if (y.size() != n) y.resize(n);
-  const mpfr_prec_t p = mpfr_get_prec(cptr(Mpfr()));
-  for (long i = 0; i < n; ++i)
-    if (mpfr_get_prec(cptr(y(i))) != p) mpfr_set_prec(ptr(y(i)), p);
-  const Mpfr* a = A.data();
-  const Mpfr* xv = x.data();
-  for (long i = 0; i < n; ++i)
-    mpfr_dot_into(ptr(y(i)), m, [&](long j) { return cptr(a[j + i * m]); }, [&](long j) { return cptr(xv[j]); });
 }
 template <>
 Mpfr dot<Mpfr>(const Vec<Mpfr>& x, const Vec<Mpfr>& y) {
@@ -437,15 +439,7 @@ Rational dot<Rational>(const Vec<Rational>& x, const Vec<Rational>& y) {
 }
 template <>
 Rational squared_norm<Rational>(const Vec<Rational>& x) {
-  RationalScratch& s = rational_scratch();
-  const long n = x.size();
-  to_common(n, [&](long j) { return qptr(x(j)); }, s.L, s.X);
-  mpz_set_ui(s.acc.v, 0);
-  for (long j = 0; j < n; ++j) mpz_addmul(s.acc.v, s.X[static_cast<std::size_t>(j)].v, s.X[static_cast<std::size_t>(j)].v);
-  mpz_mul(s.den.v, s.L.v, s.L.v);
-  Rational r;
-  reduce_into(r, s.acc, s.den);
-  return r;
+  return dot<Rational>(x, x);
 }
 template <>
 void axpy<Rational>(const Rational& alpha, const Vec<Rational>& x, Vec<Rational>& y) {

@@ -16,9 +16,11 @@
 // (d) BM_gd_trajectory<S>: a 1000-step run (descent::run, recording the Trace) on the
 //     10-dimensional quadratic, at 50 digits and in double.
 //
-// Counters: items = multiply-adds of the product Ax (n² per step); bytes = the bytes of
-// A read per step: n² · (sizeof(S) + the limbs an Mpfr value points to) for Mpfr, n²·8
-// for double and for (b). After the run the program prints the ratios: the double step
+// Counters: items = multiply-adds of the product Ax (n² per step; steps for (d)); bytes =
+// the bytes of A read per step: n² · (sizeof(S) + the limbs an Mpfr value points to) for
+// Mpfr, n²·8 for double and for (b), n²·sizeof(Rational) for exact (its limbs not
+// counted). The matrices stay cached per arithmetic: the whole run holds the 2000×2000
+// matrix in double, at 50 and 200 digits and exact at once (over 1 GB). After the run the program prints the ratios: the double step
 // at each n against (b) at the same n (fraction of the streaming read bandwidth), and
 // the 50-digit step against (c); with --benchmark_repetitions=K, from the best of K.
 //

@@ -20,25 +20,46 @@ inline constexpr int guard_digits = 20;
 inline std::string format_value(const double& x, int) { return to_string<double>(x, 17); }
 /// An exact rational as `p/q` (or `p`).
 inline std::string format_value(const Rational& x, int) { return to_string<Rational>(x); }
+/// Append an Mpfr value with exactly `sig` significant digits, correctly rounded, as
+/// `d.ddd…e±XX` (`0` for zero) to `out`, without temporaries (a trajectory prints
+/// thousands of them).
+inline void append_value(std::string& out, const Mpfr& x, int sig) {
+  mpfr_srcptr p = x.backend().data();
+  if (mpfr_zero_p(p)) {
+    out += '0';
+    return;
+  }
+  // sig 0 lets MPFR choose the digits (enough to read the value back), as before
+  const std::size_t digits = sig > 0 ? static_cast<std::size_t>(sig) : mpfr_get_str_ndigits(10, mpfr_get_prec(p));
+  thread_local std::string buf;
+  buf.resize(digits + 8);  // MPFR asks for max(digits + 2, 7) bytes
+  mpfr_exp_t exponent = 0;
+  mpfr_get_str(buf.data(), &exponent, 10, digits, p, MPFR_RNDN);
+  const char* d = buf.c_str();
+  if (*d == '-') {
+    out += '-';
+    ++d;
+  }
+  out += *d;
+  if (d[1] != '\0') {
+    out += '.';
+    out += d + 1;
+  }
+  const long e10 = static_cast<long>(exponent) - 1;  // mpfr gives 0.d₁d₂… × 10^exponent
+  char e[32];
+  const int len = std::snprintf(e, sizeof e, "e%c%02ld", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
+  out.append(e, static_cast<std::size_t>(len));
+}
+/// A double with 17 significant digits, appended to `out`.
+inline void append_value(std::string& out, const double& x, int sig) { out += format_value(x, sig); }
+/// An exact rational as `p/q`, appended to `out`.
+inline void append_value(std::string& out, const Rational& x, int sig) { out += format_value(x, sig); }
 /// An Mpfr value with exactly `sig` significant digits, correctly rounded, as
 /// `d.ddd…e±XX` (`0` for zero).
 inline std::string format_value(const Mpfr& x, int sig) {
-  if (x == 0) return "0";
-  mpfr_exp_t exponent = 0;
-  char* raw = mpfr_get_str(nullptr, &exponent, 10, static_cast<std::size_t>(sig), x.backend().data(), MPFR_RNDN);
-  std::string digits = raw;
-  mpfr_free_str(raw);
   std::string out;
-  if (!digits.empty() && digits.front() == '-') {
-    out = "-";
-    digits.erase(0, 1);
-  }
-  out += digits.substr(0, 1);
-  if (digits.size() > 1) out += "." + digits.substr(1);
-  const long e10 = static_cast<long>(exponent) - 1;  // mpfr gives 0.d₁d₂… × 10^exponent
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "e%c%02ld", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
-  return out + buf;
+  append_value(out, x, sig);
+  return out;
 }
 
 }  // namespace descent::tools

@@ -79,9 +79,16 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
     for (int i = 1; i <= n; ++i) out += ",x" + std::to_string(i);
     out += "\n";
     for (std::size_t k = 0; k < rows; ++k) {
-      out += std::to_string(k) + "," + format_value(trace.f[k], sig) + "," + format_value(trace.grad_norm2[k], sig);
-      for (int i = 0; i < n; ++i) out += "," + format_value(trace.x[k](i), sig);
-      out += "\n";
+      out += std::to_string(k);
+      out += ',';
+      append_value(out, trace.f[k], sig);
+      out += ',';
+      append_value(out, trace.grad_norm2[k], sig);
+      for (int i = 0; i < n; ++i) {
+        out += ',';
+        append_value(out, trace.x[k](i), sig);
+      }
+      out += '\n';
     }
     if (trace.status == Status::diverged) err += "descent trace: " + trace.message + "\n";
     return exit_ok;

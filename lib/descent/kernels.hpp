@@ -56,4 +56,19 @@ S squared_norm(const Vec<S>& x);
 template <class S>
 void axpy(const S& alpha, const Vec<S>& x, Vec<S>& y);
 
+/// \cond DESCENT_INTERNAL
+// The specializations defined in kernels.cpp, declared before any use.
+template <> void matvec<Mpfr>(const Mat<Mpfr>&, const Vec<Mpfr>&, Vec<Mpfr>&);
+template <> void matvec_transposed<Mpfr>(const Mat<Mpfr>&, const Vec<Mpfr>&, Vec<Mpfr>&);
+template <> Mpfr dot<Mpfr>(const Vec<Mpfr>&, const Vec<Mpfr>&);
+template <> Mpfr squared_norm<Mpfr>(const Vec<Mpfr>&);
+template <> void axpy<Mpfr>(const Mpfr&, const Vec<Mpfr>&, Vec<Mpfr>&);
+template <> void matvec<Rational>(const Mat<Rational>&, const Vec<Rational>&, Vec<Rational>&);
+template <> void matvec_transposed<Rational>(const Mat<Rational>&, const Vec<Rational>&, Vec<Rational>&);
+template <> Rational dot<Rational>(const Vec<Rational>&, const Vec<Rational>&);
+template <> Rational squared_norm<Rational>(const Vec<Rational>&);
+template <> void axpy<Rational>(const Rational&, const Vec<Rational>&, Vec<Rational>&);
+template <> void matvec_transposed<double>(const Mat<double>&, const Vec<double>&, Vec<double>&);
+/// \endcond
+
 }  // namespace descent::kernels

@@ -60,9 +60,10 @@ double column_dot(const double* __restrict c, const double* __restrict x, long m
 // lies in [t, t + 1) units of the last bit, so the exact sum lies in
 // [P − N − n₋, P − N + n₊] (n± = truncated terms of each sign). When both ends of that
 // interval round to the same number, it is the correctly rounded sum (one rounding, to
-// nearest); otherwise — a sum that cancels to far below its terms — MPFR's own
-// correctly rounded mpfr_dot decides. Either way the result is the exact dot product
-// rounded once.
+// nearest); otherwise — a sum that cancels to far below its terms — the sum is redone
+// with a window four times as wide (exact once it reaches every product's last bit), and
+// past 2^20 bits MPFR's own correctly rounded mpfr_dot decides. Either way the result is
+// the exact dot product rounded once.
 // ---------------------------------------------------------------------------------------
 
 struct MpfrScratch {
@@ -272,7 +273,7 @@ void to_common(long n, XF x, Z& L, std::vector<Z>& X) {
   }
 }
 
-// r = Σ a(j)·X[j] / (La·Lx) where the a(j) share the common denominator La, A[j] = a(j)·La.
+// r = num/den in lowest terms.
 void reduce_into(Rational& r, Z& num, const Z& den) {
   mpq_ptr q = r.backend().data();
   mpz_set(mpq_numref(q), num.v);

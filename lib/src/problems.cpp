@@ -77,25 +77,31 @@ LeastSquares<S>::LeastSquares(Mat<S> Phi, Vec<S> y) : Phi_(std::move(Phi)), y_(s
                      " columns (one per example)");
 }
 
+namespace {
+// r = Φᵀw − y (InputError for a w of the wrong length)
 template <class S>
-S LeastSquares<S>::value_and_gradient(const Vec<S>& w, Vec<S>& g) const {
-  if (w.size() != Phi_.rows())
-    throw InputError("w: has " + std::to_string(w.size()) + " entries, Phi has " + std::to_string(Phi_.rows()) +
+Vec<S> residual(const Mat<S>& Phi, const Vec<S>& y, const Vec<S>& w) {
+  if (w.size() != Phi.rows())
+    throw InputError("w: has " + std::to_string(w.size()) + " entries, Phi has " + std::to_string(Phi.rows()) +
                      " rows");
   Vec<S> r;
-  kernels::matvec_transposed<S>(Phi_, w, r);  // r = Φᵀw − y, the one pass for the value
-  kernels::axpy<S>(S(-1), y_, r);
-  kernels::matvec<S>(Phi_, r, g);  // ∇‖Φᵀw − y‖² = 2Φ(Φᵀw − y)
+  kernels::matvec_transposed<S>(Phi, w, r);
+  kernels::axpy<S>(S(-1), y, r);
+  return r;
+}
+}  // namespace
+
+template <class S>
+S LeastSquares<S>::value_and_gradient(const Vec<S>& w, Vec<S>& g) const {
+  const Vec<S> r = residual<S>(Phi_, y_, w);  // the one pass for the value
+  kernels::matvec<S>(Phi_, r, g);             // ∇‖Φᵀw − y‖² = 2Φ(Φᵀw − y)
   g *= S(2);
   return kernels::squared_norm<S>(r);
 }
 
 template <class S>
 S LeastSquares<S>::value(const Vec<S>& w) const {
-  Vec<S> r;
-  kernels::matvec_transposed<S>(Phi_, w, r);
-  kernels::axpy<S>(S(-1), y_, r);
-  return kernels::squared_norm<S>(r);
+  return kernels::squared_norm<S>(residual<S>(Phi_, y_, w));
 }
 
 template <class S>

@@ -293,4 +293,6 @@ TEST_CASE("Quadratic and LeastSquares: value_and_gradient equals value() and gra
   for (int i = 0; i < 3; ++i) CHECK(same_bits(gl(i), gl2(i)));
   CHECK_THROWS_AS(f.value_and_gradient(Vec<Mpfr>(3), g), InputError);
   CHECK_THROWS_AS(ls.value_and_gradient(Vec<Mpfr>(4), gl), InputError);
+  CHECK_THROWS_AS(ls.value(Vec<Mpfr>(4)), InputError);
+  CHECK_THROWS_AS(f.value(Vec<Mpfr>(3)), InputError);
 }

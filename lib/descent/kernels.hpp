@@ -12,7 +12,9 @@
 ///   pass over A's columns (the memory-bandwidth limit of a step, bench_gd), each
 ///   column's dot product with x summed in a fixed order: sixteen partial sums, lane l
 ///   over the entries i ≡ l (mod 16), added in lane order, then the last m mod 16 terms
-///   — the same bits on every machine.
+///   — the same bits on every machine. With AVX-512 (AVX2) four (two) columns far apart
+///   are summed per pass, each load of x serving all of them; the operations per column,
+///   and so the bits, are the same.
 /// - **Mpfr**: every dot product, and every entry of Ax and Aᵀx, is *correctly rounded*:
 ///   the exact sum of the exact products, rounded once to nearest at the precision of
 ///   the result. The exact products (GMP's mpn_mul of the significands) are added into an
@@ -69,6 +71,15 @@ template <> Rational dot<Rational>(const Vec<Rational>&, const Vec<Rational>&);
 template <> Rational squared_norm<Rational>(const Vec<Rational>&);
 template <> void axpy<Rational>(const Rational&, const Vec<Rational>&, Vec<Rational>&);
 template <> void matvec_transposed<double>(const Mat<double>&, const Vec<double>&, Vec<double>&);
+
+namespace detail {
+// The instruction set of the double Aᵀx: the widest the processor has (AVX-512, AVX2, or
+// the SSE2 of every x86-64), at most the limit, which tests lower to run each path; all
+// give the same bits. Not thread-safe: for tests only.
+enum class Simd { sse2 = 0, avx2 = 1, avx512 = 2 };
+Simd simd_supported();
+void limit_simd(Simd limit);
+}  // namespace detail
 /// \endcond
 
 }  // namespace descent::kernels

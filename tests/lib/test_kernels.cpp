@@ -207,10 +207,16 @@ TEST_CASE("kernels: Rational results equal Eigen's exact sums", "[lib][kernels]"
 }
 
 TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated order", "[lib][kernels]") {
+  using kernels::detail::Simd;
   std::mt19937_64 rng(3);
   std::uniform_real_distribution<double> u(-1, 1);
+  // every instruction set this processor has (SSE2, AVX2, AVX-512: one, two or four
+  // columns per pass, n below covers every remainder mod 4), each in the same order
+  const Simd widest = kernels::detail::simd_supported();
+  for (int level = 0; level <= static_cast<int>(widest); ++level)
   for (const int m : {1, 7, 8, 15, 16, 17, 37, 64, 203}) {
-    const int n = 1 + m % 11;
+    kernels::detail::limit_simd(static_cast<Simd>(level));
+    const int n = 1 + (m + level) % 11;
     Mat<double> A(m, n);
     Vec<double> x(n), z(m);
     for (int i = 0; i < m; ++i)
@@ -231,7 +237,7 @@ TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated ord
       double s = lane[0];
       for (int l = 1; l < 16; ++l) s = s + lane[l];
       for (int i = full; i < m; ++i) s = s + A(i, j) * z(i);
-      INFO("m " << m << " column " << j);
+      INFO("m " << m << " n " << n << " column " << j << " instruction set " << level);
       CHECK(w(j) == s);
       // and within m·ε·Σ|aᵢⱼzᵢ| of the exact value
       Q exact_sum = 0, abs_sum = 0;
@@ -244,6 +250,7 @@ TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated ord
     CHECK(kernels::dot<double>(x, x) == x.dot(x));
     CHECK(kernels::squared_norm<double>(z) == z.squaredNorm());
   }
+  kernels::detail::limit_simd(Simd::avx512);
 }
 
 TEST_CASE("Quadratic and LeastSquares: value_and_gradient equals value() and gradient()", "[lib][kernels]") {

@@ -39,8 +39,8 @@ bool same_bits(const Mpfr& a, const Mpfr& b) {
 }
 
 // A random Mpfr of precision about `bits` (its own, not the working precision), exponent in [-spread, spread], random sign;
-// with probability 1/8 exactly 0.
-Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread) {
+// with probability 1/8 exactly 0. With prec > 0 its precision is prec (bits ≤ prec − 32).
+Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread, long prec = 0) {
   if (rng() % 8 == 0) return Mpfr(0);
   Mpfr x;
   mpfr_ptr p = x.backend().data();
@@ -53,7 +53,7 @@ Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread) {
   }
   const long e = spread == 0 ? 0 : static_cast<long>(rng() % static_cast<unsigned long>(2 * spread + 1)) - spread;
   // the number carries its own precision (operands of mixed precision), exactly m·2^k
-  mpfr_set_prec(p, static_cast<mpfr_prec_t>(mpz_sizeinbase(m, 2)));
+  mpfr_set_prec(p, static_cast<mpfr_prec_t>(prec > 0 ? prec : static_cast<long>(mpz_sizeinbase(m, 2))));
   mpfr_set_z_2exp(p, m, e - static_cast<long>(mpz_sizeinbase(m, 2)), MPFR_RNDN);
   if (rng() % 2) mpfr_neg(p, p, MPFR_RNDN);
   mpz_clear(m);
@@ -76,9 +76,15 @@ TEST_CASE("kernels: the Mpfr dot product is the exact sum rounded once", "[lib][
       const int n = static_cast<int>(rng() % 40);
       const int spread = trial % 3 == 0 ? 0 : (trial % 3 == 1 ? 30 : 400);
       Vec<Mpfr> x(n), y(n);
+      // every other trial: all factors of one precision, of 1 to 9 limbs (the kernel's
+      // fixed-size loops up to 8 limbs, GMP's mpn calls past them); else mixed precisions
+      const long limbs = 1 + trial / 2 % 9;
+      const long prec = trial % 2 == 0 ? 64 * limbs - static_cast<long>(rng() % 32) : 0;
       for (int j = 0; j < n; ++j) {
-        x(j) = random_mpfr(rng, 8 + static_cast<long>(rng() % 2200), spread);
-        y(j) = random_mpfr(rng, 8 + static_cast<long>(rng() % 2200), spread);
+        const long bits = prec > 0 ? 1 + static_cast<long>(rng() % static_cast<unsigned long>(prec - 32))
+                                   : 8 + static_cast<long>(rng() % 2200);
+        x(j) = random_mpfr(rng, bits, spread, prec);
+        y(j) = random_mpfr(rng, bits, spread, prec);
       }
       // heavy cancellation: the second half repeats the first with opposite sign, plus a tiny term
       if (trial % 4 == 3 && n >= 4) {
@@ -100,6 +106,46 @@ TEST_CASE("kernels: the Mpfr dot product is the exact sum rounded once", "[lib][
                 for (int j = 0; j < n; ++j) s += exact(x(j)) * exact(x(j));
                 return s;
               }())));
+    }
+  }
+}
+
+TEST_CASE("kernels: a term below the accumulator's window still decides a tie", "[lib][kernels]") {
+  // 1 + T(1 ± 2^-k), T = half a unit in the last place of 1: the exact sum lies just above
+  // (below) the tie 1 + T, so it rounds up (down); summed without its bits below the
+  // window, it would look like the tie itself and round to even (down). The offsets k put
+  // the last bit of the second product in the window, in its last limb, partly below it,
+  // and wholly below it; the factors carry 64·L bits, L = 3..10 limbs (inline loops and
+  // GMP's mpn calls). Each result is checked against the exact sum rounded once.
+  for (int digits_ : {16, 50}) {
+    DigitsScope scope(digits_);
+    const long pr = static_cast<long>(mpfr_get_prec(Mpfr(1).backend().data()));
+    for (long L = 3; L <= 10; ++L) {
+      const long prec = 64 * L;
+      for (long k = 1; k < prec; ++k)
+        for (const int sign : {1, -1}) {
+          Vec<Mpfr> x(2), y(2);
+          for (int j = 0; j < 2; ++j) {
+            mpfr_set_prec(x(j).backend().data(), prec);
+            mpfr_set_prec(y(j).backend().data(), prec);
+            mpfr_set_ui(y(j).backend().data(), 1, MPFR_RNDN);
+          }
+          mpfr_set_ui(x(0).backend().data(), 1, MPFR_RNDN);
+          mpfr_ptr t = x(1).backend().data();  // T(1 ± 2^-k), exact at 64·L bits
+          mpfr_set_ui_2exp(t, 1, -k, MPFR_RNDN);
+          if (sign > 0)
+            mpfr_add_ui(t, t, 1, MPFR_RNDN);
+          else
+            mpfr_ui_sub(t, 1, t, MPFR_RNDN);
+          mpfr_div_2si(t, t, pr, MPFR_RNDN);
+          const Q sum = exact(x(0)) * exact(y(0)) + exact(x(1)) * exact(y(1));
+          const Mpfr got = kernels::dot<Mpfr>(x, y);
+          INFO("digits " << digits_ << " limbs " << L << " k " << k << " sign " << sign);
+          REQUIRE(exact(got) == exact(from_rational<Mpfr>(sum)));
+          Mpfr half_ulp;  // T = 2^-pr, exact
+          mpfr_set_ui_2exp(half_ulp.backend().data(), 1, -pr, MPFR_RNDN);
+          REQUIRE((exact(got) > 1 + exact(half_ulp)) == (sign > 0));
+        }
     }
   }
 }

@@ -34,7 +34,7 @@ Quadratic<Q> centred_quadratic(const std::vector<Q>& lambda, const Vec<Q>& x_sta
   return Quadratic<Q>(A, b, Q(x_star.dot(b) / 2));
 }
 // A start x0 = x* + e with e ≠ 0 (so that ∇f(x0) ≠ 0 on a positive definite quadratic).
-Vec<Q> draw_start(const Vec<Q>& x_star) {
+Vec<Q> draw_momentum_start(const Vec<Q>& x_star) {
   Vec<Q> e = draw_vec("e", static_cast<int>(x_star.size()), -20, 21, 4);
   if (e.squaredNorm() == 0) e(0) = 1;
   return x_star + e;
@@ -49,7 +49,7 @@ TEST_CASE("The heavy-ball forms (notes, seed 003, PyTorch) agree on random quadr
     const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
     const auto f = centred_quadratic(draw_spectrum(n, 1, 40, 4), x_star);
     const Q eta = draw_q("eta", 1, 21, 40), beta = draw_q("beta", 0, 20, 20);
-    RC_ASSERT_VERDICT(momentum::heavy_ball_forms_agree(f, draw_start(x_star), eta, beta, *rc::gen::inRange(1, 9).as("steps")));
+    RC_ASSERT_VERDICT(momentum::heavy_ball_forms_agree(f, draw_momentum_start(x_star), eta, beta, *rc::gen::inRange(1, 9).as("steps")));
   });
   rc::prop("exactly, on the Lessard function (mu = 1, L = 25) from random x_0", [] {
     const Lessard<Q> f(Q(1), Q(25));
@@ -65,7 +65,7 @@ TEST_CASE("Under eta_k = eta/(k + 1) the notes' and PyTorch's heavy ball part at
              const int n = *rc::gen::inRange(1, 4).as("n");
              const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
              const auto f = centred_quadratic(draw_spectrum(n, 1, 40, 4), x_star);
-             const Vec<Q> x0 = draw_start(x_star);
+             const Vec<Q> x0 = draw_momentum_start(x_star);
              const Q eta = draw_q("eta", 1, 21, 40), beta = draw_q("beta", 1, 20, 20);
              RC_ASSERT_VERDICT(momentum::heavy_ball_forms_under_schedule(f, x0, eta, beta));
              // independently: the two forms under the schedule, stepped by hand (no runner)
@@ -86,7 +86,7 @@ TEST_CASE("Under eta_k = eta/(k + 1) PyTorch's Nesterov iterate is no longer the
     const int n = *rc::gen::inRange(1, 4).as("n");
     const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
     const auto f = centred_quadratic(draw_spectrum(n, 1, 40, 4), x_star);
-    RC_ASSERT_VERDICT(momentum::nesterov_forms_under_schedule(f, draw_start(x_star), draw_q("eta", 1, 21, 40),
+    RC_ASSERT_VERDICT(momentum::nesterov_forms_under_schedule(f, draw_momentum_start(x_star), draw_q("eta", 1, 21, 40),
                                                               draw_q("beta", 1, 20, 20), *rc::gen::inRange(2, 6).as("steps")));
   });
 }
@@ -137,7 +137,7 @@ TEST_CASE("PyTorch's Nesterov iterate is the notes' look-ahead point and seed 00
     const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
     const auto f = centred_quadratic(draw_spectrum(n, 1, 40, 4), x_star);
     const Q eta = draw_q("eta", 1, 21, 40), beta = draw_q("beta", 0, 20, 20);
-    RC_ASSERT_VERDICT(momentum::nesterov_forms_agree(f, draw_start(x_star), eta, beta, *rc::gen::inRange(1, 8).as("steps")));
+    RC_ASSERT_VERDICT(momentum::nesterov_forms_agree(f, draw_momentum_start(x_star), eta, beta, *rc::gen::inRange(1, 8).as("steps")));
   });
   rc::prop("exactly, on the Lessard function from random x_0", [] {
     const Lessard<Q> f(Q(1), Q(25));
@@ -164,7 +164,7 @@ TEST_CASE("Seed 002's pseudo-code with Delta W = 0 inside the loop is gradient d
     const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
     const auto f = centred_quadratic(draw_spectrum(n, 1, 100, 10), x_star);  // λ in [1/10, 10]
     const Q eta = draw_q("eta", 1, 10, 100);                                   // η ≤ 9/100: ηλ < 1
-    RC_ASSERT_VERDICT(momentum::seed_pseudocode_reinitialized(f, draw_start(x_star), eta, draw_q("beta", 1, 20, 20),
+    RC_ASSERT_VERDICT(momentum::seed_pseudocode_reinitialized(f, draw_momentum_start(x_star), eta, draw_q("beta", 1, 20, 20),
                                                               *rc::gen::inRange(2, 7).as("steps")));
   });
 }
@@ -301,7 +301,7 @@ TEST_CASE("Nesterov's scheme: f(x_k) - f* <= (1 - 1/sqrt(kappa))^k (f(x_0) - f* 
     for (int i = 0; i < n; ++i) lambda.push_back(mu + (L - mu) * draw_q("position in [mu, L]", 0, 11, 10));
     const Vec<Q> x_star = draw_vec("x*", n, -10, 11, 2);
     const auto f = centred_quadratic(lambda, x_star);
-    RC_ASSERT_VERDICT(momentum::nesterov_bound(f, "random quadratic", mu, L, x_star, draw_start(x_star),
+    RC_ASSERT_VERDICT(momentum::nesterov_bound(f, "random quadratic", mu, L, x_star, draw_momentum_start(x_star),
                                                *rc::gen::inRange(1, 9).as("steps")));
   });
   rc::prop("exactly, on the Lessard function with random mu and L = mu s^2, from random x_0", [] {

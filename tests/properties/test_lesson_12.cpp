@@ -18,7 +18,7 @@ using namespace descent::claims;
 using namespace descent::testing;
 
 namespace {
-constexpr int mpfr_digits = 30;
+constexpr int adam_digits = 30;
 using M = Mpfr;
 
 M pw(const M& b, int t) {
@@ -62,7 +62,7 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const AdamOptions<M>& o, con
 }  // namespace
 
 TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
-  set_digits(mpfr_digits);
+  set_digits(adam_digits);
   for (const auto& v : {adam::first_step_size(), adam::first_step_is_lr(), adam::uncorrected_not_lr(),
                         adam::uncorrected_ratio(), adam::uncorrected_constant_gradient(100), adam::seed003_adam()})
     CHECK_VERDICT(v);
@@ -70,7 +70,7 @@ TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
 
 TEST_CASE("adam_first_step: random", "[adam_first_step]") {
   rc::prop("the first step is alpha|g|/(|g| + eps); uncorrected (1 - b1)alpha|g|/(sqrt(1 - b2)|g| + eps)", [] {
-    set_digits(mpfr_digits);
+    set_digits(adam_digits);
     AdamOptions<M> o = random_options();
     const int n = *rc::gen::inRange(1, 5).as("n");
     const Vec<M> g = convert<M>(draw_vec("g", n, -1000, 1001, 97));
@@ -95,7 +95,7 @@ TEST_CASE("adam_first_step: random", "[adam_first_step]") {
 }
 
 TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
-  set_digits(mpfr_digits);
+  set_digits(adam_digits);
   for (const auto& v : {adam::growing_gradients_attain(Q(9, 10), Q(999, 1000), 300), adam::random_gradients_below(200),
                         adam::sparse_approaches(10000), adam::kingma_bound_exceeded(1000), adam::kingma_alpha_exceeded(1000),
                         adam::unbounded_without_order(60)})
@@ -104,14 +104,14 @@ TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
 
 TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
   rc::prop("growing gradients attain the bound for random beta1^2 < beta2", [] {
-    set_digits(mpfr_digits);
+    set_digits(adam_digits);
     const Q b1 = draw_q("beta1", 1, 100, 100);
     const int b2 = *rc::gen::suchThat(rc::gen::inRange(1, 1000), [&](int k) { return b1 * b1 < Q(k, 1000); }).as("beta2 * 1000");
     const int T = *rc::gen::inRange(1, 200).as("T");
     RC_ASSERT_VERDICT(adam::growing_gradients_attain(b1, Q(b2, 1000), T));
   });
   rc::prop("random gradient sequences stay below the bound, recomputed here", [] {
-    set_digits(mpfr_digits);
+    set_digits(adam_digits);
     AdamOptions<M> o;
     o.lr = 1;
     o.eps = 0;
@@ -138,7 +138,7 @@ TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
 }
 
 TEST_CASE("adamw_decoupled: lesson", "[adamw_decoupled]") {
-  set_digits(mpfr_digits);
+  set_digits(adam_digits);
   for (const auto& v : {adam::sgd_decay_is_l2(20), adam::adam_l2_is_not_adamw(100), adam::pytorch_adamw_is_paper(100),
                         adam::forms_agree_under_schedule(100)})
     CHECK_VERDICT(v);
@@ -185,7 +185,7 @@ TEST_CASE("adamw_decoupled: random", "[adamw_decoupled]") {
 }
 
 TEST_CASE("adam_forms: lesson", "[adam_forms]") {
-  set_digits(mpfr_digits);
+  set_digits(adam_digits);
   for (const auto& v : {adam::pytorch_is_algorithm1(100), adam::eps_hat_equivalence(100), adam::eps_hat_differs(100),
                         adam::amsgrad_scale_monotone(100), adam::adam_scale_increases(100)})
     CHECK_VERDICT(v);
@@ -204,7 +204,7 @@ TEST_CASE("adam_forms: random", "[adam_forms]") {
     RC_ASSERT(close_at(max_diff(p, q), M(0), max_abs(q), 100));
   });
   rc::prop("AMSGrad's v_hat makes alpha/(sqrt(v_hat) + eps) non-increasing: |step| <= alpha |m|/(sqrt(max v) + eps)", [] {
-    set_digits(mpfr_digits);
+    set_digits(adam_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();

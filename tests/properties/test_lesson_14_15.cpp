@@ -25,10 +25,10 @@ using namespace descent::claims;
 using namespace descent::testing;
 
 namespace {
-Q absq(const Q& q) { return q < 0 ? Q(-q) : q; }
+Q abs_value(const Q& q) { return q < 0 ? Q(-q) : q; }
 Q vmax(const Vec<Q>& a, const Vec<Q>& b) {
   Q m = 0;
-  for (int i = 0; i < a.size(); ++i) m = std::max<Q>(m, absq(Q(a(i) - b(i))));
+  for (int i = 0; i < a.size(); ++i) m = std::max<Q>(m, abs_value(Q(a(i) - b(i))));
   return m;
 }
 // A random line fit (one input and a bias, mean of squares) on K examples.
@@ -310,7 +310,7 @@ TEST_CASE("fd_certified: random", "[fd_certified]") {
     Vec<Q> up = p, down = p;
     up(1) += h;
     down(1) -= h;
-    RC_ASSERT(absq(Q((f.value(up) - f.value(down)) / (2 * h) - f.gradient(p)(1))) == h * h * p(0) * p(0));
+    RC_ASSERT(abs_value(Q((f.value(up) - f.value(down)) / (2 * h) - f.gradient(p)(1))) == h * h * p(0) * p(0));
   });
 }
 

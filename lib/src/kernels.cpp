@@ -139,6 +139,7 @@ bool has_avx2() {
 
 struct MpfrScratch {
   std::vector<mp_limb_t> pos, neg, prod, shifted;
+  std::vector<mp_limb_t> pos_carries, neg_carries;  // carry-save counts of accumulate_fixed
   std::vector<mpfr_ptr> ap, xp;
   mpz_t lo, hi;
   mpfr_t rlo, rhi;
@@ -211,17 +212,25 @@ void accumulate_fixed(MpfrScratch& s, long size, long n, AF a, XF x, mpfr_exp_t 
   using u128 = unsigned __int128;
   mp_limb_t* const pos = s.pos.data();
   mp_limb_t* const neg = s.neg.data();
+  mp_limb_t* const pos_carries = s.pos_carries.data();
+  mp_limb_t* const neg_carries = s.neg_carries.data();
   for (long j = 0; j < n; ++j) {
     mpfr_srcptr u = a(j);
     mpfr_srcptr v = x(j);
     if (!mpfr_regular_p(u) || !mpfr_regular_p(v)) continue;
     const auto* du = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(u));
     const auto* dv = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(v));
-    mp_limb_t p[P + 1];  // the exact product (schoolbook), p[P] = 0 for the shifts below
+    // the exact product (schoolbook), p[P] = 0 for the shifts below; the low limbs of a
+    // factor that are zero (a short significand: an integer, a number of few bits) are
+    // skipped, so a product of such a number costs as many multiplications as it has limbs
+    int tu = 0, tv = 0;
+    while (tu < L - 1 && du[tu] == 0) ++tu;
+    while (tv < L - 1 && dv[tv] == 0) ++tv;
+    mp_limb_t p[P + 1];
     for (int k = 0; k <= P; ++k) p[k] = 0;
-    for (int i = 0; i < L; ++i) {
+    for (int i = tu; i < L; ++i) {
       mp_limb_t carry = 0;
-      for (int k = 0; k < L; ++k) {
+      for (int k = tv; k < L; ++k) {
         const u128 t = static_cast<u128>(du[i]) * dv[k] + p[i + k] + carry;
         p[i + k] = static_cast<mp_limb_t>(t);
         carry = static_cast<mp_limb_t>(t >> 64);
@@ -231,43 +240,38 @@ void accumulate_fixed(MpfrScratch& s, long size, long n, AF a, XF x, mpfr_exp_t 
     const long bit = static_cast<long>(mpfr_get_exp(u) + mpfr_get_exp(v) - emax) + F - GMP_NUMB_BITS * P;
     const bool negative = (mpfr_signbit(u) != 0) != (mpfr_signbit(v) != 0);
     mp_limb_t* const acc = negative ? neg : pos;
-    bool dropped = false;
-    long q;
-    mp_limb_t sh[P + 1];
-    int len;
+    mp_limb_t* const cs = negative ? neg_carries : pos_carries;
+    // (x << 1) << (63 − r) is x << (64 − r) for r in 1..63 and 0 for r = 0: the shifts
+    // below need no branch on r
     if (bit < 0) {
-      q = (-bit) / GMP_NUMB_BITS;
+      const long q = (-bit) / GMP_NUMB_BITS;
       const int r = static_cast<int>((-bit) % GMP_NUMB_BITS);
       if (q >= P) {
         ++(negative ? trunc_neg : trunc_pos);  // the whole product lies below the last bit
         continue;
       }
-      for (long k = 0; k < q; ++k) dropped = dropped || p[k] != 0;
-      if (r != 0) dropped = dropped || (p[q] << (GMP_NUMB_BITS - r)) != 0;
-      len = P - static_cast<int>(q);
-      for (int k = 0; k < len; ++k)
-        sh[k] = r == 0 ? p[k + q] : (p[k + q] >> r) | (p[k + q + 1] << (GMP_NUMB_BITS - r));
-      q = 0;
+      mp_limb_t low = (p[q] << 1) << (GMP_NUMB_BITS - 1 - r);  // the bits of p[q] below the last bit
+      for (long k = 0; k < q; ++k) low |= p[k];
+      if (low != 0) ++(negative ? trunc_neg : trunc_pos);
+      // limb k of the accumulator gets p shifted right by 64q + r; the carry out of each
+      // limb is counted in cs[k + 1] (carry-save: no carry chain between the limbs)
+      const long len = std::min<long>(P - q, size);
+      for (long k = 0; k < len; ++k) {
+        const mp_limb_t limb = (p[k + q] >> r) | ((p[k + q + 1] << 1) << (GMP_NUMB_BITS - 1 - r));
+        const mp_limb_t t = acc[k] + limb;
+        cs[k + 1] += t < limb;
+        acc[k] = t;
+      }
     } else {
-      q = bit / GMP_NUMB_BITS;
+      const long q = bit / GMP_NUMB_BITS;
       const int r = static_cast<int>(bit % GMP_NUMB_BITS);
-      len = P + 1;
-      sh[0] = p[0] << r;
-      for (int k = 1; k <= P; ++k) sh[k] = r == 0 ? p[k] : (p[k] << r) | (p[k - 1] >> (GMP_NUMB_BITS - r));
+      for (long k = 0; k <= P && q + k < size; ++k) {
+        const mp_limb_t limb = (p[k] << r) | (k == 0 ? 0 : (p[k - 1] >> 1) >> (GMP_NUMB_BITS - 1 - r));
+        const mp_limb_t t = acc[q + k] + limb;
+        cs[q + k + 1] += t < limb;
+        acc[q + k] = t;
+      }
     }
-    // add sh[0, len) at limb q, then the carry upwards (within size: see above)
-    mp_limb_t carry = 0;
-    long k = 0;
-    for (; k < len && q + k < size; ++k) {
-      const u128 t = static_cast<u128>(acc[q + k]) + sh[k] + carry;
-      acc[q + k] = static_cast<mp_limb_t>(t);
-      carry = static_cast<mp_limb_t>(t >> 64);
-    }
-    for (long i = q + k; carry != 0 && i < size; ++i) {
-      acc[i] += 1;
-      carry = acc[i] == 0;
-    }
-    if (dropped) ++(negative ? trunc_neg : trunc_pos);
   }
 }
 
@@ -305,6 +309,8 @@ bool sum_window(MpfrScratch& s, mpfr_ptr r, long n, AF a, XF x, mpfr_exp_t emax,
   const long size = F / GMP_NUMB_BITS + 1;  // + one headroom limb for the carries
   s.pos.assign(static_cast<std::size_t>(size), 0);
   s.neg.assign(static_cast<std::size_t>(size), 0);
+  s.pos_carries.assign(static_cast<std::size_t>(size) + 1, 0);  // [k]: carries into limb k
+  s.neg_carries.assign(static_cast<std::size_t>(size) + 1, 0);
   s.prod.resize(static_cast<std::size_t>(maxlimbs));
   s.shifted.resize(static_cast<std::size_t>(std::max(maxlimbs, size) + 1));
   long trunc_pos = 0, trunc_neg = 0;
@@ -319,6 +325,9 @@ bool sum_window(MpfrScratch& s, mpfr_ptr r, long n, AF a, XF x, mpfr_exp_t emax,
     case 8: accumulate_fixed<8>(s, size, n, a, x, emax, F, trunc_pos, trunc_neg); break;
     default: accumulate_general(s, size, n, a, x, emax, F, trunc_pos, trunc_neg);
   }
+  // the carry-save counts into the limbs (the sums stay below 2^(64·size): no carry out)
+  mpn_add_n(s.pos.data(), s.pos.data(), s.pos_carries.data(), size);
+  mpn_add_n(s.neg.data(), s.neg.data(), s.neg_carries.data(), size);
   // D = P − N as a signed integer in s.lo; hi = D + n₊, lo = D − n₋
   mpz_t P, N;
   long ps = size, ns = size;

@@ -5,7 +5,6 @@
 
 #include <mpfr.h>
 
-#include <cstdio>
 #include <string>
 
 #include "descent/scalar.hpp"
@@ -46,9 +45,18 @@ inline void append_value(std::string& out, const Mpfr& x, int sig) {
     out += d + 1;
   }
   const long e10 = static_cast<long>(exponent) - 1;  // mpfr gives 0.d₁d₂… × 10^exponent
-  char e[32];
-  const int len = std::snprintf(e, sizeof e, "e%c%02ld", e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
-  out.append(e, static_cast<std::size_t>(len));
+  // e±XX: the sign always, at least two digits (printf's "e%c%02ld", without printf)
+  char e[24];
+  int len = 0;
+  unsigned long m = static_cast<unsigned long>(e10 < 0 ? -e10 : e10);
+  do {
+    e[len++] = static_cast<char>('0' + m % 10);
+    m /= 10;
+  } while (m != 0);
+  if (len < 2) e[len++] = '0';
+  out += 'e';
+  out += e10 < 0 ? '-' : '+';
+  while (len > 0) out += e[--len];
 }
 /// A double with 17 significant digits, appended to `out`.
 inline void append_value(std::string& out, const double& x, int sig) { out += format_value(x, sig); }

@@ -220,23 +220,39 @@ void accumulate_fixed(MpfrScratch& s, long size, long n, AF a, XF x, mpfr_exp_t 
     if (!mpfr_regular_p(u) || !mpfr_regular_p(v)) continue;
     const auto* du = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(u));
     const auto* dv = static_cast<const mp_limb_t*>(mpfr_custom_get_significand(v));
-    // the exact product (schoolbook), p[P] = 0 for the shifts below; the low limbs of a
-    // factor that are zero (a short significand: an integer, a number of few bits) are
-    // skipped, so a product of such a number costs as many multiplications as it has limbs
-    int tu = 0, tv = 0;
-    while (tu < L - 1 && du[tu] == 0) ++tu;
-    while (tv < L - 1 && dv[tv] == 0) ++tv;
+    // the exact product, p[P] = 0 for the shifts below. A factor whose low limbs are all
+    // zero (a short significand: an integer, a number of few bits) is one limb: its
+    // product costs L multiplications instead of L².
     mp_limb_t p[P + 1];
-    for (int k = 0; k <= P; ++k) p[k] = 0;
-    for (int i = tu; i < L; ++i) {
+    mp_limb_t low_u = 0, low_v = 0;
+    for (int k = 0; k < L - 1; ++k) {
+      low_u |= du[k];
+      low_v |= dv[k];
+    }
+    if (low_u == 0 || low_v == 0) {
+      const mp_limb_t m1 = low_u == 0 ? du[L - 1] : dv[L - 1];
+      const mp_limb_t* w = low_u == 0 ? dv : du;
+      for (int k = 0; k < L - 1; ++k) p[k] = 0;
       mp_limb_t carry = 0;
-      for (int k = tv; k < L; ++k) {
-        const u128 t = static_cast<u128>(du[i]) * dv[k] + p[i + k] + carry;
-        p[i + k] = static_cast<mp_limb_t>(t);
+      for (int k = 0; k < L; ++k) {
+        const u128 t = static_cast<u128>(m1) * w[k] + carry;
+        p[L - 1 + k] = static_cast<mp_limb_t>(t);
         carry = static_cast<mp_limb_t>(t >> 64);
       }
-      p[i + L] = carry;
+      p[P - 1] = carry;
+    } else {
+      for (int k = 0; k < P; ++k) p[k] = 0;
+      for (int i = 0; i < L; ++i) {  // schoolbook
+        mp_limb_t carry = 0;
+        for (int k = 0; k < L; ++k) {
+          const u128 t = static_cast<u128>(du[i]) * dv[k] + p[i + k] + carry;
+          p[i + k] = static_cast<mp_limb_t>(t);
+          carry = static_cast<mp_limb_t>(t >> 64);
+        }
+        p[i + L] = carry;
+      }
     }
+    p[P] = 0;
     const long bit = static_cast<long>(mpfr_get_exp(u) + mpfr_get_exp(v) - emax) + F - GMP_NUMB_BITS * P;
     const bool negative = (mpfr_signbit(u) != 0) != (mpfr_signbit(v) != 0);
     mp_limb_t* const acc = negative ? neg : pos;

@@ -17,8 +17,10 @@
 ///   and so the bits, are the same.
 /// - **Mpfr**: every dot product, and every entry of Ax and Aᵀx, is *correctly rounded*:
 ///   the exact sum of the exact products, rounded once to nearest at the precision of
-///   the result. The exact products (GMP's mpn_mul of the significands) are added into an
-///   integer accumulator with a window of 64·(limbs + 2) bits below the largest product;
+///   the result. The exact products of the significands (unrolled loops when every
+///   factor has the same 1 to 8 limbs, a factor with zero low limbs — an integer —
+///   multiplying as one limb; GMP's mpn_mul otherwise) are added into an integer
+///   accumulator (carry-save) with a window of 64·(limbs + 2) bits below the largest product;
 ///   when the products truncated at its last bit leave the rounding undecided (a sum that
 ///   cancels far below its terms) the sum is redone with a wider window, and MPFR's own
 ///   `mpfr_dot` decides only past 2^20 bits. NaN and infinities follow IEEE (via

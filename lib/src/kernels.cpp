@@ -124,7 +124,7 @@ bool has_avx2() {
 // ---------------------------------------------------------------------------------------
 // Mpfr: a correctly rounded dot product from an integer accumulator.
 //
-// The exact products aᵢxᵢ (mpn_mul of the significands) are added into two non-negative
+// The exact products aᵢxᵢ (of the significands: accumulate_fixed, accumulate_general) are added into two non-negative
 // fixed-point integers, one for the positive and one for the negative terms, whose last
 // bit weighs 2^(E − F): E bounds every |aᵢxᵢ| < 2^E, F = 64·(limbs of the result + 2)
 // fraction bits. A product reaching below that bit is truncated there; such a term then
@@ -202,9 +202,10 @@ bool add_shifted(std::vector<mp_limb_t>& acc, long size, mp_limb_t* src, long le
 // The products of every factor pair with L limbs each (a fixed count: the loops unroll
 // and no GMP call is made per term), added into the same accumulators as add_shifted
 // does: the bits of a product below the window's last bit are dropped (truncation of a
-// non-negative magnitude) and counted. `size` limbs; every product is < 2^F units of the
-// last bit, so its limbs at or past size − 1 are zero and the headroom limb takes the
-// carries.
+// non-negative magnitude) and counted. The carry out of each limb is counted in
+// pos_carries/neg_carries and added once per sum (sum_window), so the accumulated values
+// equal add_shifted's. `size` limbs; every product is < 2^F units of the last bit, so its
+// limbs at or past size − 1 are zero and the headroom limb takes the carries.
 template <int L, class AF, class XF>
 void accumulate_fixed(MpfrScratch& s, long size, long n, AF a, XF x, mpfr_exp_t emax, long F, long& trunc_pos,
                       long& trunc_neg) {

@@ -39,7 +39,8 @@ bool same_bits(const Mpfr& a, const Mpfr& b) {
 }
 
 // A random Mpfr of precision about `bits` (its own, not the working precision), exponent in [-spread, spread], random sign;
-// with probability 1/8 exactly 0. With prec > 0 its precision is prec (bits ≤ prec − 32).
+// with probability 1/8 exactly 0. With prec > 0 its precision is prec (bits ≤ prec − 32,
+// or bits = prec: every bit of the significand random).
 Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread, long prec = 0) {
   if (rng() % 8 == 0) return Mpfr(0);
   Mpfr x;
@@ -50,6 +51,10 @@ Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread, long prec = 0) {
   for (long b = 0; b < bits; b += 32) {
     mpz_mul_2exp(m, m, 32);
     mpz_add_ui(m, m, static_cast<unsigned long>(rng() & 0xffffffffu));
+  }
+  if (prec > 0 && bits >= prec) {  // a full significand: prec random bits, the top one set
+    mpz_tdiv_r_2exp(m, m, static_cast<mp_bitcnt_t>(prec));
+    mpz_setbit(m, static_cast<mp_bitcnt_t>(prec - 1));
   }
   const long e = spread == 0 ? 0 : static_cast<long>(rng() % static_cast<unsigned long>(2 * spread + 1)) - spread;
   // the number carries its own precision (operands of mixed precision), exactly m·2^k
@@ -80,19 +85,25 @@ TEST_CASE("kernels: the Mpfr dot product is the exact sum rounded once", "[lib][
       // fixed-size loops up to 8 limbs, GMP's mpn calls past them); else mixed precisions
       const long limbs = 1 + trial / 2 % 9;
       const long prec = trial % 2 == 0 ? 64 * limbs - static_cast<long>(rng() % 32) : 0;
+      // (of one precision: a third of the significands full, the others short — an
+      // integer-like number multiplies as one limb)
+      auto draw_bits = [&] {
+        if (prec == 0) return 8 + static_cast<long>(rng() % 2200);
+        return rng() % 3 == 0 ? prec : 1 + static_cast<long>(rng() % static_cast<unsigned long>(prec - 32));
+      };
       for (int j = 0; j < n; ++j) {
-        const long bits = prec > 0 ? 1 + static_cast<long>(rng() % static_cast<unsigned long>(prec - 32))
-                                   : 8 + static_cast<long>(rng() % 2200);
-        x(j) = random_mpfr(rng, bits, spread, prec);
-        y(j) = random_mpfr(rng, bits, spread, prec);
+        x(j) = random_mpfr(rng, draw_bits(), spread, prec);
+        y(j) = random_mpfr(rng, draw_bits(), spread, prec);
       }
-      // heavy cancellation: the second half repeats the first with opposite sign, plus a tiny term
-      if (trial % 4 == 3 && n >= 4) {
+      // heavy cancellation (in both kinds of trial): the second half repeats the first
+      // with opposite sign, plus a tiny term (of the trial's precision, scaled by 2^-1000)
+      if (trial % 4 >= 2 && n >= 4) {
         for (int j = 0; j < n / 2; ++j) {
           x(n / 2 + j) = -x(j);
           y(n / 2 + j) = y(j);
         }
-        x(n - 1) = random_mpfr(rng, 60, 0) * Mpfr(1e-300);
+        x(n - 1) = random_mpfr(rng, prec > 0 ? prec : 60, 0, prec);
+        mpfr_mul_2si(x(n - 1).backend().data(), x(n - 1).backend().data(), -1000, MPFR_RNDN);
       }
       Q sum = 0;
       for (int j = 0; j < n; ++j) sum += exact(x(j)) * exact(y(j));
@@ -117,18 +128,27 @@ TEST_CASE("kernels: a term below the accumulator's window still decides a tie", 
   // the last bit of the second product in the window, in its last limb, partly below it,
   // and wholly below it; the factors carry 64·L bits, L = 3..10 limbs (inline loops and
   // GMP's mpn calls). Each result is checked against the exact sum rounded once.
+  // With y₁ = 1 + 2^(1−64L) (every limb of y₁ used) the second product is formed by the
+  // full schoolbook loops: its excess 2^(1−64L)·T over T(1 ± 2^-k) is below the window
+  // too and keeps the sum on the same side of the tie.
   for (int digits_ : {16, 50}) {
     DigitsScope scope(digits_);
     const long pr = static_cast<long>(mpfr_get_prec(Mpfr(1).backend().data()));
     for (long L = 3; L <= 10; ++L) {
       const long prec = 64 * L;
       for (long k = 1; k < prec; ++k)
-        for (const int sign : {1, -1}) {
+        for (const int sign : {1, -1})
+        for (const bool full_y : {false, true}) {
           Vec<Mpfr> x(2), y(2);
           for (int j = 0; j < 2; ++j) {
             mpfr_set_prec(x(j).backend().data(), prec);
             mpfr_set_prec(y(j).backend().data(), prec);
             mpfr_set_ui(y(j).backend().data(), 1, MPFR_RNDN);
+          }
+          if (full_y) {
+            mpfr_ptr y1 = y(1).backend().data();  // 1 + 2^(1−64L), exact at 64·L bits
+            mpfr_set_ui_2exp(y1, 1, 1 - prec, MPFR_RNDN);
+            mpfr_add_ui(y1, y1, 1, MPFR_RNDN);
           }
           mpfr_set_ui(x(0).backend().data(), 1, MPFR_RNDN);
           mpfr_ptr t = x(1).backend().data();  // T(1 ± 2^-k), exact at 64·L bits
@@ -140,12 +160,47 @@ TEST_CASE("kernels: a term below the accumulator's window still decides a tie", 
           mpfr_div_2si(t, t, pr, MPFR_RNDN);
           const Q sum = exact(x(0)) * exact(y(0)) + exact(x(1)) * exact(y(1));
           const Mpfr got = kernels::dot<Mpfr>(x, y);
-          INFO("digits " << digits_ << " limbs " << L << " k " << k << " sign " << sign);
+          INFO("digits " << digits_ << " limbs " << L << " k " << k << " sign " << sign << " full y " << full_y);
           REQUIRE(exact(got) == exact(from_rational<Mpfr>(sum)));
           Mpfr half_ulp;  // T = 2^-pr, exact
           mpfr_set_ui_2exp(half_ulp.backend().data(), 1, -pr, MPFR_RNDN);
           REQUIRE((exact(got) > 1 + exact(half_ulp)) == (sign > 0));
         }
+    }
+  }
+}
+
+TEST_CASE("kernels: a product's lowest limb alone can decide a tie", "[lib][kernels]") {
+  // a = T(1 + 2^(1−64L)), b = 1 + 2^(1−64L) (both of 64·L bits, every limb used):
+  // ab = T(1 + 2^(2−64L) + 2^(2−128L)), whose last term sits in the product's lowest limb
+  // alone. With c = −T·2^(2−64L) the sum 1 + ab + c = 1 + T + T·2^(2−128L) lies just
+  // above the tie 1 + T: it rounds up only if the bits of that limb, below the window,
+  // are counted.
+  for (int digits_ : {16, 50, 70, 100}) {
+    DigitsScope scope(digits_);
+    const long pr = static_cast<long>(mpfr_get_prec(Mpfr(1).backend().data()));
+    for (long L = 2; L <= 10; ++L) {
+      const long prec = 64 * L;
+      Vec<Mpfr> x(3), y(3);
+      for (int j = 0; j < 3; ++j) {
+        mpfr_set_prec(x(j).backend().data(), prec);
+        mpfr_set_prec(y(j).backend().data(), prec);
+        mpfr_set_ui(y(j).backend().data(), 1, MPFR_RNDN);
+      }
+      mpfr_set_ui(x(0).backend().data(), 1, MPFR_RNDN);
+      mpfr_ptr a = x(1).backend().data();
+      mpfr_set_ui_2exp(a, 1, 1 - prec, MPFR_RNDN);
+      mpfr_add_ui(a, a, 1, MPFR_RNDN);
+      mpfr_set(y(1).backend().data(), a, MPFR_RNDN);  // b = 1 + 2^(1−64L)
+      mpfr_div_2si(a, a, pr, MPFR_RNDN);              // a = T·b
+      mpfr_set_si_2exp(x(2).backend().data(), -1, 2 - prec - pr, MPFR_RNDN);
+      const Q sum = exact(x(0)) * exact(y(0)) + exact(x(1)) * exact(y(1)) + exact(x(2)) * exact(y(2));
+      const Mpfr got = kernels::dot<Mpfr>(x, y);
+      Mpfr half_ulp;
+      mpfr_set_ui_2exp(half_ulp.backend().data(), 1, -pr, MPFR_RNDN);
+      INFO("digits " << digits_ << " limbs " << L);
+      REQUIRE(sum > 1 + exact(half_ulp));
+      REQUIRE(exact(got) == exact(from_rational<Mpfr>(sum)));
     }
   }
 }
@@ -259,6 +314,9 @@ TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated ord
   // every instruction set this processor has (SSE2, AVX2, AVX-512: one, two or four
   // columns per pass, n below covers every remainder mod 4), each in the same order
   const Simd widest = kernels::detail::simd_supported();
+  struct Restore {  // the widest path again when the case ends, passed or failed
+    ~Restore() { kernels::detail::limit_simd(Simd::avx512); }
+  } restore;
   for (int level = 0; level <= static_cast<int>(widest); ++level)
   for (const int m : {1, 7, 8, 15, 16, 17, 37, 64, 203}) {
     kernels::detail::limit_simd(static_cast<Simd>(level));
@@ -296,7 +354,6 @@ TEST_CASE("kernels: double results are Eigen's, and Aᵀx sums in its stated ord
     CHECK(kernels::dot<double>(x, x) == x.dot(x));
     CHECK(kernels::squared_norm<double>(z) == z.squaredNorm());
   }
-  kernels::detail::limit_simd(Simd::avx512);
 }
 
 TEST_CASE("Quadratic and LeastSquares: value_and_gradient equals value() and gradient()", "[lib][kernels]") {

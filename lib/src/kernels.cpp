@@ -27,88 +27,60 @@ void check_sizes(long a, long b, const char* what) {
 // ---------------------------------------------------------------------------------------
 
 typedef double v2d __attribute__((vector_size(16)));
-inline v2d load2(const double* p) {
-  v2d v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
-double column_dot(const double* __restrict c, const double* __restrict x, long m) {
-  constexpr int P = 8;  // eight two-lane accumulators: sixteen partial sums in flight
-  v2d acc[P];
-  for (int p = 0; p < P; ++p) acc[p] = v2d{0, 0};
-  long i = 0;
-  for (; i + 2 * P <= m; i += 2 * P)
-    for (int p = 0; p < P; ++p) acc[p] = acc[p] + load2(c + i + 2 * p) * load2(x + i + 2 * p);
-  double s = acc[0][0];
-  s = s + acc[0][1];
-  for (int p = 1; p < P; ++p) {
-    s = s + acc[p][0];
-    s = s + acc[p][1];
-  }
-  for (; i < m; ++i) s = s + c[i] * x[i];
-  return s;
-}
-
-// The same sums with wider operations where the processor has them (chosen once at run
-// time), several columns per pass so that each load of x serves them all (one column per
-// pass ran a 2000×2000 step at 0.49–0.73 of the streaming read, four at 0.80–0.83: x is
-// read again for every column, and evicted by the column): with AVX-512 four columns
-// j, j + q, j + 2q, j + 3q (q = ⌊n/4⌋: four streams far apart, as a streaming read runs),
-// two accumulators of eight lanes each; with AVX2 two columns j, j + ⌊n/2⌋, four
-// accumulators of four lanes. Either way lane l (= 8p + k, resp. 4p + k, for lane k of
-// accumulator p) sums the entries i ≡ l (mod 16) in increasing i, the lanes are added in
-// order 0..15 and then the tail: the operations of column_dot, so the same bits.
 typedef double v4d __attribute__((vector_size(32)));
 typedef double v8d __attribute__((vector_size(64)));
-__attribute__((target("avx2"))) inline v4d load4(const double* p) {
-  v4d v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-__attribute__((target("avx512f"))) inline v8d load8(const double* p) {
-  v8d v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
 
-template <int C>
-__attribute__((target("avx512f"))) void columns_dot_avx512(const double* const* c, const double* __restrict x, long m,
-                                                          double* out) {
-  v8d acc[C][2];
-  for (int k = 0; k < C; ++k) acc[k][0] = acc[k][1] = v8d{0, 0, 0, 0, 0, 0, 0, 0};
-  long i = 0;
-  for (; i + 16 <= m; i += 16)
-    for (int p = 0; p < 2; ++p) {
-      const v8d xv = load8(x + i + 8 * p);
-      for (int k = 0; k < C; ++k) acc[k][p] = acc[k][p] + load8(c[k] + i + 8 * p) * xv;
-    }
-  for (int k = 0; k < C; ++k) {
-    double s = acc[k][0][0];
-    for (int l = 1; l < 16; ++l) s = s + acc[k][l / 8][l % 8];
-    for (long t = i; t < m; ++t) s = s + c[k][t] * x[t];
-    out[k] = s;
-  }
-}
-
-template <int C>
-__attribute__((target("avx2"))) void columns_dot_avx2(const double* const* c, const double* __restrict x, long m,
-                                                     double* out) {
-  v4d acc[C][4];
+// The dot products of C columns c[0..C) with x, in the order above, with vectors V of W
+// lanes: 16/W accumulators per column, lane l = W·p + k being lane k of accumulator p,
+// so every width gives the same sums in the same order. Each load of x serves all C
+// columns. Inlined into the per-instruction-set functions below, compiled for theirs.
+template <class V, int C>
+__attribute__((always_inline)) inline void columns_dot(const double* const* c, const double* __restrict x, long m,
+                                                       double* out) {
+  constexpr int W = static_cast<int>(sizeof(V) / sizeof(double));
+  constexpr int P = 16 / W;
+  V acc[C][P];
   for (int k = 0; k < C; ++k)
-    for (int p = 0; p < 4; ++p) acc[k][p] = v4d{0, 0, 0, 0};
+    for (int p = 0; p < P; ++p) acc[k][p] = V{};  // +0 in every lane
   long i = 0;
   for (; i + 16 <= m; i += 16)
-    for (int p = 0; p < 4; ++p) {
-      const v4d xv = load4(x + i + 4 * p);
-      for (int k = 0; k < C; ++k) acc[k][p] = acc[k][p] + load4(c[k] + i + 4 * p) * xv;
+    for (int p = 0; p < P; ++p) {
+      V xv;
+      std::memcpy(&xv, x + i + W * p, sizeof xv);
+      for (int k = 0; k < C; ++k) {
+        V cv;
+        std::memcpy(&cv, c[k] + i + W * p, sizeof cv);
+        acc[k][p] = acc[k][p] + cv * xv;
+      }
     }
   for (int k = 0; k < C; ++k) {
     double s = acc[k][0][0];
-    for (int l = 1; l < 16; ++l) s = s + acc[k][l / 4][l % 4];
+    for (int l = 1; l < 16; ++l) s = s + acc[k][l / W][l % W];
     for (long t = i; t < m; ++t) s = s + c[k][t] * x[t];
     out[k] = s;
   }
+}
+
+// SSE2 (every x86-64): one column per pass, eight two-lane accumulators.
+double column_dot(const double* c, const double* x, long m) {
+  double out;
+  columns_dot<v2d, 1>(&c, x, m, &out);
+  return out;
+}
+
+// Where the processor has them (chosen once at run time), wider operations and several
+// columns per pass (one column per pass ran a 2000×2000 step at 0.49–0.73 of the
+// streaming read, four at 0.80–0.83: x is read again for every column, and evicted by
+// the column): with AVX-512 four columns j, j + q, j + 2q, j + 3q (q = ⌊n/4⌋: four
+// streams far apart, as a streaming read runs), two accumulators of eight lanes each;
+// with AVX2 two columns j, j + ⌊n/2⌋, four accumulators of four lanes. The operations
+// per column are column_dot's, so the bits are the same.
+__attribute__((target("avx512f"))) void columns_dot_avx512(const double* const* c, const double* x, long m,
+                                                          double* out) {
+  columns_dot<v8d, 4>(c, x, m, out);
+}
+__attribute__((target("avx2"))) void columns_dot_avx2(const double* const* c, const double* x, long m, double* out) {
+  columns_dot<v4d, 2>(c, x, m, out);
 }
 
 detail::Simd simd_limit = detail::Simd::avx512;  // tests lower it to run each path
@@ -568,7 +540,7 @@ void matvec_transposed<double>(const Mat<double>& A, const Vec<double>& x, Vec<d
     for (long k = 0; k < q; ++k) {
       const double* c[4] = {a + k * m, a + (k + q) * m, a + (k + 2 * q) * m, a + (k + 3 * q) * m};
       double out[4];
-      columns_dot_avx512<4>(c, x.data(), m, out);
+      columns_dot_avx512(c, x.data(), m, out);
       for (int t = 0; t < 4; ++t) y(k + t * q) = out[t];
     }
     j = 4 * q;
@@ -577,7 +549,7 @@ void matvec_transposed<double>(const Mat<double>& A, const Vec<double>& x, Vec<d
     for (long k = 0; k < q; ++k) {
       const double* c[2] = {a + k * m, a + (k + q) * m};
       double out[2];
-      columns_dot_avx2<2>(c, x.data(), m, out);
+      columns_dot_avx2(c, x.data(), m, out);
       y(k) = out[0];
       y(k + q) = out[1];
     }

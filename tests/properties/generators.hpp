@@ -78,6 +78,12 @@ inline bool close_at(const Mpfr& a, const Mpfr& b, const Mpfr& scale, int digits
   using std::abs;
   return abs(Mpfr(a - b)) <= Mpfr(64) * pow(Mpfr(10), 1 - digits) * (abs(a) + abs(b) + scale);
 }
+/// Working precision for a property that compares two computations at `digits` digits:
+/// digits + 20. Two forms of one recurrence (or a problem and its rescaled copy) round
+/// differently, and over a trajectory of up to 30 steps (square roots, divisions by small
+/// ε) their difference grows past 64 units of the working precision on some seeds;
+/// computed with 20 more digits, a comparison at `digits` fails only if the forms differ.
+inline void compute_for(int digits) { set_digits(digits + 20); }
 /// close_at(a, b, scale, 30).
 inline bool close30(const Mpfr& a, const Mpfr& b, const Mpfr& scale) { return close_at(a, b, scale, 30); }
 /// max_k ‖a_k − b_k‖_∞ of two trajectories of the same length.

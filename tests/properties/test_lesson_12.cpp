@@ -70,7 +70,7 @@ TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
 
 TEST_CASE("adam_first_step: random", "[adam_first_step]") {
   rc::prop("the first step is alpha|g|/(|g| + eps); uncorrected (1 - b1)alpha|g|/(sqrt(1 - b2)|g| + eps)", [] {
-    set_digits(adam_digits);
+    compute_for(adam_digits);
     AdamOptions<M> o = random_options();
     const int n = *rc::gen::inRange(1, 5).as("n");
     const Vec<M> g = convert<M>(draw_vec("g", n, -1000, 1001, 97));
@@ -104,14 +104,14 @@ TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
 
 TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
   rc::prop("growing gradients attain the bound for random beta1^2 < beta2", [] {
-    set_digits(adam_digits);
+    compute_for(adam_digits);
     const Q b1 = draw_q("beta1", 1, 100, 100);
     const int b2 = *rc::gen::suchThat(rc::gen::inRange(1, 1000), [&](int k) { return b1 * b1 < Q(k, 1000); }).as("beta2 * 1000");
     const int T = *rc::gen::inRange(1, 200).as("T");
     RC_ASSERT_VERDICT(adam::growing_gradients_attain(b1, Q(b2, 1000), T));
   });
   rc::prop("random gradient sequences stay below the bound, recomputed here", [] {
-    set_digits(adam_digits);
+    compute_for(adam_digits);
     AdamOptions<M> o;
     o.lr = 1;
     o.eps = 0;
@@ -146,7 +146,7 @@ TEST_CASE("adamw_decoupled: lesson", "[adamw_decoupled]") {
 
 TEST_CASE("adamw_decoupled: random", "[adamw_decoupled]") {
   rc::prop("PyTorch's AdamW = Algorithm 2 with lambda_paper = alpha lambda; both forms agree (100 digits)", [] {
-    set_digits(100);  // a convention equivalence: at 100 digits
+    compute_for(100);  // a convention equivalence: compared at 100 digits
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();
@@ -193,7 +193,7 @@ TEST_CASE("adam_forms: lesson", "[adam_forms]") {
 
 TEST_CASE("adam_forms: random", "[adam_forms]") {
   rc::prop("the library's Adam (PyTorch's order) equals Algorithm 1 written out (100 digits)", [] {
-    set_digits(100);  // a convention equivalence: at 100 digits
+    compute_for(100);  // a convention equivalence: compared at 100 digits
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();
@@ -204,7 +204,7 @@ TEST_CASE("adam_forms: random", "[adam_forms]") {
     RC_ASSERT(close_at(max_diff(p, q), M(0), max_abs(q), 100));
   });
   rc::prop("AMSGrad's v_hat makes alpha/(sqrt(v_hat) + eps) non-increasing: |step| <= alpha |m|/(sqrt(max v) + eps)", [] {
-    set_digits(adam_digits);
+    compute_for(adam_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();

@@ -20,9 +20,10 @@
 // the bytes of A read per step: n² · (sizeof(S) + the limbs an Mpfr value points to) for
 // Mpfr, n²·8 for double and for (b), n²·sizeof(Rational) for exact (its limbs not
 // counted). The matrices stay cached per arithmetic: the whole run holds the 2000×2000
-// matrix in double, at 50 and 200 digits and exact at once (over 1 GB). After the run the program prints the ratios: the double step
-// at each n against (b) at the same n (fraction of the streaming read bandwidth), and
-// the 50-digit step against (c); with --benchmark_repetitions=K, from the best of K.
+// matrix in double, at 50 and 200 digits and exact at once (over 1 GB). After the run
+// the program prints the ratios: the double step at each n against (b) at the same n
+// (fraction of the streaming read bandwidth), and the 50-digit step against (c); with
+// --benchmark_repetitions=K, from the best of K.
 //
 //   build/bin/bench_gd --benchmark_repetitions=5 --benchmark_filter='stream|Double'
 //   bench/compare_mpmath          # descent trace --digits 50 against python3-mpmath

@@ -14,6 +14,7 @@
 // Nothing is written unless the whole index could be built.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -124,11 +125,29 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::rename(tmp, path);
 }
 
+/// The ratio of a check's sides (6 digits), or its note when it has none.
+std::string ratio_cell(const nlohmann::json& c) {
+  if (!c.contains("ratio")) return "";
+  if (c["ratio"].is_null()) return "<small>" + html(field(c, "ratio_note")) + "</small>";
+  std::string r = c["ratio"].get<std::string>();
+  if (r.size() > 8) r = std::to_string(std::stod(r)).substr(0, 8);
+  return html(r) + (c.contains("ratio_note") ? " <small>(" + html(field(c, "ratio_note")) + ")</small>" : "");
+}
+/// The wrong variants a check rejects ("would catch"), one per line.
+std::string catches_cell(const nlohmann::json& c) {
+  std::string out;
+  if (!c.contains("rules_out")) return out;
+  for (const auto& r : c["rules_out"])
+    out += std::string(out.empty() ? "" : "<br>") + (r.value("rejected", false) ? "" : "<b>NOT</b> ") +
+           html(r.value("variant", std::string()));
+  return out;
+}
+
 /// lesson_<id>_checks.html: one row per check of a lesson, values as in the human output.
 std::string checks_table(const std::string& lesson, const std::vector<CapturedCheck>& checks) {
   std::ostringstream t;
   t << "<table class=\"doxtable\">\n<tr><th></th><th>kind</th><th>arithmetic</th><th>claim</th><th>check</th>"
-       "<th>lhs</th><th>relation</th><th>rhs</th><th>margin</th></tr>\n";
+       "<th>lhs</th><th>relation</th><th>rhs</th><th>margin</th><th>ratio</th><th>would catch</th></tr>\n";
   for (const auto& c : checks) {
     if (c.lesson != lesson) continue;
     const nlohmann::json shown = c.raw.contains("shown") ? c.raw["shown"] : nlohmann::json::object();
@@ -143,7 +162,8 @@ std::string checks_table(const std::string& lesson, const std::vector<CapturedCh
     t << "<tr><td>" << (c.status == "pass" ? "&#10003;" : "&#10007;") << "</td><td>" << html(c.kind) << "</td><td>"
       << html(c.arithmetic) << "</td><td><a href=\"claim_index.html#claim_" << html(c.claim) << "\">" << html(c.claim)
       << "</a></td><td>" << what << "</td><td>" << html(show("lhs")) << "</td><td>" << html(field(c.raw, "relation"))
-      << "</td><td>" << html(show("rhs")) << "</td><td>" << html(show("margin")) << "</td></tr>\n";
+      << "</td><td>" << html(show("rhs")) << "</td><td>" << html(show("margin")) << "</td><td>" << ratio_cell(c.raw)
+      << "</td><td>" << catches_cell(c.raw) << "</td></tr>\n";
   }
   t << "</table>\n";
   return t.str();
@@ -325,6 +345,37 @@ int run(int argc, char** argv) {
       page << "\n";
       bool has_counterexample = false;
       for (const auto* c : it->second) has_counterexample |= c->kind == "counterexample";
+      // Discrimination (DESIGN.md §3b): the wrong variants and the checks that reject them,
+      // the best ratio of an inequality holds check, and why a bound is not attained.
+      for (const auto& w : info.wrong) {
+        page << "- <b>This claim's checks would catch</b> \f$" << doxygen_formula(w.tex) << "\f$: ";
+        int n = 0;
+        for (const auto* c : it->second)
+          if (c->raw.contains("rules_out"))
+            for (const auto& r : c->raw["rules_out"])
+              if (r.value("key", std::string()) == w.key && r.value("rejected", false)) {
+                page << (n++ ? "; " : "") << "rejected by <i>" << doxygen_text(field(c->raw, "step")) << "</i> ("
+                     << doxygen_text(c->kind) << ", " << doxygen_text(c->arithmetic) << ")";
+                break;
+              }
+        if (n == 0) page << "<b>no check rejects it</b>";
+        page << "\n";
+      }
+      double best = -1;
+      bool ineq_holds = false, tight = false;
+      for (const auto* c : it->second) {
+        tight |= c->kind == "tight";
+        if (c->kind == "holds" && c->raw.contains("ratio")) {
+          ineq_holds = true;
+          if (c->raw["ratio"].is_string()) best = std::max(best, std::stod(c->raw["ratio"].get<std::string>()));
+        }
+      }
+      if (ineq_holds)
+        page << "- <b>Pinned:</b> " << (tight ? "a tight check attains the bound" : "")
+             << (best >= 0 ? std::string(tight ? "; " : "") + "best ratio of a holds check " + std::to_string(best).substr(0, 8)
+                           : std::string())
+             << "\n";
+      if (!info.not_attained.empty()) page << "- <b>Not attained:</b> " << doxygen_text(info.not_attained) << "\n";
       if (!info.hypotheses.empty() && !has_counterexample)
         page << "- <b>Note:</b> the claim has hypotheses but no counterexample check (negative control) yet\n";
     }

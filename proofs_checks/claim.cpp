@@ -4,7 +4,10 @@
 
 #include <mpfr.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <type_traits>
 
 #include "plain_text.hpp"
 
@@ -43,6 +46,12 @@ std::string hypotheses_text(const ClaimInfo& c) {
   return out;
 }
 
+const WrongVariant& wrong_variant(const ClaimInfo& c, std::string_view key) {
+  for (const auto& w : c.wrong)
+    if (w.key == key) return w;
+  throw ContractError("claim " + std::string(c.id) + " has no wrong variant '" + std::string(key) + "'");
+}
+
 Expect Expect::counterexample(std::string_view hypothesis_key) {
   Expect e(Kind::counterexample);
   e.dropped = hypothesis_key;
@@ -57,7 +66,11 @@ Expect Expect::refutes(const Erratum& erratum) {
 
 void validate(const Verdict& v) {
   auto fail = [&](const std::string& why) { throw ContractError("check of " + v.claim + " (" + v.step + "): " + why); };
-  (void)claim(v.claim);
+  const ClaimInfo& info = claim(v.claim);
+  for (const auto& r : v.rules_out) (void)wrong_variant(info, r.key);
+  const bool inequality = v.relation == "<=" || v.relation == "<" || v.relation == ">=" || v.relation == ">";
+  if (inequality && !v.margin.empty() && v.ratio.empty() && v.ratio_note.empty())
+    fail("an inequality reports its ratio, or says why it has none");
   switch (v.kind) {
     case Kind::holds: break;
     case Kind::tight:
@@ -154,6 +167,55 @@ bool certainly_false(int s, Relation rel) {
   return false;
 }
 
+// Whether `lhs rel rhs` certainly fails: beyond the tolerance of S, certified for
+// intervals, exactly for rationals (where equal sides falsify a strict relation).
+template <class S>
+bool relation_fails(const S& lhs, Relation rel, const S& rhs, const S& scale) {
+  if constexpr (ScalarTraits<S>::interval) {
+    return interval_fails(lhs, rel, rhs);
+  } else {
+    const int s = side<S>(lhs, rhs, scale);
+    if (ScalarTraits<S>::exact && s == 0) return rel == Relation::lt || rel == Relation::gt;
+    return certainly_false(s, rel);
+  }
+}
+
+// A value as a plain double (midpoint of an interval), for ratios.
+template <class S>
+double as_double(const S& x) {
+  if constexpr (std::is_same_v<S, double>)
+    return x;
+  else if constexpr (ScalarTraits<S>::interval)
+    return static_cast<double>(Mpfr((lower(x) + upper(x)) / 2));
+  else
+    return static_cast<double>(x);
+}
+
+std::string ratio_text(double r, int sig) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.*g", sig, r);
+  return buf;
+}
+
+// The ratio of an inequality's two sides (§3b): min/max of the magnitudes when the
+// sides have one sign; none, with a note, when a side is 0 or the signs differ.
+template <class S>
+void fill_ratio(Verdict& v, const S& lhs, const S& rhs) {
+  const double a = as_double<S>(lhs), b = as_double<S>(rhs);
+  if (a == 0 && b == 0) {
+    v.ratio = "1";
+    v.ratio_shown = "1";
+  } else if (a == 0 || b == 0) {
+    v.ratio_note = "one side is 0: the relation asserts a sign, and the margin is its size";
+  } else if ((a < 0) != (b < 0)) {
+    v.ratio_note = "the sides have opposite signs: the margin, not a ratio, says how far apart they are";
+  } else {
+    const double r = std::min(std::fabs(a), std::fabs(b)) / std::max(std::fabs(a), std::fabs(b));
+    v.ratio = ratio_text(r, 12);
+    v.ratio_shown = ratio_text(r, 6);
+  }
+}
+
 // A decimal of `sig` significant digits, rounded in direction `rnd`, in plain notation
 // between 1e-4 and 1e12 and in scientific notation outside.
 std::string decimal(mpfr_srcptr x, int sig, mpfr_rnd_t rnd, bool strip_zeros = true) {
@@ -234,20 +296,17 @@ Verdict compare(std::string_view claim_id, std::string_view step, const Expect& 
       break;
   }
   v.margin = descent::to_string<S>(margin);
+  if (rel != Relation::eq) fill_ratio<S>(v, lhs, rhs);
   v.lhs_shown = shown<S>(lhs);
   v.rhs_shown = shown<S>(rhs);
   v.margin_shown = shown<S>(margin);
   const bool expect_true = expect.kind == Kind::holds || expect.kind == Kind::tight;
-  if constexpr (ScalarTraits<S>::interval) {
-    v.pass = expect_true ? interval_holds(lhs, rel, rhs) : interval_fails(lhs, rel, rhs);
+  if (!expect_true) {
+    v.pass = relation_fails<S>(lhs, rel, rhs, scale);
+  } else if constexpr (ScalarTraits<S>::interval) {
+    v.pass = interval_holds(lhs, rel, rhs);
   } else {
-    const int s = side<S>(lhs, rhs, scale);
-    if (expect_true)
-      v.pass = established(s, rel);
-    else if (ScalarTraits<S>::exact && s == 0)
-      v.pass = rel == Relation::lt || rel == Relation::gt;  // exactly equal: a strict relation is false
-    else
-      v.pass = certainly_false(s, rel);
+    v.pass = established(side<S>(lhs, rhs, scale), rel);
   }
   v.detail = std::move(detail);
   if constexpr (!ScalarTraits<S>::exact && !ScalarTraits<S>::interval) {
@@ -307,10 +366,51 @@ Verdict observe(std::string_view claim_id, std::string_view step, const Expect& 
   return v;
 }
 
+namespace {
+Verdict& add_ruled_out(Verdict& v, std::string_view key, bool rejected, std::string how) {
+  const WrongVariant& w = wrong_variant(claim(v.claim), key);
+  v.rules_out.push_back({std::string(key), plain_text(w.tex), rejected, std::move(how)});
+  return v;
+}
+}  // namespace
+
+template <class S>
+Verdict& rule_out(Verdict& v, std::string_view key, const S& lhs, Relation rel, const S& rhs, const S& scale) {
+  const bool rejected = relation_fails<S>(lhs, rel, rhs, scale);
+  return add_ruled_out(v, key, rejected,
+                       "lhs = " + shown<S>(lhs) + "  " + std::string(to_string(rel)) + "  rhs = " + shown<S>(rhs) +
+                           (rejected ? ": false" : ": not false"));
+}
+
+Verdict& rule_out(Verdict& v, std::string_view key, bool rejected, std::string how) {
+  if (how.empty()) throw ContractError("check of " + v.claim + ": a wrong variant says what was observed");
+  return add_ruled_out(v, key, rejected, std::move(how));
+}
+
+template <class S>
+Verdict& set_ratio(Verdict& v, const S& r, std::string what) {
+  const double d = as_double<S>(r);
+  if (!(d >= 0 && d <= 1)) throw ContractError("check of " + v.claim + ": a ratio lies in [0, 1], not " + ratio_text(d, 6));
+  v.ratio = ratio_text(d, 12);
+  v.ratio_shown = ratio_text(d, 6);
+  v.ratio_note = std::move(what);
+  return v;
+}
+
+Verdict& no_ratio(Verdict& v, std::string why) {
+  if (why.empty()) throw ContractError("check of " + v.claim + ": say why the check has no ratio");
+  v.ratio.clear();
+  v.ratio_shown.clear();
+  v.ratio_note = std::move(why);
+  return v;
+}
+
 #define DESCENT_CMP(S)                                                                                         \
   template Verdict compare<S>(std::string_view, std::string_view, const Expect&, const S&, Relation, const S&, \
                               const S&, std::string);                                                          \
-  template Verdict approaches<S>(std::string_view, std::string_view, const S&, const S&, std::string);
+  template Verdict approaches<S>(std::string_view, std::string_view, const S&, const S&, std::string);    \
+  template Verdict& rule_out<S>(Verdict&, std::string_view, const S&, Relation, const S&, const S&);         \
+  template Verdict& set_ratio<S>(Verdict&, const S&, std::string);
 DESCENT_CMP(double)
 DESCENT_CMP(Mpfr)
 DESCENT_CMP(Rational)

@@ -62,6 +62,15 @@ struct Hypothesis {
   std::string_view tex;  ///< the hypothesis in TeX, as the docs typeset it
 };
 
+/// A wrong variant of a claim (DESIGN.md §3b): the nearest wrong statement a student or
+/// an author is likely to write (a constant halved or doubled, an exponent off by one, a
+/// dropped factor, the notes' own slip). A check runs it on its instance and must reject
+/// it (rule_out()); the key is what the check names.
+struct WrongVariant {
+  std::string_view key;  ///< e.g. "beta_dropped"
+  std::string_view tex;  ///< the wrong statement in TeX
+};
+
 /// One line of the course's claim index.
 struct ClaimInfo {
   std::string_view id;                  ///< e.g. gd_descent_lemma
@@ -69,6 +78,10 @@ struct ClaimInfo {
   std::string_view statement;           ///< TeX
   std::vector<Hypothesis> hypotheses;   ///< empty if none
   std::string_view source;              ///< seed file and/or paper
+  std::vector<WrongVariant> wrong{};    ///< the wrong variants its checks reject (§3b)
+  /// Why an inequality of the claim is not attained, when no check pins it with a tight
+  /// witness or a ratio ≥ 0.9 (§3b "pinned"): the reason and the best ratio found.
+  std::string_view not_attained{};
 };
 
 /// Every claim of the course, in lesson order.
@@ -77,6 +90,8 @@ const std::vector<ClaimInfo>& all_claims();
 const ClaimInfo& claim(std::string_view id);
 /// The hypotheses of a claim in plain Unicode, joined by "; ".
 std::string hypotheses_text(const ClaimInfo& c);
+/// The wrong variant of claim `c` with this key; throws ContractError for an unknown key.
+const WrongVariant& wrong_variant(const ClaimInfo& c, std::string_view key);
 
 /// A statement of the lecture notes that a `refutes` check shows false.
 struct Erratum {
@@ -101,6 +116,15 @@ struct Expect {
   static Expect refutes(const Erratum& e);
 };
 
+/// A wrong variant of the claim run on a check's instance: rejected when the variant's
+/// relation certainly fails there (the same tolerance as the check's own relation).
+struct RuledOut {
+  std::string key;      ///< the variant's key in the claim index
+  std::string variant;  ///< the wrong statement, in plain Unicode
+  bool rejected = false;  ///< the check, run with the variant, fails
+  std::string how;      ///< the variant's two sides on the instance (for people)
+};
+
 /// The outcome of one check.
 struct Verdict {
   std::string claim;       ///< claim id
@@ -118,6 +142,14 @@ struct Verdict {
   std::string detail;      ///< what the instance was, or why it passed/failed
   std::string dropped;     ///< counterexample: the hypothesis dropped, in plain Unicode
   std::optional<Erratum> erratum;  ///< refutes: the statement of the notes
+  /// How close the two sides of an inequality are, in [0, 1] (1 = equal): for sides of
+  /// one sign min(|lhs|, |rhs|)/max(|lhs|, |rhs|), or a check's own measure (set_ratio);
+  /// empty with `ratio_note` where a ratio means nothing (sides of opposite sign, a sign
+  /// asserted against 0). Empty for equalities and observations.
+  std::string ratio;
+  std::string ratio_shown;  ///< the ratio for people (6 digits)
+  std::string ratio_note;   ///< why there is no ratio, or what the check's own ratio measures
+  std::vector<RuledOut> rules_out;  ///< wrong variants run on this instance (§3b)
 };
 
 /// Check `lhs rel rhs`: holds/tight pass when the relation holds (within the tolerance
@@ -146,6 +178,29 @@ Verdict observe(std::string_view claim_id, std::string_view step, const Expect& 
 
 /// Throws ContractError unless `v` keeps the contract of its kind (see the file comment).
 void validate(const Verdict& v);
+
+/// Run the wrong variant `key` of v's claim on v's instance: the variant asserts
+/// `lhs rel rhs` (its own sides, computed by the caller from the variant's formula on
+/// the same instance). It is rejected when that relation certainly fails: beyond the
+/// tolerance of S (scale as for compare()), certified for intervals, exactly for
+/// rationals. A lesson fails a check whose variant is not rejected (LessonRun::record):
+/// its instance is too weak to tell the claim from its nearest wrong neighbour. The
+/// verdict's own `pass` is left as the claim's relation decided it, so that property
+/// tests over random instances (where a variant may be out of reach) test the claim.
+template <class S>
+Verdict& rule_out(Verdict& v, std::string_view key, const S& lhs, Relation rel, const S& rhs, const S& scale);
+/// The same for a variant whose failure is a property rather than one relation (a
+/// regime, a count): `rejected` is whether the variant's prediction was contradicted on
+/// the instance, `how` says what was observed against what the variant predicts.
+Verdict& rule_out(Verdict& v, std::string_view key, bool rejected, std::string how);
+
+/// Replace the ratio of an inequality check by the check's own measure of how close the
+/// bound is (e.g. the measured decrease over the guaranteed one), `what` saying what it
+/// measures; `r` must lie in [0, 1].
+template <class S>
+Verdict& set_ratio(Verdict& v, const S& r, std::string what);
+/// An inequality check whose ratio means nothing: say why (JSON ratio null, ratio_note).
+Verdict& no_ratio(Verdict& v, std::string why);
 
 /// A value for people: rationals of more than 16 characters and every floating value as
 /// a decimal of `sig` significant digits ("0.456803743626… (exact)"), intervals as

@@ -90,5 +90,19 @@ Vec<Mpfr> ball_minimizer(const Mat<Mpfr>& A, const Vec<Mpfr>& x, const Mpfr& r);
 /// linear_model_on_ball, counterexample: with a large radius the linear model's step
 /// increases f: f(x − r g/‖g‖) ≤ f(x) fails (exact, f = ½‖x‖², x = (3, 4), r = 15).
 Verdict linear_model_large_radius();
+/// linear_model_on_ball, limit form: d(r)‖g‖/(r‖(I − ĝĝᵀ)Aĝ‖) → 1 at r = 2^-k (δ = 2^(1−k)),
+/// for f = ½xᵀAx; rules out "the ball minimizer is the linear step" (d = 0).
+Verdict ball_minimizer_limit(const Mat<Mpfr>& A, const Vec<Mpfr>& x, int k);
+/// linear_model_on_ball, "for small r the step decreases f": on ½‖x‖² at x = (3, 4),
+/// r < 10 = 2‖g‖/β decreases f (holds), r = 10 returns to the same level (tight).
+Verdict linear_step_decreases(const Rational& r);
+/// taylor_second_order_error, tight: f = (x+y)^(order+1) at x with h ≥ 0 attains the
+/// bound M‖h‖₁^(order+1)/(order+1)! of the model of degree `order` (2 or 3); rules out
+/// the constant halved (order 2) and 1/5! (order 3).
+Verdict model_error_attained(int order, const Vec<Rational>& x, const Vec<Rational>& h);
+/// M‖h‖₁^(order+1)/(order+1)!: the bound on the error of the model of degree `order`.
+Rational model_error_bound(int order, const Rational& M, const Rational& h1);
+/// hessian_examples for seed 000's g at v, rejecting the notes' first display of H_g.
+Verdict seed_g_hessian_matches_differences(const Vec<Rational>& v);
 
 }  // namespace descent::claims::taylor

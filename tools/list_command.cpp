@@ -35,12 +35,18 @@ int run_list(const ListOptions& options, std::string& out) {
         nlohmann::ordered_json hyps = nlohmann::ordered_json::array();
         for (const auto& h : c->hypotheses)
           hyps.push_back({{"key", h.key}, {"text", claims::plain_text(h.tex)}, {"tex", h.tex}});
-        entry["claims"].push_back({{"id", c->id},
-                                   {"lesson", c->lesson},
-                                   {"source", c->source},
-                                   {"statement", claims::plain_text(c->statement)},
-                                   {"statement_tex", c->statement},
-                                   {"hypotheses", hyps}});
+        nlohmann::ordered_json wrong = nlohmann::ordered_json::array();
+        for (const auto& w : c->wrong)
+          wrong.push_back({{"key", w.key}, {"text", claims::plain_text(w.tex)}, {"tex", w.tex}});
+        nlohmann::ordered_json claim{{"id", c->id},
+                                     {"lesson", c->lesson},
+                                     {"source", c->source},
+                                     {"statement", claims::plain_text(c->statement)},
+                                     {"statement_tex", c->statement},
+                                     {"hypotheses", hyps},
+                                     {"wrong_variants", wrong}};
+        if (!c->not_attained.empty()) claim["not_attained"] = c->not_attained;
+        entry["claims"].push_back(std::move(claim));
       }
       doc["lessons"].push_back(std::move(entry));
     }
@@ -53,6 +59,8 @@ int run_list(const ListOptions& options, std::string& out) {
       out += "  " + std::string(c->id) + "\n";
       out += "      statement:  " + claims::plain_text(c->statement) + "\n";
       for (const auto& h : c->hypotheses) out += "      hypothesis: " + claims::plain_text(h.tex) + "  [" + std::string(h.key) + "]\n";
+      for (const auto& w : c->wrong) out += "      would catch: " + claims::plain_text(w.tex) + "  [" + std::string(w.key) + "]\n";
+      if (!c->not_attained.empty()) out += "      not attained: " + std::string(c->not_attained) + "\n";
       out += "      source:     " + std::string(c->source) + "\n";
     }
     out += "\n";

@@ -26,11 +26,17 @@
  * \f$\varphi^{(k)}(x) = P_k(1/x)\,\varphi(x)\f$ with \f$P_{k+1}(u) = -u^2P_k'(u) + 2u^3P_k(u)\f$, and
  * \f$\varphi^{(k)}(0) = \lim_{x\to0}\varphi^{(k-1)}(x)/x\f$ is bounded by the difference quotients
  * at \f$|x| \le 1/100\f$: the check certifies \f$|\varphi^{(k)}(0)| < 10^{-4000}\f$ for
- * \f$k \le 10\f$ (each is in fact 0), so the Taylor polynomial at 0 is that close to 0, yet
- * \f$\varphi(1/2) = e^{-4} > 0\f$ — refuted. The checks run in interval arithmetic (MPFI): a bound
+ * \f$k \le 40\f$ (each is in fact 0), so every Taylor polynomial at 0 is that close to 0 and
+ * the remainder stays \f$\varphi(1/2) = e^{-4}\f$ from degree 10 to degree 40. What the notes'
+ * statement predicts is a remainder that falls with the degree, as sin's does (from
+ * \f$8.3\cdot10^{-12}\f$ at degree 10 to \f$6.4\cdot10^{-27}\f$ at degree 20): the check asserts
+ * \f$|\varphi - T_{40}| \le 10^{-20}|\varphi - T_{10}|\f$, which sin satisfies and \f$\varphi\f$
+ * certainly does not — refuted. (A check that only compared \f$\varphi(1/2)\f$ with
+ * \f$T_{10}(1/2)\f$ would "refute" sin as well: no polynomial equals sin.) The checks run in interval arithmetic (MPFI): a bound
  * passes only if the whole enclosure of the error lies below the whole enclosure of the
  * bound. With \f$M = 1/2\f$, below \f$|\sin^{(3)}| \approx 0.707\f$ near \f$\pi/4\f$, the bound fails —
- * the hypothesis on \f$M\f$ matters. (claim \ref claim_taylor_sin_pi4 "taylor_sin_pi4")
+ * the hypothesis on \f$M\f$ matters. Each bound check also runs the nearest wrong bound,
+ * \f$(n+2)!\f$ in place of \f$(n+1)!\f$, and rejects it: the error exceeds it. (claim \ref claim_taylor_sin_pi4 "taylor_sin_pi4")
  * \image html taylor_errors.svg "Error of the Taylor polynomial of sin around pi/4 against the Lagrange bound (h = 1/2)"
  * \snippet 01_taylor/lesson.cpp l01-sin
  *
@@ -51,9 +57,16 @@
  * \f$h = 2^{-12}\f$). The hypothesis \f$f\in C^3\f$ matters: \f$f = |x|^{5/2}\f$ has error
  * \f$|h|^{5/2}\f$ at 0 — computed from \f$f\f$ and its derivatives at 0 — slope 5/2, which no
  * \f$C|h|^3\f$ bounds. The constant \f$1/6\f$ is attained as \f$h\to0\f$: at \f$(1, 0)\f$ along
- * \f$y\f$ the error is \f$t^3\f$ and the bound \f$(1+t)^2t^3\f$ (tight in the limit). The
- * fourth-order bound is not attained — only \f$f_{xxyy}\f$ and \f$f_{xyyy}\f$ are non-zero while
- * \f$\|h\|_1^4\f$ counts all 16 orders of the indices — and the check reports the measured ratio. (claim \ref claim_taylor_second_order_error "taylor_second_order_error")
+ * \f$y\f$ the error is \f$t^3\f$ and the bound \f$(1+t)^2t^3\f$ (tight in the limit). On
+ * \f$x^2y^3\f$ the fourth-order bound is not attained — only \f$f_{xxyy}\f$ and \f$f_{xyyy}\f$ are
+ * non-zero while \f$\|h\|_1^4\f$ counts all 16 orders of the indices — but both constants are
+ * attained exactly elsewhere: for \f$f = (x+y)^3\f$ and \f$(x+y)^4\f$ with \f$h \ge 0\f$ every
+ * partial derivative of the top order is \f$3!\f$ (resp. \f$4!\f$), the model is the binomial
+ * expansion without its last term, and the error \f$(h_x+h_y)^{3}\f$ (resp. \f$^4\f$) equals the
+ * bound. There the wrong constants \f$M_3/12\f$ and \f$M_4/5!\f$ are rejected, and the slope
+ * checks reject the order one too high. A \f$C^3\f$ function's slope is \f$3 - o(1)\f$ (the
+ * \f$C^\infty\f$ \f$x^2y^3\f$ measures 2.99989), so the counterexample asserts the slope
+ * \f$\ge 3 - 1/256\f$ that the holds checks use. (claim \ref claim_taylor_second_order_error "taylor_second_order_error")
  * \snippet 01_taylor/lesson.cpp l01-error
  *
  * \section l01_hessian Step 4: the Hessians of seed 000
@@ -62,9 +75,11 @@
  * Each is compared with second differences of \f$f\f$'s values (one Richardson step makes
  * them exact for polynomials of degree at most 5), an independent computation. Seed 000 first displays
  * \f$H_g = \begin{bmatrix}2x & 6y\\ 6y & 4y+6x\end{bmatrix}\f$; its own entry-by-entry
- * derivation gives the matrix above, and the check refutes the first display.
+ * derivation gives the matrix above, and the check refutes the first display (the
+ * holds check at \f$(1/2, 3)\f$ rejects it too; it agrees only at \f$x = y = 1\f$).
  * Mixed partials agree (Schwarz) for these smooth functions; for
- * \f$xy(x^2-y^2)/(x^2+y^2)\f$, not \f$C^2\f$ at 0, they are \f$+1\f$ and \f$-1\f$.
+ * \f$xy(x^2-y^2)/(x^2+y^2)\f$, not \f$C^2\f$ at 0, both exist and they are \f$+1\f$ and
+ * \f$-1\f$: existence of the mixed partials is not enough.
  * (claims \ref claim_hessian_examples "hessian_examples", \ref claim_hessian_symmetric "hessian_symmetric")
  * \snippet 01_taylor/lesson.cpp l01-hessian
  *
@@ -81,9 +96,16 @@
  * \f$\arcsin\rho\f$, \f$\rho = r\|A\|_2/\|g\|\f$:
  * \f[ \Big\|\frac{s(r)}{r} + \frac{g}{\|g\|}\Big\| \le \arcsin\frac{r\|A\|_2}{\|g\|}: \f]
  * it approaches the gradient step as \f$r\to0\f$. The bound is never attained — the left side is
- * the chord \f$2\sin(\theta/2) < \theta \le \arcsin\rho\f$ — and the check reports the measured
- * ratio. With a large radius the linear model
- * misleads: it predicts a decrease and \f$f\f$ grows. The figure shows both minimizers on
+ * the chord \f$2\sin(\theta/2) < \theta \le \arcsin\rho\f$, and it is loose by a factor 7 as
+ * \f$r\to0\f$. The true rate is sharper: expanding \f$(A+\lambda I)s = -g\f$, \f$\|s\| = r\f$ in
+ * \f$r\f$ gives \f$s(r) = -r\hat g + \frac{r^2}{\|g\|}(I - \hat g\hat g^\top)A\hat g + O(r^3)\f$ with
+ * \f$\hat g = g/\|g\|\f$, so
+ * \f[ \Big\|\frac{s(r)}{r} + \hat g\Big\|\,\frac{\|g\|}{r} \to \|(I - \hat g\hat g^\top)A\hat g\| \f]
+ * (\f$= 1/2\f$ here), checked in the limit form at \f$r = 2^{-20}\f$; it also shows that the two
+ * minimizers differ (the distance is not 0). For small radii the linear model's step decreases
+ * \f$f\f$: on \f$\tfrac12\|x\|^2\f$ at \f$(3, 4)\f$, \f$f(x - r\hat g) = \tfrac12\|x\|^2(1 - r/5)^2\f$ falls for
+ * \f$r < 2\|g\|/\beta = 10\f$ and returns to the same level at \f$r = 10\f$ (tight). With a large
+ * radius the linear model misleads: at \f$r = 15\f$ it predicts a decrease and \f$f\f$ grows. The figure shows both minimizers on
  * circles of growing radius. (claim \ref claim_linear_model_on_ball "linear_model_on_ball")
  * \image html red_circle.svg "The linear model's minimizer on the circle of radius r against the true one"
  * \snippet 01_taylor/lesson.cpp l01-ball
@@ -236,6 +258,9 @@ int main(int argc, char** argv) {
       run.record(taylor::seed_f_model_error(x0, t * dir, 3));
     }
     run.record(taylor::seed_f_model_error_limit(12));
+    // The constants 1/3! and 1/4! attained exactly: (x+y)^3 and (x+y)^4 with h >= 0.
+    run.record(taylor::model_error_attained(2, vec2(1, 2), vec2(Q(1, 4), Q(1, 8))));
+    run.record(taylor::model_error_attained(3, vec2(1, 2), vec2(Q(1, 4), Q(1, 8))));
     run.record(taylor::seed_f_error_slope_check(x0, dir, 12, 2));
     run.record(taylor::seed_f_error_slope_check(x0, dir, 12, 3));
     run.record(taylor::non_c3_model_error(Q(1, 10000)));
@@ -244,7 +269,7 @@ int main(int argc, char** argv) {
     //! [l01-hessian]
     run.step("Step 4: the Hessians of seed 000", "Analytic Hessians against exact second differences.");
     run.record(taylor::hessian_matches_differences(SeedF<Q>(), vec2(Q(-2, 3), Q(3, 4))));
-    run.record(taylor::hessian_matches_differences(SeedG<Q>(), vec2(Q(1, 2), 3)));
+    run.record(taylor::seed_g_hessian_matches_differences(vec2(Q(1, 2), 3)));
     run.record(taylor::seed_g_first_display(vec2(Q(1, 2), 3)));
     run.record(taylor::mixed_partials_agree(SeedF<Q>(), vec2(Q(5, 4), Q(-1, 3))));
     run.record(taylor::mixed_partials_counterexample());
@@ -259,6 +284,9 @@ int main(int argc, char** argv) {
     Vec<Mpfr> xm(2);
     xm << 1, -2;
     for (int k : {1, 5, 10, 20}) run.record(taylor::ball_minimizer_direction(Am, xm, pow(Mpfr(2), -k)));
+    run.record(taylor::ball_minimizer_limit(Am, xm, 20));
+    run.record(taylor::linear_step_decreases(Q(9)));
+    run.record(taylor::linear_step_decreases(Q(10)));
     run.record(taylor::linear_model_large_radius());
     //! [l01-ball]
 

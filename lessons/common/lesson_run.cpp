@@ -149,6 +149,14 @@ void LessonRun::note(std::string_view text) { human_ += wrap(text, "   note: ", 
 
 void LessonRun::record(claims::Verdict v) {
   claims::validate(v);
+  // Discrimination (DESIGN.md §3b): a lesson's instance must reject every wrong variant
+  // its check runs; one that does not is a failed check.
+  for (const auto& r : v.rules_out)
+    if (!r.rejected) {
+      v.pass = false;
+      v.detail += std::string(v.detail.empty() ? "" : "; ") + "the wrong variant '" + r.variant +
+                  "' is not rejected on this instance";
+    }
   const bool negative = v.kind == claims::Kind::counterexample || v.kind == claims::Kind::refutes;
   human_ += wrap(std::string(claims::to_string(v.kind)) + " [" + v.arithmetic + "] " + v.claim + ": " + v.step,
                  v.pass ? "  \u2713 " : "  \u2717 ", "      ", line_width);
@@ -167,7 +175,11 @@ void LessonRun::record(claims::Verdict v) {
   else
     sides = (negative ? "asserted " : "") + std::string("lhs = ") + v.lhs_shown + "  " + v.relation + "  rhs = " +
             v.rhs_shown + (negative ? " \u2014 false, as predicted" : "") + margin;
+  if (!v.ratio_shown.empty()) sides += "  ratio " + v.ratio_shown;
   human_ += wrap(sides, "      ", "        ", line_width);
+  for (const auto& r : v.rules_out)
+    human_ += wrap(r.variant + "  [" + r.how + "]", r.rejected ? "      would catch: " : "      \u2717 would NOT catch: ",
+                   "        ", line_width);
   if (v.erratum) human_ += wrap(std::string(v.erratum->corrected), "      corrected: ", "        ", line_width);
   if (!v.detail.empty()) human_ += wrap(v.detail, "      instance: ", "        ", line_width);
   verdicts_.push_back(std::move(v));
@@ -196,6 +208,15 @@ int LessonRun::finish() {
       c["rhs"] = v.rhs;
       c["margin"] = v.margin;
       c["shown"] = {{"lhs", v.lhs_shown}, {"rhs", v.rhs_shown}, {"margin", v.margin_shown}};
+      if (!v.ratio.empty() || !v.ratio_note.empty()) {
+        c["ratio"] = v.ratio.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v.ratio);
+        if (!v.ratio_note.empty()) c["ratio_note"] = v.ratio_note;
+      }
+      if (!v.rules_out.empty()) {
+        c["rules_out"] = nlohmann::ordered_json::array();
+        for (const auto& r : v.rules_out)
+          c["rules_out"].push_back({{"variant", r.variant}, {"key", r.key}, {"rejected", r.rejected}, {"how", r.how}});
+      }
       if (!v.dropped.empty()) c["dropped"] = v.dropped;
       if (v.erratum) {
         c["seed"] = std::string(v.erratum->seed);
@@ -235,6 +256,8 @@ std::string LessonRun::legend() {
          "  counterexample  the instance drops the hypothesis named, and there the asserted relation is false:\n"
          "                  the hypothesis is needed\n"
          "  refutes         the statement of the notes quoted, with its seed file and line, is false on this instance\n"
+         "An inequality shows its ratio (how close its sides are, 1 = equal); \"would catch\" names a wrong variant of\n"
+         "the claim that the same check rejects on the same instance.\n"
          "Long exact values are shown as 12-digit decimals marked (exact); --json prints every value in full.\n";
 }
 

@@ -45,11 +45,18 @@ TEST_CASE("The Lagrange remainder bounds the Taylor error of sin around pi/4", "
   });
 }
 
-TEST_CASE("The second-order model of a quadratic is exact", "[taylor_quadratic_exact]") {
+TEST_CASE("The second-order model of a quadratic is exact", "[taylor_quadratic_exact][discrimination]") {
   rc::prop("for random quadratics, points and displacements", [] {
     const int n = *rc::gen::inRange(1, 5).as("n");
     const auto f = random_quadratic(n);
     RC_ASSERT_VERDICT(taylor::quadratic_model_exact(f, draw_vec("x", n, -20, 21, 4), draw_vec("h", n, -20, 21, 4), Kind::holds));
+  });
+  rc::prop("and rejects the model without its 1/2 whenever h != 0 (A positive definite)", [] {
+    const int n = *rc::gen::inRange(1, 5).as("n");
+    const auto f = random_quadratic(n);
+    const Vec<Q> h = draw_vec("h", n, -20, 21, 4);
+    RC_PRE(!h.isZero());
+    RC_ASSERT_REJECTS(taylor::quadratic_model_exact(f, draw_vec("x", n, -20, 21, 4), h, Kind::holds));
   });
   rc::prop("and is not exact for the cubic g when h_x h_y != 0", [] {
     const Vec<Q> x = draw_vec("x", 2, -20, 21, 4);
@@ -59,12 +66,19 @@ TEST_CASE("The second-order model of a quadratic is exact", "[taylor_quadratic_e
   });
 }
 
-TEST_CASE("The model errors of x^2 y^3 are third and fourth order", "[taylor_second_order_error]") {
+TEST_CASE("The model errors of x^2 y^3 are third and fourth order", "[taylor_second_order_error][discrimination]") {
   rc::prop("within (M3/6)||h||^3 and (M4/24)||h||^4", [] {
     const Vec<Q> x = draw_vec("x", 2, -20, 21, 8);
     const Vec<Q> h = draw_vec("h", 2, -16, 17, 64);
     RC_ASSERT_VERDICT(taylor::seed_f_model_error(x, h, 2));
     RC_ASSERT_VERDICT(taylor::seed_f_model_error(x, h, 3));
+  });
+  rc::prop("whose constants 1/3! and 1/4! (x+y)^3 and (x+y)^4 attain for every h >= 0, rejecting M3/12 and M4/5!", [] {
+    const Vec<Q> x = draw_vec("x", 2, -20, 21, 8);
+    Vec<Q> h(2);
+    h << draw_q("hx", 0, 17, 64), draw_q("hy", 1, 17, 64);
+    RC_ASSERT_REJECTS(taylor::model_error_attained(2, x, h));
+    RC_ASSERT_REJECTS(taylor::model_error_attained(3, x, h));
   });
   rc::prop("but |x|^(5/2) breaks the cubic bound for small h", [] {
     const Q h = Q(1, *rc::gen::inRange(1000, 100000).as("1/h"));

@@ -21,3 +21,17 @@
     INFO(verdict_.step << ": " << verdict_.lhs << " " << verdict_.relation << " " << verdict_.rhs);   \
     CHECK(verdict_.pass);                                                                             \
   } while (0)
+
+// Discrimination (DESIGN.md §3b) on a random instance: the check holds, runs at least one
+// wrong variant of its claim, and rejects every one it runs.
+#define RC_ASSERT_REJECTS(v)                                                                                  \
+  do {                                                                                                        \
+    const ::descent::claims::Verdict verdict_ = (v);                                                          \
+    RC_LOG() << verdict_.step << ": " << verdict_.lhs << " " << verdict_.relation << " " << verdict_.rhs << "\n"; \
+    RC_ASSERT(verdict_.pass);                                                                                 \
+    RC_ASSERT(!verdict_.rules_out.empty());                                                                   \
+    for (const auto& r_ : verdict_.rules_out) {                                                               \
+      RC_LOG() << "wrong variant " << r_.variant << ": " << r_.how << "\n";                                   \
+      RC_ASSERT(r_.rejected);                                                                                 \
+    }                                                                                                         \
+  } while (0)

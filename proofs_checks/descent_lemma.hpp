@@ -60,17 +60,24 @@ Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta,
 /// gd_min_grad_norm_rate, tight: on ½βx² with η = 1/β, at T = 1,
 /// ‖∇f(x_0)‖² == 2β(f(x_0) − f*) (exact).
 Verdict min_grad_norm_rate_attained(const Rational& beta, const Rational& x0);
-/// gd_min_grad_norm_rate, refutes seed 000 line 222 (‖∇L‖ read as O(1/t)): on the Huber
-/// function with δ = 1/√T, T a perfect square, min_{t<T}‖∇L(w_t)‖ = 1/√T exceeds
-/// 2β(L(w_0) − L*)/T (exact); T·min‖∇L‖ = √T is unbounded.
+/// gd_min_grad_norm_rate, refutes seed 000 line 222 (‖∇L‖ read as O(1/t)): on the C^∞
+/// pseudo-Huber function with δ = 1/√T from x0 = Tδ (η = 1, β = 1), min_{t<T}‖∇L(w_t)‖
+/// exceeds 2β(L(w_0) − L*)/T, and T·min‖∇L‖ grows like √T between T/100 and T (mpfr;
+/// T ≥ 10000, a multiple of 100).
 Verdict seed_norm_rate(int T);
 /// gd_min_grad_norm_rate, refutes seed 003 line 27 (no lower bound on f): f = −x keeps
 /// ‖∇f‖ = 1 for T steps, never ≤ ε = 1/2 (exact).
 Verdict seed_stationarity_unbounded(int T);
 
-/// gd_min_grad_norm_rate: GD with η = 1/β on the Lorentzian reaches ‖∇f‖² ≤ δ within
-/// 2β(f(x0) − f*)/δ steps (f* = 0).
-Verdict steps_to_gradient_tolerance(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Rational& delta);
+/// gd_min_grad_norm_rate: GD with η = 1/β on f (f* = 0) reaches ‖∇f‖² ≤ δ within
+/// 2β(f(x0) − f*)/δ steps; rules out a count of √(that budget) (an O(1/√δ) law).
+Verdict steps_to_gradient_tolerance(const Problem<Mpfr>& f, const Vec<Mpfr>& x0, const Mpfr& beta, const Rational& delta);
+/// gd_min_grad_norm_rate with βη ≠ 1 at T = 1 on ½βx² from x0 (holds, ratio βη(2 − βη));
+/// rules out the bound without its factor (2 − βη).
+Verdict min_grad_norm_rate_step_factor(const Rational& beta, const Rational& x0, const Rational& eta);
+/// gd_step_bound_along_gradient, refutes seed 000 line 154 for a convex, bounded-below,
+/// non-quadratic L: ε = 9/10 ε* raises L = w²/2 + (w+1)⁴/20 at w = −29/20 (exact).
+Verdict seed_step_bound_non_quadratic();
 /// gd_min_grad_norm_rate, refutes: seed 000's t·min_{j∈1..t}‖g_j‖² ≤ Σ_{k=0}^{t−1}‖g_k‖² at
 /// t = 1, on a start where the first step raises the gradient norm.
 Verdict seed_index_mismatch(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const Mpfr& eta);

@@ -13,8 +13,12 @@
  * \f$g = x^2 + 2y^2 + 3xy^2\f$ a third-order term remains (counterexample). For the non-quadratic Lorentzian \f$f = \sum_i \tfrac{a_i}2\log(1+x_i^2)\f$, whose
  * third derivatives satisfy \f$|f_i'''| \le \tfrac32 a_i\f$, Taylor's theorem along the line
  * bounds the error by \f$\tfrac14\sum_i a_i|g_i|^3\varepsilon^3\f$. That constant is not
- * attained: \f$\sup|f_i'''| = 1.4571\dots a_i\f$ (at \f$x_i = 1 - \sqrt2\f$), so at that point the
- * measured error/bound tends to \f$1.4571/1.5 = 0.9714\dots\f$, which the lesson checks. (claim \ref claim_gd_step_second_order "gd_step_second_order")
+ * attained: \f$\sup|f_i'''| = 1.4571\dots a_i\f$ (at \f$x_i = 1 - \sqrt2\f$, where \f$f_i'''' = 0\f$), so
+ * at that point the measured error comes within 3% of the bound: error/bound tends to
+ * \f$1.4571/1.5 = 0.9714\dots\f$, with a deviation of order \f$\varepsilon^2\f$ (the
+ * \f$\varepsilon\f$ term carries \f$f''''\f$, which vanishes there), both checked. The nearest wrong
+ * constant, \f$\tfrac16\f$ (as if \f$|f_i'''| \le a_i\f$), is exceeded there by 46%, and the identity
+ * without its \f$\tfrac12\f$ is rejected on the quadratic. (claim \ref claim_gd_step_second_order "gd_step_second_order")
  * \snippet 02_descent_lemma/lesson.cpp l02-expand
  *
  * \section l02_bound Step 2: when does the step decrease L?
@@ -32,7 +36,15 @@
  * for a linear \f$L\f$. Seed 000's derivation also divides \f$\tfrac{\varepsilon^2}2 g^\top Hg \le
  * \varepsilon g^\top g\f$ by \f$\varepsilon\f$ and writes \f$\varepsilon g^\top g/2 \le g^\top g\f$ — the
  * \f$H\f$ is lost (its next line has it back); at \f$\varepsilon = 1\f$ on a Hessian with eigenvalue 4
- * the written condition holds and the step still raises \f$L\f$ — refuted.
+ * the written condition holds and the step still raises \f$L\f$ — refuted. Line 154's conclusion,
+ * "when \f$\varepsilon \le 2g^\top g/g^\top Hg\f$, \f$L(w^{(t+1)}) \le L(w^{(t)})\f$", is drawn
+ * from the same model and read the same way: for the convex, bounded-below
+ * \f$L = w^2/2 + (w+1)^4/20\f$ at \f$w = -29/20\f$, a step \f$\varepsilon = 0.9\,\varepsilon^*\f$ raises \f$L\f$
+ * from 1.0533 to 1.0714 — refuted too (both lines are right for the notes' own quadratic
+ * loss, and for the model). The concave-direction checks sit on the boundary of the
+ * hypothesis, \f$g^\top Hg = 0\f$ with \f$g\f$ mixing both eigenvectors of a saddle. The
+ * constant 2 of \f$\varepsilon^*\f$ is pinned both ways: the tight step rejects
+ * \f$g^\top g/g^\top Hg\f$, the step \f$1.01\,\varepsilon^*\f$ rejects \f$4g^\top g/g^\top Hg\f$.
  * (claim \ref claim_gd_step_bound_along_gradient "gd_step_bound_along_gradient")
  * \image html step_bound.svg "L(w - eps g) against eps on the rotated quadratic, with eps* = 2 g^T g / g^T H g"
  * \snippet 02_descent_lemma/lesson.cpp l02-bound
@@ -46,8 +58,10 @@
  * dropping \f$L\f$: its inequality is refuted on a quadratic with \f$L = 4\f$; and its next line,
  * \f$(\tfrac12\cdot\tfrac1{L^2} - \tfrac1L)\|g\|^2 = -\|g\|^2/(2L)\f$, holds only for \f$L = 1\f$ (with the
  * \f$L\f$ restored, \f$\tfrac12 L\cdot\tfrac1{L^2} - \tfrac1L = -\tfrac1{2L}\f$ is right). The bound is
- * tight — equal sides — when \f$g\f$ is a top eigenvector of a quadratic's Hessian, and fails
- * when \f$\beta\f$ underestimates the curvature. (claim \ref claim_gd_descent_lemma "gd_descent_lemma")
+ * tight — equal sides — when \f$g\f$ is a top eigenvector of a quadratic's Hessian: at
+ * \f$\beta\eta = 3/2\f$ both sides are \f$\tfrac12\f$, while the bound without \f$\beta\f$,
+ * \f$f(x) - \tfrac12\eta\|g\|^2 = -1\f$, is rejected (at \f$\beta\eta = 1\f$ the two coincide, so
+ * that instance could not tell them apart). It fails when \f$\beta\f$ underestimates the curvature. (claim \ref claim_gd_descent_lemma "gd_descent_lemma")
  * \snippet 02_descent_lemma/lesson.cpp l02-lemma
  *
  * \section l02_rate Step 4: the smallest squared gradient falls like 1/T
@@ -55,15 +69,23 @@
  * \f[ T\min_{t<T}\|\nabla f(x_t)\|^2 \le \sum_{t<T}\|\nabla f(x_t)\|^2 \le 2\beta\,(f(x_0) - f^*), \f]
  * so \f$\|\nabla f\| \le \epsilon\f$ within \f$O(\beta/\epsilon^2)\f$ steps (seed 003) and
  * \f$\|\nabla f\|^2 \le \delta\f$ within \f$2\beta(f(x_0)-f^*)/\delta = O(1/\delta)\f$ (seed 000) —
- * checked by running until \f$\|\nabla f\|^2 \le \delta\f$. For a general step
+ * checked by running until \f$\|\nabla f\|^2 \le \delta\f$ on the pseudo-Huber function
+ * \f$\delta_H^2(\sqrt{1 + x^2/\delta_H^2} - 1)\f$ (\f$C^\infty\f$, \f$f'' \le 1\f$), whose gradient stays near
+ * \f$\delta_H\f$ far from 0: GD needs about half the budget there (each step lowers \f$f\f$ by about
+ * \f$\|g\|^2\f$ where the lemma promises \f$\|g\|^2/2\f$), far above an \f$O(1/\sqrt\delta)\f$ count,
+ * which is rejected. For a general step
  * \f$0 < \eta < 2/\beta\f$ the same sum gives
  * \f$\min_{t<T}\|\nabla f(x_t)\|^2 \le 2(f(x_0)-f^*)/(\eta(2-\beta\eta)T)\f$. The constant is
  * attained: on \f$\tfrac12\beta x^2\f$ with \f$\eta = 1/\beta\f$, at \f$T = 1\f$, both sides are
- * \f$\beta^2x_0^2\f$ (tight). It is the smallest *squared* norm that is \f$O(1/T)\f$; the norm
+ * \f$\beta^2x_0^2\f$ (tight); at \f$\beta\eta = 3/2\f$ and \f$T = 1\f$ the sides are 36 and 48, and the
+ * bound without \f$(2 - \beta\eta)\f$, 24, is rejected. It is the smallest *squared* norm that is \f$O(1/T)\f$; the norm
  * itself is only \f$O(1/\sqrt T)\f$. Seed 000 (line 222) says “\f$g_m = \nabla_w\mathcal L\f$ goes to zero at
- * a rate \f$O(1/t)\f$”: on the Huber function with \f$\delta = 1/\sqrt T\f$ from \f$x_0 = T\delta\f$ every
- * gradient before step \f$T\f$ has norm \f$1/\sqrt T\f$ while \f$f(x_0) - f^* < 1\f$, so
- * \f$T\min_{t<T}\|\nabla f(x_t)\| = \sqrt T\f$ grows without bound — refuted at \f$T = 10^4\f$. Seed 000 writes the
+ * a rate \f$O(1/t)\f$”. The \f$g_m\f$ of line 209 is the smallest *squared* norm, for which \f$O(1/t)\f$
+ * is right; the slip is calling it the gradient. On the pseudo-Huber function with
+ * \f$\delta_H = 1/\sqrt T\f$ from \f$x_0 = T\delta_H\f$ (\f$\eta = 1\f$) every gradient before step \f$T\f$ keeps
+ * a norm near \f$0.79/\sqrt T\f$ while \f$f(x_0) - f^* < 1\f$, so \f$T\min_{t<T}\|\nabla f(x_t)\|\f$ grows like
+ * \f$\sqrt T\f$ (7.9 at \f$T = 100\f$, 79 at \f$T = 10^4\f$, both computed): no constant makes the norm
+ * \f$O(1/T)\f$ — refuted. Seed 000 writes the
  * minimum over \f$j \in \{1..t\}\f$ against a sum over \f$k = 0..t-1\f$: at \f$t = 1\f$ that
  * claims \f$\|g_1\|^2 \le \|g_0\|^2\f$, refuted on the Lorentzian from \f$x_0 = 10\f$, where the
  * gradient grows as the iterate moves toward the inflection point. Seed 003 states the
@@ -78,7 +100,8 @@
  * \f[ \nabla_w\|\Phi^\top w - y\|^2 = 2(\Phi\Phi^\top w - \Phi y), \qquad \nabla^2 = 2\Phi\Phi^\top. \f]
  * Central differences are exact for quadratics, an independent check in rational
  * arithmetic. Seed 000 writes \f$\Phi\Phi^\top w - \Phi y\f$, the gradient of half the loss:
- * refuted. (claim \ref claim_least_squares_gradient "least_squares_gradient")
+ * refuted, and the holds checks reject it and the Hessian without its 2 on their instance.
+ * (claim \ref claim_least_squares_gradient "least_squares_gradient")
  * \snippet 02_descent_lemma/lesson.cpp l02-ls
  *
  * \section l02_checks The checks
@@ -142,11 +165,15 @@ int main(int argc, char** argv) {
     run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(1), Kind::tight));
     run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(99, 100), Kind::holds));
     run.record(descent_lemma::step_bound_along_gradient(quad, w, Q(101, 100), Expect::counterexample("step_below")));
-    const Quadratic<Q> saddle(with_spectrum<Q>(R, {Q(1), Q(-3)}), Vec<Q>::Zero(2), Q(0));
-    const Vec<Q> along_negative = R.col(1);  // g = H w lies on the negative eigenvector
-    for (const Q& eps : {Q(1, 10), Q(1000)}) run.record(descent_lemma::concave_direction_decreases(saddle, along_negative, eps));
+    // The boundary of the hypothesis, g^T H g = 0, with g mixing both eigenvectors: spectrum
+    // {4, -1}, w = (1/4, -2) in the eigenbasis gives g = (1, 2) there and g^T H g = 4 - 4 = 0.
+    const Quadratic<Q> saddle(with_spectrum<Q>(R, {Q(4), Q(-1)}), Vec<Q>::Zero(2), Q(0));
+    const Vec<Q> mixed = R.col(0) / 4 - 2 * R.col(1);
+    for (const Q& eps : {Q(1, 10), Q(1000)}) run.record(descent_lemma::concave_direction_decreases(saddle, mixed, eps));
     // Beyond second order the concave case needs care: a quartic catches a long step.
     run.record(descent_lemma::concave_not_enough_beyond_second_order(Q(1, 2), Q(100)));
+    // ... and so does the case g^T H g > 0: a step below eps* raises a convex quartic.
+    run.record(descent_lemma::seed_step_bound_non_quadratic());
     // What the notes' summary says, L concave everywhere, is right; equality for a linear L.
     for (const Q& eps : {Q(1, 10), Q(10)}) run.record(descent_lemma::concave_everywhere_decreases(Q(1, 2), eps, false));
     run.record(descent_lemma::concave_everywhere_decreases(Q(1, 2), Q(10), true));
@@ -160,9 +187,9 @@ int main(int argc, char** argv) {
     run.record(descent_lemma::descent_lemma_trajectory(lor, x0, c, steps));
     if (c > 2) run.note("--beta-eta " + c.str() + " > 2: the bound holds but its right side exceeds f(x) — no decrease is promised.");
     run.record(descent_lemma::descent_lemma_step<Q>(quad, w, Q(4), Q(1, 4), Kind::holds, "rotated quadratic, spectrum {4, 1}"));
-    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(4), Q(1, 4), Kind::tight,
-                                                    "g along the top eigenvector of a quadratic with beta = 4, eta = 1/4 "
-                                                    "(here x - eta g is the minimizer: both sides 0)"));
+    run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(4), Q(3, 8), Kind::tight,
+                                                    "g along the top eigenvector of a quadratic with beta = 4, eta = 3/8 "
+                                                    "(beta eta = 3/2: x - eta g = -x/2, both sides 1/2)"));
     run.record(descent_lemma::seed_drops_L(homog, R.col(0), Q(1, 4)));
     run.record(descent_lemma::seed_only_L_one(Q(4)));
     run.record(descent_lemma::descent_lemma_step<Q>(homog, R.col(0), Q(2), Q(1, 2), Expect::counterexample("beta_smooth"),
@@ -180,8 +207,13 @@ int main(int argc, char** argv) {
     else
       run.note("--beta-eta " + c.str() + " >= 2 is outside the theorem (eta (2 - beta eta) <= 0): no rate is "
                "claimed and that check is skipped; the exact counterexample below shows the rate failing at beta eta = 5/2.");
-    run.record(descent_lemma::steps_to_gradient_tolerance(lor, x0, Q(1, 100)));
+    // The step count on the C-infinity pseudo-Huber function (beta = 1, delta_H = 1/10) from
+    // x0 = 10, where the gradient stays near delta_H: the tolerance (99/100 delta_H)^2.
+    run.record(descent_lemma::steps_to_gradient_tolerance(PseudoHuber<Mpfr>(1, Mpfr(1) / 10), Vec<Mpfr>::Constant(1, Mpfr(10)),
+                                                          Mpfr(1), Q(9801, 1000000)));
     run.record(descent_lemma::min_grad_norm_rate_attained(Q(4), Q(3, 2)));
+    // With beta eta = 3/2 the factor (2 - beta eta) matters: 36 <= 48, not <= 24.
+    run.record(descent_lemma::min_grad_norm_rate_step_factor(Q(4), Q(3, 2), Q(3, 8)));
     run.record(descent_lemma::min_grad_norm_rate<Q>(homog, R.col(0), Q(4), Q(0), Q(5, 8), steps,
                                                     Expect::counterexample("step_range")));
     run.record(descent_lemma::seed_index_mismatch(Lorentzian<Mpfr>(Vec<Mpfr>::Ones(1)), Vec<Mpfr>::Constant(1, Mpfr(10)), Mpfr(1)));

@@ -196,4 +196,27 @@ class Huber final : public Problem<S> {
   S delta_, L_;
 };
 
+/// The pseudo-Huber function f(x) = Σᵢ δ²(√(1 + xᵢ²/δ²) − 1): the C^∞ twin of the Huber
+/// function (δ|t| far out, t²/2 near 0), convex, 1-smooth (fᵢ'' = (1 + xᵢ²/δ²)^(−3/2) ≤ 1,
+/// attained at 0), f* = 0 at 0, |fᵢ'| < δ everywhere. GD with η = 1 moves by almost δ per
+/// step far from 0: the slow, non-linear regime of the O(1/T) bounds, with every
+/// derivative continuous. Instantiated for double and Mpfr (it needs sqrt).
+template <class S>
+class PseudoHuber final : public Problem<S> {
+ public:
+  /// Throws InputError unless n ≥ 1 and δ > 0.
+  PseudoHuber(int n, S delta);
+  int dimension() const override { return n_; }
+  S value(const Vec<S>& x) const override;
+  Vec<S> gradient(const Vec<S>& x) const override;
+  Mat<S> hessian(const Vec<S>& x) const override;
+  std::string name() const override { return "pseudo-huber"; }
+  /// The scale δ.
+  const S& delta() const { return delta_; }
+
+ private:
+  int n_;
+  S delta_;
+};
+
 }  // namespace descent

@@ -267,6 +267,38 @@ template class Huber<Rational>;
 
 template class Lorentzian<double>;
 template class Lorentzian<Mpfr>;
+
+template <class S>
+PseudoHuber<S>::PseudoHuber(int n, S delta) : n_(n), delta_(std::move(delta)) {
+  if (n < 1) throw InputError("PseudoHuber: dimension must be at least 1");
+  if (!(delta_ > 0)) throw InputError("PseudoHuber: delta must be positive");
+}
+template <class S>
+S PseudoHuber<S>::value(const Vec<S>& x) const {
+  using std::sqrt;
+  S f = 0;
+  for (int i = 0; i < n_; ++i) f += delta_ * delta_ * (sqrt(S(1 + x(i) * x(i) / (delta_ * delta_))) - 1);
+  return f;
+}
+template <class S>
+Vec<S> PseudoHuber<S>::gradient(const Vec<S>& x) const {
+  using std::sqrt;
+  Vec<S> g(n_);
+  for (int i = 0; i < n_; ++i) g(i) = x(i) / sqrt(S(1 + x(i) * x(i) / (delta_ * delta_)));
+  return g;
+}
+template <class S>
+Mat<S> PseudoHuber<S>::hessian(const Vec<S>& x) const {
+  using std::sqrt;
+  Mat<S> H = Mat<S>::Zero(n_, n_);
+  for (int i = 0; i < n_; ++i) {
+    const S q = 1 + x(i) * x(i) / (delta_ * delta_);
+    H(i, i) = 1 / (q * sqrt(q));
+  }
+  return H;
+}
+template class PseudoHuber<double>;
+template class PseudoHuber<Mpfr>;
 #undef DESCENT_POLY
 
 }  // namespace descent

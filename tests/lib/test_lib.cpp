@@ -129,6 +129,31 @@ TEST_CASE("Seed 000's example functions have the hand-derived derivatives", "[li
   CHECK(g.hessian(p)(1, 1) == 16);
 }
 
+TEST_CASE("The pseudo-Huber gradient and Hessian match central differences at 60 digits", "[lib][problems][gd_min_grad_norm_rate]") {
+  set_digits(60);
+  const PseudoHuber<Mpfr> f(2, Mpfr(1) / 10);
+  const Mpfr h = pow(Mpfr(10), -20);
+  for (const auto& p : {std::pair<int, int>{3, -1}, {-7, 2}, {0, 25}}) {
+    const Vec<Mpfr> x = (Vec<Mpfr>(2) << Mpfr(p.first) / 10, Mpfr(p.second) / 10).finished();
+    const Vec<Mpfr> g = f.gradient(x);
+    const Mat<Mpfr> H = f.hessian(x);
+    for (int i = 0; i < 2; ++i) {
+      Vec<Mpfr> e = Vec<Mpfr>::Zero(2);
+      e(i) = h;
+      // central differences: error O(h^2) ~ 1e-40, rounding 1e-60/1e-20 = 1e-40
+      const Mpfr dg = (f.value(x + e) - f.value(x - e)) / (2 * h);
+      CHECK(abs(Mpfr(g(i) - dg)) < pow(Mpfr(10), -35));
+      const Vec<Mpfr> dH = (f.gradient(x + e) - f.gradient(x - e)) / (2 * h);
+      for (int j = 0; j < 2; ++j) CHECK(abs(Mpfr(H(j, i) - dH(j))) < pow(Mpfr(10), -35));
+    }
+  }
+  // f'' <= 1 = f''(0), |f'| < delta
+  CHECK(f.hessian(Vec<Mpfr>::Zero(2))(0, 0) == 1);
+  CHECK(abs(f.gradient((Vec<Mpfr>(2) << 1000, 0).finished())(0)) < Mpfr(1) / 10);
+  CHECK_THROWS_AS(PseudoHuber<Mpfr>(1, Mpfr(0)), InputError);
+  set_digits(50);
+}
+
 TEST_CASE("The Lorentzian's smoothness constant is the largest weight", "[lib][problems][gd_descent_lemma]") {
   set_digits(50);
   const Lorentzian<Mpfr> f((Vec<Mpfr>(3) << 2, 1, Mpfr(1) / 2).finished());

@@ -228,7 +228,15 @@ TEST_CASE("The smallest gradient along GD falls like 1/T", "[gd_min_grad_norm_ra
   rc::prop("reaching ||g||^2 <= delta within 2 beta (f0 - f*) / delta steps", [] {
     const Lorentzian<Mpfr> f(convert<Mpfr>(draw_vec("a", 2, 1, 40, 10)));
     const Q delta = Q(1, *rc::gen::inRange(10, 1000).as("1/delta"));
-    RC_ASSERT_VERDICT(descent_lemma::steps_to_gradient_tolerance(f, convert<Mpfr>(draw_vec("x0", 2, -40, 41, 10)), delta));
+    RC_ASSERT_VERDICT(descent_lemma::steps_to_gradient_tolerance(f, convert<Mpfr>(draw_vec("x0", 2, -40, 41, 10)),
+                                                                  f.smoothness(), delta));
+  });
+  rc::prop("and on the pseudo-Huber function, far slower than sqrt of that budget (rejected)", [] {
+    const Q d = draw_q("delta_H", 1, 11, 20);
+    const PseudoHuber<Mpfr> f(1, from_rational<Mpfr>(d));
+    const Q x0 = draw_q("x0 / delta_H", 50, 201, 1) * d;
+    RC_ASSERT_REJECTS(descent_lemma::steps_to_gradient_tolerance(f, Vec<Mpfr>::Constant(1, from_rational<Mpfr>(x0)),
+                                                                  Mpfr(1), Q(9801, 10000) * d * d));
   });
   CHECK(descent_lemma::seed_index_mismatch(Lorentzian<Mpfr>(Vec<Mpfr>::Ones(1)), Vec<Mpfr>::Constant(1, Mpfr(10)), Mpfr(1)).pass);
   rc::prop("and fails with eta > 2/beta on a quadratic (exact)", [] {
@@ -496,13 +504,19 @@ TEST_CASE("The monotone-decrease bound is attained on 1/2 L x^2", "[gd_monotone_
   });
 }
 
-TEST_CASE("The min-gradient rate is attained at T = 1 on 1/2 beta x^2", "[gd_min_grad_norm_rate]") {
+TEST_CASE("The min-gradient rate is attained at T = 1 on 1/2 beta x^2", "[gd_min_grad_norm_rate][discrimination]") {
   rc::prop("for random beta and x0", [] {
     const Q beta = draw_q("beta", 1, 40, 4), x0 = draw_nonzero_q("x0", -20, 21, 2);
     RC_ASSERT_VERDICT(descent_lemma::min_grad_norm_rate_attained(beta, x0));
   });
-  SECTION("the gradient norm itself is not O(1/T): Huber with delta = 1/sqrt T") {
-    for (int T : {9, 100, 2500}) CHECK(descent_lemma::seed_norm_rate(T).pass);
+  rc::prop("and with beta eta != 1 the factor (2 - beta eta) cannot be dropped (T = 1)", [] {
+    const Q beta = draw_q("beta", 1, 40, 4), x0 = draw_nonzero_q("x0", -20, 21, 2);
+    const Q c = draw_q("beta eta", 105, 196, 100);  // in (1, 2): the factor < 1
+    RC_ASSERT_REJECTS(descent_lemma::min_grad_norm_rate_step_factor(beta, x0, c / beta));
+  });
+  SECTION("the gradient norm itself is not O(1/T): pseudo-Huber with delta = 1/sqrt T") {
+    CHECK(descent_lemma::seed_norm_rate(10000).pass);
+    CHECK(descent_lemma::seed_norm_rate(40000).pass);
   }
   SECTION("and without a lower bound no gradient tolerance is reached") {
     CHECK(descent_lemma::seed_stationarity_unbounded(100).pass);

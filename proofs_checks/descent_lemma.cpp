@@ -107,15 +107,17 @@ Verdict step_expansion_cubic_gap(int k) {
   const Mpfr limit = abs_s<Mpfr>(third) / (Mpfr(3) / 2);
   const Mpfr ratio = err / bound;
   const Mpfr deviation = abs_s<Mpfr>(Mpfr(ratio - limit));
+  // ε² plus what rounding can do to err (a difference of values near |f(w)|) at this precision
+  const Mpfr allowed = eps * eps + tolerance_ulps * epsilon<Mpfr>() * (abs_s<Mpfr>(fw) + 1) / bound;
   Verdict v = compare<Mpfr>("gd_step_second_order",
                             "where |f^(3)| peaks (w = 1 - sqrt 2, f^(4) = 0) the cubic-error bound 1/4 |g|^3 eps^3 comes "
                             "within 3%: error <= bound, error/bound -> sup|f^(3)| / (3/2) = " + shown<Mpfr>(limit, 6),
                             Kind::holds, err, Relation::le, bound, Mpfr(fw + bound),
                             "1-D Lorentzian at w = 1 - sqrt 2, eps = 2^-" + std::to_string(k) + ", error/bound = " +
                                 shown<Mpfr>(ratio, 8) + ", |error/bound - limit| = " + shown<Mpfr>(deviation, 3) +
-                                " <= eps^2 = " + shown<Mpfr>(Mpfr(eps * eps), 3) + ", f^(4)(w) = " + shown<Mpfr>(fourth, 3));
+                                " <= eps^2 (+ rounding) = " + shown<Mpfr>(allowed, 3) + ", f^(4)(w) = " + shown<Mpfr>(fourth, 3));
   // the peak and the order of the deviation are part of the check
-  v.pass = v.pass && deviation <= eps * eps && abs_s<Mpfr>(fourth) <= 64 * epsilon<Mpfr>();
+  v.pass = v.pass && deviation <= allowed && abs_s<Mpfr>(fourth) <= tolerance_ulps * epsilon<Mpfr>();
   rule_out<Mpfr>(v, "cubic_constant_sixth", err, Relation::le, Mpfr(cube / 6), Mpfr(fw + bound));
   return v;
 }

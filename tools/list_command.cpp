@@ -59,9 +59,9 @@ int run_list(const ListOptions& options, std::string& out) {
       out += "  " + std::string(c->id) + "\n";
       out += "      statement:  " + claims::plain_text(c->statement) + "\n";
       for (const auto& h : c->hypotheses) out += "      hypothesis: " + claims::plain_text(h.tex) + "  [" + std::string(h.key) + "]\n";
+      out += "      source:     " + std::string(c->source) + "\n";
       for (const auto& w : c->wrong) out += "      would catch: " + claims::plain_text(w.tex) + "  [" + std::string(w.key) + "]\n";
       if (!c->not_attained.empty()) out += "      not attained: " + std::string(c->not_attained) + "\n";
-      out += "      source:     " + std::string(c->source) + "\n";
     }
     out += "\n";
   }

@@ -17,7 +17,9 @@
  * \f$|e_0|\f$, so it is not refuted. Its multivariate “will oscillate in all directions where
  * \f$\eta_{i,opt} \le \eta < 2\eta_{i,opt}\f$” is unhedged: on \f$A = \mathrm{diag}(1/0.91, 1)\f$ at
  * \f$\eta = \eta_{1,opt} = 0.91\f$ coordinate 1 reaches its minimum in one step — refuted.
- * Without convexity (\f$a < 0\f$) even a small step diverges.
+ * Without convexity (\f$a < 0\f$) even a small step diverges. The two tight checks also reject
+ * the boundaries read one regime too far: oscillation already at \f$\eta_{opt}\f$ (the notes'
+ * slip), divergence already at \f$2\eta_{opt}\f$.
  * (claim \ref claim_quadratic_1d_regimes "quadratic_1d_regimes")
  * \image html regimes.svg "GD iterates w_k for the five regimes (a = 4, eta_opt = 1/4)"
  * \snippet 03_step_size_regimes/lesson.cpp l03-regimes
@@ -26,16 +28,25 @@
  * On \f$\tfrac12(x-x^*)^\top A(x-x^*)\f$ with \f$A = Q\Lambda Q^\top\f$, each eigen-component
  * of the error is multiplied by \f$1 - \eta\lambda_i\f$ per step, so GD converges from every
  * start iff \f$|1 - \eta\lambda_i| < 1\f$ for all \f$i\f$, i.e. \f$0 < \eta < 2/\lambda_{\max} =
- * 2\min_i\eta_{i,opt}\f$ (seed 002). A start with a component on the top eigenvector
- * diverges for \f$\eta > 2/\lambda_{\max}\f$; a start on the eigenvector of the largest
- * \f$|1 - \eta\lambda_i|\f$ attains the contraction bound exactly (tight). Seed 002 states the rule with
+ * 2\min_i 1/\lambda_i\f$ (seed 002 writes \f$2\min_i\eta_{i,opt}\f$ with \f$\eta_{i,opt} = 1/a_{ii}\f$, the
+ * same thing only for a diagonal \f$A\f$). A start with a component on the top eigenvector
+ * diverges for \f$\eta > 2/\lambda_{\max}\f$, and at \f$\eta = 2/\lambda_{\max}\f$ exactly (a rotated
+ * \f$A\f$) keeps its norm. A start on the eigenvector of the largest
+ * \f$|1 - \eta\lambda_i|\f$ attains the contraction bound exactly (tight). Which eigenvalue sets
+ * \f$\rho = \max_i|1 - \eta\lambda_i|\f$ depends on \f$\eta\f$: below \f$2/(\lambda_{\max} + \lambda_{\min})\f$ it
+ * is \f$\lambda_{\min}\f$ — at \f$\eta = 1/4\f$ on the spectrum \{4, 1\}, \f$\rho = 3/4\f$ while
+ * \f$|1 - \eta\lambda_{\max}| = 0\f$ — and the start on the \f$\lambda_{\min}\f$ eigenvector rejects the rate
+ * of \f$\lambda_{\max}\f$ alone. Seed 002 states the rule with
  * \f$\eta_{i,opt} = 1/a_{ii}\f$ under “when \f$A\f$ is diagonal”; dropping that hypothesis breaks it: for
  * \f$A = \begin{bmatrix}1 & 0.9\\ 0.9 & 1\end{bmatrix}\f$, \f$\eta = 1.5 < 2\min_i 1/a_{ii} = 2\f$
  * but \f$\lambda_{\max} = 1.9\f$ and GD diverges (a counterexample, not an erratum). Seed 002
  * then says that otherwise “the learning will diverge”: at \f$\eta = 2\min_i\eta_{i,opt}\f$ the
- * stiff coordinate keeps a constant amplitude and the others converge — refuted. Seed 002's
+ * stiff coordinate keeps exactly its amplitude (it would have to grow for the error to
+ * diverge, and it does for every larger \f$\eta\f$) and the others converge — refuted. Seed 002's
  * example \f$\eta_{1,opt} = 1, \eta_{2,opt} = 0.91, \eta = 1.9\,\eta_{2,opt} = 1.729\f$ converges and
- * oscillates in both directions (factors \f$1 - \eta/\eta_{i,opt} = -0.729\f$ and \f$-0.9\f$).
+ * oscillates in both directions (factors \f$1 - \eta/\eta_{i,opt} = -0.729\f$ and \f$-0.9\f$). That
+ * coordinates follow their own regimes is checked where they differ: at \f$\eta = 0.95\f$ the
+ * factors are \f$0.05\f$ (monotone) and \f$-0.044\f$ (oscillating).
  * (claim \ref claim_gd_stable_iff_below_2_over_L "gd_stable_iff_below_2_over_L")
  * \image html contour.svg "GD paths on a rotated quadratic (spectrum 4 and 1, 2/L = 0.5)"
  * \snippet 03_step_size_regimes/lesson.cpp l03-stable
@@ -44,8 +55,8 @@
  * Seed 001 asks whether \f$L(\theta^0) > L(\theta^1) > \dots\f$ always. Not in general: on
  * \f$\tfrac12 Lx^2\f$ a step \f$\eta > 2/L\f$ raises \f$f\f$. With \f$\eta < 2/L\f$ on an
  * \f$L\f$-smooth function the descent lemma gives \f$f(x^+) \le f(x) - \eta(1 - L\eta/2)\|g\|^2 < f(x)\f$,
- * with equality on \f$\tfrac12 Lx^2\f$ (tight) — until an iterate is stationary, where \f$g = 0\f$ and
- * the iterates stop.
+ * with equality on \f$\tfrac12 Lx^2\f$ (tight, which rejects the constant \f$L\eta/4\f$) — until an
+ * iterate is stationary, where \f$g = 0\f$ and the iterates stop.
  * (claim \ref claim_gd_monotone_decrease_not_guaranteed "gd_monotone_decrease_not_guaranteed")
  * \snippet 03_step_size_regimes/lesson.cpp l03-monotone
  *
@@ -53,7 +64,8 @@
  * Seed 002 defines \f$R = |f(x_{k+1}) - f^*|/|f(x_k) - f^*|\f$. On the 1-D quadratic
  * \f$E(w_k) - E^* = \tfrac a2 e_k^2\f$, so \f$R = (1-\eta a)^2\f$ at every step and
  * \f$|f(x_k) - f^*| = R^k|f(x_0) - f^*|\f$ exactly: linear convergence when \f$R < 1\f$, the
- * bound attained. The notes omit \f$R < 1\f$: at \f$\eta = 2\eta_{opt}\f$, \f$R = 1\f$ at every step and
+ * bound attained (the factor of the iterate, \f$|1 - \eta a|\f$, is not \f$R\f$: rejected). The notes
+ * omit \f$R < 1\f$: at \f$\eta = 2\eta_{opt}\f$, \f$R = 1\f$ at every step and
  * nothing converges — refuted. On a non-quadratic the ratio changes from step to step, and a
  * bound built from the first ratio fails.
  * (claim \ref claim_convergence_rate_ratio "convergence_rate_ratio")
@@ -155,11 +167,15 @@ int main(int argc, char** argv) {
     run.record(step_size::regime(Q(-4), b, w0, Q(1, 8), steps, Expect::counterexample("convex")));
     // The user's step: theory predicts the regime; the trajectory must show it.
     const auto predicted = step_size::predicted_regime(a, eta);
-    run.note("--eta adds the check below: your --eta" + std::string(eta_given ? "" : " (default)") + " = " + eta.str() +
-             " = " + (eta * a).str() + " eta_opt; theory predicts " +
-             std::string(step_size::to_string(predicted)) +
-             (eta * a > 2 ? " (|1 - eta a| = " + (eta * a - 1).str() + " > 1: each step multiplies the error by it)" : ""));
-    run.record(step_size::regime(a, b, w0, eta, steps, (eta * a == 1 || eta * a == 2) ? Kind::tight : Kind::holds));
+    if (eta_given) {
+      run.note("--eta adds the check below: your --eta = " + eta.str() + " = " + (eta * a).str() +
+               " eta_opt; theory predicts " + std::string(step_size::to_string(predicted)) +
+               (eta * a > 2 ? " (|1 - eta a| = " + (eta * a - 1).str() + " > 1: each step multiplies the error by it)" : ""));
+      run.record(step_size::regime(a, b, w0, eta, steps, (eta * a == 1 || eta * a == 2) ? Kind::tight : Kind::holds));
+    } else {
+      run.note("--eta adds a check of your own step on E = 2w^2 - 2w (the default, 3/8 = 3/2 eta_opt, is the "
+               "oscillating check above)");
+    }
     //! [l03-regimes]
 
     //! [l03-stable]
@@ -170,10 +186,14 @@ int main(int argc, char** argv) {
     run.record(step_size::stability(R, {Q(4), Q(1)}, start, Q(49, 100), steps, Kind::holds));
     run.record(step_size::stability(R, {Q(4), Q(1)}, R.col(0), Q(49, 100), steps, Kind::tight));
     run.record(step_size::stability(R, {Q(4), Q(1)}, R.col(0), Q(51, 100), steps, Kind::holds));
+    // eta = 2/lambda_max exactly, rotated A: the top component keeps its norm
+    run.record(step_size::stability(R, {Q(4), Q(1)}, R.col(0), Q(1, 2), steps, Kind::tight));
+    // eta = 1/4 < 2/(lambda_max + lambda_min): lambda_min sets rho = 3/4 (the top factor is 0)
+    run.record(step_size::stability(R, {Q(4), Q(1)}, R.col(1), Q(1, 4), steps, Kind::tight));
     // seed 002: eta_1,opt = 1, eta_2,opt = 0.91, eta = 1.9 eta_2,opt (axis-aligned)
     const Mat<Q> I = Mat<Q>::Identity(2, 2);
     run.record(step_size::stability(I, {Q(1), Q(100, 91)}, start, Q(19, 10) * Q(91, 100), steps, Kind::holds));
-    run.record(step_size::diagonal_directions({Q(1), Q(100, 91)}, Q(19, 10) * Q(91, 100), steps));
+    run.record(step_size::diagonal_directions({Q(1), Q(100, 91)}, Q(19, 20), steps));
     // "Otherwise, the learning will diverge": at eta = 2 min_i eta_i,opt = 1.82 it does not.
     run.record(step_size::seed_diverge_at_two_min_eta_opt(Q(1), Q(100, 91), steps));
     run.record(step_size::stability(R, {Q(4), Q(-1)}, R.col(1), Q(1, 100), steps, Expect::counterexample("spd")));

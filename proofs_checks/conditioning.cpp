@@ -97,8 +97,8 @@ Verdict svd_kappa_equals_eigen_kappa(const Mat<Mpfr>& B, const Expect& kind) {
   const bool symmetric = asymmetry<Mpfr>(B) <= tolerance_ulps * epsilon<Mpfr>() * max_abs<Mpfr>(B);
   if (symmetric) {
     const auto ev = symmetric_eigenvalues<Mpfr>(B);
-    lo = abs(ev.front());
-    hi = abs(ev.back());
+    lo = hi = abs(ev.front());
+    for (const auto& e : ev) lo = std::min(lo, Mpfr(abs(e))), hi = std::max(hi, Mpfr(abs(e)));
   } else {
     if (B.rows() != 2) throw std::invalid_argument("svd_kappa_equals_eigen_kappa: non-symmetric B must be 2x2");
     const Mpfr tr = B(0, 0) + B(1, 1), det = B(0, 0) * B(1, 1) - B(0, 1) * B(1, 0);
@@ -110,11 +110,22 @@ Verdict svd_kappa_equals_eigen_kappa(const Mat<Mpfr>& B, const Expect& kind) {
     if (lo > hi) std::swap(lo, hi);
   }
   const Mpfr kappa_lambda = hi / lo;
-  return compare<Mpfr>("eigendecomposition_svd",
-                       "condition number from the singular values (sigma_max/sigma_min) vs from the eigenvalues "
-                       "(|lambda|_max/|lambda|_min)",
-                       kind, kappa_sigma, Relation::eq, kappa_lambda, Mpfr(16) * (kappa_sigma + kappa_lambda),
-                       symmetric ? "symmetric positive definite B" : "B = [[1, 1], [0, 1]], not symmetric");
+  std::vector<Mpfr> ev;
+  if (symmetric) ev = symmetric_eigenvalues<Mpfr>(B);
+  const bool indefinite = symmetric && ev.front() < 0 && ev.back() > 0;
+  Verdict v = compare<Mpfr>("eigendecomposition_svd",
+                            "condition number from the singular values (sigma_max/sigma_min) vs from the eigenvalues "
+                            "(|lambda|_max/|lambda|_min)",
+                            kind, kappa_sigma, Relation::eq, kappa_lambda, Mpfr(16) * (kappa_sigma + kappa_lambda),
+                            !symmetric ? "B = [[1, 1], [0, 1]], not symmetric"
+                                       : (indefinite ? "symmetric indefinite B, eigenvalues " + shown<Mpfr>(ev.front(), 6) +
+                                                           " and " + shown<Mpfr>(ev.back(), 6)
+                                                     : std::string("symmetric positive definite B")));
+  // For a symmetric indefinite B the signed ratio lambda_max/lambda_min is not kappa.
+  if (indefinite && kind.kind == Kind::holds)
+    rule_out<Mpfr>(v, "signed_eigenvalue_ratio", kappa_sigma, Relation::eq, Mpfr(ev.back() / ev.front()),
+                   Mpfr(16) * (kappa_sigma + kappa_lambda));
+  return v;
 }
 
 Verdict seed_thin_u_unitary() {
@@ -141,11 +152,13 @@ Verdict rayleigh_floor(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Exp
   if (kind.kind == Kind::tight) {
     const int i = static_cast<int>(std::min_element(lambda.begin(), lambda.end()) - lambda.begin());
     const Vec<Q> v = Qm.col(i);
-    return compare<Q>("eigendecomposition_svd",
-                      "the Rayleigh quotient x^T B x / x^T x reaches lambda_min at its eigenvector" +
-                          std::string(lmin == 0 ? " (B semidefinite: x^T B x = 0 there)" : ""),
-                      kind, Q(v.dot(B * v) / v.squaredNorm()), Relation::eq, lmin, Q(0),
-                      "B = " + matrix_text(Qm, lambda) + "; the eigenvector is a column of Q");
+    const Q quotient = v.dot(B * v) / v.squaredNorm();
+    Verdict r = compare<Q>("eigendecomposition_svd",
+                           "the Rayleigh quotient x^T B x / x^T x reaches lambda_min at its eigenvector" +
+                               std::string(lmin == 0 ? " (B semidefinite: x^T B x = 0 there)" : ""),
+                           kind, quotient, Relation::eq, lmin, Q(0),
+                           "B = " + matrix_text(Qm, lambda) + "; the eigenvector is a column of Q");
+    return rule_out<Q>(r, "rayleigh_floor_raised", quotient, Relation::ge, Q(lmin + Q(1, 4)), Q(0));
   }
   // 200 sample directions with small integer entries, reproducible
   Q worst = -1;
@@ -197,13 +210,17 @@ Verdict contraction(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   }
   if (kind.kind != Kind::tight && steps < 1) throw std::invalid_argument("contraction: needs steps >= 1");
   const auto tt = static_cast<std::size_t>(pick);
-  return compare<Q>("gd_quadratic_contraction",
+  Verdict v = compare<Q>("gd_quadratic_contraction",
                     "||x_t||^2 <= (1 - eta lambda_min)^(2t) ||x_0||^2, at the step t with the " +
                         std::string(kind.kind == Kind::tight ? "largest difference" : "smallest margin") + " (t = " +
                         std::to_string(pick) + ")",
                     kind, n2[tt], kind.kind == Kind::tight ? Relation::eq : Relation::le, qpow(factor, pick) * n2[0], Q(0),
                     "A = " + matrix_text(Qm, lambda) + ", eta = " + shown<Q>(eta) + " (1/lambda_max = " +
                         shown<Q>(1 / lmax) + "), x_0 = " + vec_text(x0) + ", " + std::to_string(steps) + " steps");
+  // From the lambda_min eigenvector the rate of lambda_max is too fast.
+  if (kind.kind == Kind::tight && pick >= 1 && lmax > lmin)
+    rule_out<Q>(v, "lambda_max_rate", n2[tt], Relation::le, Q(qpow((1 - eta * lmax) * (1 - eta * lmax), pick) * n2[0]), Q(0));
+  return v;
 }
 
 Verdict optimal_step_attained(const Mat<Q>& Qm, const std::vector<Q>& lambda, int index, int steps) {
@@ -222,20 +239,43 @@ Verdict optimal_step_attained(const Mat<Q>& Qm, const std::vector<Q>& lambda, in
 }
 
 Verdict no_fixed_step_better(const std::vector<Q>& lambda, int grid) {
+  // r(η) = max_i |1 − ηλ_i| is convex and piecewise linear in η, with kinks only where
+  // 1 − ηλ_i = 0 (η = 1/λ_i) or 1 − ηλ_i = −(1 − ηλ_j) (η = 2/(λ_i + λ_j)); on η > 0 its
+  // minimum is at one of them (it grows as η → 0 toward 1 and beyond the last kink). So
+  // the exact minimum over every η > 0 is the least r over that finite set (plus a grid
+  // for the reader), with no reference to the claimed step 2/(L + μ).
   const Q mu = min_of(lambda), L = max_of(lambda), kappa = L / mu;
-  Q best = -1, best_eta = 0;
-  for (int j = 1; j <= grid; ++j) {
-    const Q eta = Q(j) * 2 / (L * (grid + 1));
+  auto r = [&](const Q& eta) {
     Q worst = 0;
     for (const auto& l : lambda) worst = std::max(worst, abs_of(Q(1 - eta * l)));
-    if (best < 0 || worst < best) best = worst, best_eta = eta;
+    return worst;
+  };
+  std::vector<Q> candidates;
+  for (const auto& li : lambda) {
+    candidates.push_back(1 / li);
+    for (const auto& lj : lambda) candidates.push_back(2 / (li + lj));
   }
-  return compare<Q>("gd_optimal_fixed_step",
-                    "no fixed step does better: min over " + std::to_string(grid) +
-                        " steps eta in (0, 2/L) of max_i |1 - eta lambda_i| >= (kappa - 1)/(kappa + 1)",
-                    Kind::holds, best, Relation::ge, (kappa - 1) / (kappa + 1), Q(0),
-                    "spectrum " + spectrum_text(lambda) + "; the best grid step is eta = " + shown<Q>(best_eta) +
-                        " (2/(L + mu) = " + shown<Q>(2 / (L + mu)) + ")");
+  for (int j = 1; j <= grid; ++j) candidates.push_back(Q(j) * 2 / (L * (grid + 1)));
+  Q best = -1, best_eta = 0;
+  for (const auto& eta : candidates)
+    if (best < 0 || r(eta) < best) best = r(eta), best_eta = eta;
+  const Q rate = (kappa - 1) / (kappa + 1);
+  Verdict v = compare<Q>("gd_optimal_fixed_step",
+                         "no fixed step does better: the exact minimum over eta > 0 of max_i |1 - eta lambda_i| (at its "
+                         "kinks) equals (kappa - 1)/(kappa + 1)",
+                         Kind::tight, best, Relation::eq, rate, Q(0),
+                         "spectrum " + spectrum_text(lambda) + "; the minimizing kink is eta = " + shown<Q>(best_eta) +
+                             " (2/(L + mu) = " + shown<Q>(2 / (L + mu)) + "), " + std::to_string(candidates.size()) +
+                             " candidates (kinks and a grid of " + std::to_string(grid) + ")");
+  rule_out<Q>(v, "rate_squared", best, Relation::eq, Q(rate * rate), Q(0));
+  rule_out<Q>(v, "step_one_over_L", best, Relation::eq, Q((kappa - 1) / kappa), Q(0));
+  // (sqrt kappa - 1)/(sqrt kappa + 1), exactly when kappa is the square of a rational
+  const auto sn = boost::multiprecision::sqrt(numerator(kappa)), sd = boost::multiprecision::sqrt(denominator(kappa));
+  if (sn * sn == numerator(kappa) && sd * sd == denominator(kappa)) {
+    const Q root(sn, sd);
+    rule_out<Q>(v, "momentum_rate", best, Relation::eq, Q((root - 1) / (root + 1)), Q(0));
+  }
+  return v;
 }
 
 Verdict optimal_step_wrong_L(const std::vector<Q>& lambda, const Q& L_used, int steps) {
@@ -286,12 +326,18 @@ Verdict iterations_bound(const Q& kappa, const Mpfr& eps, const Mpfr& scale, con
   const bool relative = kind.kind != Kind::counterexample;
   const long long count = iterations_to_eps(kappa, eps, relative, scale);
   const Mpfr bound = ceil(Mpfr(from_rational<Mpfr>(kappa) * log(1 / eps)));
-  return compare<Mpfr>("gd_iterations_condition_number",
+  Verdict v = compare<Mpfr>("gd_iterations_condition_number",
                        std::string("number of GD steps (eta = 1/lambda_max) to reach ||x_t|| <= eps") +
                            (relative ? " ||x_0||" : " (eps absolute)") + ", against ceil(kappa ln(1/eps))",
                        kind, Mpfr(count), Relation::le, bound, Mpfr(0),
                        "A = R diag(1, " + shown<Q>(kappa) + ") R^T, eps = " + shown<Mpfr>(eps, 3) + ", ||x_0|| = " +
                            shown<Mpfr>(Mpfr(scale * sqrt(Mpfr(101) / 100)), 6) + (relative ? "" : " (eps absolute)"));
+  // momentum's sqrt(kappa) count is far too few for GD (from kappa = 4 on; at kappa near 1
+  // both counts are a handful of steps)
+  if (relative && kind.kind == Kind::holds && kappa >= 4)
+    rule_out<Mpfr>(v, "sqrt_kappa_steps", Mpfr(count), Relation::le,
+                   Mpfr(ceil(Mpfr(sqrt(from_rational<Mpfr>(kappa)) * log(1 / eps)))), Mpfr(0));
+  return v;
 }
 
 Verdict iterations_attained(const Q& kappa, const Mpfr& eps, const Mpfr& delta) {
@@ -373,10 +419,11 @@ Verdict contour_diameters(const Mat<Mpfr>& A, bool seed_form) {
                          "lambda_max/lambda_min ?",
                          Expect::refutes(seed002_diameters), measured, Relation::eq, Mpfr(ev.back() / ev.front()), measured,
                          inst);
-  return compare<Mpfr>("quadratic_contours",
-                       "diameters proportional to 1/sqrt(lambda_i): longest/shortest diameter = sqrt(lambda_max/lambda_min)",
-                       Kind::holds, measured, Relation::eq, Mpfr(sqrt(Mpfr(ev.back() / ev.front()))), Mpfr(4) * measured,
-                       inst);
+  Verdict v = compare<Mpfr>("quadratic_contours",
+                            "diameters proportional to 1/sqrt(lambda_i): longest/shortest diameter = sqrt(lambda_max/lambda_min)",
+                            Kind::holds, measured, Relation::eq, Mpfr(sqrt(Mpfr(ev.back() / ev.front()))), Mpfr(4) * measured,
+                            inst);
+  return rule_out<Mpfr>(v, "diameters_inverse_lambda", measured, Relation::eq, Mpfr(ev.back() / ev.front()), Mpfr(4) * measured);
 }
 
 Verdict expansion_cross_terms(const Mat<Q>& A, const Vec<Q>& w, bool seed_form) {
@@ -387,12 +434,19 @@ Verdict expansion_cross_terms(const Mat<Q>& A, const Vec<Q>& w, bool seed_form) 
     for (int j = 0; j < A.cols(); ++j)
       if (seed_form ? i != j : i < j) cross += A(i, j) * w(i) * w(j);
   }
-  return compare<Q>("quadratic_contours",
-                    seed_form ? "seed 002: 1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i != j} a_ij w_i w_j"
-                              : "1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i < j} a_ij w_i w_j",
-                    seed_form ? Expect::refutes(seed002_cross) : Expect(Kind::holds), lhs, Relation::eq, diag + cross, Q(0),
-                    "A = [[" + shown<Q>(A(0, 0)) + ", " + shown<Q>(A(0, 1)) + "], [" + shown<Q>(A(1, 0)) + ", " +
-                        shown<Q>(A(1, 1)) + "]]" + (A.rows() > 2 ? " ..." : "") + ", w = " + vec_text(w));
+  Verdict v = compare<Q>("quadratic_contours",
+                         seed_form ? "seed 002: 1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i != j} a_ij w_i w_j"
+                                   : "1/2 w^T A w = 1/2 sum_i a_ii w_i^2 + sum_{i < j} a_ij w_i w_j",
+                         seed_form ? Expect::refutes(seed002_cross) : Expect(Kind::holds), lhs, Relation::eq, diag + cross, Q(0),
+                         "A = [[" + shown<Q>(A(0, 0)) + ", " + shown<Q>(A(0, 1)) + "], [" + shown<Q>(A(1, 0)) + ", " +
+                             shown<Q>(A(1, 1)) + "]]" + (A.rows() > 2 ? " ..." : "") + ", w = " + vec_text(w));
+  if (!seed_form) {
+    Q as_square = diag;  // w_i^2 in place of w_i w_j
+    for (int i = 0; i < A.rows(); ++i)
+      for (int j = i + 1; j < A.cols(); ++j) as_square += A(i, j) * w(i) * w(i);
+    rule_out<Q>(v, "cross_as_square", lhs, Relation::eq, as_square, Q(0));
+  }
+  return v;
 }
 
 Verdict rotation_keeps_rates(const Mat<Q>& M, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& eta, int steps,

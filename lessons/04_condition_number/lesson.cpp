@@ -8,9 +8,15 @@
  * \section l04_decomp Step 1: eigendecomposition, SVD and the condition number
  * Seed 004: every symmetric \f$B \in \mathbb{R}^{N\times N}\f$ is \f$U\Sigma U^t\f$ with \f$U\f$ orthogonal and
  * \f$\Sigma\f$ the \f$N\f$ eigenvalues; every \f$B \in \mathbb{R}^{N\times M}\f$, \f$N \ge M\f$, is \f$U\Sigma V^t\f$
- * (SVD); the condition number is \f$\sigma_{\max}/\sigma_{\min}\f$. For a symmetric positive definite
- * \f$B\f$ the singular values are the eigenvalues, so \f$\kappa = \lambda_{\max}/\lambda_{\min}\f$; for a
- * non-symmetric \f$B\f$ they differ (counterexample). The slide calls the thin
+ * (SVD); the condition number is \f$\sigma_{\max}/\sigma_{\min}\f$. For a symmetric \f$B\f$ the singular values
+ * are the \f$|\lambda_i|\f$, so \f$\kappa = |\lambda|_{\max}/|\lambda|_{\min}\f$, which is
+ * \f$\lambda_{\max}/\lambda_{\min}\f$ only for \f$B \succ 0\f$: for the symmetric indefinite
+ * \f$R\,\mathrm{diag}(1, -3)R^\top\f$, \f$\kappa = 3\f$ while \f$\lambda_{\max}/\lambda_{\min} = -1/3\f$ (the check rejects
+ * the signed ratio). For a non-symmetric \f$B\f$ they differ (counterexample) — and then neither is the
+ * number that governs GD on the loss \f$\theta^\top B\theta\f$, whose Hessian is \f$B + B^\top\f$: for the shear
+ * \f$\begin{bmatrix}1&1\\0&1\end{bmatrix}\f$, \f$\sigma_{\max}/\sigma_{\min} = 2.618\f$ and \f$|\lambda|_{\max}/|\lambda|_{\min} = 1\f$, but
+ * \f$B + B^\top = \begin{bmatrix}2&1\\1&2\end{bmatrix}\f$ has \f$\kappa = 3\f$, and the step bound of seed 003
+ * reads \f$\eta \le 1/\lambda_{\max}(B + B^\top)\f$. The slide calls the thin
  * \f$U \in \mathbb{R}^{N\times M}\f$ unitary: it has orthonormal columns (\f$U^\top U = I\f$), but
  * \f$UU^\top \ne I\f$ when \f$N > M\f$ — refuted. (The eigendecomposition slide's
  * \f$\Sigma = \mathrm{diag}(\sigma_0, \dots, \sigma_{M-1})\f$ reuses the SVD slide's \f$M\f$; read as
@@ -18,7 +24,7 @@
  * Seed 004 defines \f$B\f$ positive definite by \f$x^tBx > 0\f$ for every \f$x \ne 0\f$ (non-negative definite:
  * \f$\ge 0\f$). For a symmetric \f$B\f$ that is \f$\lambda_{\min} > 0\f$ (resp. \f$\ge 0\f$): the Rayleigh quotient
  * \f$x^\top Bx/x^\top x\f$ never falls below \f$\lambda_{\min}\f$ and reaches it at its eigenvector (0 for a
- * semidefinite \f$B\f$). Without symmetry the definition says nothing about eigenvalues:
+ * semidefinite \f$B\f$; a floor raised by \f$\tfrac14\f$ is rejected there). Without symmetry the definition says nothing about eigenvalues:
  * \f$\begin{bmatrix}1&3\\-3&1\end{bmatrix}\f$ has \f$x^\top Bx = \|x\|^2 > 0\f$ and eigenvalues \f$1 \pm 3i\f$.
  * (claim \ref claim_eigendecomposition_svd "eigendecomposition_svd")
  * \snippet 04_condition_number/lesson.cpp l04-decomp
@@ -27,8 +33,10 @@
  * Seed 003's theorem: GD on \f$\tfrac12x^\top Ax\f$ gives \f$x_{t+1} = (I - \eta A)x_t\f$, and for
  * \f$\eta \le 1/\lambda_{\max}\f$ every factor \f$1 - \eta\lambda_i\f$ lies in \f$[0, 1 - \eta\lambda_{\min}]\f$, so
  * \f[ \|x_t\|_2 \le \|I - \eta A\|_2^t\,\|x_0\|_2 = (1 - \eta\lambda_{\min})^t \|x_0\|_2 . \f]
- * Checked at every step in exact arithmetic (squared norms, so no root is taken); attained with
- * equality from the eigenvector of \f$\lambda_{\min}\f$; false for \f$\eta > 2/(\lambda_{\min} + \lambda_{\max})\f$,
+ * Checked at every step in exact arithmetic (squared norms, so no root is taken), at
+ * \f$\eta = 1/\lambda_{\max}\f$ and at \f$\eta = 1/5 < 1/\lambda_{\max}\f$, where both eigen-components survive every
+ * step; attained with equality from the eigenvector of \f$\lambda_{\min}\f$, where the rate of \f$\lambda_{\max}\f$ is
+ * rejected; false for \f$\eta > 2/(\lambda_{\min} + \lambda_{\max})\f$,
  * where \f$|1 - \eta\lambda_{\max}|\f$ exceeds \f$1 - \eta\lambda_{\min}\f$ (between \f$1/\lambda_{\max}\f$ and
  * that value the bound still holds, though the theorem does not cover it).
  * (claim \ref claim_gd_quadratic_contraction "gd_quadratic_contraction")
@@ -37,7 +45,11 @@
  * \section l04_optimal Step 3: the best fixed step
  * The worst factor \f$\max_i|1 - \eta\lambda_i| = \max(|1-\eta\mu|, |1-\eta L|)\f$ is smallest where the two
  * meet: \f$\eta = 2/(L+\mu)\f$, giving \f$(\kappa-1)/(\kappa+1)\f$ (Polyak 1987, §1.4) — attained on both
- * extreme eigenvectors, and no step of a fine grid does better. Built from a wrong \f$L\f$ (an
+ * extreme eigenvectors. That no step does better is checked exactly: the worst factor is convex
+ * and piecewise linear in \f$\eta\f$, with kinks only at \f$1/\lambda_i\f$ and \f$2/(\lambda_i + \lambda_j)\f$, so its
+ * minimum over every \f$\eta > 0\f$ is the least value at the kinks — \f$3/5\f$ for the spectrum
+ * \{1, 3, 4\}, which rejects the squared rate \f$9/25\f$, momentum's \f$(\sqrt\kappa-1)/(\sqrt\kappa+1) = 1/3\f$ and
+ * the rate \f$3/4\f$ of \f$\eta = 1/L\f$. Built from a wrong \f$L\f$ (an
  * eigenvalue below the largest), the step loses the rate.
  * (claim \ref claim_gd_optimal_fixed_step "gd_optimal_fixed_step")
  * \snippet 04_condition_number/lesson.cpp l04-optimal
@@ -46,8 +58,8 @@
  * With \f$\eta = 1/L\f$, \f$(1 - 1/\kappa)^t \le e^{-t/\kappa}\f$, so \f$\|x_t\| \le \varepsilon\|x_0\|\f$ within
  * \f$\lceil\kappa\ln(1/\varepsilon)\rceil\f$ steps (seed 003: “need \f$\frac{\lambda_{\max}}{\lambda_{\min}}\log(1/\epsilon)\f$
  * iters”). Seed 004 shows quadratics of condition number 4 and 100 (its figures are lost; the
- * counts are measured here), and the bound is approached as \f$\kappa\f$ grows from a start almost on
- * the slow eigenvector. Seed 003 writes \f$\|x_t\| \le \epsilon\f$ (absolute): the count then needs
+ * counts are measured here; the \f$\sqrt\kappa\ln(1/\varepsilon)\f$ count of momentum is far exceeded), and
+ * the bound is approached as \f$\kappa\f$ grows from a start on the slow eigenvector. Seed 003 writes \f$\|x_t\| \le \epsilon\f$ (absolute): the count then needs
  * \f$\|x_0\| \le 1\f$, or \f$\varepsilon\f$ relative to \f$\|x_0\|\f$ — from far away an absolute \f$\varepsilon\f$
  * takes \f$\kappa\ln(\|x_0\|/\varepsilon)\f$ steps (the counterexample names that hypothesis). Seed 002 gets the direction of the
  * condition number wrong once ("The “condition” number is small" where convergence is slow) — refuted.
@@ -61,9 +73,11 @@
  * \f$\sqrt{2c/\lambda_i}\f$: the largest curvature gives the shortest axis. Seed 002 says the diameters
  * are proportional to the eigenvalues — refuted on a rotated \f$A\f$ whose diameters are measured on the
  * contour itself — and expands \f$\tfrac12 w^\top Aw\f$ with
- * \f$\sum_{i\ne j}a_{ij}w_iw_j\f$, which counts each cross term twice — refuted. Rotating the
- * coordinates (\f$A = Q\Lambda Q^\top\f$) couples them but changes no rate: GD's norms are the same
- * step by step (the values \f$f(x_t)\f$ agree); a non-orthogonal change of coordinates changes them.
+ * \f$\sum_{i\ne j}a_{ij}w_iw_j\f$, which counts each cross term twice — refuted (the expansion is checked at
+ * \f$w = (1, 2)\f$, where \f$w_iw_j\f$ and \f$w_i^2\f$ differ, so writing one for the other is rejected; the measured
+ * diameter ratio rejects diameters proportional to \f$1/\lambda_i\f$). Rotating the
+ * coordinates (\f$A = Q\Lambda Q^\top\f$) couples them but changes no rate: GD from the rotated start
+ * reaches the same value \f$f(x_T)\f$; a non-orthogonal change of coordinates changes it.
  * (claim \ref claim_quadratic_contours "quadratic_contours")
  * \snippet 04_condition_number/lesson.cpp l04-contours
  *
@@ -156,6 +170,9 @@ int main(int argc, char** argv) {
     Mat<Mpfr> shear(2, 2);
     shear << 1, 1, 0, 1;
     run.record(conditioning::svd_kappa_equals_eigen_kappa(shear, Expect::counterexample("symmetric")));
+    // symmetric but indefinite: sigma_i = |lambda_i|, and the signed ratio is not kappa
+    run.record(conditioning::svd_kappa_equals_eigen_kappa(
+        with_spectrum<Mpfr>(cayley_orthogonal<Mpfr>(2, {Mpfr(1) / 2}), {Mpfr(1), Mpfr(-3)}), Kind::holds));
     run.record(conditioning::seed_thin_u_unitary());
     // seed 004's definiteness: x^T B x > 0 (>= 0) for every x, read through the eigenvalues
     const Mat<Q> R3e = cayley_orthogonal<Q>(3, {Q(1, 2), Q(-1, 3), Q(1, 5)});
@@ -170,6 +187,8 @@ int main(int argc, char** argv) {
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
     const std::vector<Q> spec{Q(1), Q(4)};
     run.record(conditioning::contraction(R, spec, (Vec<Q>(2) << 3, -2).finished(), Q(1, 4), steps, Kind::holds));
+    // eta = 1/5 < 1/lambda_max: both eigen-components survive every step
+    run.record(conditioning::contraction(R, spec, (Vec<Q>(2) << 3, -2).finished(), Q(1, 5), steps, Kind::holds));
     run.record(conditioning::contraction(R, spec, R.col(0), Q(1, 4), steps, Kind::tight));
     // seed 003's hypothesis eta <= 1/lambda_max dropped: eta = 9/20 > 1/4 on diag(1, 4), start e_2
     const Mat<Q> I2 = Mat<Q>::Identity(2, 2);
@@ -207,9 +226,9 @@ int main(int argc, char** argv) {
     run.record(conditioning::contour_diameters(A_contour, true));
     Mat<Q> A2(2, 2);
     A2 << 2, 1, 1, 2;
-    const Vec<Q> ones = Vec<Q>::Ones(2);
-    run.record(conditioning::expansion_cross_terms(A2, ones, false));
-    run.record(conditioning::expansion_cross_terms(A2, ones, true));
+    const Vec<Q> w12 = (Vec<Q>(2) << 1, 2).finished();  // w_i w_j and w_i^2 differ here
+    run.record(conditioning::expansion_cross_terms(A2, w12, false));
+    run.record(conditioning::expansion_cross_terms(A2, w12, true));
     run.record(conditioning::rotation_keeps_rates(R, spec, (Vec<Q>(2) << 3, -2).finished(), Q(1, 4), steps, Kind::holds));
     Mat<Q> D = Mat<Q>::Zero(2, 2);
     D(0, 0) = 2;

@@ -79,7 +79,7 @@ Verdict kantorovich(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
     if (better) pick = ratio, at = static_cast<int>(k);
   }
   if (pick < 0) throw std::invalid_argument("kantorovich: the start is the minimizer");
-  return compare<Q>("steepest_descent_kantorovich",
+  Verdict v = compare<Q>("steepest_descent_kantorovich",
                     std::string(doubled ? "the step doubled (t = 2 t*): " : "steepest descent with exact line search: ") +
                         "(f(x_{k+1}) - f*)/(f(x_k) - f*) vs ((kappa - 1)/(kappa + 1))^2, " +
                         (kind.kind == Kind::tight ? "the step k farthest from equality (the last on ties): k = "
@@ -88,6 +88,103 @@ Verdict kantorovich(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
                     kind, pick, kind.kind == Kind::tight ? Relation::eq : Relation::le, bound, Q(0),
                     "A = " + matrix_text(Qm, lambda) + ", kappa = " + shown<Q>(kappa) + ", x_0 - x* = " +
                         vec_text(e0) + ", " + std::to_string(steps) + " steps");
+  // momentum's (sqrt kappa - 1)/(sqrt kappa + 1), squared: exactly when kappa is a rational square
+  const auto sn = boost::multiprecision::sqrt(numerator(kappa)), sd = boost::multiprecision::sqrt(denominator(kappa));
+  if (kind.kind == Kind::tight && sn * sn == numerator(kappa) && sd * sd == denominator(kappa)) {
+    const Q root(sn, sd), m = (root - 1) / (root + 1);
+    rule_out<Q>(v, "sqrt_kappa_rate", pick, Relation::le, Q(m * m), Q(0));
+  }
+  return v;
+}
+
+Verdict kantorovich_step_identity(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& e0, int steps) {
+  // Exact line search on ½eᵀAe: f(x_{k+1}) − f* = [1 − (gᵀg)²/((gᵀAg)(gᵀA⁻¹g))](f(x_k) − f*),
+  // since f − f* = ½gᵀA⁻¹g and the step removes (gᵀg)²/(2gᵀAg). Checked at every step.
+  const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
+  const Mat<Q> Ainv = with_spectrum<Q>(Qm, [&] {
+    std::vector<Q> inv;
+    for (const auto& l : lambda) inv.push_back(1 / l);
+    return inv;
+  }());
+  const auto gaps = steepest_gap_values(A, e0, steps, false);
+  const Quadratic<Q> f(A, Vec<Q>::Zero(A.rows()), Q(0));
+  SteepestDescent<Q> sd;
+  StopRule<Q> stop;
+  stop.max_steps = steps;
+  const Trace<Q> tr = run<Q>(f, sd, e0, stop);
+  Q worst = 0;
+  for (std::size_t k = 0; k + 1 < tr.x.size(); ++k) {
+    const Vec<Q> g = A * tr.x[k];
+    const Q gg = g.squaredNorm();
+    const Q predicted = (1 - gg * gg / (g.dot(A * g) * g.dot(Ainv * g))) * gaps[k];
+    worst = std::max(worst, abs_of(Q(gaps[k + 1] - predicted)));
+  }
+  return compare<Q>("steepest_descent_kantorovich",
+                    "each step: f(x_{k+1}) - f* = [1 - (g^T g)^2/((g^T A g)(g^T A^-1 g))] (f(x_k) - f*), largest "
+                    "difference over the steps",
+                    Kind::holds, worst, Relation::eq, Q(0), Q(0),
+                    "A = " + matrix_text(Qm, lambda) + ", x_0 - x* = " + vec_text(e0) + ", " + std::to_string(tr.steps()) +
+                        " steps (f - f* = 1/2 g^T A^-1 g; the exact step removes (g^T g)^2 / (2 g^T A g))");
+}
+
+Verdict kantorovich_inequality(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& e0, int steps,
+                               const Expect& kind) {
+  // Kantorovich: for every g ≠ 0, (gᵀg)²/((gᵀAg)(gᵀA⁻¹g)) ≥ 4μL/(μ + L)², the step of the
+  // proof; with equality when g has equal weight on the two extreme eigenvectors.
+  const Mat<Q> A = with_spectrum<Q>(Qm, lambda);
+  std::vector<Q> inv;
+  for (const auto& l : lambda) inv.push_back(1 / l);
+  const Mat<Q> Ainv = with_spectrum<Q>(Qm, inv);
+  const Quadratic<Q> f(A, Vec<Q>::Zero(A.rows()), Q(0));
+  SteepestDescent<Q> sd;
+  StopRule<Q> stop;
+  stop.max_steps = steps;
+  const Trace<Q> tr = run<Q>(f, sd, e0, stop);
+  const Q mu = qmin(lambda), L = qmax(lambda), floor = 4 * mu * L / ((mu + L) * (mu + L));
+  Q pick = -1;
+  int at = 0;
+  for (std::size_t k = 0; k + 1 < tr.x.size(); ++k) {
+    const Vec<Q> g = A * tr.x[k];
+    if (g.isZero(0)) break;
+    const Q gg = g.squaredNorm(), q = gg * gg / (g.dot(A * g) * g.dot(Ainv * g));
+    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(q - floor)) >= abs_of(Q(pick - floor)))
+                                                 : (pick < 0 || q < pick);
+    if (better) pick = q, at = static_cast<int>(k);
+  }
+  const bool tight = kind.kind == Kind::tight;
+  Verdict v = compare<Q>("steepest_descent_kantorovich",
+                         "Kantorovich's inequality at the gradients of the run: (g^T g)^2/((g^T A g)(g^T A^-1 g)) " +
+                             std::string(tight ? "=" : ">=") + " 4 mu L/(mu + L)^2, " +
+                             (tight ? "farthest step from equality: k = " : "smallest over the steps, at k = ") +
+                             std::to_string(at),
+                         kind, pick, tight ? Relation::eq : Relation::ge, floor, Q(0),
+                         "A = " + matrix_text(Qm, lambda) + ", x_0 - x* = " + vec_text(e0));
+  if (tight) rule_out<Q>(v, "kantorovich_constant_doubled", pick, Relation::ge, Q(2 * floor), Q(0));
+  return v;
+}
+
+Verdict golden_accuracy(const Mpfr& offset, const Mpfr& curvature, const Expect& kind) {
+  using std::sqrt;
+  // φ(t) = offset + k²((2/3)t − 1/3)² = ½at² + bt + c with a = 8k²/9, b = −4k²/9,
+  // c = offset + k²/9: t* = 1/2, φ(t*) = offset, φ'' = 8k²/9 (k² = curvature).
+  const Mpfr a = 8 * curvature / 9, b = -4 * curvature / 9, c = offset + curvature / 9;
+  const Quadratic<Mpfr> phi = quadratic_1d<Mpfr>(a, b, c);
+  const Vec<Mpfr> x0 = Vec<Mpfr>::Zero(1), d = Vec<Mpfr>::Ones(1);
+  const LineSearchPoint<Mpfr> p = golden_section_search<Mpfr>(phi, x0, phi.value(x0), d, Mpfr(1));
+  const Mpfr t_star = Mpfr(1) / 2, eps = epsilon<Mpfr>();
+  const Mpfr err = abs_of<Mpfr>(Mpfr(p.t - t_star));
+  const Mpfr width = 2 * sqrt(eps) * (1 + t_star);
+  const Mpfr rounding = 4 * sqrt(Mpfr(eps * abs_of<Mpfr>(offset) / a));
+  const std::string inst = "phi(t) = " + shown<Mpfr>(offset, 3) + " + " + shown<Mpfr>(curvature, 3) +
+                           " ((2/3) t - 1/3)^2, t* = 1/2, eps = " + shown<Mpfr>(eps, 3) + ": golden section's t - t* = " +
+                           shown<Mpfr>(Mpfr(p.t - t_star), 3);
+  if (kind.kind == Kind::counterexample)
+    return compare<Mpfr>("exact_line_search",
+                         "a badly scaled phi (offset " + shown<Mpfr>(offset, 3) + "): |t - t*| <= 2 sqrt(eps)(1 + t*) ?",
+                         kind, err, Relation::le, width, Mpfr(0), inst);
+  return compare<Mpfr>("exact_line_search",
+                       "golden section: |t - t*| <= 2 sqrt(eps)(1 + t*) + 4 sqrt(eps |phi(t*)| / phi''(t*))", kind, err,
+                       Relation::le, Mpfr(width + rounding), Mpfr(0), inst);
 }
 
 std::vector<double> steepest_gaps(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& e0, int steps) {
@@ -118,12 +215,15 @@ Verdict golden_matches_closed_form(const Mat<Mpfr>& B, const Vec<Mpfr>& theta) {
   const Mpfr closed = d.squaredNorm() / (2 * d.dot(B * d));
   const LineSearchPoint<Mpfr> p = golden_section_search<Mpfr>(L, theta, L.value(theta), d, Mpfr(1));
   const Mpfr tol = 2 * sqrt(epsilon<Mpfr>()) * (1 + closed);  // the final bracket's width, twice (claim exact_line_search)
-  return compare<Mpfr>("exact_line_search",
-                       "seed 004's alpha* = argmin L(theta + alpha d) on L = theta^T B theta: |golden section - "
-                       "||d||^2/(2 d^T B d)| <= 2 sqrt(eps)(1 + alpha*)",
-                       Kind::holds, abs_of<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
-                       "alpha* = " + shown<Mpfr>(closed) + ", golden section " + shown<Mpfr>(p.t) + " after " +
-                           std::to_string(p.evaluations) + " evaluations");
+  Verdict v = compare<Mpfr>("exact_line_search",
+                            "seed 004's alpha* = argmin L(theta + alpha d) on L = theta^T B theta: |golden section - "
+                            "||d||^2/(2 d^T B d)| <= 2 sqrt(eps)(1 + alpha*)",
+                            Kind::holds, abs_of<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
+                            "alpha* = " + shown<Mpfr>(closed) + ", golden section " + shown<Mpfr>(p.t) + " after " +
+                                std::to_string(p.evaluations) + " evaluations; phi(alpha*) = 0 here, so the rounding "
+                                "term of the bound is 0");
+  // lesson 02's eps* = 2 g^T g / g^T H g returns to the same level: it is not the minimizer
+  return rule_out<Mpfr>(v, "critical_step_for_minimizer", abs_of<Mpfr>(Mpfr(p.t - 2 * closed)), Relation::le, tol, Mpfr(0));
 }
 
 Verdict golden_not_unimodal() {
@@ -151,9 +251,12 @@ Verdict armijo_boundary(const Q& L, const Q& c, const Q& x0) {
   const Vec<Q> x = (Vec<Q>(1) << x0).finished();
   const Vec<Q> g = f.gradient(x);
   const Q t = 2 * (1 - c) / L;
-  return compare<Q>("armijo_backtracking", "at t = 2(1 - c)/L on 1/2 L x^2: f(x - t g) = f(x) - c t ||g||^2",
-                    Kind::tight, f.value(Vec<Q>(x - t * g)), Relation::eq, f.value(x) - c * t * g.squaredNorm(), Q(0),
-                    "L = " + shown<Q>(L) + ", c = " + shown<Q>(c) + ", x = " + shown<Q>(x0) + ", t = " + shown<Q>(t));
+  Verdict v = compare<Q>("armijo_backtracking", "at t = 2(1 - c)/L on 1/2 L x^2: f(x - t g) = f(x) - c t ||g||^2",
+                         Kind::tight, f.value(Vec<Q>(x - t * g)), Relation::eq, f.value(x) - c * t * g.squaredNorm(), Q(0),
+                         "L = " + shown<Q>(L) + ", c = " + shown<Q>(c) + ", x = " + shown<Q>(x0) + ", t = " + shown<Q>(t));
+  // a range twice as long: at t = 4(1 - c)/L the Armijo condition fails
+  return rule_out<Q>(v, "range_doubled", f.value(Vec<Q>(x - 2 * t * g)), Relation::le,
+                     Q(f.value(x) - c * 2 * t * g.squaredNorm()), Q(0));
 }
 
 Verdict armijo_region(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& x0, const Q& c, const Q& L_used,
@@ -207,12 +310,13 @@ Verdict backtracking_floor_attained(const Q& L, const Q& c, const Q& rho, const 
   Backtracking<Q> bt(t0, c, rho);
   bt.step(f, x, f.gradient(x));
   const Q floor = std::min(t0, rho * boundary);
-  return approaches<Q>("armijo_backtracking",
+  Verdict v = approaches<Q>("armijo_backtracking",
                        "the floor is attained as the first trial nears 2(1 - c)/(L rho) from above: min(t_0, rho 2(1 - c)/L) "
                        "/ accepted step",
                        Q(floor / bt.last_step()), Q(1, 1000),
                        "1/2 L x^2 with L = " + shown<Q>(L) + ", c = " + shown<Q>(c) + ", rho = " + shown<Q>(rho) +
                            ", t_0 = (1 + " + shown<Q>(delta) + ") 2(1 - c)/(L rho): accepted t = " + shown<Q>(bt.last_step()));
+  return rule_out<Q>(v, "floor_doubled", bt.last_step(), Relation::ge, Q(std::min(t0, 2 * rho * boundary)), Q(0));
 }
 
 Verdict armijo_ascent_direction(const Mat<Q>& A, const Vec<Q>& x0, const Q& c, const Q& rho) {
@@ -259,12 +363,36 @@ Verdict coordinate_converges(const Mat<Q>& A, const Vec<Q>& b, const Vec<Q>& x0,
   const std::string inst = "A = [[" + shown<Q>(A(0, 0)) + ", " + shown<Q>(A(0, 1)) + "], ...], " + std::to_string(sweeps) +
                            " sweeps (" + std::to_string(fs.size() - 1) + " updates) from " + vec_text(x0);
   if (kind.kind == Kind::tight)
+    throw ContractError("coordinate_converges: one sweep on a diagonal A is an identity (holds), not a bound attained");
+  if (A.isDiagonal(0) && kind.kind == Kind::holds)
     return compare<Q>("coordinate_descent", "A diagonal: one sweep reaches f*", kind, fs.back(), Relation::eq, fstar, Q(0), inst);
   if (kind.kind == Kind::counterexample)
     return compare<Q>("coordinate_descent", "A indefinite (a_ii > 0): f(x_K) stays above the stationary value f(A^{-1} b) ?",
                       kind, fs.back(), Relation::ge, fstar, Q(0), inst);
   return compare<Q>("coordinate_descent", "f(x_K) - f* <= 10^-6 (f(x_0) - f*) after the sweeps", kind, Q(fs.back() - fstar),
                     Relation::le, Q(fs.front() - fstar) / 1000000, Q(0), inst);
+}
+
+Verdict coordinate_rate(const Mat<Q>& A, const Vec<Q>& b, const Vec<Q>& x0, int sweeps) {
+  // n = 2: after the first update e_1 = −(a12/a11) e_2, and each later pair of updates
+  // multiplies e by rho = a12²/(a11 a22), so f − f* (quadratic in e) falls by rho² per
+  // sweep: gap after update 2K − 1 = rho^(2(K−1)) · gap after update 1.
+  if (A.rows() != 2 || sweeps < 2) throw std::invalid_argument("coordinate_rate: n = 2, sweeps >= 2");
+  const auto fs = coordinate_values(A, b, x0, sweeps);
+  const Quadratic<Q> f(A, b, Q(0));
+  const Q fstar = f.value(solve<Q>(A, b));
+  const Q rho = A(0, 1) * A(0, 1) / (A(0, 0) * A(1, 1));
+  const std::size_t last = static_cast<std::size_t>(2 * sweeps - 1);
+  Q rK = 1, rK_half = 1;
+  for (int k = 1; k < sweeps; ++k) rK *= rho * rho, rK_half *= rho;
+  Verdict v = compare<Q>("coordinate_descent",
+                         "n = 2: f - f* falls by rho^2 per sweep, rho = a12^2/(a11 a22): gap after update 2K - 1 = "
+                         "rho^(2(K - 1)) gap after update 1",
+                         Kind::tight, Q(fs[last] - fstar), Relation::eq, Q(rK * (fs[1] - fstar)), Q(0),
+                         "A = [[" + shown<Q>(A(0, 0)) + ", " + shown<Q>(A(0, 1)) + "], [" + shown<Q>(A(1, 0)) + ", " +
+                             shown<Q>(A(1, 1)) + "]], rho = " + shown<Q>(rho) + ", K = " + std::to_string(sweeps) +
+                             " sweeps from " + vec_text(x0));
+  return rule_out<Q>(v, "rho_unsquared", Q(fs[last] - fstar), Relation::eq, Q(rK_half * (fs[1] - fstar)), Q(0));
 }
 
 }  // namespace descent::claims::line_search_checks

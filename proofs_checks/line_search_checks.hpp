@@ -30,6 +30,18 @@ Verdict golden_matches_closed_form(const Mat<Mpfr>& B, const Vec<Mpfr>& theta);
 /// φ(t) = f(x − t g) has two minima; golden section's point is not within the tolerance of
 /// the global minimum of φ found by a fine scan.
 Verdict golden_not_unimodal();
+/// exact_line_search: golden section on φ(t) = offset + curvature·((2/3)t − 1/3)² (t* = 1/2)
+/// finds t* to 2√ε(1 + t*) + 4√(ε|φ(t*)|/φ''(t*)) (holds); with kind counterexample
+/// ("well_scaled" dropped) the accuracy 2√ε(1 + t*) alone is tested and fails.
+Verdict golden_accuracy(const Mpfr& offset, const Mpfr& curvature, const Expect& kind);
+/// steepest_descent_kantorovich: at every step of exact line search,
+/// f(x_{k+1}) − f* = [1 − (gᵀg)²/((gᵀAg)(gᵀA⁻¹g))](f(x_k) − f*) (exact).
+Verdict kantorovich_step_identity(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Vec<Rational>& e0,
+                                  int steps);
+/// steepest_descent_kantorovich: Kantorovich's inequality (gᵀg)²/((gᵀAg)(gᵀA⁻¹g)) ≥ 4μL/(μ+L)² at
+/// the gradients of the run (holds: the smallest; tight: equality at every step, rejecting 8μL/(μ+L)²).
+Verdict kantorovich_inequality(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Vec<Rational>& e0,
+                               int steps, const Expect& kind);
 
 /// armijo_backtracking, tight (exact): on ½Lx², at t = 2(1 − c)/L the sufficient
 /// decrease condition holds with equality.
@@ -55,9 +67,13 @@ Verdict armijo_ascent_direction(const Mat<Rational>& A, const Vec<Rational>& x0,
 /// no update raises f (max_k f(x_{k+1}) − f(x_k) ≤ 0).
 Verdict coordinate_monotone(const Mat<Rational>& A, const Vec<Rational>& b, const Vec<Rational>& x0, int sweeps);
 /// coordinate_descent (exact): after `sweeps` sweeps f(x_K) − f* ≤ 10⁻⁶(f(x₀) − f*) (holds, A
-/// SPD); tight: A diagonal, one sweep, f(x_n) == f*; counterexample("spd"): A indefinite
-/// with a_ii > 0, f(x_K) falls below the stationary value f(A⁻¹b) (no minimum to converge to).
+/// SPD; for a diagonal A, one sweep, f(x_n) == f*, an identity); counterexample("spd"): A
+/// indefinite with a_ii > 0, f(x_K) falls below the stationary value f(A⁻¹b) (no minimum to
+/// converge to).
 Verdict coordinate_converges(const Mat<Rational>& A, const Vec<Rational>& b, const Vec<Rational>& x0, int sweeps,
                              const Expect& kind);
+/// coordinate_descent, n = 2 (tight): f − f* falls by exactly ρ², ρ = a₁₂²/(a₁₁a₂₂), per sweep
+/// after the first update; rejects ρ per sweep.
+Verdict coordinate_rate(const Mat<Rational>& A, const Vec<Rational>& b, const Vec<Rational>& x0, int sweeps);
 
 }  // namespace descent::claims::line_search_checks

@@ -29,6 +29,15 @@ Verdict scaling_can_raise_kappa();
 
 /// whitening (exact): with A = E diag(λ) Eᵀ for square rational λ, A^{±0.5} = E diag(λ^{±1/2}) Eᵀ
 /// are rational; ‖(A^{0.5})ᵀA^{0.5} − A‖² + ‖(A^{-0.5})ᵀA^{-0.5}A − I‖² == 0 (seed 002 lines 982, 986).
+/// feature_scaling_conditioning, the predicted size of the gain: κ(XᵀX/m) ≥ max_i H_ii/min_i H_ii
+/// on the raw data (each H_ii is a Rayleigh quotient).
+Verdict kappa_diagonal_floor(std::uint64_t seed, int m, const std::vector<double>& scales);
+/// feature_scaling_conditioning (tight): on a 2^n factorial design with levels ±s_i
+/// (centered, uncorrelated) κ(XᵀX/m) = max_i H_ii/min_i H_ii.
+Verdict kappa_diagonal_floor_attained(const std::vector<double>& scales);
+/// whitening: one GD step with η = 1 in ŵ (identity Hessian) lands on w* (an identity, holds).
+Verdict whitened_one_step(const Mat<Rational>& E, const std::vector<Rational>& roots, const Vec<Rational>& b,
+                          const Vec<Rational>& w0);
 Verdict square_roots(const Mat<Rational>& E, const std::vector<Rational>& roots);
 /// whitening (exact): E(w) = ½wᵀAw + bᵀw + c (the notes' sign) == ½ŵᵀŵ + b̂ᵀŵ + c with ŵ = A^{0.5}w,
 /// b̂ = A^{-0.5}b (seed 002 line 953). With seed_sign, b̂ solves line 937's b̂ᵀS = −bᵀ (refutes).

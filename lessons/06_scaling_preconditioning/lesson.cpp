@@ -8,11 +8,19 @@
  * Sources: seeds 001, 002, 004.
  *
  * \section l06_scaling Step 1: feature scaling
- * Seed 001: \f$x_i^r \leftarrow (x_i^r - m_i)/\sigma_i\f$ makes "the means of all dimensions 0 and the
- * variances all 1". On a seeded data set whose three features have scales 1, 10 and 0.2 (and
- * non-zero means), standardizing — which both centres and rescales — lowers the condition number of the
- * least-squares Hessian \f$X^\top X/m\f$ and of the logistic-regression Hessian, and GD with \f$\eta = 1/L\f$ needs
- * fewer steps (each design with targets \f$y = X\mathbf{1}\f$, so \f$w^* = \mathbf{1}\f$ in both).
+ * Seed 001: after \f$x_i^r \leftarrow (x_i^r - m_i)/\sigma_i\f$ "The means of all dimensions are 0, and the
+ * variances are all 1" — with the population variance (divisor \f$m\f$, numpy's std); with the sample
+ * variance (divisor \f$m - 1\f$) they are \f$m/(m-1)\f$, which the check rejects. On a seeded data set whose
+ * three features have scales 1, 10 and 0.2 (and non-zero means), standardizing — which both centres and
+ * rescales — lowers the condition number of the least-squares Hessian \f$X^\top X/m\f$ and of the
+ * logistic-regression Hessian, and GD with \f$\eta = 1/L\f$ needs fewer steps (each design with targets
+ * \f$y = X\mathbf{1}\f$, so \f$w^* = \mathbf{1}\f$ in both). The size of the gain is predicted: every diagonal entry
+ * \f$H_{ii} = e_i^\top He_i\f$ lies between \f$\lambda_{\min}\f$ and \f$\lambda_{\max}\f$, so
+ * \f$\kappa(H) \ge \max_i H_{ii}/\min_i H_{ii}\f$, the spread of the features' second moments, which
+ * standardizing removes; the floor is attained for centered, uncorrelated features (a factorial
+ * design, where \f$H\f$ is diagonal). Centering alone does not do it: its \f$\kappa\f$ stays more than \f$n\f$ times the
+ * standardized one (rejected). How good is the unit-diagonal scaling? Van der Sluis (1969): within a factor
+ * \f$n\f$ of the best diagonal scaling.
  * Standardizing is a diagonal scaling of the covariance to unit diagonal; when the features
  * already have similar scales it can *raise* \f$\kappa\f$ (counterexample).
  * (claim \ref claim_feature_scaling_conditioning "feature_scaling_conditioning")
@@ -28,7 +36,11 @@
  * \f$\hat w\f$ — whose Hessian is \f$I\f$, so \f$\eta = 1\f$ is exact in one step — maps back to
  * \f[ w^{(k+1)} = w^{(k)} - \eta A^{-1}\nabla_w E(w^{(k)})^\top . \f]
  * Each line is checked in exact arithmetic on an \f$A\f$ with rational square roots (eigenvalues
- * 4 and 9 under an exactly orthogonal \f$V\f$). The notes' later “\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$”
+ * 4 and 9 under an exactly orthogonal \f$V\f$). So that the checks test the algebra and not the
+ * construction, the root is computed from \f$A\f$ alone by Cayley–Hamilton,
+ * \f$S = (A + \sqrt{\det A}\,I)/\sqrt{\operatorname{tr}A + 2\sqrt{\det A}}\f$, and compared with \f$V\Lambda^{0.5}V^\top\f$;
+ * the energy check rejects \f$\hat w = Aw, \hat b = A^{-1}b\f$ (the roots forgotten), and GD in \f$\hat w\f$
+ * rejects the preconditioner \f$A^{-0.5}\f$. The notes' later “\f$w^{(k+1)} = w^{(k)} - \eta A^{-1}b\f$”
  * replaces the gradient \f$Aw^{(k)} + b\f$ by the constant \f$b\f$: it moves by the same amount at every step,
  * even from the minimum — refuted.
  * (claim \ref claim_whitening "whitening")
@@ -36,8 +48,10 @@
  *
  * \section l06_diag Step 3: diagonal against full preconditioning
  * A diagonal \f$P = \mathrm{diag}(1/a_{ii})\f$ rescales the axes: it makes an axis-aligned quadratic
- * perfectly conditioned (one step with \f$\eta = 1\f$), but does nothing for a rotated one with equal
- * diagonal entries. The full \f$P = A^{-1}\f$ (whitening; Newton's step on a quadratic) fixes both.
+ * perfectly conditioned (one step with \f$\eta = 1\f$; \f$\mathrm{diag}(a_{ii})\f$ itself is rejected), but does nothing
+ * for a rotated one with equal diagonal entries. Seed 002 asks for a "(diagonal) scaling matrix
+ * \f$\mathbf S\f$" with \f$S^\top S = A\f$ and then takes \f$S = A^{0.5}\f$, which is not diagonal for a rotated \f$A\f$:
+ * no diagonal \f$S\f$ has \f$S^\top S = A\f$ when \f$A\f$ has off-diagonal entries. The full \f$P = A^{-1}\f$ (whitening; Newton's step on a quadratic) fixes both.
  * (claim \ref claim_diagonal_vs_full_preconditioning "diagonal_vs_full_preconditioning")
  * \image html methods.svg "Paths of GD, steepest descent, coordinate descent, diagonal preconditioning and Newton"
  * \snippet 06_scaling_preconditioning/lesson.cpp l06-diag
@@ -116,6 +130,8 @@ int main(int argc, char** argv) {
     const std::vector<double> scales{1.0, 10.0, 0.2};
     run.record(preconditioning::standardized_moments(1, 200, scales));
     run.record(preconditioning::scaling_lowers_kappa(1, 200, scales));
+    run.record(preconditioning::kappa_diagonal_floor(1, 200, scales));
+    run.record(preconditioning::kappa_diagonal_floor_attained(scales));
     run.record(preconditioning::scaling_lowers_iterations(1, 200, scales));
     run.record(preconditioning::scaling_lowers_logistic_kappa(1, 200, scales, Mpfr(1) / 100));
     run.record(preconditioning::scaling_can_raise_kappa());
@@ -131,7 +147,7 @@ int main(int argc, char** argv) {
     run.record(preconditioning::whitened_energy(V, roots, b, w, true));
     run.record(preconditioning::whitened_gradient(V, roots, b, w));
     run.record(preconditioning::whitened_gd(V, roots, b, w, Q(1, 2), steps, Kind::holds));
-    run.record(preconditioning::whitened_gd(V, roots, b, w, Q(1), steps, Kind::tight));
+    run.record(preconditioning::whitened_one_step(V, roots, b, w));
     run.record(preconditioning::seed_constant_step(V, roots, b, Q(1, 2)));
     Mat<Q> indefinite = Mat<Q>::Zero(2, 2);
     indefinite(0, 0) = 4;
@@ -150,7 +166,7 @@ int main(int argc, char** argv) {
     D(0, 0) = 1;
     D(1, 1) = 50;
     const Vec<Q> x0 = (Vec<Q>(2) << 3, -1).finished(), bq = (Vec<Q>(2) << 1, 2).finished();
-    run.record(preconditioning::diagonal_one_step(D, bq, x0, Kind::tight));
+    run.record(preconditioning::diagonal_one_step(D, bq, x0, Kind::holds));
     Mat<Q> coupled(2, 2);
     coupled << 1, Q(9, 10), Q(9, 10), 1;
     run.record(preconditioning::diagonal_one_step(coupled, bq, x0, Expect::counterexample("axis_aligned")));

@@ -28,6 +28,8 @@ Verdict error_factor(const Mat<Rational>& A, const Vec<Rational>& x_star, const 
 /// newton_one_step_quadratic, counterexample dropping step_below_2: at η = 2 the
 /// conclusion "converges", ‖e_K‖² < ‖e_0‖², fails (e_k = (−1)^k e_0).
 Verdict no_convergence_at_two(const Mat<Rational>& A, const Vec<Rational>& x_star, const Vec<Rational>& x0, int steps);
+/// newton_one_step_quadratic, tight: the end η = 2 of the range is attained, ‖e_K‖² = ‖e_0‖².
+Verdict constant_amplitude_at_two(const Mat<Rational>& A, const Vec<Rational>& x_star, const Vec<Rational>& x0, int steps);
 /// newton_one_step_quadratic, holds: for η > 2 theory predicts divergence, ‖e_K‖² > ‖e_0‖².
 Verdict diverges_above_two(const Mat<Rational>& A, const Vec<Rational>& x_star, const Vec<Rational>& x0,
                            const Rational& eta, int steps);

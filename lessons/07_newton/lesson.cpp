@@ -17,7 +17,9 @@
  * step, \f$0 < \eta < 2\f$ converges, \f$\eta = 2\f$ jumps across \f$x^*\f$ forever and
  * \f$\eta > 2\f$ diverges. Seed 002: “For a quadratic function, the optimal η is 1 (which is
  * exactly Newton's method) — And should not be greater than 2!” — correct, though incomplete:
- * \f$\eta = 2\f$ itself does not converge either. The left sides are exact rational trajectories and the
+ * \f$\eta = 2\f$ itself does not converge either: there \f$\|e_K\| = \|e_0\|\f$ exactly, the end of the range
+ * attained (tight), and \f$\eta = 5/2\f$ diverges, which rejects a range \f$0 < \eta < 4\f$. (The one-step and
+ * \f$(1 - \eta)^k\f$ checks are identities — holds, not tight.) The left sides are exact rational trajectories and the
  * right sides the closed form \f$(1-\eta)^k e_0\f$, on a rotated 3×3 quadratic whose minimizer is the
  * point it was built around. Without a positive definite \f$A\f$ the same
  * single step lands on the stationary point, which is a saddle (a counterexample).
@@ -32,12 +34,15 @@
  * is reached in \f$O(\log\log(1/\varepsilon))\f$ steps. On \f$f = e^x + \tfrac12x^2 - 2x\f$
  * (\f$x^*\f$ the root of \f$e^x + x = 2\f$, \f$C = (2 - x^*)/(2(3 - x^*)) \approx 0.3045\f$) the
  * ratio is measured at 200 digits against \f$x^*\f$ found by bisection at 240 digits, never by
- * Newton. The conclusion needs both hypotheses: with \f$\eta = 1/2\f$ the error only halves per
+ * Newton (the constant without its ½ is rejected), and every counted step keeps
+ * \f$d_{k+1} - 2d_k \ge -\log_{10}C - 0.01\f$ (the worst is 0.514 against the limit 0.516; tripling digits is
+ * rejected). The conclusion needs both hypotheses: with \f$\eta = 1/2\f$ the error only halves per
  * step (linear), and on \f$\sqrt{1 + x^2}\f$ — strictly convex, \f$f''(0) = 1\f$ — Newton's map is
  * \f$x \mapsto -x^3\f$: it converges only for \f$|x_0| < 1\f$, cycles between \f$\pm1\f$ from
  * \f$x_0 = 1\f$ and runs away from \f$x_0 = 2\f$ (2, −8, 512, …). Seed 003 states
  * “Theorem: \f$O(\log\log(1/\epsilon))\f$” with a general step \f$\eta\f$ and no hypotheses —
- * refuted; the theorem is local.
+ * refuted even in its own strongly convex setting: on \f$\sqrt{1 + x^2} + x^2/40\f$ (\f$f'' \ge 1/20\f$,
+ * Lipschitz Hessian) pure Newton from \f$x_0 = 2\f$ falls into a 2-cycle near \f$\pm19.87\f$; the theorem is local.
  * (claim \ref claim_newton_quadratic_convergence "newton_quadratic_convergence")
  * \image html newton_errors.svg "Newton's error per step at 200 digits: eta = 1 (quadratic) and eta = 1/2 (linear)"
  * \snippet 07_newton/lesson.cpp l07-quadratic-convergence
@@ -63,7 +68,8 @@
  * for \f$a > 0\f$ (checked with derivatives by exact central differences). For \f$a < 0\f$ the
  * stationary point is a maximum and stepping there raises \f$y\f$. Line 182 writes the left side
  * signed, \f$y'(x_0)/y''(x_0) = |2ax_0 + b|/(2a)\f$, false for \f$x_0 < -b/(2a)\f$ (\f$a = 1\f$,
- * \f$b = 0\f$, \f$x_0 = -1\f$: \f$-1 \ne 1\f$) — refuted; line 209 has the absolute value.
+ * \f$b = 0\f$, \f$x_0 = -1\f$: \f$-1 \ne 1\f$) — refuted; line 209 has the absolute value, and the missing
+ * bars are likely a conversion artifact. The check also rejects \f$|y'|/(2y'')\f$.
  * (claim \ref claim_best_step_1d "best_step_1d")
  * \snippet 07_newton/lesson.cpp l07-best-step
  *
@@ -73,7 +79,12 @@
  * from the pairs \f$(s_k, y_k)\f$, L-BFGS keeps only the last \f$m\f$ pairs. A strong Wolfe line
  * search keeps \f$s_k^\top y_k > 0\f$, so the estimate stays positive definite. On 2-D
  * Rosenbrock from \f$(-1.2, 1)\f$ at 50 digits both reach \f$\|\nabla f\|^2 \le 10^{-40}\f$ in a
- * few dozen steps, where gradient descent with a fixed step is still far away.
+ * few dozen steps. Gradient descent with the fixed step \f$\eta = 1/1000\f$ is run to the same tolerance, and its
+ * count is predicted: near \f$(1, 1)\f$ the Hessian's smallest eigenvalue is \f$0.3994\f$, so the slow component
+ * of the gradient shrinks by \f$1 - \eta\lambda_{\min}\f$ per step and \f$\|\nabla f\|^2\f$ needs about
+ * \f$\ln(10^{40})/(-2\ln(1 - \eta\lambda_{\min})) \approx 115\,000\f$ steps; the measured count (about 113 000)
+ * must lie within a factor 2 of that — three thousand times the quasi-Newton count, which rejects "within
+ * 100 times".
  * (claim \ref claim_quasi_newton "quasi_newton")
  * \image html rosenbrock_paths.svg "Rosenbrock's valley: GD (eta = 1/1000), Newton and BFGS from (-1.2, 1)"
  * \snippet 07_newton/lesson.cpp l07-quasi-newton
@@ -180,6 +191,7 @@ int main(int argc, char** argv) {
     run.record(newton::one_step(A, x_star, x0));
     run.record(newton::error_factor(A, x_star, x0, Q(3, 2), steps));
     run.record(newton::no_convergence_at_two(A, x_star, x0, steps));
+    run.record(newton::constant_amplitude_at_two(A, x_star, x0, steps));
     run.record(newton::diverges_above_two(A, x_star, x0, Q(5, 2), steps));
     // the same single step on an indefinite A (a saddle): the stationary point, not a minimum
     run.record(newton::saddle(R, {Q(3), Q(1), Q(-2)}, x_star, x0));

@@ -104,6 +104,9 @@ Verdict lessard_attracted(int steps);
 /// heavy_ball_not_global, holds: from x_{−1} = x₀ = 33/10 the last three of `steps` exact
 /// iterates lie within 10⁻³⁰ of the cycle's points, in order.
 Verdict lessard_distance_to_cycle(int steps);
+/// heavy_ball_not_global, refutes seed 002 line 1851 ("demonstrably superior"): on Lessard's function
+/// tuned heavy ball ends above gradient descent (eta = 1/L) after K steps from 33/10.
+Verdict seed_momentum_superior(int steps);
 /// heavy_ball_not_global, holds: gradient descent with η = 1/L (and Nesterov's scheme) on
 /// the same function converges: |x_K| ≤ (1 − μ/L)^K |x_0| … lhs |x_K|, from x_0 = 33/10.
 Verdict lessard_gd_converges(int steps);

@@ -47,11 +47,16 @@
  * \f$\lambda\f$, vanishes exactly at \f$\mu\f$ and \f$L\f$), so
  * \f[ \rho(T) = \frac{\sqrt\kappa - 1}{\sqrt\kappa + 1} \approx 1 - \frac{2}{\sqrt\kappa}, \qquad
  *     \text{iterations} \approx \tfrac{\sqrt\kappa}{2}\ln\tfrac1\varepsilon \text{ against } \tfrac{\kappa}{2}\ln\tfrac1\varepsilon , \f]
- * (plus \f$\tfrac{\sqrt\kappa}{2}\ln t\f$ for the Jordan factor below: 1297 measured steps at \f$\kappa = 10^4\f$,
- * \f$\varepsilon = 10^{-8}\f$, against 1280 estimated; the check allows \f$\sqrt\kappa\ln(1/\varepsilon)\f$)
+ * (plus \f$\tfrac{\sqrt\kappa}{2}\ln t\f$ for the Jordan factor below: the count solves
+ * \f$t = \tfrac{\sqrt\kappa}{2}(\ln\tfrac1\varepsilon + \ln t)\f$, 1280 at \f$\kappa = 10^4\f$, \f$\varepsilon = 10^{-8}\f$, against 1297
+ * measured; the check asserts the count within a factor 1.1 of that prediction and rejects GD's rate)
  * seed 003's “\f$\kappa = 10^8 \Rightarrow 10^8 \rightarrow 10^4\f$” (the converted slide reads
  * \f$\sqrt{\mathcal K} = \log(1/\epsilon)\f$ for \f$\sqrt\kappa\log(1/\epsilon)\f$). The radius is checked
- * exactly at \f$\kappa = 100\f$ and at 50 digits at \f$\kappa = 1000\f$. A spectral radius is a norm bound
+ * exactly at \f$\kappa = 100\f$ and at 50 digits at \f$\kappa = 1000\f$, where \f$p(z)\f$ is not taken from the
+ * formula but read off the library's heavy-ball iterates on \f$\lambda x^2/2\f$ (three iterates determine
+ * \f$x_{k+1} = c\,x_k - b\,x_{k-1}\f$), so that a slip in the iteration would show; GD's rate
+ * \f$(\kappa-1)/(\kappa+1)\f$ is rejected there, and the stability edge \f$2 + \beta\f$ in place of
+ * \f$2 + 2\beta\f$ is rejected at \f$\eta\lambda = 2.9\f$, \f$\beta = 1/2\f$. A spectral radius is a norm bound
  * only for a normal iteration matrix: gradient descent's \f$I - \eta A\f$ is symmetric and
  * \f$\|x_t\| \le \rho^t\|x_0\|\f$ holds; heavy ball's companion matrix is never normal, and already
  * \f$x_1 = 117/121 > \rho x_0 = 99/121\f$ (at \f$\lambda = \mu\f$, where the root is double, a Jordan block:
@@ -71,7 +76,13 @@
  * \f$792/1225 \to -2208/1225 \to 2592/1225\f$, which it never leaves; from \f$x_0 = 33/10\f$ with no
  * initial momentum the exact rational trajectory is drawn into it (within \f$10^{-30}\f$ after 200
  * steps; it cannot land on it exactly, since its denominators hold only the primes 2, 3, 5).
- * Gradient descent and Nesterov's scheme converge on the same function.
+ * Gradient descent and Nesterov's scheme converge on the same function. Why the cycle: all three cycle
+ * points lie on the slope-25 pieces, so there the iteration is the linear heavy-ball map of the
+ * quadratic \f$25x^2/2\f$ plus a constant, and three steps compose to an affine map whose linear part has the
+ * double eigenvalue \f$-8/27\f$: a fixed point of the three-step map, attracting, but not the minimum.
+ * Seed 002 sums up: "Momentum methods which emphasize directions of steady improvement are demonstrably
+ * superior to other methods" — refuted on this very function (heavy ball with its best quadratic
+ * tuning ends on the cycle while gradient descent converges).
  * (claim \ref claim_heavy_ball_not_global "heavy_ball_not_global")
  * \image html lessard_cycle.svg "Heavy ball on the Lessard function from 3.3: drawn into the 3-cycle"
  * \snippet 08_momentum/lesson.cpp l08-lessard
@@ -85,7 +96,8 @@
  * quadratic the factor \f$1 - 1/\sqrt\kappa\f$ is exact for the *iterate*: at \f$\lambda = \mu\f$ the
  * iteration has the double root \f$1 - 1/\sqrt\kappa\f$, so \f$f - f^*\f$ shrinks by its square and the
  * bound in \f$f\f$ is conservative there. The step must respect the true smoothness: the scheme built
- * for \f$L = 4\f$ diverges on \f$9x^2/2\f$.
+ * for \f$L = 4\f$ diverges on \f$9x^2/2\f$. (Heavy ball's smaller radius \f$(\sqrt\kappa-1)/(\sqrt\kappa+1)\f$ is rejected for
+ * Nesterov's iteration at \f$\lambda = \mu\f$.)
  * (claim \ref claim_nesterov_strongly_convex_rate "nesterov_strongly_convex_rate")
  * \snippet 08_momentum/lesson.cpp l08-nesterov
  *
@@ -235,6 +247,7 @@ int main(int argc, char** argv) {
     run.record(momentum::lessard_attracted(200));
     run.record(momentum::lessard_distance_to_cycle(200));
     run.record(momentum::lessard_gd_converges(20));
+    run.record(momentum::seed_momentum_superior(60));
     //! [l08-lessard]
 
     //! [l08-nesterov]

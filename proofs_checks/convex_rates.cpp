@@ -166,7 +166,10 @@ PoorMinima poor_minima() {
 
 // ---- smoothness_definitions ----
 
-Verdict huber_upper_bowl(const Q& c, const Expect& kind) {
+namespace {
+// The largest gap f(y) − [f(x) + f'(x)(y − x) + c/2 (y − x)²] of the 1-D Huber function (δ = 1,
+// L = 1) over the pairs x ≠ y of a grid, and where.
+std::pair<Q, std::string> huber_bowl_gap(const Q& c) {
   const Huber<Q> f(1, Q(1), Q(1));
   const std::vector<Q> grid = {Q(-3), Q(-2), Q(-1), Q(-1, 2), Q(-1, 5), Q(0), Q(1, 3), Q(3, 4), Q(1), Q(3, 2), Q(5, 2)};
   Q worst = -1000;
@@ -181,31 +184,45 @@ Verdict huber_upper_bowl(const Q& c, const Expect& kind) {
         where = "x = " + x.str() + ", y = " + y.str();
       }
     }
-  return compare<Q>("smoothness_definitions",
+  return {worst, where};
+}
+}  // namespace
+
+Verdict huber_upper_bowl(const Q& c, const Expect& kind) {
+  const auto [worst, where] = huber_bowl_gap(c);
+  const std::size_t grid_size = 11;
+  Verdict v = compare<Q>("smoothness_definitions",
                     "the Huber function (delta = 1, f' 1-Lipschitz) lies below the bowl of curvature c = " + c.str() +
                         " at every point: the largest gap f(y) - [f(x) + f'(x)(y - x) + c/2 (y - x)^2] is 0",
                     kind, worst, Relation::eq, Q(0), Q(0),
-                    std::to_string(grid.size()) + " points, every pair x != y; the largest gap at " + where +
+                    std::to_string(grid_size) + " points, every pair x != y; the largest gap at " + where +
                         (kind.kind == Kind::tight ? " (0 for both points in |x| <= 1: the curvature L = 1 cannot be "
                                                     "lowered)"
                                                   : ""));
+  // the bowl of half the curvature, L/4 in place of L/2: the Huber function pokes out of it
+  if (kind.kind == Kind::tight) rule_out<Q>(v, "bowl_half_curvature", huber_bowl_gap(c / 2).first, Relation::eq, Q(0), Q(0));
+  return v;
 }
 
 Verdict lessard_lower_bowl() {
   const Lessard<Q> f(Q(1), Q(25));
   const std::vector<Q> grid = {Q(-2), Q(-1, 2), Q(0), Q(1, 2), Q(1), Q(3, 2), Q(2), Q(5, 2), Q(4)};
-  Q worst = -1000000;
+  Q worst = -1000000, worst_doubled = -1000000;
   for (const auto& x : grid)
     for (const auto& y : grid) {
-      const Q violation = (f.value(scalar_vec(x)) + f.gradient(scalar_vec(x))(0) * (y - x) + (y - x) * (y - x) / 2) -
-                          f.value(scalar_vec(y));
-      worst = std::max(worst, violation);
+      if (x == y) continue;  // both sides are f(x) there, for any curvature
+      const Q lower = f.value(scalar_vec(x)) + f.gradient(scalar_vec(x))(0) * (y - x);
+      worst = std::max(worst, Q(lower + (y - x) * (y - x) / 2 - f.value(scalar_vec(y))));
+      worst_doubled = std::max(worst_doubled, Q(lower + (y - x) * (y - x) - f.value(scalar_vec(y))));
     }
-  return compare<Q>("smoothness_definitions",
-                    "the Lessard function (f'' >= 1) lies above the bowl of curvature mu = 1 at every point: the "
-                    "largest violation f(x) + f'(x)(y - x) + (y - x)^2/2 - f(y) <= 0",
-                    Kind::holds, worst, Relation::le, Q(0), Q(0),
-                    std::to_string(grid.size()) + " points straddling the breakpoints 1 and 2, every pair");
+  Verdict v = compare<Q>("smoothness_definitions",
+                         "the Lessard function (f'' >= 1) lies above the bowl of curvature mu = 1 at every point: the "
+                         "largest violation f(x) + f'(x)(y - x) + (y - x)^2/2 - f(y) <= 0 over the pairs x != y",
+                         Kind::holds, worst, Relation::le, Q(0), Q(0),
+                         std::to_string(grid.size()) + " points straddling the breakpoints 1 and 2, every pair x != y; "
+                         "the largest violation " + worst.str() + " (0 only where f is exactly the bowl: within [1, 2])");
+  // a bowl of curvature 2 mu (mu ||y - x||^2) rises above f on the piece of slope 1
+  return rule_out<Q>(v, "lower_bowl_doubled", worst_doubled, Relation::le, Q(0), Q(0));
 }
 
 Verdict square_not_lipschitz(const Q& M) {
@@ -254,6 +271,12 @@ Verdict seed_enclosing_quadratic(int steps) {
 
 // ---- gd_smooth_convex_rate ----
 
+namespace {
+// The rate of GD with η = 1/L on L-smooth convex f after k steps: L R²/(4k + 2) (tight), or
+// the textbook L R²/(2k). One formula for the holds checks and the Huber witness.
+Q gd_rate_bound(const Q& L, const Q& R2, int k, bool tight) { return tight ? Q(L * R2 / (4 * k + 2)) : Q(L * R2 / (2 * k)); }
+}  // namespace
+
 Verdict gd_rate(const Problem<Q>& f, const std::string& what, const Q& L, const Vec<Q>& x_star, const Vec<Q>& x0,
                 int steps, bool tight) {
   const auto x = gd_path<Q>(f, Q(1 / L), x0, steps);
@@ -262,7 +285,7 @@ Verdict gd_rate(const Problem<Q>& f, const std::string& what, const Q& L, const 
   int worst_k = 1;
   for (int k = 1; k <= steps; ++k) {
     const Q gap = f.value(x[static_cast<std::size_t>(k)]) - f_star;
-    const Q r = tight ? Q(gap * (4 * k + 2) / (L * R2)) : Q(gap * 2 * k / (L * R2));
+    const Q r = gap / gd_rate_bound(L, R2, k, tight);
     if (r > worst) {
       worst = r;
       worst_k = k;
@@ -280,28 +303,64 @@ Verdict huber_witness_rate(int k, const Q& R) {
   const Q delta = R / (2 * k + 1);
   const Huber<Q> f(1, delta, Q(1));
   const auto x = gd_path<Q>(f, Q(1), scalar_vec(R), k);
+  Verdict v = compare<Q>("gd_smooth_convex_rate",
+                         "the Huber witness attains the tight bound: f(x_k) - f* = L ||x_0 - x*||^2/(4k + 2) after k = " +
+                             std::to_string(k) + " steps",
+                         Kind::tight, f.value(x.back()), Relation::eq, gd_rate_bound(Q(1), Q(R * R), k, true), Q(0),
+                         "L = 1, delta = R/(2k + 1) = " + delta.str() + ", x_0 = R = " + R.str() + ", eta = 1: every step "
+                         "moves by delta on the linear part, x_k = R (k + 1)/(2k + 1) = " + x.back()(0).str() +
+                             "; the weaker bound L R^2/(2k) = " + gd_rate_bound(Q(1), Q(R * R), k, false).str());
+  // the accelerated O(1/k^2) for plain GD is far exceeded
+  return rule_out<Q>(v, "gd_accelerated_rate", f.value(x.back()), Relation::le, Q(R * R / (2 * k * k)), Q(0));
+}
+
+Verdict gd_rate_key_step(const Problem<Q>& f, const std::string& what, const Q& L, const Vec<Q>& x_star, const Vec<Q>& x0,
+                         int steps) {
+  // The step of the proof: for convex, L-smooth f and eta = 1/L,
+  //   f(x_{k+1}) - f* <= (L/2)(||x_k - x*||^2 - ||x_{k+1} - x*||^2)
+  // (the descent lemma and convexity); summing over k and using that f(x_k) decreases gives L R^2/(2k).
+  const auto x = gd_path<Q>(f, Q(1 / L), x0, steps);
+  const Q f_star = f.value(x_star);
+  Q worst = 0;
+  int worst_k = 0;
+  for (int k = 0; k < steps; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    const Q lhs = f.value(x[i + 1]) - f_star;
+    const Q rhs = L / 2 * ((x[i] - x_star).squaredNorm() - (x[i + 1] - x_star).squaredNorm());
+    const Q r = rhs == 0 ? Q(lhs == 0 ? 0 : 2) : Q(lhs / rhs);
+    if (r > worst) worst = r, worst_k = k;
+  }
   return compare<Q>("gd_smooth_convex_rate",
-                    "the Huber witness attains the tight bound: f(x_k) - f* = L ||x_0 - x*||^2/(4k + 2) after k = " +
-                        std::to_string(k) + " steps",
-                    Kind::tight, f.value(x.back()), Relation::eq, Q(R * R / (4 * k + 2)), Q(0),
-                    "L = 1, delta = R/(2k + 1) = " + delta.str() + ", x_0 = R = " + R.str() + ", eta = 1: every step "
-                    "moves by delta on the linear part, x_k = R (k + 1)/(2k + 1) = " + x.back()(0).str() +
-                        "; the weaker bound L R^2/(2k) = " + Q(R * R / (2 * k)).str());
+                    "the proof's step, at every k: f(x_{k+1}) - f* <= (L/2)(||x_k - x*||^2 - ||x_{k+1} - x*||^2) "
+                    "(largest ratio <= 1)",
+                    Kind::holds, worst, Relation::le, Q(1), Q(0),
+                    what + ", L = " + L.str() + ", " + std::to_string(steps) + " steps; largest ratio at k = " +
+                        std::to_string(worst_k) + "; summed over k it telescopes to k (f(x_k) - f*) <= L R^2/2");
 }
 
 Verdict seed_relative_rate(int k, const Q& c) {
-  const Q delta = Q(1) / (2 * k + 1);
-  const Huber<Q> f(1, delta, Q(1));
-  const auto x = gd_path<Q>(f, Q(1), scalar_vec(Q(1)), k);
-  const Q ratio = Q(k) * f.value(x.back()) / f.value(x.front());
-  return compare<Q>("gd_smooth_convex_rate",
-                    "seed 002: f(w_k) - f* proportional to (1/k)(f(w_0) - f*), here with the constant c = " + c.str() +
-                        ": k (f(w_k) - f*)/(f(w_0) - f*) <= c",
-                    Expect::refutes(seed002_relative), ratio, Relation::le, c, Q(0),
-                    "Huber, L = 1, delta = 1/(2k + 1) (the witness chosen for this k), eta = 1, w_0 = 1, k = " +
-                        std::to_string(k) + ": for the witness of each k the ratio is about k/2, so every constant c "
-                        "fails once k > 2c; the true constant is "
-                        "L ||w_0 - w*||^2/2 (here 1/2), not f(w_0) - f* = " + shown<Q>(f.value(x.front())));
+  // The notes' sentence read with one constant c for every L-smooth convex f (otherwise the
+  // factor f(w_0) - f* says nothing): the family of Huber witnesses, one for each k, gives
+  // k (f(w_k) - f*)/(f(w_0) - f*) of about k/2, which exceeds any fixed c.
+  auto ratio_at = [](int kk) {
+    const Huber<Q> f(1, Q(1) / (2 * kk + 1), Q(1));
+    const auto x = gd_path<Q>(f, Q(1), scalar_vec(Q(1)), kk);
+    return Q(Q(kk) * f.value(x.back()) / f.value(x.front()));
+  };
+  if (k < 1000 || k % 100 != 0) throw std::invalid_argument("seed_relative_rate: k >= 1000, a multiple of 100");
+  const Q r10 = ratio_at(k / 100), r100 = ratio_at(k / 10), ratio = ratio_at(k);
+  const Huber<Q> f(1, Q(1) / (2 * k + 1), Q(1));
+  Verdict v = compare<Q>("gd_smooth_convex_rate",
+                         "seed 002: f(w_k) - f* proportional to (1/k)(f(w_0) - f*), with one constant for every L-smooth "
+                         "convex f, here c = " + c.str() + ": k (f(w_k) - f*)/(f(w_0) - f*) <= c at k = " + std::to_string(k),
+                         Expect::refutes(seed002_relative), ratio, Relation::le, c, Q(0),
+                         "Huber, L = 1, delta = 1/(2k + 1) (the witness chosen for each k), eta = 1, w_0 = 1: the ratio is " +
+                             shown<Q>(r10, 6) + " at k = " + std::to_string(k / 100) + ", " + shown<Q>(r100, 6) + " at k = " +
+                             std::to_string(k / 10) + ", " + shown<Q>(ratio, 6) + " at k = " + std::to_string(k) +
+                             " (about k/2), so every constant c fails once k > 2c; the true constant is L ||w_0 - w*||^2/2 "
+                             "(here 1/2), not f(w_0) - f* = " + shown<Q>(f.value(scalar_vec(Q(1)))));
+  v.pass = v.pass && ratio >= 50 * r10;  // the growth, not one value
+  return v;
 }
 
 Verdict nonconvex_rate_fails(int steps) {
@@ -322,19 +381,29 @@ Verdict nonconvex_rate_fails(int steps) {
 
 // ---- gd_constant_step_worst_case ----
 
+namespace {
+// Drori & Teboulle's worst case of N steps of GD with eta = h/L: (L R²/2) max{1/(2Nh + 1), (1 − h)^{2N}}.
+// One formula for the holds checks and the witnesses.
+Q dt_worst_case(int N, const Q& h, const Q& L, const Q& R2) {
+  return L * R2 / 2 * std::max(Q(Q(1) / (2 * N * h + 1)), power<Q>(Q((1 - h) * (1 - h)), N));
+}
+}  // namespace
+
 Verdict dt_huber_witness(int N, const Q& h, const Q& L, const Q& R) {
   const Q delta = R / (2 * N * h + 1);
   const Huber<Q> f(1, delta, L);
   const auto x = gd_path<Q>(f, Q(h / L), scalar_vec(R), N);
   const Q huber_term = Q(1) / (2 * N * h + 1), quad_term = power<Q>(Q((1 - h) * (1 - h)), N);
   if (quad_term > huber_term) throw std::invalid_argument("dt_huber_witness: h above h(N), the quadratic term is larger");
-  return compare<Q>("gd_constant_step_worst_case",
+  Verdict v = compare<Q>("gd_constant_step_worst_case",
                     "N = " + std::to_string(N) + ", h = " + h.str() + ": the Huber witness attains the worst case "
                     "L ||x_0 - x*||^2/(2(2Nh + 1))",
-                    Kind::tight, f.value(x.back()), Relation::eq, Q(L * R * R / (2 * (2 * N * h + 1))), Q(0),
+                    Kind::tight, f.value(x.back()), Relation::eq, dt_worst_case(N, h, L, Q(R * R)), Q(0),
                     "L = " + L.str() + ", R = " + R.str() + ", delta = R/(2Nh + 1) = " + delta.str() + ", eta = h/L; x_N = " +
                         x.back()(0).str() + " (still on the linear part); the quadratic's term (1 - h)^{2N} = " +
                         shown<Q>(quad_term) + " is smaller" + (h > 1 ? "; h > 1: proved by Kim (2024, preprint)" : ""));
+  return rule_out<Q>(v, "huber_term_4Nh", f.value(x.back()), Relation::le,
+                     Q(L * R * R / 2 * std::max(Q(Q(1) / (4 * N * h + 1)), quad_term)), Q(0));
 }
 
 Verdict dt_quadratic_witness(int N, const Q& h, const Q& L, const Q& R) {
@@ -365,8 +434,7 @@ Verdict dt_bound_instances(int N, const std::vector<Q>& hs) {
       Vec<Q> x_star = Vec<Q>::Zero(3);
       if (f == &psd) x_star = Rot.col(2) * Rot.col(2).dot(x0);
       const Q R2 = (x0 - x_star).squaredNorm();
-      const Q bound = L * R2 / 2 * std::max(Q(Q(1) / (2 * N * h + 1)), power<Q>(Q((1 - h) * (1 - h)), N));
-      const Q r = f->value(x.back()) / bound;
+      const Q r = f->value(x.back()) / dt_worst_case(N, h, L, R2);
       if (r > worst) {
         worst = r;
         where = f->name() + ", h = " + h.str();
@@ -478,12 +546,17 @@ Verdict overparameterized_rate(int steps) {
     worst = std::max(worst, Q(f.value(w[k]) / (qk * L0)));
     qk *= q;
   }
-  return compare<Q>("pl_linear_rate",
-                    "least squares with 3 parameters and 2 examples (not strongly convex: grad^2 = 2 Phi Phi^T is "
-                    "singular) is PL with mu = 2 lambda_min(Phi^T Phi): L(w_k) <= (1 - mu/l)^k L(w_0)",
-                    Kind::holds, worst, Relation::le, Q(1), Q(0),
-                    "Phi^T Phi = diag(9, 5), mu = 10, l = 18, eta = 1/18, w_0 = 0, " + std::to_string(steps) +
-                        " steps; largest ratio to (4/9)^k over k >= 1");
+  Verdict v = compare<Q>("pl_linear_rate",
+                         "least squares with 3 parameters and 2 examples (not strongly convex: grad^2 = 2 Phi Phi^T is "
+                         "singular) is PL with mu = 2 lambda_min(Phi^T Phi): L(w_k) <= (1 - mu/l)^k L(w_0)",
+                         Kind::holds, worst, Relation::le, Q(1), Q(0),
+                         "Phi^T Phi = diag(9, 5), mu = 10, l = 18, eta = 1/18, w_0 = 0, " + std::to_string(steps) +
+                             " steps; largest ratio to (4/9)^k over k >= 1");
+  // the Hessian 2 Phi Phi^T (3x3, rank 2) is singular: no strong convexity, yet the rate holds
+  const Mat<Q> H = 2 * p.Phi * p.Phi.transpose();
+  const Q flat = (H * p.n).squaredNorm();  // n spans null(Phi^T): H n = 0, a flat direction
+  return rule_out(v, "linear_needs_strong_convexity", v.pass && flat == 0 && !p.n.isZero(0),
+                  "||grad^2 n||^2 = " + flat.str() + " for n = (2, 4, -5) != 0 (not strongly convex), and the linear rate holds");
 }
 
 Verdict overparameterized_min_norm(int steps) {
@@ -509,7 +582,7 @@ Verdict overparameterized_limit(int steps) {
   return compare<Q>("pl_linear_rate",
                     "GD from 0 converges to the minimum-norm interpolant w* = Phi (Phi^T Phi)^-1 y: ||w_K - w*||^2 = "
                     "(4/5)(4/9)^{2K}",
-                    Kind::tight, Q((w.back() - p.w_star()).squaredNorm()), Relation::eq, closed, Q(0),
+                    Kind::holds, Q((w.back() - p.w_star()).squaredNorm()), Relation::eq, closed, Q(0),
                     "w* = " + vec_text<Q>(p.w_star()) + ", K = " + std::to_string(steps) +
                         "; the residual r_k = Phi^T w_k - y obeys r_{k+1} = diag(0, 4/9) r_k, so w_k - w* = Phi (Phi^T "
                         "Phi)^-1 r_k; every other interpolant is w* + t n, of squared norm ||w*||^2 + t^2 ||n||^2");

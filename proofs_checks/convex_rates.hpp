@@ -81,6 +81,10 @@ Verdict gd_rate(const Problem<Rational>& f, const std::string& what, const Ratio
 /// gd_smooth_convex_rate, tight: the Huber witness (δ = R/(2k + 1), L = 1, x₀ = R) after k
 /// steps of η = 1/L: f(x_k) − f* == LR²/(4k + 2).
 Verdict huber_witness_rate(int k, const Rational& R);
+/// gd_smooth_convex_rate, the proof's step: f(x_{k+1}) − f* ≤ (L/2)(‖x_k − x*‖² − ‖x_{k+1} − x*‖²)
+/// at every step of GD with η = 1/L (largest ratio ≤ 1), exact.
+Verdict gd_rate_key_step(const Problem<Rational>& f, const std::string& what, const Rational& L, const Vec<Rational>& x_star,
+                         const Vec<Rational>& x0, int steps);
 /// gd_smooth_convex_rate, refutes seed 002 line 855: f(w_k) − f* ∝ (1/k)(f(w₀) − f*) for a
 /// constant c = 100: on the Huber function with δ = 1/(2k + 1), η = 1, w₀ = 1, k = 1000,
 /// k(f(w_k) − f*)/(f(w₀) − f*) ≤ 100 fails (it grows like k/2).

@@ -241,42 +241,63 @@ const std::vector<ClaimInfo>& all_claims() {
         {"strongly_convex", R"(v^\top\nabla^2 f(x)v\ge\mu\|v\|^2 \text{ for every point } x \text{ and direction } v)"},
         {"bounded_slope", R"(|f'|\le M \text{ (for Lipschitz continuity)})"}},
        "seed 002 (strong convexity, Lipschitz continuity, Lipschitz smoothness); errata: seed 003's strong convexity "
-       "with x as point and direction, seed 002's \"at least as good as the enclosing quadratic\""},
+       "with x as point and direction, seed 002's \"at least as good as the enclosing quadratic\"",
+       {{"bowl_half_curvature", R"(f(y)\le f(x)+\nabla f(x)^\top(y-x)+\tfrac L4\|y-x\|^2)"},
+        {"lower_bowl_doubled", R"(\nabla^2f\succeq\mu I \Rightarrow f(y)\ge f(x)+\nabla f(x)^\top(y-x)+\mu\|y-x\|^2)"}}},
       {"gd_smooth_convex_rate", "09_smooth_convex_rates",
        R"(\eta=1/L:\ f(x_k)-f^*\le\frac{L\|x_0-x^*\|^2}{2k},\ \text{and tightly } \frac{L\|x_0-x^*\|^2}{4k+2} \text{ (attained by a Huber function)})",
        {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
        "seed 002 (convergence problems: O(1/k) for Lipschitz smooth convex functions); Drori & Teboulle (2014), Thm 3.1; "
-       "erratum: the notes scale the 1/k by f(w_0) - f*"},
+       "erratum: the notes scale the 1/k by f(w_0) - f*",
+       {{"gd_accelerated_rate", R"(\eta=1/L:\ f(x_k)-f^*\le\frac{L\|x_0-x^*\|^2}{2k^2})"}}},
       {"gd_constant_step_worst_case", "09_smooth_convex_rates",
        R"(0<h<2,\ \eta=h/L:\ f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big(\frac{1}{2Nh+1},(1-h)^{2N}\Big),\ \text{attained by a Huber function and by } \tfrac L2x^2)",
        {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
        "Drori & Teboulle (2014): Thm 3.1 for 0 < h <= 1, Conjecture 3.1 for 1 < h < 2; proved for every h in (0, 2) by "
-       "J. Kim (2024, arXiv:2412.04427, a preprint); Taylor, Hendrickx & Glineur (2017) computed it numerically"},
+       "J. Kim (2024, arXiv:2412.04427, a preprint); Taylor, Hendrickx & Glineur (2017) computed it numerically",
+       {{"huber_term_4Nh", R"(f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big(\frac{1}{4Nh+1},(1-h)^{2N}\Big))"}}},
       {"pl_linear_rate", "09_smooth_convex_rates",
        R"(\tfrac12\|\nabla f(x)\|^2\ge\mu(f(x)-f^*)\ \Rightarrow\ f(x_k)-f^*\le(1-\mu/L)^k(f(x_0)-f^*) \text{ for } \eta=1/L,\ \text{convex or not};\ \text{least squares with more parameters than examples: GD from 0 converges linearly to the minimum-norm interpolant})",
        {{"pl", R"(\text{the PL inequality with } \mu>0)"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
         {"zero_start", R"(w_0 \in \mathrm{range}(\Phi) \text{ (e.g. } w_0=0\text{), for the minimum-norm limit})"}},
-       "seed 000 (role of overparameterization, Belkin); Polyak (1963); Karimi, Nutini & Schmidt (2016)"},
+       "seed 000 (role of overparameterization, Belkin); Polyak (1963); Karimi, Nutini & Schmidt (2016)",
+       {{"linear_needs_strong_convexity", R"(f(x_k)-f^* \text{ falls linearly only if } f \text{ is strongly convex})"}},
+       "the rate (1 - mu/L)^k is a worst case over PL functions; on the instances each step does better (least squares "
+       "contracts by (1 - mu/L)^2 along its slow direction; on x^2 + 3 sin^2 x, Karimi et al.'s mu = 1/32 is a safe "
+       "constant while the smallest ratio (f'^2/2)/(f - f*) on the grid is 0.1755). Best ratio of a holds check: 0.178 "
+       "(the PL inequality itself with mu = 1/32)"},
       // ---- 10 schedules ----
       {"decaying_schedules", "10_schedules",
        R"(\eta_k=\tfrac{\eta_0}{k+1}:\ \sum\eta_k=\infty \text{ and GD converges};\ \tfrac{\eta_0}{(k+1)^2},\ \eta_0e^{-\beta k}:\ \sum\eta_k<\infty \text{ and GD stops short})",
        {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}},
        "seed 002 (decaying learning rate: linear, quadratic, exponential decay); seed 001 (1/t decay); erratum: seed "
-       "001 calls eta / sqrt(t + 1) a 1/t decay"},
+       "001 calls eta / sqrt(t + 1) a 1/t decay",
+       {{"summable_enough", R"(\text{a summable schedule } (\textstyle\sum_k\eta_k<\infty) \text{ also drives GD to the minimum})"}}},
       {"noise_floor", "10_schedules",
        R"(\text{GD with gradient noise of variance } \sigma^2 \text{ on } \tfrac a2x^2:\ E[x_k^2]\to\frac{\eta\sigma^2}{a(2-\eta a)} \text{ for a constant } \eta;\ \to0 \text{ when } \sum\eta_k=\infty,\ \sum\eta_k^2<\infty)",
        {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}, {"sum_squares_finite", R"(\textstyle\sum_k\eta_k^2<\infty)"}},
-       "seed 002 (poll 2: gradient descent will not converge without decaying learning rates); Robbins & Monro (1951)"},
+       "seed 002 (poll 2: gradient descent will not converge without decaying learning rates); Robbins & Monro (1951)",
+       {{"floor_small_step_form", R"(E[x_k^2]\to\frac{\eta\sigma^2}{2a} \text{ for a constant } \eta)"},
+        {"decay_rate_K_1_5", R"(\eta_k=\tfrac{1}{a(k+1)}:\ E[x_K^2]=\frac{\sigma^2}{a^2K^{3/2}})"}}},
       {"escape_then_decay", "10_schedules",
-       R"(\eta>2/f''(x_{loc}):\ \text{GD cannot converge to the local minimum } x_{loc};\ \text{a schedule that starts above } 2/f''(x_{loc}) \text{ and decays (here } \eta_k=\tfrac{5/2}{k+1}\text{) can escape it, then converge})",
+       R"(\eta>2/f''(x_{loc}):\ \text{GD cannot converge to the local minimum } x_{loc} \text{ unless it lands on it exactly (a measure-zero set of starts)};\ \text{a schedule that starts above } 2/f''(x_{loc}) \text{ and decays (here } \eta_k=\tfrac{5/2}{k+1}\text{) can escape it, then converge})",
        {{"large_step", R"(\eta_0>2/f''(x_{loc}))"}, {"decay", R"(\eta_k\to0 \text{ (a decaying schedule)})"}},
-       "seed 002 (eta > 2 eta_opt can help escape local optima; decaying learning rates); erratum: \"always having "
-       "eta > 2 eta_opt will ensure that you never ever actually find a solution\""},
+       "seed 002 (eta > 2 eta_opt can help escape local optima, and always having it never finds a solution; decaying "
+       "learning rates)",
+       {{"small_start_escapes", R"(\eta_k=\tfrac{\eta_0}{k+1} \text{ with } \eta_0<2/f''(x_{loc}) \text{ also escapes the poor minimum})"},
+        {"escape_threshold_halved", R"(\text{any constant } \eta>1/f''(x_{loc}) \text{ escapes the poor minimum})"}},
+       "a qualitative claim (escape, then convergence); its constant, the threshold 2/f''(x_loc), is bracketed by "
+       "constant steps at 0.99 and 1.01 of it (the first converges to x_loc, the second settles on a 2-cycle around it), and the inequalities' "
+       "sides (f(x_K) - f* <= 10^-10, |x_K - x_loc| > 10^-6) are tolerances of those conclusions, not bounds"},
       {"silver_schedule_rate", "10_schedules",
        R"(n=2^k-1,\ \eta_i=\tfrac{h_i}{L},\ h_i=1+\rho^{\nu(i)-1},\ \rho=1+\sqrt2:\ f(x_n)-f^*\le\frac{L\|x_0-x^*\|^2}{1+\sqrt{4\rho^{2k}-3}})",
        {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
         {"horizon", R"(n=2^k-1)"}},
-       "Altschuler & Parrilo, Acceleration by stepsize hedging II (arXiv:2309.16530; Math. Program. 2025), Thm 1.1"},
+       "Altschuler & Parrilo, Acceleration by stepsize hedging II (arXiv:2309.16530; Math. Program. 2025), Thm 1.1",
+       {{"silver_half", R"(f(x_n)-f^*\le\frac{L\|x_0-x^*\|^2}{2(1+\sqrt{4\rho^{2k}-3})})"}},
+       "r_k is Altschuler & Parrilo's guarantee, not the exact worst case: at n = 7 the exact worst case is about "
+       "0.0184215 L R^2 (PEPit's documented dual value, matched by a 1-D Huber function tuned here) against r_3 = "
+       "0.0343775, ratio 0.536; at n = 31 the tuned Huber gives ratio 0.506. Best ratio of a holds check: 0.536"},
       // ---- 11 adagrad_rmsprop_adadelta ----
       {"adagrad_forms", "11_adagrad_rmsprop_adadelta",
        R"(w^{t+1}=w^t-\frac{\eta^t}{\sigma^t}g^t,\ \eta^t=\frac{\eta}{\sqrt{t+1}},\ \sigma^t=\sqrt{\tfrac{1}{t+1}\textstyle\sum_{i\le t}(g^i)^2}\ \Longleftrightarrow\ w^{t+1}=w^t-\frac{\eta}{\sqrt{\sum_{i\le t}(g^i)^2}}\,g^t \text{ (Duchi et al.'s diagonal AdaGrad with } \varepsilon=0\text{)})",

@@ -26,11 +26,7 @@ const Erratum seed001_decay{seed001, 66, "- E.g. 1/t decay:  $\\eta^t = \\eta / 
                             "eta / sqrt(t + 1) is a 1/sqrt(t) decay (as the note on lines 72-73 says: divide by "
                             "sqrt(t + 1)); a 1/t decay is eta/(t + 1). The difference matters: sum eta_t^2 diverges "
                             "for 1/sqrt(t), converges for 1/t"};
-const Erratum seed002_never{
-    seed002, 1268, "- However *always* having $\\eta > 2\\eta_{opt}$ will ensure that you never ever actually find a solution",
-    "a constant eta > 2 eta_opt (eta_opt = 1/f''(x*), f twice differentiable) makes x* repelling, so GD cannot converge "
-    "to x* from nearby; it reaches x* only by landing on it exactly, which happens: on sqrt(1 + x^2) with eta = 13/5, "
-    "x_0 = 12/5 gives x_1 = 0, where GD stays"};
+
 
 template <class S>
 Quadratic<S> half_square(const S& a) {
@@ -44,12 +40,6 @@ Trace<S> scheduled_gd(const Problem<S>& f, const S& eta, Schedule<S> schedule, c
   return run<S>(f, opt, x0, stop);
 }
 
-// f(x) = √(1 + x²) in exact arithmetic where the square roots are rational.
-Q sqrt_exact(const Q& q) {
-  const auto r = exact_sqrt(q);
-  if (!r) throw std::logic_error("seed_never_solution: an irrational square root");
-  return *r;
-}
 
 Q floor_of(const Q& a, const Q& eta, const Q& sigma) { return eta * sigma * sigma / (a * (2 - eta * a)); }
 
@@ -84,11 +74,12 @@ Verdict inverse_closed_form(int K) {
 Verdict inverse_square_stops(int K) {
   const auto tr =
       scheduled_gd<Q>(half_square<Q>(Q(1)), Q(1, 4), Schedule<Q>::inverse_square(), scalar_vec<Q>(Q(1)), K);
-  return compare<Q>("decaying_schedules",
-                    "eta_k = eta_0/(k + 1)^2 (summable), eta_0 = 1/4, on w^2/2 from w_0 = 1: GD converges, w_K <= w_0/10",
-                    Expect::counterexample("sum_infinite"), tr.x.back()(0), Relation::le, Q(1, 10), Q(0),
-                    "K = " + std::to_string(K) + ": w_K = " + shown<Q>(tr.x.back()(0)) +
-                        "; the steps add up to eta_0 pi^2/6, so GD can travel only so far");
+  Verdict v = compare<Q>("decaying_schedules",
+                         "eta_k = eta_0/(k + 1)^2 (summable), eta_0 = 1/4, on w^2/2 from w_0 = 1: GD converges, w_K <= w_0/10",
+                         Expect::counterexample("sum_infinite"), tr.x.back()(0), Relation::le, Q(1, 10), Q(0),
+                         "K = " + std::to_string(K) + ": w_K = " + shown<Q>(tr.x.back()(0)) +
+                             "; the steps add up to eta_0 pi^2/6, so GD can travel only so far");
+  return rule_out<Q>(v, "summable_enough", tr.x.back()(0), Relation::le, Q(1, 10), Q(0));
 }
 
 Verdict inverse_square_limit(const Q& eta0, int K) {
@@ -104,7 +95,7 @@ Verdict inverse_square_limit(const Q& eta0, int K) {
                           Mpfr(limit / tr.x.back()(0)), Mpfr(Mpfr(1) / K),
                           "eta_0 = " + eta0.str() + ", K = " + std::to_string(K) + ": w_K = " +
                               shown<Mpfr>(tr.x.back()(0)) + ", Euler's product prod_j (1 - eta_0/j^2) = " +
-                              shown<Mpfr>(limit) + " (2/pi for eta_0 = 1/4)");
+                              shown<Mpfr>(limit) + (eta0 == Q(1, 4) ? " (2/pi for eta_0 = 1/4)" : ""));
 }
 
 Verdict exponential_limit(int K) {
@@ -128,15 +119,26 @@ Verdict exponential_limit(int K) {
 }
 
 Verdict seed_one_over_t() {
+  // The decay exponent of the notes' formula eta^t = eta/sqrt(t + 1), measured from the
+  // formula itself between t + 1 = 100 and 10^4: log(eta^9999/eta^99)/log(100) = -1/2, where
+  // the name "1/t decay" means -1. (Seed 002's "Linear decay: eta_0/(k + 1)" names the same
+  // 1/k schedule by its denominator, linear in k; that reading is consistent, so it is not
+  // refuted; seed 001's name and formula disagree.)
+  using std::log;
+  using std::sqrt;
+  auto eta_t = [](int t) { return Mpfr(1 / sqrt(Mpfr(t + 1))); };
+  const Mpfr exponent = log(Mpfr(eta_t(9999) / eta_t(99))) / log(Mpfr(100));
   Schedule<Mpfr> s = Schedule<Mpfr>::inv_sqrt();
-  const Mpfr m0 = s.factor(0, Mpfr(0)), m99 = s.factor(99, Mpfr(0));
-  return compare<Mpfr>("decaying_schedules",
-                       "seed 001: eta^t = eta/sqrt(t + 1) is a 1/t decay, so (t + 1) eta^t/eta is the same at t = 99 "
-                       "as at t = 0",
-                       Expect::refutes(seed001_decay), Mpfr(100 * m99), Relation::eq, Mpfr(1 * m0), Mpfr(100 * m99 + m0),
-                       "(t + 1) eta^t/eta = sqrt(t + 1): 1 at t = 0, " + shown<Mpfr>(Mpfr(100 * m99)) +
-                           " at t = 99 (the library's inv_sqrt schedule); and sum_t (eta^t)^2 = eta^2 sum 1/(t + 1) "
-                           "diverges, where a true 1/t decay has sum eta^2 pi^2/6");
+  const Mpfr library = abs(Mpfr(s.factor(9999, Mpfr(0)) - eta_t(9999)));
+  Verdict v = compare<Mpfr>("decaying_schedules",
+                            "seed 001: eta^t = eta/sqrt(t + 1) is a 1/t decay: the decay exponent of the formula, "
+                            "log(eta^9999/eta^99)/log(100), is -1",
+                            Expect::refutes(seed001_decay), exponent, Relation::eq, Mpfr(-1), Mpfr(2),
+                            "the exponent is -1/2: eta/sqrt(t + 1) is a 1/sqrt(t) decay, and sum_t (eta^t)^2 = eta^2 sum "
+                            "1/(t + 1) diverges, where a true 1/t decay has sum eta^2 pi^2/6; the library's inv_sqrt "
+                            "schedule agrees with the formula to " + shown<Mpfr>(library, 3));
+  v.pass = v.pass && library <= tolerance_ulps * epsilon<Mpfr>();
+  return v;
 }
 
 // ---- noise_floor ----
@@ -167,12 +169,14 @@ Verdict floor_limit(const Q& a, const Q& eta, const Q& sigma) {
   const double c = std::abs(1 - to_double<Q>(Q(eta * a)));  // c = 0: the floor is reached in one step
   const int K = c == 0 ? 1 : std::max(1, static_cast<int>(std::ceil(6 * std::log(10.0) / (-2 * std::log(c)))));
   const Q m = second_moment(a, sigma, Q(0), K, [&](int) { return eta; });
-  return approaches<Q>("noise_floor",
+  Verdict v = approaches<Q>("noise_floor",
                        "a constant eta leaves a noise floor: from e_0 = 0, E[e_K^2] / (eta sigma^2/(a(2 - eta a))) in "
                        "[1 - delta, 1]",
                        Q(m / floor_of(a, eta, sigma)), Q(Q(1) / pow10(6)),
                        "a = " + a.str() + ", eta = " + eta.str() + ", sigma = " + sigma.str() + ", K = " +
                            std::to_string(K) + " (the stated K for delta = 10^-6); the ratio is 1 - (1 - eta a)^{2K}");
+  // the small-step form eta sigma^2/(2a) lies below E[e_K^2] by the factor 2/(2 - eta a)
+  return rule_out<Q>(v, "floor_small_step_form", Q(m / (eta * sigma * sigma / (2 * a))), Relation::le, Q(1), Q(0));
 }
 
 Verdict seeded_floor(double a, double eta, double sigma) {
@@ -209,20 +213,32 @@ std::vector<double> noisy_squares(const std::string& schedule, double eta0, int 
 }
 
 Verdict seeded_decay(double eta0, int steps) {
-  const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, 1.0), Vec<double>::Zero(1), 1.0, 42);
-  const auto tr = scheduled_gd<double>(f, eta0, Schedule<double>::inverse(), Vec<double>::Zero(1), steps);
+  // One run cannot measure E[e_K^2]: K e_K^2 is about a chi-square with one degree of freedom.
+  // 400 independent runs (noise seeds 1..400) average it: the mean of K e_K^2 has expectation
+  // sigma^2/a^2 = 1 and standard error sqrt(2/400) ~ 0.07; the check allows 0.35 (5 standard
+  // errors) around 1, which a rate 1/K^1.5 (K e_K^2 ~ 1/sqrt K = 0.022) is far outside.
+  const int runs = 400;
   double sum = 0;
-  for (std::size_t k = tr.x.size() - 1000; k < tr.x.size(); ++k) sum += tr.x[k](0) * tr.x[k](0);
-  const double mean = sum / 1000, expected = 1.0 / steps;  // sigma^2/(a^2 K) at eta_0 a = 1
-  return compare<double>("noise_floor",
-                         "measured: under eta_k = 1/(k + 1) (eta_0 a = 1) the mean of e_k^2 over the last 1000 steps is "
-                         "within 10 times its expectation sigma^2/(a^2 K)",
-                         Kind::holds, mean, Relation::le, 10 * expected, expected,
-                         "NoisyQuadratic a = 1, sigma = 1, seed 42, K = " + std::to_string(steps) + ": e_K = -(1/K) times "
-                         "the sum of the K noise signs, so K e_K^2 is about a chi-square with one degree of freedom, "
-                         "which exceeds 10 with probability 0.16%; mean " + descent::to_string<double>(mean, 6) +
-                             ", sigma^2/(a^2 K) = " + descent::to_string<double>(expected, 6) + ", while eta_0's constant "
-                             "floor is 1");
+  for (int seed = 1; seed <= runs; ++seed) {
+    const NoisyQuadratic<double> f(Mat<double>::Constant(1, 1, 1.0), Vec<double>::Zero(1), 1.0,
+                                   static_cast<std::uint64_t>(seed));
+    const auto tr = scheduled_gd<double>(f, eta0, Schedule<double>::inverse(), Vec<double>::Ones(1), steps);
+    sum += tr.x.back()(0) * tr.x.back()(0);
+  }
+  const double mean = sum / runs, expected = 1.0 / steps;  // sigma^2/(a^2 K) at eta_0 a = 1
+  const double dev = std::abs(mean / expected - 1);
+  Verdict v = compare<double>("noise_floor",
+                              "measured: under eta_k = 1/(k + 1) (eta_0 a = 1) the mean of e_K^2 over 400 independent runs "
+                              "is sigma^2/(a^2 K) within 35% (5 standard errors)",
+                              Kind::holds, dev, Relation::le, 0.35, 1.0,
+                              "NoisyQuadratic a = 1, sigma = 1, noise seeds 1..400, e_0 = 1, K = " + std::to_string(steps) +
+                                  ": e_K = -(1/K) times the sum of the K noise signs; mean e_K^2 = " +
+                                  descent::to_string<double>(mean, 6) + ", sigma^2/(a^2 K) = " +
+                                  descent::to_string<double>(expected, 6) + " (ratio " +
+                                  descent::to_string<double>(mean / expected, 4) + "), while eta_0's constant floor is 1");
+  set_ratio<double>(v, std::min(mean / expected, expected / mean), "measured mean against sigma^2/(a^2 K)");
+  const double variant = 1.0 / (steps * std::sqrt(double(steps)));
+  return rule_out<double>(v, "decay_rate_K_1_5", std::abs(mean / variant - 1), Relation::le, 0.35, 1.0);
 }
 
 Verdict plateau_second_moment(const Q& eta0, int K) {
@@ -257,7 +273,7 @@ Verdict decaying_second_moment(const Q& a, const Q& eta0, const Q& sigma, int K)
   return compare<Q>("noise_floor",
                     "eta_k = eta_0/(k + 1) with eta_0 a = 1 (sum infinite, sum of squares finite): E[e_K^2] = sigma^2/"
                     "(a^2 K), falling to 0",
-                    Kind::tight, m, Relation::eq, closed, Q(0),
+                    Kind::holds, m, Relation::eq, closed, Q(0),
                     "a = " + a.str() + ", eta_0 = " + eta0.str() + ", sigma = " + sigma.str() + ", e_0 = 1, K = " +
                         std::to_string(K) + " (exact recursion): the first step removes e_0 and e_K = -(sigma/a) times "
                         "the mean of the K noise signs; the constant step eta_0 would stay at the floor " +
@@ -318,19 +334,50 @@ Verdict constant_large_step_escapes(const Q& eta, int K) {
   const auto m = rates::poor_minima();
   const Mpfr away = abs(Mpfr(e.x_last - m.x_local));
   return compare<Mpfr>("escape_then_decay",
-                       "a constant eta > 2/f''(x_loc) does not converge to the poor minimum: |x_K - x_loc| > 10^-6",
+                       "a constant eta > 2/f''(x_loc) does not converge to the poor minimum from x_0 = 9/4 (a start that "
+                       "does not land on it exactly): |x_K - x_loc| > 10^-6",
                        Kind::holds, away, Relation::gt, Mpfr(Mpfr(1) / 1000000), Mpfr(away + 1),
                        escape_detail(e, eta, "constant") +
                            (away > 1 ? "; it left the dip, and eta is also below 2/f''(x*), so it converges there"
                                      : "; it stays near x_loc on a cycle around it (a step just above 2/f''(x_loc))"));
 }
 
+Verdict escape_threshold(const Q& factor, int K) {
+  // A constant step factor * 2/f''(x_loc) from x_0 = x_loc + 1/1000: the linearization at x_loc
+  // multiplies the error by 1 - factor * 2 per step, so below 2/f'' the poor minimum holds GD and
+  // above it repels it. The runs at 0.99 and 1.01 of the threshold bracket the constant 2.
+  const auto m = rates::poor_minima();
+  const PoorLocalMinimum<Mpfr> f;
+  const Mpfr eta = from_rational<Mpfr>(factor) * 2 / m.curvature_local;
+  const auto tr = scheduled_gd<Mpfr>(f, eta, Schedule<Mpfr>::constant(), scalar_vec<Mpfr>(Mpfr(m.x_local + Mpfr(1) / 1000)), K);
+  const Mpfr away = abs(Mpfr(tr.x.back()(0) - m.x_local));
+  const bool below = factor < 1;
+  const std::string inst = "f = x^2/2 - 1/(1 + 16 (x - 2)^2), x_0 = x_loc + 1/1000, eta = " + factor.str() +
+                           " * 2/f''(x_loc) = " + shown<Mpfr>(eta, 6) + ", K = " + std::to_string(K) + ": |x_K - x_loc| = " +
+                           shown<Mpfr>(away, 3);
+  if (below) {
+    Verdict v = compare<Mpfr>("escape_then_decay",
+                              "just below the threshold, eta = 0.99 * 2/f''(x_loc): the poor minimum holds GD, |x_K - "
+                              "x_loc| <= 10^-12",
+                              Kind::holds, away, Relation::le, Mpfr(Mpfr(1) / 1000000000000), Mpfr(1), inst);
+    // 'any eta > 1/f''(x_loc) escapes' predicts an escape here (0.99 * 2 > 1)
+    return rule_out(v, "escape_threshold_halved", away <= Mpfr(1) / 1000000000000,
+                    "|x_K - x_loc| = " + shown<Mpfr>(away, 3) + ": it stays");
+  }
+  return compare<Mpfr>("escape_then_decay",
+                       "just above the threshold, eta = 1.01 * 2/f''(x_loc): GD no longer converges to the poor minimum (it "
+                       "settles on a 2-cycle around it), |x_K - x_loc| > "
+                       "10^-6",
+                       Kind::holds, away, Relation::gt, Mpfr(Mpfr(1) / 1000000), Mpfr(1), inst);
+}
+
 Verdict small_start_stuck(const Q& eta0, int K) {
   const Escape e = escape_run(eta0, "inverse", K);
-  return compare<Mpfr>("escape_then_decay",
-                       "eta_k = eta_0/(k + 1) with eta_0 < 2/f''(x_loc): f(x_K) - f* <= 10^-10",
-                       Expect::counterexample("large_step"), e.gap, Relation::le, Mpfr(Mpfr(1) / 10000000000),
-                       Mpfr(abs(e.gap) + 1), escape_detail(e, eta0, "inverse schedule,"));
+  Verdict v = compare<Mpfr>("escape_then_decay",
+                            "eta_k = eta_0/(k + 1) with eta_0 < 2/f''(x_loc): f(x_K) - f* <= 10^-10",
+                            Expect::counterexample("large_step"), e.gap, Relation::le, Mpfr(Mpfr(1) / 10000000000),
+                            Mpfr(abs(e.gap) + 1), escape_detail(e, eta0, "inverse schedule,"));
+  return rule_out<Mpfr>(v, "small_start_escapes", e.gap, Relation::le, Mpfr(Mpfr(1) / 10000000000), Mpfr(abs(e.gap) + 1));
 }
 
 Verdict no_decay_no_solution(const Q& eta, int K) {
@@ -339,18 +386,6 @@ Verdict no_decay_no_solution(const Q& eta, int K) {
                        "the same large eta kept constant: f(x_K) - f* <= 10^-10", Expect::counterexample("decay"), e.gap,
                        Relation::le, Mpfr(Mpfr(1) / 10000000000), Mpfr(abs(e.gap) + 1),
                        escape_detail(e, eta, "constant") + "; eta > 2/f''(x*): no minimum can hold it");
-}
-
-Verdict seed_never_solution() {
-  const Q x0(12, 5), eta(13, 5);
-  const Q slope = x0 / sqrt_exact(Q(1 + x0 * x0));  // f'(x) = x/√(1 + x²) = 12/13
-  const Q x1 = x0 - eta * slope;
-  return compare<Q>("escape_then_decay",
-                    "seed 002: always eta > 2 eta_opt never finds a solution: on sqrt(1 + x^2) (eta_opt = 1/f''(0) = 1) "
-                    "with eta = 13/5, |x_1 - x*| > 0",
-                    Expect::refutes(seed002_never), abs_of<Q>(x1), Relation::gt, Q(0), Q(0),
-                    "x_0 = 12/5: sqrt(1 + x_0^2) = 13/5, f'(x_0) = 12/13, x_1 = 12/5 - (13/5)(12/13) = " + x1.str() +
-                        " = x*, where f' = 0 and GD stays");
 }
 
 std::vector<double> nonconvex_path(const std::string& schedule, double eta0, int steps) {
@@ -384,14 +419,40 @@ Verdict silver_instances(int k) {
     const auto tr = scheduled_gd<Mpfr>(*f, Mpfr(1), Schedule<Mpfr>::silver(), x0, n);
     worst = std::max(worst, Mpfr(tr.f.back() / (silver_rate(k) * x0.squaredNorm())));
   }
-  return compare<Mpfr>("silver_schedule_rate",
-                       "n = 2^k - 1 = " + std::to_string(n) + " silver steps: f(x_n) - f* <= r_k L ||x_0 - x*||^2 on "
-                       "every instance (largest ratio <= 1)",
-                       Kind::holds, worst, Relation::le, Mpfr(1), Mpfr(2),
-                       "L = 1, x* = 0, x_0 = (2, -1, 3/2); a rotated Huber sum, Huber functions with delta = 1, 1/4, "
-                       "1/16, 1/64, and ||x||^2/2; r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) +
-                           "; the steps h_i = 1 + rho^(nu(i) - 1) from the library's silver schedule; r_k is an upper "
-                           "bound, not the exact worst case, so ratios well below 1 are expected");
+  // The adversarial instance: the 1-D Huber function (L = 1, x_0 = 1) whose width delta makes
+  // f(x_n) largest, found by a log-spaced scan of delta in [10^-4, 1] refined by golden section.
+  auto huber_gap = [&](const Mpfr& delta) {
+    const Huber<Mpfr> h(1, delta, Mpfr(1));
+    return scheduled_gd<Mpfr>(h, Mpfr(1), Schedule<Mpfr>::silver(), scalar_vec<Mpfr>(Mpfr(1)), n).f.back();
+  };
+  Mpfr best_log = -4, best_val = -1;
+  for (int i = 0; i <= 160; ++i) {
+    const Mpfr lg = Mpfr(-4) + Mpfr(i) / 40;
+    const Mpfr val = huber_gap(pow(Mpfr(10), lg));
+    if (val > best_val) best_val = val, best_log = lg;
+  }
+  Mpfr lo = best_log - Mpfr(1) / 40, hi = best_log + Mpfr(1) / 40;
+  const Mpfr r = (3 - sqrt(Mpfr(5))) / 2;
+  for (int it = 0; it < 60; ++it) {
+    const Mpfr u = lo + r * (hi - lo), w = hi - r * (hi - lo);
+    if (huber_gap(pow(Mpfr(10), u)) > huber_gap(pow(Mpfr(10), w))) hi = w; else lo = u;
+  }
+  const Mpfr delta_star = pow(Mpfr(10), Mpfr((lo + hi) / 2));
+  const Mpfr tuned = huber_gap(delta_star) / silver_rate(k);
+  worst = std::max(worst, tuned);
+  Verdict v = compare<Mpfr>("silver_schedule_rate",
+                            "n = 2^k - 1 = " + std::to_string(n) + " silver steps: f(x_n) - f* <= r_k L ||x_0 - x*||^2 on "
+                            "every instance (largest ratio <= 1)",
+                            Kind::holds, worst, Relation::le, Mpfr(1), Mpfr(2),
+                            "L = 1, x* = 0; a rotated Huber sum, Huber functions with delta = 1, 1/4, 1/16, 1/64 and "
+                            "||x||^2/2 from x_0 = (2, -1, 3/2), and the 1-D Huber function from x_0 = 1 with the worst "
+                            "width delta = " + shown<Mpfr>(delta_star, 6) + " (ratio " + shown<Mpfr>(tuned, 6) +
+                                "); r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) +
+                                "; the steps h_i = 1 + rho^(nu(i) - 1) from the library's silver schedule; r_k is an "
+                                "upper bound, not the exact worst case");
+  // half the guarantee is exceeded by the tuned Huber function (from n = 7 on)
+  if (k >= 3) rule_out<Mpfr>(v, "silver_half", worst, Relation::le, Mpfr(Mpfr(1) / 2), Mpfr(2));
+  return v;
 }
 
 Verdict silver_beats_constant(int k) {
@@ -405,8 +466,9 @@ Verdict silver_beats_constant(int k) {
                        "r_" + std::to_string(k) + " = " + shown<Mpfr>(silver_rate(k)) + "; best constant step h(n) = " +
                            shown<Mpfr>(h) + " with worst case (h - 1)^{2n}/2 = " + shown<Mpfr>(best_constant) +
                            " (lesson 09); h = 1 gives 1/(4n + 2) = " + shown<Mpfr>(Mpfr(Mpfr(1) / (4 * n + 2))) +
-                           "; silver's order n^-1.27 overtakes the constant step's 1/n only for long runs (not yet at "
-                           "n = 127)");
+                           "; the guarantee r_k, of order n^-1.27, overtakes the constant step's exact 1/n worst case only "
+                           "for long runs (not yet at n = 127), though the silver schedule itself already does better at "
+                           "n = 7 (its exact worst case is about 0.0184 against 0.0192)");
 }
 
 Verdict silver_step_increase() {
@@ -417,7 +479,7 @@ Verdict silver_step_increase() {
   return compare<Mpfr>("silver_schedule_rate",
                        "the 4th silver step, h_4 = 2 + sqrt 2 > 2, raises f on L x^2/2 by exactly rho^2: f(x_4)/f(x_3) = "
                        "(1 - h_4)^2 = rho^2",
-                       Kind::tight, Mpfr(tr.f[4] / tr.f[3]), Relation::eq, Mpfr(rho * rho), Mpfr(rho * rho),
+                       Kind::holds, Mpfr(tr.f[4] / tr.f[3]), Relation::eq, Mpfr(rho * rho), Mpfr(rho * rho),
                        "f(x_0..x_4) = " + shown<Mpfr>(tr.f[0]) + ", " + shown<Mpfr>(tr.f[1]) + ", " + shown<Mpfr>(tr.f[2]) +
                            ", " + shown<Mpfr>(tr.f[3]) + ", " + shown<Mpfr>(tr.f[4]) +
                            ": the descent lemma f(x+) <= f(x) - eta (1 - L eta/2)||g||^2 promises a decrease only for "

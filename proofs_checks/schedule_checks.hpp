@@ -79,10 +79,9 @@ Verdict small_start_stuck(const Rational& eta0, int K);
 /// escape_then_decay, counterexample dropping decay: the constant η₀ = 5/2 > 2/f″(x_glob)
 /// escapes but never settles: f(x_K) − f* ≤ 10⁻¹⁰ fails (it diverges).
 Verdict no_decay_no_solution(const Rational& eta, int K);
-/// escape_then_decay, refutes seed 002 line 1268: always η > 2η_opt never finds a solution;
-/// on √(1 + x²) (η_opt = 1/f″(0) = 1) with η = 13/5 from x₀ = 12/5, x₁ = 0 exactly (exact
-/// square roots of rational squares).
-Verdict seed_never_solution();
+/// escape_then_decay, holds: a constant step factor·2/f''(x_loc) from x_loc + 1/1000 stays at
+/// the poor minimum for factor < 1 (rejecting "any eta > 1/f'' escapes") and leaves it for factor > 1.
+Verdict escape_threshold(const Rational& factor, int K);
 /// x_k of GD on PoorLocalMinimum from 9/4 with step η_k = η₀ m_k (double), `schedule`
 /// "constant" or "inverse", for plots.
 std::vector<double> nonconvex_path(const std::string& schedule, double eta0, int steps);
@@ -102,7 +101,7 @@ Verdict silver_instances(int k);
 /// silver_schedule_rate, holds: at n = 2^k − 1 the silver guarantee r_k L R² lies below the
 /// exact worst case of the best constant step ½(h(n) − 1)^{2n} L R² (lesson 09's minimax).
 Verdict silver_beats_constant(int k);
-/// silver_schedule_rate, tight (mpfr): on L x²/2 the 4th silver step (h₄ = 2 + √2 > 2)
+/// silver_schedule_rate, holds (mpfr, an identity): on L x²/2 the 4th silver step (h₄ = 2 + √2 > 2)
 /// multiplies f by exactly ρ²: f rises; no descent-lemma argument (which needs η < 2/L for a
 /// decrease) explains the rate.
 Verdict silver_step_increase();

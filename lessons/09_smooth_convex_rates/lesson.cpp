@@ -25,14 +25,23 @@
  * \snippet 09_smooth_convex_rates/lesson.cpp l09-definitions
  *
  * \section l09_rate Step 2: O(1/k) on smooth convex functions, and its exact constant
- * With \f$\eta = 1/L\f$ on a convex, \f$L\f$-smooth \f$f\f$ the descent lemma and convexity give
+ * With \f$\eta = 1/L\f$ on a convex, \f$L\f$-smooth \f$f\f$ the descent lemma gives
+ * \f$f(x_{k+1}) \le f(x_k) - \tfrac1{2L}\|g_k\|^2\f$ and convexity \f$f(x_k) - f^* \le g_k^\top(x_k - x^*)\f$;
+ * together, with \f$x_{k+1} = x_k - g_k/L\f$,
+ * \f[ f(x_{k+1}) - f^* \le \tfrac L2\big(\|x_k - x^*\|^2 - \|x_{k+1} - x^*\|^2\big) , \f]
+ * checked at every step of both instances. Summing over \f$k\f$ telescopes the right side to at most
+ * \f$\tfrac L2 R^2\f$, and since \f$f(x_k)\f$ decreases, \f$k(f(x_k) - f^*) \le \tfrac L2R^2\f$:
  * \f$f(x_k) - f^* \le L R^2/(2k)\f$. The best constant is smaller: Drori & Teboulle (2014, Thm 3.1)
  * prove \f$f(x_k) - f^* \le LR^2/(4k + 2)\f$ and show it attained by a Huber function with
  * \f$\delta = R/(2k + 1)\f$: from \f$x_0 = R\f$ every step moves by \f$\delta\f$ on the linear part and
- * \f$f(x_k) = LR^2/(4k + 2)\f$ exactly (checked in rationals at \f$k = 5\f$ and 10). Seed 002 writes the
- * rate as \f$|f(w^{(k)}) - f(w^*)| \propto \frac1k|f(w^{(0)}) - f(w^*)|\f$: the constant must be the
- * starting *distance*; on the Huber witness of each \f$k\f$ (\f$\delta = 1/(2k + 1)\f$, a different function
- * for each \f$k\f$) \f$k(f(w_k) - f^*)/(f(w_0) - f^*)\f$ is about \f$k/2\f$, so no constant works — refuted. Convexity is needed: on a function with a poor local
+ * \f$f(x_k) = LR^2/(4k + 2)\f$ exactly (checked in rationals at \f$k = 5\f$ and 10; the accelerated
+ * \f$LR^2/(2k^2)\f$ is rejected there). Seed 002 writes the
+ * rate as \f$|f(w^{(k)}) - f(w^*)| \propto \frac1k|f(w^{(0)}) - f(w^*)|\f$. Read with one constant for every
+ * \f$L\f$-smooth convex \f$f\f$ (otherwise the factor \f$f(w_0) - f^*\f$ says nothing — for a single function some
+ * constant always exists), it is false: the constant must come from the starting *distance*; on the Huber
+ * witness of each \f$k\f$ (\f$\delta = 1/(2k + 1)\f$, a different function for each \f$k\f$)
+ * \f$k(f(w_k) - f^*)/(f(w_0) - f^*)\f$ is 5.2, 50 and 500 at \f$k = 10, 100, 1000\f$, about \f$k/2\f$, so no
+ * constant works — refuted. Convexity is needed: on a function with a poor local
  * minimum, GD with \f$\eta = 1/L\f$ settles there.
  * (claim \ref claim_gd_smooth_convex_rate "gd_smooth_convex_rate")
  * \image html convex_rate.svg "f(x_k) - f* against k: the bounds L R^2/(2k), L R^2/(4k+2), the Huber witnesses and a quadratic"
@@ -67,7 +76,8 @@
  * \f$\mu = 2\lambda_{\min}(\Phi^\top\Phi)\f$ and smooth with \f$\ell = 2\lambda_{\max}(\Phi^\top\Phi)\f$ (the output
  * writes \f$\ell\f$, since \f$L\f$ is the loss there), so GD converges linearly; started from 0 it never leaves
  * \f$\mathrm{range}(\Phi)\f$ and so converges to the minimum-norm interpolant \f$\Phi(\Phi^\top\Phi)^{-1}y\f$:
- * \f$\|w_K - w^*\|^2 = \tfrac45(4/9)^{2K}\f$ exactly on the instance. Started off that range it reaches another interpolant. Where PL fails (a
+ * \f$\|w_K - w^*\|^2 = \tfrac45(4/9)^{2K}\f$ exactly on the instance (a closed form: holds, not tight). So strong convexity
+ * is not what a linear rate needs (rejected on this instance). Started off that range it reaches another interpolant. Where PL fails (a
  * stationary point above \f$f^*\f$) so does the linear rate.
  * (claim \ref claim_pl_linear_rate "pl_linear_rate")
  * \snippet 09_smooth_convex_rates/lesson.cpp l09-pl
@@ -185,6 +195,8 @@ int main(int argc, char** argv) {
     run.record(rates::gd_rate(psd, "singular quadratic, spectrum 1, 1/10, 0", Q(1), psd_star, x0, 30, false));
     run.record(rates::gd_rate(psd, "singular quadratic, spectrum 1, 1/10, 0", Q(1), psd_star, x0, 30, true));
     run.record(rates::gd_rate(rh, "rotated Huber sum", Q(1), Vec<Q>::Zero(3), x0, 30, true));
+    run.record(rates::gd_rate_key_step(psd, "singular quadratic, spectrum 1, 1/10, 0", Q(1), psd_star, x0, 30));
+    run.record(rates::gd_rate_key_step(rh, "rotated Huber sum", Q(1), Vec<Q>::Zero(3), x0, 30));
     run.record(rates::huber_witness_rate(5, Q(1)));
     run.record(rates::huber_witness_rate(10, Q(2)));
     run.record(rates::seed_relative_rate(1000, Q(100)));

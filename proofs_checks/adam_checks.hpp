@@ -55,6 +55,14 @@ Verdict kingma_alpha_exceeded(int T);
 /// adam_step_bound, counterexample dropping beta_order (mpfr): β = (0.9, 0.5), β₁² > β₂: the step
 /// exceeds 100α at T (the bound grows like q^{T/2}).
 Verdict unbounded_without_order(int T);
+/// adam_step_bound, tight: AdaMax (written out from the paper) fed g_s = beta2^s attains its bound
+/// (1 - b1)(1 - (b1/b2)^T)/((1 - b1^T)(1 - b1/b2)) alpha; rejects the paper's "|Delta_t| <= alpha".
+Verdict adamax_attains(int T);
+/// adam_step_bound, counterexample ("sparse"): at beta = (0.9, 0.99), where (1 - beta1) = sqrt(1 - beta2), growing
+/// gradients exceed the paper's "|Delta_t| < alpha".
+Verdict kingma_equality_case_exceeded(int T);
+/// adam_step_bound, counterexample ("sparse"): two non-zero gradients exceed the most sparse case's bound.
+Verdict two_gradients_exceed();
 
 // ---- adamw_decoupled ----
 

@@ -35,8 +35,17 @@
  * non-zero gradient: \f$|\Delta_t| \le \alpha\max(1, (1-\beta_1)/\sqrt{1-\beta_2})\f$, reached at \f$t = 1\f$ or as
  * \f$t \to \infty\f$, where the step approaches \f$3.16\alpha\f$ at the defaults). For growing gradients both are
  * exceeded (\f$5.78\alpha\f$ at the defaults after 1000 steps, \f$1.83\alpha\f$ against the bound \f$\alpha\f$ for
- * \f$\beta = (0.99, 0.999)\f$) — counterexamples that name the hypothesis the paper leaves out. Random gradients
- * stay below the exact bound. Without \f$\beta_1^2 < \beta_2\f$ no constant bounds the step: at
+ * \f$\beta = (0.99, 0.999)\f$) — counterexamples that name the hypothesis the paper leaves out. The paper's third
+ * sentence fails too: "When \f$(1-\beta_1) = \sqrt{1-\beta_2}\f$ … \f$|\Delta_t| < \alpha\f$" — at \f$\beta = (0.9, 0.99)\f$
+ * growing gradients reach \f$2.35\alpha\f$. Nor does it take 1000 steps of growth: "for less sparse cases, the
+ * effective stepsize will be smaller" fails with two non-zero gradients, \f$g_{999} = \beta_1/\beta_2\f$ and
+ * \f$g_{1000} = 1\f$ after zeros, which give \f$3.38\alpha\f$ against the sparse case's \f$3.16\alpha\f$ at the defaults. The
+ * same holds for AdaMax (sec. 7.1, "\f$|\Delta_t| \le \alpha\f$"): with \f$u_t = \max(\beta_2u_{t-1}, |g_t|)\f$ the step is at most
+ * \f$\alpha(1-\beta_1)(1-(\beta_1/\beta_2)^t)/((1-\beta_1^t)(1-\beta_1/\beta_2))\f$, attained by \f$g_s = \beta_2^s\f$, which tends to
+ * \f$1.00909\alpha\f$ — small, but above \f$\alpha\f$ (written out from the paper's Algorithm 2, not the library). These bounds
+ * were disputed before: math.stackexchange question 3325577 (2019) asks the same question (its answer's proof of the
+ * first bound is wrong). Random gradients stay below the exact bound (at every \f$t \ge 2\f$; at \f$t = 1\f$ step and bound
+ * are both \f$\alpha\f$ for any gradient), and the exact bound without its factor \f$\sqrt{(1-q^t)/(1-q)}\f$ is rejected. Without \f$\beta_1^2 < \beta_2\f$ no constant bounds the step: at
  * \f$\beta = (0.9, 0.5)\f$ it passes \f$100\alpha\f$ within 60 steps. The paper's own gloss, \f$|\Delta_t| \lessapprox \alpha\f$ “in common scenarios”,
  * is a typical size, not a bound.
  * (claim \ref claim_adam_step_bound "adam_step_bound")
@@ -163,6 +172,9 @@ int main(int argc, char** argv) {
     run.record(adam::kingma_bound_exceeded(1000));
     run.record(adam::kingma_alpha_exceeded(1000));
     run.record(adam::unbounded_without_order(60));
+    run.record(adam::kingma_equality_case_exceeded(1000));
+    run.record(adam::two_gradients_exceed());
+    run.record(adam::adamax_attains(2000));
     //! [l12-bound]
 
     //! [l12-adamw]

@@ -22,7 +22,11 @@
  * 31.7, 12.1. Seed 003 writes the accumulator as \f$(G_t)_{ii} = \sqrt{\sum_{j=1}^{t-1}(\nabla f(x_t)_i)^2}\f$,
  * where the summand does not depend on \f$j\f$ — refuted on a run: the sum is over the past
  * gradients \f$\nabla f(x_j)\f$.
- * Seed 003 also calls \f$G_t\f$ “strictly increasing”: an entry stays put while its partial derivative is 0.
+ * Seed 003 also calls \f$G_t\f$ “strictly increasing”: an entry stays put while its partial derivative is 0
+ * (the check reads the library's accumulator after each step). Nor must the rate become small: on a
+ * linearly convergent run \f$\sum g^2\f$ converges — on \f$(100x^2 + y^2)/2\f$ the accumulator tends to
+ * \f$(27359.6, 2.736)\f$ and the \f$y\f$-rate stays \f$\eta/\sqrt{G_{yy}} \approx 0.6\eta\f$. The check of the two forms also
+ * rejects the notes' form without \f$\eta^t\f$'s \f$\sqrt{t+1}\f$.
  * (claim \ref claim_adagrad_forms "adagrad_forms")
  * \snippet 11_adagrad_rmsprop_adadelta/lesson.cpp l11-adagrad
  *
@@ -115,7 +119,11 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
     const std::string pf = "path" + std::to_string(m) + ".dat", sf = "steps" + std::to_string(m) + ".dat";
     data.emplace_back(pf, p.str());
     data.emplace_back(sf, s.str());
-    paths += ", '" + pf + "' using 1:2 with linespoints pt 7 ps 0.3 lc rgb '" + colors[m] + "' title '" + set.names[m] + "'";
+    // AdaGrad (m = 1), RMSProp and AdaDelta move along the same line y = -x here: AdaGrad is drawn wide
+    // underneath, the others narrow and dashed on top, so that all three stay visible
+    paths += ", '" + pf + "' using 1:2 with linespoints pt " + std::string(m == 1 ? "7 ps 0.8 lw 5" : "7 ps 0.3 lw 1.5") +
+             (m >= 2 ? " dt " + std::to_string(m) : std::string()) + " lc rgb '" + colors[m] + "' title '" + set.names[m] +
+             "'";
     steps += std::string(m ? ", " : "") + "'" + sf + "' using 1:2 with lines lw 2 lc rgb '" + colors[m] + "' title '" +
              set.names[m] + ": x', '" + sf + "' using 1:3 with lines dt 2 lw 2 lc rgb '" + colors[m] + "' title 'y'";
   }

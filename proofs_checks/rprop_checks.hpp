@@ -21,7 +21,8 @@ namespace descent::claims::rprop {
 Verdict literal_runs_away(int steps);
 /// rprop_notes_pseudocode, holds (exact): with the ceiling and floor on the length |Δw| (the
 /// prose: shrink the step, take the smaller step forward) the run ends within Δmin of 3.
-Verdict magnitude_converges(const Rational& alpha, const Rational& beta, int steps);
+/// `with_variants`: also reject ending within Delta_min/10 (for the lesson's default instance).
+Verdict magnitude_converges(const Rational& alpha, const Rational& beta, int steps, bool with_variants = false);
 /// rprop_notes_pseudocode, holds (exact): the second display (no Δmin, Δmax) converges: |w_K − 3|
 /// ≤ 10⁻⁶ after K steps.
 Verdict uncapped_converges(const Rational& alpha, const Rational& beta, int steps);
@@ -43,6 +44,9 @@ Verdict keeps_direction(const Rational& alpha, const Rational& beta);
 /// rprop_poll3, counterexample dropping backtracking (exact): PyTorch's Rprop (iRprop⁻) does not
 /// return to the earlier estimate and step β times shorter: it stays, then steps the other way.
 Verdict irprop_minus_does_not_revert();
+/// rprop_poll3, holds: Riedmiller & Braun's Rprop+ takes the poll's move in two iterations,
+/// w_(k+1) = w_(k-1), then w_(k+2) = w_(k-1) + beta (w_k - w_(k-1)) (exact).
+Verdict rprop_plus_two_moves(const Rational& beta);
 
 // ---- rprop_variants ----
 
@@ -57,6 +61,9 @@ Verdict negative_scale(int steps);
 /// rprop_variants, holds (exact): on the same instance the four variants of Igel & Hüsken give
 /// four different trajectories, and Rprop⁺ and iRprop⁺ part exactly where f fell across a flip.
 Verdict variants_differ(int steps);
+/// rprop_variants, holds: the library's four variants equal Igel & Huesken's (2000) pseudo-code written
+/// out (exact); rejects "torch.optim.Rprop is Rprop-".
+Verdict variants_match_igel_huesken(int steps);
 
 // ---- quickprop_secant ----
 

@@ -31,9 +31,14 @@
  * \section l13_poll Step 2: poll 3
  * “The derivative … is positive. After taking a step … the sign of the derivative becomes negative.”
  * The notes' Rprop returns to the earlier estimate and takes a smaller step, \f$w_{k+1} = w_{k-1} + \beta(w_k - w_{k-1})\f$
- * (exact), in the same direction as before — the poll's answer. That is Rprop with weight backtracking;
- * PyTorch's Rprop (iRprop⁻) does not backtrack: it stays put for a step and then goes the other way, so
- * for it the poll's second option is the true one.
+ * (exact), in the same direction as before — the poll's answer. That is Rprop with weight backtracking.
+ * Riedmiller & Braun's Rprop⁺ does the same in two iterations (first back to \f$w_{k-1}\f$, then the shorter
+ * step). At the default \f$\beta = 1/2\f$ the poll's point is also the midpoint, reached by stepping back from
+ * \f$w_k\f$ by \f$\beta|\Delta w|\f$; at \f$\beta = 1/3\f$ the two differ, and the check there rejects "a step back from
+ * \f$w_k\f$". That is what Rprop⁻ does, which drops only weight backtracking (a counterexample at
+ * \f$\beta = 1/3\f$): for it the poll's second option is the true one; PyTorch's Rprop (iRprop⁻) stands still one
+ * step, then goes the other way. The notes' own prose (seed 002, line 1361: "reduce the step and reverse
+ * direction") describes Rprop⁻, not the poll's answer — the two slides disagree.
  * (claim \ref claim_rprop_poll3 "rprop_poll3")
  * \snippet 13_rprop_quickprop/lesson.cpp l13-poll
  *
@@ -137,7 +142,7 @@ int main(int argc, char** argv) {
              "The library's Rprop in the notes' three readings on (w - 3)^2/2 from w_0 = 0, exact; alpha = " +
                  alpha.str() + ", beta = " + beta.str() + " (--alpha, --beta) where the prose's reading is checked.");
     run.record(rprop::literal_runs_away(200));
-    run.record(rprop::magnitude_converges(alpha, beta, 1000));
+    run.record(rprop::magnitude_converges(alpha, beta, 1000, !run.given("--alpha") && !run.given("--beta")));
     run.record(rprop::uncapped_converges(alpha, beta, 2000));
     run.record(rprop::literal_ceiling_fails(30));
     run.record(rprop::notes_stall_coupled(500));
@@ -147,6 +152,9 @@ int main(int argc, char** argv) {
     run.step("Step 2: poll 3", "From w_0 = 6 (derivative 3 > 0) on (w - 3)^2/2, exact.");
     run.record(rprop::reverts_and_shrinks(alpha, beta));
     run.record(rprop::keeps_direction(alpha, beta));
+    // beta = 1/3: the poll's point and 'a step back from w_k' differ (at 1/2 they coincide)
+    run.record(rprop::reverts_and_shrinks(alpha, Q(1, 3)));
+    run.record(rprop::rprop_plus_two_moves(Q(1, 3)));
     run.record(rprop::irprop_minus_does_not_revert());
     //! [l13-poll]
 
@@ -156,6 +164,7 @@ int main(int argc, char** argv) {
     run.record(rprop::scale_invariant(30));
     run.record(rprop::negative_scale(30));
     run.record(rprop::variants_differ(30));
+    run.record(rprop::variants_match_igel_huesken(30));
     //! [l13-variants]
 
     //! [l13-quickprop]

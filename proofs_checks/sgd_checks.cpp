@@ -1,6 +1,7 @@
 // Claims of lesson 14: stochastic gradients.
 #include "sgd_checks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -22,14 +23,6 @@ using detail::max_diff;
 using detail::seed001;
 using detail::vec_text;
 
-const Erratum seed001_twenty{seed001, 306, "If there are 20 examples, 20 times faster.",
-                             "true of the updates (20 per pass over the data, each 20 times cheaper) and, for a mean "
-                             "loss with the same step, roughly of the progress far from the minimum; false as a "
-                             "statement about reaching an accuracy: with a constant step SGD settles at a noise floor "
-                             "(its iterates keep a variance of order eta) and never gets as close to f* as GD does, "
-                             "whatever the number of evaluations; to converge, the step must decay (sum eta_t = "
-                             "infinity, sum eta_t^2 < infinity). With seed 001's sum loss and one eta, a GD step is K "
-                             "times an SGD update and the early gain is about 1, not 20"};
 
 
 // The polynomial 2-3-1 network (square hidden layer) on K = 5 regression examples, and its θ.
@@ -141,7 +134,7 @@ double exact_fstar(std::uint64_t seed, int K) {
   step << (H(1, 1) * g(0) - H(0, 1) * g(1)) / det, (H(0, 0) * g(1) - H(1, 0) * g(0)) / det;
   return to_double<Q>(f.value(Vec<Q>(zero - step)));
 }
-Race race(long long gd_steps, long long sgd_updates) {
+Race race(long long gd_steps, long long sgd_updates, std::uint64_t sgd_seed = 7) {
   const std::uint64_t seed = 2026;
   const int K = 20;
   const Mlp<double> f = line_fit<double>(K, seed);
@@ -158,7 +151,7 @@ Race race(long long gd_steps, long long sgd_updates) {
     r.gd.emplace_back(k * K, f.value(x) - fstar);
   }
   SgdOptions o;
-  o.seed = 7;
+  o.seed = sgd_seed;
   Sgd<double> sgd(eta, o);
   sgd.reset(2);
   x = x0;
@@ -250,13 +243,14 @@ Verdict sum_loss_biased() {
   for (int n = 0; n < 6; ++n) mean += L.example_gradient(n, w);
   mean /= Q(6);
   const Vec<Q> g = autodiff::ad_twin<Q>(L)->gradient(w);
-  return compare<Q>("sgd_unbiased",
+  Verdict v = compare<Q>("sgd_unbiased",
                     "seed 001's loss L = sum_n L^n (a sum, not a mean) with its update theta - eta grad L^n: the mean of "
                     "grad L^n over the examples is grad L",
                     Expect::counterexample("mean_loss"), max_diff<Q>(mean, g), Relation::eq, Q(0), Q(0),
                     "K = 6 seeded examples, (w, b) = (1/2, -1/4): mean of grad L^n = " + vec_text<Q>(mean) + ", grad L = " +
                         vec_text<Q>(g) + " = 6 times it: the notes' SGD step is in expectation the GD step of L with "
                         "eta/K, or the GD step of the mean loss L/K with eta");
+  return rule_out<Q>(v, "sum_loss_unbiased", max_diff<Q>(mean, g), Relation::eq, Q(0), Q(0));
 }
 
 // ---- sgd_epoch ----
@@ -325,30 +319,67 @@ Verdict replacement_misses() {
   const EpochRun r = one_epoch(1, Sampling::replacement, 20);
   std::set<int> seen;
   for (const auto& b : r.batches) seen.insert(b.begin(), b.end());
-  return compare<Q>("sgd_epoch",
-                    "drawing each example uniformly with replacement, 20 updates use all 20 examples",
-                    Expect::counterexample("shuffle"), Q(static_cast<long>(seen.size())), Relation::eq, Q(20), Q(0),
-                    "seed 11: " + std::to_string(seen.size()) + " distinct examples in 20 draws (on average 20(1 - "
-                    "(19/20)^20) = 12.8); an 'epoch' of draws is not a pass over the data");
+  Verdict v = compare<Q>("sgd_epoch",
+                         "drawing each example uniformly with replacement, 20 updates use all 20 examples",
+                         Expect::counterexample("shuffle"), Q(static_cast<long>(seen.size())), Relation::eq, Q(20), Q(0),
+                         "seed 11: " + std::to_string(seen.size()) + " distinct examples in 20 draws (on average 20(1 - "
+                         "(19/20)^20) = 12.8); an 'epoch' of draws is not a pass over the data");
+  return rule_out<Q>(v, "replacement_is_epoch", Q(static_cast<long>(seen.size())), Relation::eq, Q(20), Q(0));
 }
 
 // ---- sgd_twenty_times ----
 
 Verdict early_progress() {
-  const Race r = race(200, 20 * 200);
+  // GD's count is deterministic; SGD's depends on the shuffles: the median over 21 seeds. Far out,
+  // one SGD update does about what one GD step does, so the predicted ratio is K = 20; the check
+  // asserts it within a factor 2 (the reviewer's 20 shuffles ranged 14-48).
+  const Race r = race(200, 0);
   const double tau = r.gap0 / 10;
-  const long long gd = stays_below(r.gd, tau), sgd = stays_below(r.sgd, tau);
+  const long long gd = stays_below(r.gd, tau);
   if (gd < 0) throw std::logic_error("sgd_twenty_times: GD did not reach a tenth of the gap");
-  const double sgd_needs = sgd < 0 ? double(r.sgd.back().first + 1) : double(sgd);  // never: the budget + 1
+  std::vector<double> counts;
+  for (std::uint64_t seed = 1; seed <= 21; ++seed) {
+    const Race s = race(0, 20 * 200, seed);
+    const long long n = stays_below(s.sgd, tau);
+    counts.push_back(n < 0 ? double(s.sgd.back().first + 1) : double(n));  // never: the budget + 1
+  }
+  std::sort(counts.begin(), counts.end());
+  const double median = counts[10], ratio = double(gd) / median, K = 20;
+  const double off = ratio > K ? ratio / K : K / ratio;
+  Verdict v = compare<double>("sgd_twenty_times",
+                              "far from the minimum: to get within a tenth of the initial gap and stay there, SGD needs about "
+                              "K = 20 times fewer gradient evaluations than GD: max(ratio/K, K/ratio) <= 2, ratio = GD's "
+                              "count over SGD's median over 21 seeds",
+                              Kind::holds, off, Relation::le, 2.0, 1.0,
+                              "mean loss f(w, b) = (1/20) sum (w x_t + b - d_t)^2 on 20 seeded examples, eta = 1/20 for both, "
+                              "from (4, -4), f* exact: GD " + std::to_string(gd) + " evaluations (" + std::to_string(gd / 20) +
+                                  " steps); SGD (seeds 1..21) from " + shown<double>(counts.front(), 3) + " to " +
+                                  shown<double>(counts.back(), 3) + ", median " + shown<double>(median, 3) + ": a ratio of " +
+                                  shown<double>(ratio, 3));
+  set_ratio<double>(v, 1 / off, "the measured ratio against K (the smaller over the larger)");
+  return rule_out<double>(v, "no_early_gain", ratio, Relation::le, 2.0, 1.0);
+}
+
+Verdict sum_loss_gd_diverges(int steps) {
+  // seed 001's sum loss L = K f with the SGD step eta = 1/20: a GD step on L is eta K = 1 times grad f, and the
+  // mean loss's Hessian has lambda_max = 2.54 > 2: GD diverges on the race's instance.
+  const std::uint64_t seed = 2026;
+  const int K = 20;
+  const Mlp<double> f = line_fit<double>(K, seed);
+  const double fstar = exact_fstar(seed, K);
+  GradientDescent<double> gd(1.0);  // eta K with eta = 1/20
+  Vec<double> x(2);
+  x << 4, -4;
+  const double gap0 = f.value(x) - fstar;
+  for (int k = 0; k < steps; ++k) x = gd.step(f, x, f.gradient(x));
+  const double gap = f.value(x) - fstar;
   return compare<double>("sgd_twenty_times",
-                         "far from the minimum: to get within a tenth of the initial gap f(x_0) - f* and stay there, SGD "
-                         "uses fewer gradient evaluations than GD (K = 20 examples per GD step, 1 per SGD update)",
-                         Kind::holds, sgd_needs, Relation::lt, double(gd), double(gd),
-                         "mean loss f(w, b) = (1/20) sum (w x_t + b - d_t)^2 on 20 seeded examples, eta = 1/20 for both, "
-                         "from (4, -4), f* exact: GD " + std::to_string(gd) + " evaluations (" + std::to_string(gd / 20) +
-                             " steps), SGD " + (sgd < 0 ? std::string("never") : std::to_string(sgd)) + " (seed 7): a ratio of " +
-                             (sgd < 0 ? std::string("0") : shown<double>(double(gd) / double(sgd), 3)) +
-                             " - near K = 20 this far out, where one SGD update does about what one GD step does");
+                         "with seed 001's sum loss L = sum_n L^n and one eta = 1/20 a GD step is K = 20 times an SGD update "
+                         "(eta K = 1 on the mean loss, above 2/lambda_max): GD diverges, f(x_K) - f* > f(x_0) - f*",
+                         Kind::holds, gap, Relation::gt, gap0, gap0,
+                         "the race's line fit from (4, -4), K = " + std::to_string(steps) + " GD steps: f - f* from " +
+                             shown<double>(gap0, 4) + " to " + shown<double>(gap, 4) +
+                             "; under the notes' conventions GD does not converge at all, while SGD with the same eta settles at its noise floor");
 }
 
 Verdict twenty_times_refuted() {
@@ -362,9 +393,9 @@ Verdict twenty_times_refuted() {
   double last = 0;
   for (std::size_t i = r.sgd.size() - 20; i < r.sgd.size(); ++i) last += r.sgd[i].second / 20;
   return compare<double>("sgd_twenty_times",
-                         "\"20 times faster\" read as reaching an accuracy: with 20 examples SGD gets within "
-                         "10^-6 (f(x_0) - f*) of f* and stays there with at most 1/20 of the evaluations GD needs",
-                         Expect::refutes(seed001_twenty), sgd_needs, Relation::le, double(gd) / 20, double(gd),
+                         "below the noise floor: with 20 examples SGD (constant step) gets within 10^-6 (f(x_0) - f*) of "
+                         "f* and stays there with at most 1/20 of the evaluations GD needs",
+                         Expect::counterexample("above_floor"), sgd_needs, Relation::le, double(gd) / 20, double(gd),
                          "the same line fit and eta = 1/20: GD stays within " + shown<double>(tau, 3) + " after " +
                              std::to_string(gd) + " evaluations; SGD given all " + std::to_string(gd) +
                              (sgd < 0 ? " does not get there (lhs = budget + 1)" : " needs " + std::to_string(sgd)) +
@@ -474,6 +505,21 @@ Verdict floor_shuffled(const Rational& eta, int T) {
                              "order in eta; random reshuffling settles much closer to w*");
 }
 
+Verdict shuffled_floor_order(int T) {
+  // Random reshuffling's floor is O(eta^2): halving eta divides it by about 4 (by 2 for an O(eta) floor).
+  const Measured a = measure_floor(Q(1, 50), T, Sampling::shuffle), b = measure_floor(Q(1, 100), T, Sampling::shuffle);
+  const double order = std::log2(a.mean / b.mean);
+  Verdict v = compare<double>("sgd_noise_floor",
+                              "with shuffled epochs the floor is O(eta^2): log2(floor(1/50)/floor(1/100)) is within 1/2 of 2",
+                              Kind::holds, std::abs(order - 2), Relation::le, 0.5, 1.0,
+                              "the 1-D problem, seed 14, " + std::to_string(T) + " steps after 1000 at each eta: floors " +
+                                  shown<double>(a.mean, 4) + " (eta = 1/50, " + shown<double>(a.mean * 2500, 3) +
+                                  " eta^2) and " + shown<double>(b.mean, 4) + " (eta = 1/100, " +
+                                  shown<double>(b.mean * 10000, 3) + " eta^2): the measured order " + shown<double>(order, 3) +
+                                  "; with replacement the floor v(eta) is O(eta)");
+  return rule_out<double>(v, "shuffled_floor_order_eta", std::abs(order - 1), Relation::le, 0.5, 1.0);
+}
+
 // ---- sgd_decaying ----
 
 Verdict decaying_converges(int T) {
@@ -488,6 +534,22 @@ Verdict decaying_converges(int T) {
                     std::string(one_d_text) + ", w_0 = 0, T = " + std::to_string(T) + ": E[(w_T - w*)^2] = " +
                         shown<M>(m.second) + " (about 4c^2 C/((4 c m_2 - 1) T) for eta_t ~ c/t, c = 1/5), v(1/50) = " +
                         shown<M>(v) + "; exact expectation by the moment recursion");
+}
+
+Verdict decaying_rate_limit(int T) {
+  // Chung's lemma: with eta_t ~ c/t and 4 c m_2 > 1 the recursion E_{t+1} = (1 - 4 eta_t m_2 + O(eta_t^2)) E_t
+  // + 4 eta_t^2 C gives T E_T -> 4 c^2 C/(4 c m_2 - 1): the rate 1/T and its constant, in the limit.
+  const Stats<M> st = one_d_stats<M>();
+  const Moments<M> m = moments_after<M>(M(-st.wstar), decaying_eta<M>, T, st);
+  const M c = M(1) / 5;
+  const M limit = 4 * c * c * st.C / (4 * c * st.m2 - 1);
+  Verdict v = approaches<M>("sgd_decaying",
+                            "eta_t = (1/5)/(t + 10): T E[(w_T - w*)^2] tends to 4 c^2 C/(4 c m_2 - 1), c = 1/5 (the ratio at T)",
+                            M(T * m.second / limit), M(M(1) / 100),
+                            std::string(one_d_text) + ", T = " + std::to_string(T) + ": T E[(w_T - w*)^2] = " +
+                                shown<M>(M(T * m.second)) + " against " + shown<M>(limit) + " (exact moment recursion)");
+  // a 1/T^2 rate would leave T E_T -> 0: at T the ratio T^2 E_T / limit stays far from 1
+  return rule_out<M>(v, "rate_T_squared", M(M(T) * T * m.second / limit), Relation::le, M(2), M(1));
 }
 
 Verdict decaying_measured(int runs, int T) {
@@ -526,11 +588,12 @@ Verdict constant_step_stalls(int T) {
   const M eta = M(1) / 50;
   const Moments<M> m = moments_after<M>(-st.wstar, [&](int) { return eta; }, T, st);
   const M v = floor_of<M>(eta, st);
-  return compare<M>("sgd_decaying",
-                    "a constant step eta = 1/50 (sum of squares infinite): E[(w_T - w*)^2] falls below a tenth of v(1/50)",
-                    Expect::counterexample("sum_squares_finite"), m.second, Relation::le, M(v / 10), v,
-                    "T = " + std::to_string(T) + ": E[(w_T - w*)^2] = " + shown<M>(m.second) + " = v(1/50) to the digits "
-                    "shown: the noise floor");
+  Verdict out = compare<M>("sgd_decaying",
+                           "a constant step eta = 1/50 (sum of squares infinite): E[(w_T - w*)^2] falls below a tenth of v(1/50)",
+                           Expect::counterexample("sum_squares_finite"), m.second, Relation::le, M(v / 10), v,
+                           "T = " + std::to_string(T) + ": E[(w_T - w*)^2] = " + shown<M>(m.second) + " = v(1/50) to the digits "
+                           "shown: the noise floor");
+  return rule_out<M>(out, "constant_step_converges", m.second, Relation::le, M(v / 10), v);
 }
 
 Verdict summable_steps_stop(int T) {
@@ -603,12 +666,13 @@ Verdict variance_with_replacement() {
     for (int j = 0; j < 6; ++j)
       for (int k = 0; k < 6; ++k) total += Vec<Q>(f.batch_gradient({i, j, k}, theta) - G.mean).squaredNorm();
   total /= Q(216);
-  return compare<Q>("sgd_minibatch_variance",
-                    "B = 3 examples drawn uniformly with replacement: E||g_B - grad f||^2 over all 6^3 ordered draws "
-                    "equals sigma^2/B",
-                    Kind::holds, total, Relation::eq, Q(G.sigma2 / 3), Q(0),
-                    "line fit on K = 6 seeded examples at (w, b) = (1/2, -1/4); sigma^2 = (1/K) sum ||grad f_t - grad f||^2 = " +
-                        G.sigma2.str());
+  Verdict v = compare<Q>("sgd_minibatch_variance",
+                         "B = 3 examples drawn uniformly with replacement: E||g_B - grad f||^2 over all 6^3 ordered draws "
+                         "equals sigma^2/B",
+                         Kind::holds, total, Relation::eq, Q(G.sigma2 / 3), Q(0),
+                         "line fit on K = 6 seeded examples at (w, b) = (1/2, -1/4); sigma^2 = (1/K) sum ||grad f_t - grad f||^2 = " +
+                             G.sigma2.str());
+  return rule_out<Q>(v, "variance_over_B_squared", total, Relation::eq, Q(G.sigma2 / 9), Q(0));
 }
 
 Verdict variance_without_replacement() {

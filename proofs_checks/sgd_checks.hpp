@@ -45,10 +45,13 @@ Verdict replacement_misses();
 /// sgd_twenty_times, holds (double): on K = 20 examples SGD reaches a loose accuracy (a tenth of the
 /// initial gap) with fewer gradient evaluations than GD, measured.
 Verdict early_progress();
-/// sgd_twenty_times, refutes seed 001 line 306 read as reaching an accuracy: to stay within 10⁻⁶ of the
-/// initial gap SGD would need at most 1/20 of GD's evaluations; with a constant step it never stays
-/// there (the noise floor).
+/// sgd_twenty_times, counterexample dropping above_floor: to stay within 10⁻⁶ of the initial gap
+/// (below the noise floor) SGD would need at most 1/20 of GD's evaluations; with a constant step it
+/// never stays there. (Seed 001 line 306 is about updates per pass, which is true: not refuted.)
 Verdict twenty_times_refuted();
+/// sgd_twenty_times, holds: with seed 001's sum loss and the SGD step eta = 1/20, GD's step is eta K = 1
+/// on the mean loss, beyond 2/lambda_max: it diverges on the race's instance (K steps).
+Verdict sum_loss_gd_diverges(int steps);
 
 // ---- sgd_noise_floor ----
 
@@ -66,12 +69,18 @@ Verdict floor_measured(const Rational& eta, int T);
 /// sgd_noise_floor, counterexample dropping replacement (double): with shuffled epochs (each example once
 /// per epoch) the measured floor is not v(η): far below it (random reshuffling's floor is of order η²).
 Verdict floor_shuffled(const Rational& eta, int T);
+/// sgd_noise_floor, holds: the shuffled floor is O(eta^2): log2 of the floors' ratio at eta = 1/50 and
+/// 1/100 within 1/2 of 2 (T steps each); rejects an O(eta) shuffled floor.
+Verdict shuffled_floor_order(int T);
 
 // ---- sgd_decaying ----
 
 /// sgd_decaying, holds (mpfr): with ηₜ = (1/5)/(t + 10) the expected squared error after T steps is
 /// below a tenth of the constant step's floor v(1/50) (η₀ = 1/50 for both).
 Verdict decaying_converges(int T);
+/// sgd_decaying, tight in the limit: T E[(w_T - w*)^2] -> 4 c^2 C/(4 c m_2 - 1) for eta_t = (1/5)/(t + 10) (Chung)
+/// within 1/100 at T; rejects a 1/T^2 rate.
+Verdict decaying_rate_limit(int T);
 /// sgd_decaying, holds (double): the same schedule run by the library's SGD, R seeded runs: the mean
 /// of (w_T − w*)² lies within 4 standard errors of the exact expectation.
 Verdict decaying_measured(int runs, int T);

@@ -28,18 +28,11 @@ using detail::DigitsGuard;
 using detail::max_diff;
 using detail::vec_text;
 
-const Erratum seed004_sum{detail::seed004, 306, "-\\nabla_{\\theta} L_{MSE}(\\theta) = \\frac{2}{K} \\sum_{k=0}^{N-1}",
-                          "the sum runs over the K training examples, k = 0 ... K - 1, as in the derivation (line 232) "
-                          "and the matrix form (line 310); N is not defined on the slide (the only N nearby is N_x, "
-                          "the output dimension), and any N other than K drops or invents examples"};
-
 const Erratum seed002_loss_never_added{
     detail::seed002, 83, "Until $Loss$ has converged",
     "the loop must accumulate the loss it tests: Loss += Div(Y_t, d_t) (divided by T) next to the gradient's "
     "accumulation on line 80; as written Loss is set to 0 on line 72 and never changed, so the test compares 0 "
-    "with 0 and stops the loop after its first pass, whatever the true loss does"};
-
-
+    "with 0 and stops the loop the first time it can compare (after the second pass), whatever the true loss does"};
 
 // The polynomial 3-2-2-1 network (two square hidden layers: the loss has degree 8 in each weight)
 // on K = 4 seeded regression examples, at seeded weights.
@@ -122,23 +115,29 @@ Verdict bias_gradient() {
 }
 
 Verdict chain_to_previous_layer() {
-  const Q worst = worst_over_examples([](const Mlp<Q>& f, const Vec<Q>& theta, const LayerGradients<Q>& r, const Vec<Q>& g) {
-    Q w = 0;
-    for (int k = 2; k <= 3; ++k) {
-      // line 64 then line 62: grad_(y_(k-1)) = grad_(z_k) W_k, grad_(z_(k-1)) = grad_(y_(k-1)) diag(f'(z_(k-1)))
-      const Vec<Q> gy = (r.grad_z[std::size_t(k)].transpose() * f.W(k, theta)).transpose();
-      const Vec<Q>& z = r.z[std::size_t(k - 1)];
-      Vec<Q> gz(z.size());
-      for (int i = 0; i < z.size(); ++i) gz(i) = gy(i) * 2 * z(i);  // square: f'(z) = 2z
-      w = std::max<Q>(w, max_diff<Q>(gz, Vec<Q>(g.segment(f.shape().bias_offset(k - 1), z.size()))));
-    }
-    return w;
-  });
-  return compare<Q>("backprop_recap",
+  // with_derivative = false: the wrong variant that skips line 62 (grad_(z_(k-1)) = grad_(y_(k-1)))
+  auto chain = [](bool with_derivative) {
+    return worst_over_examples([with_derivative](const Mlp<Q>& f, const Vec<Q>& theta, const LayerGradients<Q>& r,
+                                                 const Vec<Q>& g) {
+      Q w = 0;
+      for (int k = 2; k <= 3; ++k) {
+        // line 64 then line 62: grad_(y_(k-1)) = grad_(z_k) W_k, grad_(z_(k-1)) = grad_(y_(k-1)) diag(f'(z_(k-1)))
+        const Vec<Q> gy = (r.grad_z[std::size_t(k)].transpose() * f.W(k, theta)).transpose();
+        const Vec<Q>& z = r.z[std::size_t(k - 1)];
+        Vec<Q> gz(z.size());
+        for (int i = 0; i < z.size(); ++i) gz(i) = with_derivative ? Q(gy(i) * 2 * z(i)) : gy(i);  // square: f'(z) = 2z
+        w = std::max<Q>(w, max_diff<Q>(gz, Vec<Q>(g.segment(f.shape().bias_offset(k - 1), z.size()))));
+      }
+      return w;
+    });
+  };
+  const Q worst = chain(true);
+  Verdict v = compare<Q>("backprop_recap",
                     "lines 64 and 62: grad_(y_(k-1)) Div = grad_(z_k) Div W_k, times f'(z_(k-1)) entry by entry, is "
                     "reverse-mode AD's dDiv/db_(k-1), k = 2, 3",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0),
                     std::string(deep_text) + "; f(z) = z^2, f'(z) = 2z, so grad_(z) y is diag(2z)");
+  return rule_out<Q>(v, "no_activation_derivative", chain(false), Relation::eq, Q(0), Q(0));
 }
 
 // ---- backprop_poll0 ----
@@ -188,13 +187,17 @@ Verdict option4_column_convention() {
     }
     worst = std::max<Q>(worst, max_diff<Q>(opt4, f.W(k, g)));
   }
-  return compare<Q>("backprop_poll0",
+  // the wrong reading: option 1 (y_(k-1) grad_(z_k) Div, summed) is already in W_k's layout; on the square
+  // layer k = 2 the shapes allow the comparison
+  const Q option1_as_w = max_diff<Q>(option1(f, theta, 2), f.W(2, g));
+  Verdict v = compare<Q>("backprop_poll0",
                     "poll 0, option 4 in the column convention: with gradients as columns, grad_(z_k) Div y_(k-1)^T "
                     "(n_k x n_(k-1), the shape of W_k) is the AD gradient in W_k's layout",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0),
                     std::string(deep_text) + ". Options 2 and 3 are not matrices of either shape: a row (1 x n_k) times "
                                              "a column (n_(k-1) x 1) needs n_k = n_(k-1) and gives 1 x 1; a row times a "
                                              "row is undefined unless n_(k-1) = 1");
+  return rule_out<Q>(v, "option1_is_w_layout", option1_as_w, Relation::eq, Q(0), Q(0));
 }
 
 Verdict option1_without_transpose(const Rational& eta) {
@@ -218,40 +221,58 @@ Verdict notes_loop_is_gd(const Rational& eta) {
   const Q T(f.examples());
   const auto twin = autodiff::ad_twin<Q>(f);
   GradientDescent<Q> gd(eta);
+  Vec<Q> no_mean = theta;  // the wrong variant: line 82 without the 1/T
   for (int it = 0; it < 3; ++it) {
     // lines 72-82: Loss = 0, grad Loss = 0; for t: forward, backward, grad Loss += grad Div_t; W -= (eta/T) grad^T
-    Vec<Q> acc = Vec<Q>::Zero(theta.size());
-    for (int t = 0; t < f.examples(); ++t) acc += f.example_gradient(t, theta);
+    Vec<Q> acc = Vec<Q>::Zero(theta.size()), acc_sum = Vec<Q>::Zero(theta.size());
+    for (int t = 0; t < f.examples(); ++t) {
+      acc += f.example_gradient(t, theta);
+      acc_sum += f.example_gradient(t, no_mean);
+    }
     theta = theta - (eta / T) * acc;
+    no_mean = no_mean - eta * acc_sum;
     x = gd.step(*twin, x, twin->gradient(x));
   }
-  return compare<Q>("training_loop",
+  Verdict v = compare<Q>("training_loop",
                     "seed 002's training loop (lines 72-82: accumulate grad Div over the T examples, update with eta/T) "
                     "run 3 times equals 3 steps of GD on Loss = (1/T) sum_t Div (line 40): largest difference",
                     Kind::holds, max_diff<Q>(theta, x), Relation::eq, Q(0), Q(0),
                     std::string(deep_text) + ", eta = " + eta.str() + "; GD is the library's on the AD twin. Line 80 accumulates "
                                              "without 1/T and line 82 divides by T: the same as line 46-47's mean");
+  return rule_out<Q>(v, "sum_without_mean", max_diff<Q>(no_mean, x), Relation::eq, Q(0), Q(0));
 }
 
 Verdict loop_stops_at_once(const Rational& eta) {
+  // Lines 72-82 transcribed pass by pass, the variable Loss included: line 72 sets it to 0 and no line adds to
+  // it (line 80 accumulates the gradients only). Line 83's test compares Loss after a pass with Loss after
+  // the pass before, so whatever Loss was before the loop, the test is first decided after pass 2, where it
+  // compares 0 with 0 and stops. The refuted reading: when it stops, the loss has converged (changed by at
+  // most eps = 10^-6 in the last pass).
   const Mlp<Q> f = deep_net<Q>();
-  const Vec<Q> theta0 = deep_theta<Q>();
-  const Q T(f.examples());
-  // one pass of lines 72-82: Loss = 0 (line 72) is never added to; the gradient is
-  Q loss_variable = 0, before = loss_variable;
-  Vec<Q> acc = Vec<Q>::Zero(theta0.size());
-  for (int t = 0; t < f.examples(); ++t) acc += f.example_gradient(t, theta0);
-  const Vec<Q> theta1 = theta0 - (eta / T) * acc;
-  const bool stops = abs_of<Q>(Q(loss_variable - before)) <= Q(1, 1000000);  // line 32's test, eps = 10^-6
-  const Q change = abs_of<Q>(Q(f.value(theta1) - f.value(theta0)));
-  if (!stops) throw std::logic_error("training_loop: the loop as written should stop after one pass");
+  Vec<Q> theta = deep_theta<Q>();
+  const Q T(f.examples()), eps(1, 1000000);
+  std::vector<Q> loss_after_pass, true_loss{f.value(theta)};
+  int passes = 0;
+  for (;;) {
+    Q loss = 0;  // line 72: initialize Loss = 0 (and the gradient sums)
+    Vec<Q> acc = Vec<Q>::Zero(theta.size());
+    for (int t = 0; t < f.examples(); ++t) acc += f.example_gradient(t, theta);  // lines 74-80 (Div not added)
+    theta = theta - (eta / T) * acc;  // line 82
+    ++passes;
+    loss_after_pass.push_back(loss);
+    true_loss.push_back(f.value(theta));
+    if (passes >= 2 && abs_of<Q>(Q(loss_after_pass[passes - 1] - loss_after_pass[passes - 2])) <= eps) break;  // line 83
+    if (passes > 100) throw std::logic_error("training_loop: the loop as written did not stop");
+  }
+  const Q change = abs_of<Q>(Q(true_loss[passes] - true_loss[passes - 1]));
   return compare<Q>("training_loop",
-                    "seed 002's loop as written stops when Loss has converged (line 32's test |Loss_k - Loss_(k-1)| <= "
-                    "eps = 10^-6): when it stops, after its first pass (its Loss is 0 before and after), the true loss "
-                    "has changed by at most eps",
-                    Expect::refutes(seed002_loss_never_added), change, Relation::le, Q(1, 1000000), Q(0),
-                    std::string(deep_text) + ", eta = " + eta.str() + ": the mean loss went from " + shown<Q>(f.value(theta0)) +
-                        " to " + shown<Q>(f.value(theta1)) + " in that pass");
+                    "seed 002's loop as written stops when Loss has converged (line 83: |Loss_k - Loss_(k-1)| <= eps = "
+                    "10^-6): when it stops, the true loss changed by at most eps in its last pass",
+                    Expect::refutes(seed002_loss_never_added), change, Relation::le, eps, Q(0),
+                    std::string(deep_text) + ", eta = " + eta.str() + ": the transcribed loop's Loss is " +
+                        loss_after_pass[0].str() + " after every pass, so it stops after pass " + std::to_string(passes) +
+                        " (the first pass the test can compare); the mean loss went from " +
+                        shown<Q>(true_loss[passes - 1]) + " to " + shown<Q>(true_loss[passes]) + " in that pass");
 }
 
 // ---- autodiff_modes ----
@@ -301,12 +322,21 @@ Verdict exact_finite_differences() {
     }
     fd(j) = s;
   }
-  return compare<Q>("autodiff_modes",
+  // the wrong variant: the 3-point central difference (f(theta + h e_j) - f(theta - h e_j))/(2h) is exact too
+  Vec<Q> fd3(theta.size());
+  for (int j = 0; j < theta.size(); ++j) {
+    Vec<Q> up = theta, down = theta;
+    up(j) += h;
+    down(j) -= h;
+    fd3(j) = (f.value(up) - f.value(down)) / (2 * h);
+  }
+  Verdict v = compare<Q>("autodiff_modes",
                     "an 11-point central difference, exact for polynomials of degree <= 10, equals reverse mode on the "
                     "network (degree <= 8 in each weight): largest difference",
                     Kind::holds, max_diff<Q>(fd, ad), Relation::eq, Q(0), Q(0),
                     std::string(deep_text) + ", h = 1/7 (any h: the stencil differentiates the interpolating "
                                              "polynomial, which is the loss along the axis)");
+  return rule_out<Q>(v, "three_point_exact", max_diff<Q>(fd3, ad), Relation::eq, Q(0), Q(0));
 }
 
 namespace {
@@ -489,10 +519,14 @@ Verdict certified_at(const Rational& h_exact, const std::string& step) {
       worst_j = j;
     }
   }
-  return compare<I>("fd_certified", step, Kind::holds, worst_lhs, Relation::le, worst_rhs, I(0),
-                    std::string(sigmoid_text) + ", h = " + shown<Q>(h_exact) + ", j = " + std::to_string(worst_j) +
-                        ": the gradient by reverse mode over intervals, the third derivative by three nested duals "
-                        "over the interval theta_j + [-h, h]; the enclosures hold the rounding of every operation");
+  Verdict v = compare<I>("fd_certified", step, Kind::holds, worst_lhs, Relation::le, worst_rhs, I(0),
+                         std::string(sigmoid_text) + ", h = " + shown<Q>(h_exact) + ", j = " + std::to_string(worst_j) +
+                             ": the gradient by reverse mode over intervals, the third derivative by three nested duals "
+                             "over the interval theta_j + [-h, h]; rhs is a certified upper bound of (h^2/6) max|d_j^3 f| "
+                             "(h^2/6 times the upper end of an enclosure of |d_j^3 f| on the segment), not an enclosure of "
+                             "it; the enclosures hold the rounding of every operation");
+  // the error is (h^2/12)(f'''(xi+) + f'''(xi-)): a bound with h^2/12 max|f'''| is exceeded
+  return rule_out<I>(v, "constant_twelfth", worst_lhs, Relation::le, I(worst_rhs / 2), I(0));
 }
 }  // namespace
 
@@ -642,10 +676,14 @@ Verdict adjoint_formula() {
   const Vec<Q> theta = two_out_theta();
   const Vec<Q> d = adjoint_sum(f, theta, f.examples());
   const Vec<Q> minus_grad = -autodiff::ad_twin<Q>(f)->gradient(theta);
-  return compare<Q>("mse_adjoint",
-                    "seed 004: -grad L_MSE = (2/K) sum_(k=0)^(K-1) eps_k^t grad_theta f_theta(y_k), the 1 x N_x error row "
-                    "times the N_x x P Jacobian (by forward mode, one pass per parameter), equals reverse mode's -grad L",
-                    Kind::holds, max_diff<Q>(d, minus_grad), Relation::eq, Q(0), Q(0), two_out_text);
+  Verdict v = compare<Q>("mse_adjoint",
+                         "seed 004: -grad L_MSE = (2/K) sum_(k=0)^(K-1) eps_k^t grad_theta f_theta(y_k), the 1 x N_x error row "
+                         "times the N_x x P Jacobian (by forward mode, one pass per parameter), equals reverse mode's -grad L",
+                         Kind::holds, max_diff<Q>(d, minus_grad), Relation::eq, Q(0), Q(0),
+                         std::string(two_out_text) + " (seed 004's line 306 writes the sum to N - 1 with N undefined; its "
+                         "next line and lines 239-327 have K - 1, read here)");
+  // with 1/K in place of 2/K the sum is half the gradient
+  return rule_out<Q>(v, "mse_factor_one", max_diff<Q>(Vec<Q>(d / 2), minus_grad), Relation::eq, Q(0), Q(0));
 }
 
 Verdict adjoint_transposed() {
@@ -662,17 +700,6 @@ Verdict adjoint_transposed() {
                     "line 327: d^t = (2/K) sum_k [grad_theta f_theta(y_k)]^t eps_k, a P x N_x matrix times an N_x x 1 "
                     "error (Jacobian rows by reverse mode), is -grad L as a column",
                     Kind::holds, max_diff<Q>(dt, minus_grad), Relation::eq, Q(0), Q(0), two_out_text);
-}
-
-Verdict sum_to_n_refuted() {
-  const Mlp<Q> f = two_out_net();
-  const Vec<Q> theta = two_out_theta();
-  const Vec<Q> d = adjoint_sum(f, theta, 2);  // k = 0 … N − 1 with N = N_x = 2
-  const Vec<Q> minus_grad = -autodiff::ad_twin<Q>(f)->gradient(theta);
-  return compare<Q>("mse_adjoint",
-                    "line 306 as written: (2/K) sum_(k=0)^(N-1) eps_k^t grad_theta f_theta(y_k) is -grad L_MSE",
-                    Expect::refutes(seed004_sum), max_diff<Q>(d, minus_grad), Relation::eq, Q(0), Q(0),
-                    std::string(two_out_text) + "; reading N as N_x = 2 < K = 3, the sum leaves out example 2");
 }
 
 // ---- forward_reverse ----
@@ -713,15 +740,17 @@ std::pair<double, double> tape_cost(int w) {
 }  // namespace
 
 Verdict tape_linear() {
-  double worst = 0;
+  double worst = 0, narrow = 0, wide = 0;
   std::string rows;
   for (int w : {2, 4, 8, 16, 32}) {
     const auto [nodes, madds] = tape_cost(w);
     worst = std::max(worst, nodes / madds);
+    if (w == 2) narrow = nodes / madds;
+    wide = nodes / madds;
     rows += (rows.empty() ? "" : ", ") + std::to_string(w) + ": " + std::to_string(static_cast<long>(nodes)) + "/" +
             std::to_string(static_cast<long>(madds));
   }
-  return compare<double>("forward_reverse",
+  Verdict v = compare<double>("forward_reverse",
                          "one loss evaluation records at most 4 tape nodes per multiply-add of its forward pass, for "
                          "widths 2 to 32: a reverse pass (one sweep over the nodes) costs a fixed multiple of an "
                          "evaluation whatever P, where forward mode needs P evaluations",
@@ -730,6 +759,10 @@ Verdict tape_linear() {
                              ". Why 4: a multiply-add records 2 nodes (product, sum), 3 in the first layer (the datum "
                              "x_j is a constant node); each unit adds its bias and activation, which weighs most in "
                              "narrow layers. Not attained: the ratio falls towards 2 as the width grows");
+  // the wrong variant: the tape grows faster than the evaluation (nodes per multiply-add growing with the
+  // width, as a cost proportional to P evaluations would)
+  return rule_out(v, "tape_grows_with_width", wide < narrow,
+                  "nodes per multiply-add at width 32: " + shown<double>(wide, 4) + ", at width 2: " + shown<double>(narrow, 4));
 }
 
 // ---- plots ----

@@ -87,8 +87,6 @@ Verdict kink_in_segment();
 Verdict adjoint_formula();
 /// mse_adjoint, holds (exact): dᵗ = (2/K)Σ[∇_θ f]ᵀε_k (P×1, line 327) is the transpose of the row.
 Verdict adjoint_transposed();
-/// mse_adjoint, refutes seed 004 line 306: the sum to N − 1 (N = N_x = 2 < K = 3) is not −∇L.
-Verdict sum_to_n_refuted();
 
 // ---- forward_reverse ----
 

@@ -29,7 +29,9 @@
  * \f$1\times1\f$ number, option 3 only when \f$n_{k-1} = 1\f$ (and is then option 1). Without the transpose,
  * option 1 on a square layer silently updates with the wrong entries (counterexample). The training loop
  * (accumulate, then step with \f$\eta/T\f$) is GD on the mean loss — but it never adds \f$Div\f$ to its
- * \f$Loss\f$, so “until Loss has converged” stops it after one pass (refuted).
+ * \f$Loss\f$, so “until Loss has converged” compares 0 with 0 the first time it can (after the second pass) and
+ * stops while the true loss is still moving (refuted). Dropping the \f$1/T\f$ is not the same descent: it
+ * is GD with step \f$\eta T\f$ (rejected).
  * (claims \ref claim_backprop_poll0 "backprop_poll0", \ref claim_training_loop "training_loop")
  * \snippet 15_backprop/lesson.cpp l15-poll
  *
@@ -39,7 +41,8 @@
  * hand-written gradient and Hessian of the library equals its AD twin — exactly for the rational problems,
  * to the rounding for those with exp and log. Where an activation is not differentiable (ReLU at 0) there
  * is no gradient to agree on: AD takes relu′(0) = 0, the symmetric quotient the mean of the one-sided
- * derivatives.
+ * derivatives. The ordinary 3-point central difference is not exact on the network (rejected): only the
+ * 11-point stencil is, because the loss along an axis has degree ≤ 8.
  * (claim \ref claim_autodiff_modes "autodiff_modes")
  * \snippet 15_backprop/lesson.cpp l15-modes
  *
@@ -50,7 +53,9 @@
  * \f$\theta_j + [-h, h]\f$. The step is \f$h = 10^{-\lfloor D/5\rfloor}\f$ at \f$D\f$ digits, so that the truncation stays far above the
  * rounding the intervals carry; at 100 digits (\f$h = 10^{-20}\f$) the difference and reverse mode agree
  * to about 40 digits, certified.
- * A cubic attains the bound; a ReLU kink inside the segment breaks it.
+ * The right-hand side is a certified upper bound of \f$\frac{h^2}{6}\max|\partial_j^3f|\f$, so the check also
+ * rejects the constant \f$h^2/12\f$ (the error is \f$\frac{h^2}{12}(f'''(\xi_+)+f'''(\xi_-))\f$, which can reach
+ * twice that). A cubic attains the bound; a ReLU kink inside the segment breaks it.
  * (claim \ref claim_fd_certified "fd_certified")
  * \snippet 15_backprop/lesson.cpp l15-fd
  *
@@ -58,7 +63,9 @@
  * \f$-\nabla_\theta L_{MSE} = \frac2K\sum_{k=0}^{K-1}\epsilon_k^t\nabla_\theta f_\theta(y_k)\f$: the error row (\f$1\times N_x\f$)
  * times the Jacobian (\f$N_x\times P\f$) gives the \f$1\times P\f$ direction, and transposed,
  * \f$d^t = \frac2K\sum_k[\nabla_\theta f_\theta(y_k)]^t\epsilon_k\f$ (\f$P\times1\f$) — “multiply error by the adjoint
- * gradient”. Both checked exactly. One slide sums to \f$N - 1\f$ instead of \f$K - 1\f$ (refuted).
+ * gradient”. Both checked exactly, and the factor \f$\frac1K\f$ in place of \f$\frac2K\f$ is rejected. One slide
+ * (seed 004, line 306) writes the sum to \f$N - 1\f$ with \f$N\f$ defined nowhere; the next line and the
+ * slides before it have \f$K - 1\f$, which is read here: a typo, not a claim to refute.
  * (claim \ref claim_mse_adjoint "mse_adjoint")
  * \snippet 15_backprop/lesson.cpp l15-mse
  *
@@ -169,7 +176,6 @@ int main(int argc, char** argv) {
     run.step("Step 5: seed 004's MSE gradient as an adjoint", "A 2-3-2 network, K = 3 examples, exact.");
     run.record(backprop::adjoint_formula());
     run.record(backprop::adjoint_transposed());
-    run.record(backprop::sum_to_n_refuted());
     //! [l15-mse]
 
     //! [l15-cost]

@@ -40,8 +40,9 @@ Verdict first_display();
 /// brady_fourth_point, refutes seed 002 line 242: the second display of d div₄/db, 2(1 − σ)σ′t, is not
 /// −2(1 − ε − σ)σ′.
 Verdict second_display_refuted();
-/// brady_fourth_point, refutes seed 002 line 245: 1 − ε − σ(−w_y t + b) tends to 1 − ε, not 1 (certified at t = 1000).
-Verdict limit_refuted();
+/// brady_fourth_point, holds (interval): line 245's factor 1 − ε − σ(−ut) at w* is within σ(−ut) ≤ 99^−t of 1 − ε
+/// (the rate: σ(−ut) = 1/(1 + 99^t)); rejects the literal limit 1 (t = 10).
+Verdict limit_value();
 /// brady_fourth_point, holds (interval): at w*, |d div₄/dw_y| ≤ 2t(ε/(1 − ε))^t, certified; t given.
 Verdict contribution_bound(int t);
 /// brady_fourth_point, tight (interval): at t = 10 the ratio of |d div₄/dw_y| to that bound lies in
@@ -73,8 +74,11 @@ Verdict local_not_global(int t);
 // ---- perceptron_separates ----
 
 /// perceptron_separates, holds (exact): the perceptron rule from w = 0 (points in order) separates the
-/// four points for t = 10, 100, 1000, within (R/γ)² = 5(t² + 1) updates.
+/// four points for t = 9, 10, 100, 1000, within (R/γ)² = 5(t² + 1) updates.
 Verdict perceptron_within_bound();
+/// perceptron_separates, tight (exact): on the unit vectors e₁ … e₄ (label +1, no bias) the rule makes exactly
+/// (R/γ)² = 4 updates; rejects the unsquared R/γ.
+Verdict novikoff_attained();
 /// perceptron_separates, holds (exact): γ = 1/√5 is the best margin: the separator (2, 0, 1) (½‖w‖² = 5/2)
 /// and the dual multipliers α = (0, 3t/(t + 1), 2, 3/(t + 1)) (Σα − ½‖Σαdₐa‖² = 5/2) give equal values.
 Verdict margin_optimal(int t);
@@ -94,9 +98,12 @@ namespace descent::claims::brady {
 /// gd_stays_unseparated, holds (double): GD (η = 50, 20000 steps) started at w* + (1/2, −1/2, 1/2) (t = 10) returns
 /// to within 10⁻⁹ of the certified local minimum, misclassifying (0, −t).
 Verdict gd_from_wstar();
-/// gd_stays_unseparated, holds (double): from 60 seeded starts uniform on [−4, 4]³, GD (η = 10, `steps` steps) ends at
-/// the non-separating minimum w̃ (misclassifying only (0, −t)) in some runs; the counts of each outcome, t = 10.
+/// gd_stays_unseparated, holds (double): from 60 seeded starts uniform on [−4, 4]³, GD (η = 10, `steps` steps): the
+/// runs classified in w̃'s basin (only (0, −t) misclassified, loss within 10⁻⁴ of L(w̃)) all reach w̃ (within 10⁻⁹)
+/// when run 100000 steps longer (t = 10); rejects "only a tenth of the runs".
 Verdict random_starts(int steps);
+/// gd_stays_unseparated, holds (double): GD (η = 10, `steps` steps) from 0 separates the four points (t = 10).
+Verdict gd_from_zero(int steps);
 /// gd_stays_unseparated, counterexample dropping t_large (double): at t = 2, GD from w* separates the four points
 /// (the Hessian at w* has a negative eigenvalue, certified in the detail: no minimum there to trap GD).
 Verdict small_t();
@@ -129,7 +136,8 @@ Verdict minimizer_errors();
 /// L2 loss (η = 1, `steps` steps from 0). A measurement on one seed, not a theorem.
 Verdict direction_spread(int steps);
 
-/// Plot data: GD's end points from the random starts of random_starts: rows "w_y b separated(0/1)".
+/// Plot data: GD's end points from the random starts of random_starts: rows "w_y b outcome" (1 separates, 0 in
+/// w̃'s basin, −1 elsewhere).
 std::vector<std::vector<double>> start_outcomes(int steps);
 /// Plot data: the four-point loss along the segment from the non-separating minimum (s = 0) to the separator
 /// 3(2, 0, 1) (s = 1): rows "s loss".

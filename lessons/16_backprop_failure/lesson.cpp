@@ -32,8 +32,10 @@
  * The first display (lines 222–224), \f$\frac{d\,div_4}{dw_y} = 2(1 - \varepsilon - \sigma)\sigma't\f$ and
  * \f$\frac{d\,div_4}{db} = -2(1 - \varepsilon - \sigma)\sigma'\f$ with \f$\sigma\f$ at \f$z_4 = -w_yt + b\f$, agrees with AD.
  * The second display of \f$\frac{d\,div_4}{db}\f$ (line 242) has the wrong sign, an extra factor \f$t\f$ and no
- * \f$\varepsilon\f$ (refuted), and \f$1 - \varepsilon - \sigma \to 1 - \varepsilon\f$, not 1 (line 245, refuted: \f$\sigma > 0\f$
- * keeps it below \f$1 - \varepsilon\f$ at every \f$t\f$; the conclusion survives because \f$\sigma' \to 0\f$). At \f$w^*\f$,
+ * \f$\varepsilon\f$ (refuted). Line 245 says \f$1 - \varepsilon - \sigma \to 1\f$; at \f$w^*\f$ it is
+ * \f$1 - \varepsilon - 1/(1 + 99^t)\f$, which tends to \f$1 - \varepsilon\f$ at the rate \f$99^{-t}\f$ (checked, and the limit 1
+ * rejected). Read as “stays of order one” the slide's step is all the argument needs: the decay comes from
+ * \f$\sigma' \to 0\f$. At \f$w^*\f$,
  * \f$\sigma' \le e^{-ut} = (\varepsilon/(1-\varepsilon))^t = 99^{-t}\f$, so
  * \f$|\frac{d\,div_4}{dw_y}| \le 2(1-\varepsilon)t\,99^{-t} \le 2t\,99^{-t}\f$: the looser bound is certified for
  * \f$t = 10, 100, 1000\f$ (the contribution is about \f$2.2\cdot10^{-19}\f$, \f$5.4\cdot10^{-198}\f$ and \f$4.6\cdot10^{-1993}\f$ —
@@ -47,7 +49,8 @@
  * The four points are linearly separable (\f$2x + 1 = 0\f$ gives every point a margin \f$\ge 1\f$). The gradient of
  * \f$L_4\f$ at \f$w^*\f$ is certified nonzero, so the notes' “0 gradient” is a limit, not a fact. But Krawczyk's test
  * proves that a box of radius \f$10^{-10}\f$ around the point \f$c\f$ Newton's iteration finds from \f$w^*\f$ holds exactly
- * one critical point \f$\tilde w\f$ (at \f$t = 10\f$, \f$2\cdot10^{-15}\f$ from \f$w^*\f$; `--t` moves the fourth point): with
+ * one critical point \f$\tilde w\f$ (at \f$t = 10\f$ about \f$2\cdot10^{-15}\f$ from \f$w^*\f$, as printed; `--t` moves the fourth
+ * point): with
  * \f$X\f$ the box, \f$\hat x\f$ its centre, \f$H(X)\f$ an enclosure of the Hessian over \f$X\f$ and \f$C \approx H^{-1}\f$,
  * \f[ K(X) = \hat x - C\nabla L_4(\hat x) + (I - C\,H(X))(X - \hat x) \subset \operatorname{int} X \f]
  * implies a unique zero of \f$\nabla L_4\f$ in \f$X\f$ (Moore, Kearfott & Cloud 2009, §8.2). The leading minors of
@@ -65,20 +68,27 @@
  * bound is \f$(R/\gamma)^2\f$ updates, \f$R^2 = t^2 + 1\f$; the best margin is \f$\gamma = 1/\sqrt5\f$ exactly (the separator
  * \f$(2, 0, 1)\f$ has functional margin 1 at three points, and the primal and dual of the hard-margin problem meet at
  * \f$5/2\f$), so the bound is \f$5(t^2 + 1)\f$ — the notes' “may take \f$t^2\f$ iterations”. Measured from \f$w = 0\f$, the
- * rule needs only \f$t + 4\f$ updates (at \f$t = 10, 100, 1000\f$; at most \f$t + 4\f$ for random \f$t\f$ in the tests): the
- * bound is a worst case, far from attained here.
+ * rule needs only \f$t + 4\f$ updates, \f$t + 3\f$ when 3 divides \f$t\f$ (at \f$t = 9, 10, 100, 1000\f$ here, and for random
+ * \f$t\f$ in the tests): the bound is a worst case, far from attained on these points. It is attained elsewhere: on the
+ * four unit vectors \f$e_1, \dots, e_4\f$ (label +1, no bias) \f$R = 1\f$, \f$\gamma = 1/2\f$, and the rule makes exactly
+ * \f$(R/\gamma)^2 = 4\f$ updates (tight; the unsquared \f$R/\gamma = 2\f$ is rejected).
  * Without separability the rule never stops: on the XOR points the weights repeat (counterexample).
  * (claim \ref claim_perceptron_separates "perceptron_separates")
  * \snippet 16_backprop_failure/lesson.cpp l16-perceptron
  *
  * \section l16_gd Step 5: where gradient descent ends
  * Started \f$0.87\f$ away from \f$w^*\f$, GD comes back to \f$\tilde w\f$: the minimum has a basin. From 60 random starts in
- * \f$[-4, 4]^3\f$ it ends at \f$\tilde w\f$ in only a tenth of the runs, separates in about half, and is still crossing
- * flat saturated regions in the rest after 20000 steps; from 0 it separates. Measured, not a theorem — but enough to
- * say that the notes' “will be found by backprop nearly all the time” holds for starts near \f$w^*\f$, not for these.
- * The trap needs a far fourth point: at \f$t = 2\f$ GD from \f$w^*\f$ separates, because the Hessian of \f$L_4\f$ there has a
- * negative eigenvalue (certified; counterexample). Somewhere between \f$t = 2\f$ and \f$t = 5\f$ (where `--t` starts) the
- * minimum appears; a continuation outside the checks puts it near \f$t = 2.8\f$.
+ * \f$[-4, 4]^3\f$, after 20000 steps, 31 runs separate and 29 are in \f$\tilde w\f$'s basin: 6 already at \f$\tilde w\f$, the
+ * others creeping along its flattest direction (curvature \f$\approx 2.9\cdot10^{-5}\f$, so \f$\eta\lambda \approx 3\cdot10^{-4}\f$
+ * per step); run 100000 steps longer, all 29 reach \f$\tilde w\f$ (checked). Nearly half the starts are trapped —
+ * not the notes' “nearly all the time”, but far from rare. From 0 GD separates, heading for a separating minimum at
+ * bounded weights (about \f$(9.19, -1.6\cdot10^{-5}, 4.59)\f$, loss \f$2.5\cdot10^{-5}\f$ against \f$\tilde w\f$'s 0.245). So
+ * with the targets \f$0.99/0.01\f$ the notes' “global minimum with unbounded weights” (line 263) is not needed, and
+ * “the separating solution is not a feasible optimum for the loss” (line 378) is not what happens here: a separator
+ * has a thousand times lower loss; the failure is a local minimum's basin. Measured, not a theorem.
+ * The trap needs a far fourth point: at \f$t = 2\f$ GD from \f$w^*\f$ separates (counterexample); the Hessian of \f$L_4\f$ at
+ * \f$w^*\f$ has a negative eigenvalue there (certified), which alone does not exclude a minimum nearby. A continuation
+ * outside the checks puts the fold where the minimum near \f$w^*\f$ appears at \f$t \approx 2.797\f$.
  * (claim \ref claim_gd_stays_unseparated "gd_stays_unseparated")
  * \image html brady_starts.svg "Where GD ends from 60 random starts"
  * \snippet 16_backprop_failure/lesson.cpp l16-gd
@@ -143,14 +153,18 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, int start_step
       "plot 'segment.dat' using 1:2 with lines lw 2 lc rgb '#1f77b4'\nunset multiplot",
       {{"segment.dat", lessons::data_rows(brady::segment(10))}}));
   std::ostringstream sep, rest;
-  for (const auto& r : brady::start_outcomes(start_steps)) (r[2] > 0 ? sep : rest) << r[0] << ' ' << r[1] << '\n';
+  std::ostringstream other;
+  for (const auto& r : brady::start_outcomes(start_steps))
+    (r[2] > 0 ? sep : r[2] == 0 ? rest : other) << r[0] << ' ' << r[1] << '\n';
   run.wrote_plot(lessons::plot_svg(
       dir, "brady_starts",
       "set title 'Where GD ends from 60 random starts (t = 10, eta = 10)'\nset xlabel 'w_y'\nset ylabel 'b'\n"
       "set key outside below\n"
       "plot 'sep.dat' using 1:2 with points pt 7 lc rgb '#2ca02c' title 'separates the four points', "
-      "'rest.dat' using 1:2 with points pt 5 lc rgb '#d62728' title 'does not separate (at (4.6, 0): the local minimum; elsewhere: still moving)'",
-      {{"sep.dat", sep.str()}, {"rest.dat", rest.str()}}));
+      "'rest.dat' using 1:2 with points pt 5 lc rgb '#d62728' title 'in the basin of the local minimum w~ (at (4.6, 0); "
+      "the rest still creeping towards it)', "
+      "'other.dat' using 1:2 with points pt 9 lc rgb '#7f7f7f' title 'elsewhere'",
+      {{"sep.dat", sep.str()}, {"rest.dat", rest.str()}, {"other.dat", other.str().empty() ? "NaN NaN\n" : other.str()}}));
 }
 }  // namespace
 
@@ -179,7 +193,7 @@ int main(int argc, char** argv) {
                                                        std::to_string(run.digits()) + " digits.");
     run.record(brady::first_display());
     run.record(brady::second_display_refuted());
-    run.record(brady::limit_refuted());
+    run.record(brady::limit_value());
     for (int tt : {10, 100, 1000}) run.record(brady::contribution_bound(tt));
     run.record(brady::contribution_rate());
     run.record(brady::wy_zero());
@@ -198,6 +212,7 @@ int main(int argc, char** argv) {
     //! [l16-perceptron]
     run.step("Step 4: the perceptron separates", "Exact rationals.");
     run.record(brady::perceptron_within_bound());
+    run.record(brady::novikoff_attained());
     run.record(brady::margin_optimal(t));
     run.record(brady::perceptron_cycles());
     //! [l16-perceptron]
@@ -206,6 +221,7 @@ int main(int argc, char** argv) {
     run.step("Step 5: where gradient descent ends", "Near w* and from 60 seeded starts at t = 10, from w* at t = 2 (double).");
     run.record(brady::gd_from_wstar());
     run.record(brady::random_starts(start_steps));
+    run.record(brady::gd_from_zero(start_steps));
     run.record(brady::small_t());
     //! [l16-gd]
 

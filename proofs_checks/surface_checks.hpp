@@ -18,7 +18,8 @@ namespace descent::claims::surface {
 /// diag(1, −1); along the eigenvector of −1, f falls below f(0): a saddle.
 Verdict saddle_exact();
 /// second_order_test, holds (interval): the four-point loss of lesson 16 (t = 10) has a critical point near
-/// (7.28, 1.90, 2.69), unique in its box (Krawczyk), where dᵀHd < 0 < eᵀHe for two directions, on the whole box.
+/// (7.28, 1.90, 2.69), unique in its box (Krawczyk), where dᵀHd < 0 < eᵀHe for two directions and det H < 0, on the
+/// whole box: a saddle of index 1.
 Verdict saddle_certified();
 /// second_order_test, counterexample dropping nonsingular (exact): f = x² + y³ has H(0) = diag(2, 0) ⪰ 0, yet
 /// f(0, −1/10) < f(0).
@@ -27,7 +28,8 @@ Verdict degenerate_critical_point();
 // ---- saddle_escape ----
 
 /// saddle_escape, holds (mpfr): GD with step η on the quartic saddle from (1, δ), δ = 10⁻ᵏ (k = 1 … 40): the steps
-/// N(δ) to reach |y| ≥ 1/2 grow by ln 10/ln(1 + η) ± 1 per decade.
+/// N(δ) to reach |y| ≥ 1/2 grow by ln 10/ln(1 + η) per decade: the mean increment over 39 decades is within 1/39 of
+/// it; rejects ln 10/η.
 Verdict escape_per_decade(const Rational& eta);
 /// saddle_escape, tight (mpfr): ln(1/(2δ))/ln(1 + η) ≤ N(δ), and at δ = 10⁻⁴⁰ the ratio lies in [1 − 1/100, 1]:
 /// the linearized rate is the escape time's rate.
@@ -41,9 +43,6 @@ Verdict on_stable_manifold(const Rational& eta);
 /// basins, holds (double): on f = (x² − 1)² + (y² − 1)² + xy/2 + x/4, GD (η = 1/20, 2000 steps) from a 41×41 grid
 /// on [−2, 2]² ends at one of the four minima from every start, and reaches all four: the limit depends on the start.
 Verdict basin_counts();
-/// basins, holds (double): seed 000's "could get stuck in local optima": the worst minimum GD reaches from the grid
-/// has f above the best.
-Verdict stuck_in_local_optimum();
 
 // ---- bad_local_minimum ----
 
@@ -69,7 +68,7 @@ Verdict linear_origin();
 /// θ_bad is not global.
 Verdict sigmoid_network();
 /// baldi_hornik, refutes seed 002 line 428: "An MLP with a single hidden layer has only saddle points and no local
-/// Minima" — the sigmoid 1-1-1 network has a local minimum (certified).
+/// Minima" — the sigmoid 1-1-1 network has a local minimum (certified) whose loss is above θ_good's.
 Verdict notes_attribution_refuted();
 
 /// Plot data: the critical points of the basins function: rows "x y kind" (0 minimum, 1 saddle, 2 maximum).

@@ -260,7 +260,6 @@ TEST_CASE("saddle_escape: random", "[saddle_escape]") {
 
 TEST_CASE("basins: lesson", "[basins]") {
   CHECK_VERDICT(surface::basin_counts());
-  CHECK_VERDICT(surface::stuck_in_local_optimum());
 }
 
 TEST_CASE("bad_local_minimum: lesson, at several precisions", "[bad_local_minimum]") {

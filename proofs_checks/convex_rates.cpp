@@ -1,6 +1,7 @@
 // Claims of lesson 09: smoothness and strong convexity as bowls, GD's O(1/k) rate and its
 // exact worst case for every constant step, the PL inequality, overparameterized least
 // squares.
+#include "problem_audit.hpp"
 #include "convex_rates.hpp"
 
 #include <cmath>
@@ -618,4 +619,31 @@ Verdict pl_fails_with_poor_minimum(int steps) {
                            ", so 1/2 f'^2 >= mu (f - f*) fails for every mu > 0");
 }
 
+
+namespace {
+// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
+Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
+Mpfr mpfr_of(const Rational& q) { return from_rational<Mpfr>(q); }
+}  // namespace
+
+std::vector<audit::Misfit> audit_rows() {
+  std::vector<audit::Misfit> rows;
+  for (const auto& [x, y] : std::vector<std::pair<Q, Q>>{{Q(1, 3), Q(-2)}, {Q(-5, 4), Q(3, 7)}}) {
+    Vec<Q> p(2);
+    p << x, y;
+    rows.push_back({"(x^2 + y^2)/2 + x^2 y^2 at " + detail::vec_text<Q>(p), true,
+                    mpfr_of(audit::derivative_misfit<Q>(SeedThreeExample(), p, Q(1, 7)))});
+  }
+  rows.push_back({"x^2/2 + x^4/4 at 3/5", true,
+                  mpfr_of(audit::derivative_misfit<Q>(QuarticBowl(), scalar_vec(Q(3, 5)), Q(1, 7)))});
+  for (const char* x : {"0.3", "1.7", "-2.9"})
+    rows.push_back({std::string("x^2 + 3 sin^2 x at ") + x, false,
+                    audit::derivative_misfit<Mpfr>(SinSquare(), scalar_vec(Mpfr(x)), audit_step())});
+  return rows;
+}
+
 }  // namespace descent::claims::rates
+
+namespace descent::claims::audit {
+std::vector<Misfit> convex_rates_problems() { return rates::audit_rows(); }
+}  // namespace descent::claims::audit

@@ -1,5 +1,6 @@
 // Claims of lesson 05: exact line search (Kantorovich's rate), golden section, Armijo
 // backtracking, cyclic coordinate descent.
+#include "problem_audit.hpp"
 #include "line_search_checks.hpp"
 
 #include "instance_text.hpp"
@@ -395,4 +396,25 @@ Verdict coordinate_rate(const Mat<Q>& A, const Vec<Q>& b, const Vec<Q>& x0, int 
   return rule_out<Q>(v, "rho_unsquared", Q(fs[last] - fstar), Relation::eq, Q(rK_half * (fs[1] - fstar)), Q(0));
 }
 
+
+namespace {
+// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
+Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
+}  // namespace
+
+std::vector<audit::Misfit> audit_rows() {
+  std::vector<audit::Misfit> rows;
+  for (const auto& [x, y] : std::vector<std::pair<const char*, const char*>>{{"0.3", "-1.1"}, {"-1.4", "0.6"}}) {
+    Vec<Mpfr> p(2);
+    p << Mpfr(x), Mpfr(y);
+    rows.push_back({std::string("(x^2 - 1)^2 + x/4 + y^2/2 at (") + x + ", " + y + ")", false,
+                    audit::derivative_misfit<Mpfr>(DoubleWell(), p, audit_step())});
+  }
+  return rows;
+}
+
 }  // namespace descent::claims::line_search_checks
+
+namespace descent::claims::audit {
+std::vector<Misfit> line_search_problems() { return line_search_checks::audit_rows(); }
+}  // namespace descent::claims::audit

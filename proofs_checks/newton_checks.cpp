@@ -1,6 +1,7 @@
 // Claims of lesson 07: Newton's method on quadratics, its quadratic convergence and the
 // hypotheses it needs, indefinite Hessians and diagonal loading, seed 001's best step in
 // 1-D, and BFGS / L-BFGS on Rosenbrock.
+#include "problem_audit.hpp"
 #include "newton_checks.hpp"
 
 #include <algorithm>
@@ -641,4 +642,29 @@ Verdict gd_behind(int digits, const Rational& eta, int budget) {
   return rule_out<Mpfr>(v, "gd_comparable", n_gd, Relation::le, Mpfr(100 * N), Mpfr(0));
 }
 
+
+namespace {
+// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
+Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
+}  // namespace
+
+std::vector<audit::Misfit> audit_rows() {
+  std::vector<audit::Misfit> rows;
+  for (const char* x : {"0.4", "-2.3"}) {
+    const Vec<Mpfr> p = Vec<Mpfr>::Constant(1, Mpfr(x));
+    rows.push_back({std::string("sqrt(1 + x^2) at ") + x, false,
+                    audit::derivative_misfit<Mpfr>(SqrtOnePlusSquare(), p, audit_step())});
+    rows.push_back({std::string("sqrt(1 + x^2) + x^2/40 at ") + x, false,
+                    audit::derivative_misfit<Mpfr>(SqrtPlusQuadratic(), p, audit_step())});
+  }
+  rows.push_back({"x^4/4 - x^2/2 at 2/3", true,
+                  from_rational<Mpfr>(audit::derivative_misfit<Rational>(Quartic(), Vec<Rational>::Constant(1, Rational(2, 3)),
+                                                                         Rational(1, 7)))});
+  return rows;
+}
+
 }  // namespace descent::claims::newton
+
+namespace descent::claims::audit {
+std::vector<Misfit> newton_problems() { return newton::audit_rows(); }
+}  // namespace descent::claims::audit

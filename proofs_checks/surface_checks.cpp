@@ -1,4 +1,5 @@
 // Claims of lesson 17: the loss surface.
+#include "problem_audit.hpp"
 #include "surface_checks.hpp"
 
 #include <boost/multiprecision/mpfi.hpp>
@@ -518,4 +519,23 @@ std::vector<std::vector<double>> escape_table(const Q& eta) {
   return rows;
 }
 
+
+namespace {
+// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
+Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
+}  // namespace
+
+std::vector<audit::Misfit> audit_rows() {
+  std::vector<audit::Misfit> rows;
+  Vec<Q> p(2);
+  p << Q(3, 5), Q(-7, 4);
+  rows.push_back({"four_wells at " + vec_text<Q>(p), true,
+                  from_rational<Mpfr>(audit::derivative_misfit<Q>(FourWells<Q>(), p, Q(1, 7)))});
+  return rows;
+}
+
 }  // namespace descent::claims::surface
+
+namespace descent::claims::audit {
+std::vector<Misfit> surface_problems() { return surface::audit_rows(); }
+}  // namespace descent::claims::audit

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace descent {
 
@@ -108,5 +109,32 @@ bool is_finite(const S& x);
 /// Convert to double (for plotting and rough reporting only).
 template <class S>
 double to_double(const S& x);
+
+/// ReLU, max(z, 0), for every scalar. On an Interval it is an interval extension: an interval
+/// that straddles 0 maps to [0, upper(z)] (comparing it with 0 would be ambiguous, and MPFI aborts).
+template <class S>
+S relu_value(const S& z) {
+  if constexpr (std::is_same_v<S, Interval>) {
+    if (boost::multiprecision::lower(z) > 0) return z;
+    const auto hi = boost::multiprecision::upper(z);
+    if (!(hi > 0)) return S(0);
+    return S(decltype(hi)(0), hi);
+  } else {
+    return z > 0 ? z : S(0);
+  }
+}
+/// ReLU's slope with relu′(0) = 0: 1 for z > 0, else 0. On an Interval that straddles 0 it is
+/// [0, 1], which holds the slope at every point of z.
+template <class S>
+S relu_slope(const S& z) {
+  if constexpr (std::is_same_v<S, Interval>) {
+    if (boost::multiprecision::lower(z) > 0) return S(1);
+    const auto hi = boost::multiprecision::upper(z);
+    if (!(hi > 0)) return S(0);
+    return S(decltype(hi)(0), decltype(hi)(1));
+  } else {
+    return z > 0 ? S(1) : S(0);
+  }
+}
 
 }  // namespace descent

@@ -234,3 +234,40 @@ TEST_CASE("autodiff: a problem without a formula is refused, clearly", "[lib][au
   const NoisyQuadratic<Rational> nq(A, Vec<Rational>::Zero(2), Rational(1), 3);
   CHECK_THROWS_WITH(autodiff::ad_twin<Rational>(nq), Catch::Contains("no AD formula"));
 }
+
+TEST_CASE("ReLU over an interval straddling 0 is an enclosure, not an abort", "[lib][autodiff][relu]") {
+  using I = Interval;
+  const I z(Mpfr(-1), Mpfr(2));
+  const I v = relu_value(z), s = relu_slope(z);
+  CHECK(boost::multiprecision::lower(v) == 0);
+  CHECK(boost::multiprecision::upper(v) == 2);
+  CHECK(boost::multiprecision::lower(s) == 0);
+  CHECK(boost::multiprecision::upper(s) == 1);
+  // one-signed intervals keep the exact branch; a point 0 takes relu'(0) = 0
+  CHECK(boost::multiprecision::lower(relu_value(I(Mpfr(1), Mpfr(3)))) == 1);
+  CHECK(relu_slope(I(Mpfr(-3), Mpfr(0))) == 0);
+  const autodiff::Dual<I> d = autodiff::relu(autodiff::Dual<I>(z, I(3)));
+  CHECK(boost::multiprecision::upper(d.derivative) == 3);
+  CHECK(boost::multiprecision::lower(d.derivative) == 0);
+  // an MLP with a relu hidden layer over an interval box that straddles a kink: every point's value is inside
+  MlpShape sh;
+  sh.sizes = {1, 1, 1};
+  sh.hidden = Activation::relu;
+  sh.output = Activation::identity;
+  Mat<I> X(1, 1), D(1, 1);
+  X << I(1);
+  D << I(1);
+  const Mlp<I> net(sh, X, D);
+  Vec<I> box(4);
+  box << I(1), I(Mpfr(-1.5), Mpfr(-0.5)), I(1), I(0);  // z_1 = 1 + b_1 in [-0.5, 0.5]
+  const I L = net.value(box);
+  const Vec<I> g = net.gradient(box);
+  for (double b1 : {-1.5, -1.0, -0.75, -0.5}) {
+    const double z1 = 1 + b1, y = z1 > 0 ? z1 : 0, point = (y - 1) * (y - 1);
+    CHECK(boost::multiprecision::lower(L) <= point);
+    CHECK(boost::multiprecision::upper(L) >= point);
+    const double slope = 2 * (y - 1) * (z1 > 0 ? 1 : 0);
+    CHECK(boost::multiprecision::lower(g(1)) <= slope);
+    CHECK(boost::multiprecision::upper(g(1)) >= slope);
+  }
+}

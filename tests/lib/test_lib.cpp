@@ -6,6 +6,8 @@
 #include "descent/methods.hpp"
 #include "descent/optimizers.hpp"
 #include "descent/optimizers/momentum.hpp"
+#include "descent/optimizers/sign_based.hpp"
+#include "descent/problems/mlp.hpp"
 
 using namespace descent;
 using Q = Rational;
@@ -688,4 +690,29 @@ TEST_CASE("Momentum::accelerated: step 1/L, beta = (sqrt(kappa) - 1)/(sqrt(kappa
   const double eps = std::numeric_limits<double>::epsilon();
   auto d = Momentum<double>::accelerated(2.0, 1.0);  // β = (√2 − 1)/(√2 + 1) = 3 − 2√2
   CHECK(std::abs(d.beta() - (3 - 2 * 1.41421356237309504880)) <= 8 * eps);
+}
+
+TEST_CASE("Ranges are tried at both ends and just outside them", "[lib][ranges]") {
+  // Rprop: 0 < delta0, delta_min <= delta0 <= delta_max
+  auto rprop = [](const Q& delta0, const Q& delta_min, const Q& delta_max) {
+    RpropOptions<Q> o;
+    o.delta0 = delta0;
+    o.delta_min = delta_min;
+    o.delta_max = delta_max;
+    return Rprop<Q>(RpropVariant::irprop_minus, o);
+  };
+  CHECK_THROWS_AS(rprop(Q(0), Q(0), Q(1)), InputError);          // delta0 = 0: the lower end is open
+  CHECK_NOTHROW(rprop(Q(1, 1000000), Q(1, 1000000), Q(1)));      // delta0 = delta_min
+  CHECK_THROWS_AS(rprop(Q(999999, 1000000000000), Q(1, 1000000), Q(1)), InputError);  // just below delta_min
+  CHECK_NOTHROW(rprop(Q(1), Q(0), Q(1)));                         // delta0 = delta_max
+  CHECK_THROWS_AS(rprop(Q(1000001, 1000000), Q(0), Q(1)), InputError);  // just above delta_max
+  // the data generators: K in 2..10^6 (two-class), 1..10^6 (regression)
+  CHECK(two_class_data(1, 1'000'000, 0.5).X.rows() == 1'000'000);
+  CHECK_THROWS_AS(two_class_data(1, 1'000'001, 0.5), InputError);
+  CHECK(two_class_data(1, 2, 0.5).X.rows() == 2);
+  CHECK_THROWS_AS(two_class_data(1, 1, 0.5), InputError);
+  CHECK(regression_data(1, 1'000'000, 2, 0.1).X.rows() == 1'000'000);
+  CHECK_THROWS_AS(regression_data(1, 1'000'001, 2, 0.1), InputError);
+  CHECK(regression_data(1, 1, 2, 0.1).X.rows() == 1);
+  CHECK_THROWS_AS(regression_data(1, 0, 2, 0.1), InputError);
 }

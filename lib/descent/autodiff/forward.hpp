@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "descent/scalar.hpp"
+
 namespace descent::autodiff {
 
 template <class S>
@@ -155,10 +157,15 @@ Dual<S> tanh(const Dual<S>& a) {
   const S t = tanh(a.value);
   return {t, (1 - t * t) * a.derivative};
 }
-/// max(a, 0) with relu′(0) = 0.
+/// max(a, 0) with relu′(0) = 0. Over an Interval that straddles 0: the value [0, upper] and the
+/// slope [0, 1] (an enclosure); nested duals over such an interval are not supported (the
+/// comparison aborts), since the second derivative has no enclosure across the kink.
 template <class S>
 Dual<S> relu(const Dual<S>& a) {
-  return primal(a.value) > 0 ? a : Dual<S>(S(0), S(0));
+  if constexpr (std::is_same_v<S, Interval>)
+    return {relu_value(a.value), S(relu_slope(a.value) * a.derivative)};
+  else
+    return primal(a.value) > 0 ? a : Dual<S>(S(0), S(0));
 }
 
 }  // namespace descent::autodiff

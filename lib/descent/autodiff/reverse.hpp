@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "descent/scalar.hpp"
+
 namespace descent::autodiff {
 
 template <class S>
@@ -182,10 +184,10 @@ Var<S> tanh(const Var<S>& a) {
   const S t = tanh(a.value);
   return a.tape->push(t, a.index, S(1 - t * t), -1, S(0));
 }
-/// max(a, 0) with relu′(0) = 0.
+/// max(a, 0) with relu′(0) = 0 (over an Interval straddling 0: value [0, upper], slope [0, 1]).
 template <class S>
 Var<S> relu(const Var<S>& a) {
-  return a.value > 0 ? a.tape->push(a.value, a.index, S(1), -1, S(0)) : a.tape->push(S(0), a.index, S(0), -1, S(0));
+  return a.tape->push(relu_value(a.value), a.index, relu_slope(a.value), -1, S(0));
 }
 
 }  // namespace descent::autodiff

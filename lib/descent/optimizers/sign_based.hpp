@@ -46,7 +46,7 @@ struct RpropOptions {
 };
 
 /// Rprop in the variant chosen. Ranges: \f$0 < \eta^- < 1 < \eta^+\f$,
-/// \f$0 \le \Delta_{min} \le \Delta_0 \le \Delta_{max}\f$ (enforced).
+/// \f$0 \le \Delta_{min} \le \Delta_0 \le \Delta_{max}\f$ and \f$\Delta_0 > 0\f$ (enforced).
 template <class S>
 class Rprop final : public Optimizer<S> {
  public:

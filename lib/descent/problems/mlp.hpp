@@ -107,7 +107,7 @@ T activate(Activation a, const T& z) {
       if constexpr (ad)
         return relu(z);
       else
-        return z > 0 ? z : T(0);
+        return relu_value(z);
     case Activation::sigmoid:
     case Activation::tanh:
       if constexpr (ScalarTraits<base_scalar_t<T>>::exact) {

@@ -78,7 +78,7 @@ S derivative_of(Activation a, const S& z, const S& y) {
     case Activation::square: return S(2 * z);
     case Activation::sigmoid: return S(y * (1 - y));
     case Activation::tanh: return S(1 - y * y);
-    case Activation::relu: return z > 0 ? S(1) : S(0);
+    case Activation::relu: return relu_slope(z);
   }
   return S(0);
 }

@@ -348,7 +348,7 @@ int run(int argc, char** argv) {
       // Discrimination (DESIGN.md §3b): the wrong variants and the checks that reject them,
       // the best ratio of an inequality holds check, and why a bound is not attained.
       for (const auto& w : info.wrong) {
-        page << "- <b>This claim's checks would catch</b> \f$" << doxygen_formula(w.tex) << "\f$: ";
+        page << "- <b>This claim's checks would catch</b> \\f$" << doxygen_formula(w.tex) << "\\f$: ";
         int n = 0;
         for (const auto* c : it->second)
           if (c->raw.contains("rules_out"))

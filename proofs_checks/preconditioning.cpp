@@ -198,7 +198,7 @@ Verdict kappa_diagonal_floor_attained(const std::vector<double>& scales) {
                        std::to_string(m) + " examples, scales " + scales_text(scales));
 }
 
-Verdict square_roots(const Mat<Q>& E, const std::vector<Q>& roots) {
+Verdict square_roots(const Mat<Rational>& E, const std::vector<Rational>& roots) {
   const Roots r = roots_of(E, roots);
   const int n = static_cast<int>(r.A.rows());
   const Mat<Q> Vroot = power(E, roots, 1);  // V Λ^0.5 Vᵀ, the notes' construction (lines 980, 984)

@@ -38,6 +38,8 @@ Verdict kappa_diagonal_floor_attained(const std::vector<double>& scales);
 /// whitening: one GD step with η = 1 in ŵ (identity Hessian) lands on w* (an identity, holds).
 Verdict whitened_one_step(const Mat<Rational>& E, const std::vector<Rational>& roots, const Vec<Rational>& b,
                           const Vec<Rational>& w0);
+/// whitening, holds (exact): the root S = A^0.5, computed from A alone by Cayley–Hamilton, has SᵀS = A, its inverse
+/// (exact elimination) gives (A^−0.5)ᵀA^−0.5 = A^−1, and S equals V Λ^0.5 Vᵀ; A = E diag(roots²) Eᵀ.
 Verdict square_roots(const Mat<Rational>& E, const std::vector<Rational>& roots);
 /// whitening (exact): E(w) = ½wᵀAw + bᵀw + c (the notes' sign) == ½ŵᵀŵ + b̂ᵀŵ + c with ŵ = A^{0.5}w,
 /// b̂ = A^{-0.5}b (seed 002 line 953). With seed_sign, b̂ solves line 937's b̂ᵀS = −bᵀ (refutes).

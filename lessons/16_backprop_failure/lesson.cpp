@@ -161,7 +161,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, int start_step
       "set title 'Where GD ends from 60 random starts (t = 10, eta = 10)'\nset xlabel 'w_y'\nset ylabel 'b'\n"
       "set key outside below\n"
       "plot 'sep.dat' using 1:2 with points pt 7 lc rgb '#2ca02c' title 'separates the four points', "
-      "'rest.dat' using 1:2 with points pt 5 lc rgb '#d62728' title 'in the basin of the local minimum w~ (at (4.6, 0); "
+      "'rest.dat' using 1:2 with points pt 5 lc rgb '#d62728' title 'in the basin of the non-separating minimum (at (4.6, 0); "
       "the rest still creeping towards it)', "
       "'other.dat' using 1:2 with points pt 9 lc rgb '#7f7f7f' title 'elsewhere'",
       {{"sep.dat", sep.str()}, {"rest.dat", rest.str()}, {"other.dat", other.str().empty() ? "NaN NaN\n" : other.str()}}));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "descent/autodiff/gradient.hpp"
@@ -495,8 +496,16 @@ struct StartsOutcome {
   double farthest = 0;  // the largest distance to w~ of the basin's runs after the longer run
   std::vector<std::vector<double>> rows;
 };
-constexpr int extra_steps = 100000;
-StartsOutcome starts_outcome(int steps) {
+constexpr int extra_steps = 50000;
+StartsOutcome compute_starts_outcome(int steps);
+// the check and the plot use the same runs: computed once per process and number of steps
+const StartsOutcome& starts_outcome(int steps) {
+  static std::map<int, StartsOutcome> done;
+  auto it = done.find(steps);
+  if (it == done.end()) it = done.emplace(steps, compute_starts_outcome(steps)).first;
+  return it->second;
+}
+StartsOutcome compute_starts_outcome(int steps) {
   const Mlp<double> net = brady_network<double>(Q(10), eps);
   // the non-separating minimum w~ (unique_critical_point certifies it), and its loss
   const Vec<M> wt = wtilde_mpfr(10);
@@ -521,7 +530,7 @@ StartsOutcome starts_outcome(int steps) {
       const Vec<double> later = gd_end<double>(net, w, 10.0, extra_steps);
       const double d = (later - trap).cwiseAbs().maxCoeff();
       o.farthest = std::max(o.farthest, d);
-      if (d < 1e-9) ++o.converged;
+      if (d < 1e-6) ++o.converged;
     }
     if (!sep && !basin) ++o.other;
     o.rows.push_back({w(1), w(2), sep ? 1.0 : (basin ? 0.0 : -1.0)});
@@ -555,12 +564,12 @@ Verdict gd_from_wstar() {
 }
 
 Verdict random_starts(int steps) {
-  const StartsOutcome o = starts_outcome(steps);
+  const StartsOutcome& o = starts_outcome(steps);
   Verdict v = compare<double>(
       "gd_stays_unseparated",
       "from 60 seeded starts uniform on [-4, 4]^3 (t = " + std::to_string(10) + "), GD (eta = 10, " + std::to_string(steps) +
           " steps): the runs that end in w~'s basin ((0, -t) misclassified alone, L_4 within 1e-4 of L_4(w~)) against "
-          "those of them that reach w~ (within 1e-9) when run " + std::to_string(extra_steps) + " steps longer",
+          "those of them that reach w~ (within 1e-6) when run " + std::to_string(extra_steps) + " steps longer",
       Kind::holds, o.converged, Relation::eq, o.in_basin, 0,
       "SplitMix64 seed 16: " + std::to_string(o.in_basin) + " of 60 in w~'s basin (" + std::to_string(o.at_trap) +
           " already within 1e-3 of it; the others creep along its flattest direction, curvature times eta about 3e-4), " +

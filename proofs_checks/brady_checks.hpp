@@ -99,8 +99,8 @@ namespace descent::claims::brady {
 /// to within 10⁻⁹ of the certified local minimum, misclassifying (0, −t).
 Verdict gd_from_wstar();
 /// gd_stays_unseparated, holds (double): from 60 seeded starts uniform on [−4, 4]³, GD (η = 10, `steps` steps): the
-/// runs classified in w̃'s basin (only (0, −t) misclassified, loss within 10⁻⁴ of L(w̃)) all reach w̃ (within 10⁻⁹)
-/// when run 100000 steps longer (t = 10); rejects "only a tenth of the runs".
+/// runs classified in w̃'s basin (only (0, −t) misclassified, loss within 10⁻⁴ of L(w̃)) all reach w̃ (within 10⁻⁶)
+/// when run 50000 steps longer (t = 10); rejects "only a tenth of the runs".
 Verdict random_starts(int steps);
 /// gd_stays_unseparated, holds (double): GD (η = 10, `steps` steps) from 0 separates the four points (t = 10).
 Verdict gd_from_zero(int steps);

@@ -80,7 +80,7 @@
  * Started \f$0.87\f$ away from \f$w^*\f$, GD comes back to \f$\tilde w\f$: the minimum has a basin. From 60 random starts in
  * \f$[-4, 4]^3\f$, after 20000 steps, 31 runs separate and 29 are in \f$\tilde w\f$'s basin: 6 already at \f$\tilde w\f$, the
  * others creeping along its flattest direction (curvature \f$\approx 2.9\cdot10^{-5}\f$, so \f$\eta\lambda \approx 3\cdot10^{-4}\f$
- * per step); run 100000 steps longer, all 29 reach \f$\tilde w\f$ (checked). Nearly half the starts are trapped —
+ * per step); run 50000 steps longer, all 29 reach \f$\tilde w\f$ to within \f$10^{-6}\f$ (checked). Nearly half the starts are trapped —
  * not the notes' “nearly all the time”, but far from rare. From 0 GD separates, heading for a separating minimum at
  * bounded weights (about \f$(9.19, -1.6\cdot10^{-5}, 4.59)\f$, loss \f$2.5\cdot10^{-5}\f$ against \f$\tilde w\f$'s 0.245). So
  * with the targets \f$0.99/0.01\f$ the notes' “global minimum with unbounded weights” (line 263) is not needed, and

@@ -621,8 +621,6 @@ Verdict pl_fails_with_poor_minimum(int steps) {
 
 
 namespace {
-// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
-Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
 Mpfr mpfr_of(const Rational& q) { return from_rational<Mpfr>(q); }
 }  // namespace
 
@@ -638,7 +636,7 @@ std::vector<audit::Misfit> audit_rows() {
                   mpfr_of(audit::derivative_misfit<Q>(QuarticBowl(), scalar_vec(Q(3, 5)), Q(1, 7)))});
   for (const char* x : {"0.3", "1.7", "-2.9"})
     rows.push_back({std::string("x^2 + 3 sin^2 x at ") + x, false,
-                    audit::derivative_misfit<Mpfr>(SinSquare(), scalar_vec(Mpfr(x)), audit_step())});
+                    audit::derivative_misfit<Mpfr>(SinSquare(), scalar_vec(Mpfr(x)), audit::difference_step())});
   return rows;
 }
 

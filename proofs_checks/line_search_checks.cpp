@@ -397,10 +397,6 @@ Verdict coordinate_rate(const Mat<Q>& A, const Vec<Q>& b, const Vec<Q>& x0, int 
 }
 
 
-namespace {
-// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
-Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
-}  // namespace
 
 std::vector<audit::Misfit> audit_rows() {
   std::vector<audit::Misfit> rows;
@@ -408,7 +404,7 @@ std::vector<audit::Misfit> audit_rows() {
     Vec<Mpfr> p(2);
     p << Mpfr(x), Mpfr(y);
     rows.push_back({std::string("(x^2 - 1)^2 + x/4 + y^2/2 at (") + x + ", " + y + ")", false,
-                    audit::derivative_misfit<Mpfr>(DoubleWell(), p, audit_step())});
+                    audit::derivative_misfit<Mpfr>(DoubleWell(), p, audit::difference_step())});
   }
   return rows;
 }

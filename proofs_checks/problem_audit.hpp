@@ -50,6 +50,10 @@ S derivative_misfit(const Problem<S>& f, const Vec<S>& x, const S& h) {
   return S(worst / scale);
 }
 
+/// The step of derivative_misfit at the working precision D: h = 10^-(D/5), so that the truncation
+/// O(h⁴) and the rounding 10^-D/h are both about 10^-(4D/5).
+inline Mpfr difference_step() { return pow(Mpfr(10), -(descent::digits() / 5)); }
+
 /// convex_rates.cpp: SeedThreeExample, QuarticBowl (exact), SinSquare.
 std::vector<Misfit> convex_rates_problems();
 /// line_search_checks.cpp: DoubleWell.

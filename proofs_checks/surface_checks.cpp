@@ -520,10 +520,6 @@ std::vector<std::vector<double>> escape_table(const Q& eta) {
 }
 
 
-namespace {
-// h = 10^-(D/5): truncation O(h^4) and rounding 10^-D/h both about 10^-(4D/5)
-Mpfr audit_step() { return from_rational<Mpfr>(Rational(1) / detail::pow10(descent::digits() / 5)); }
-}  // namespace
 
 std::vector<audit::Misfit> audit_rows() {
   std::vector<audit::Misfit> rows;

@@ -75,6 +75,12 @@ double column_dot(const double* c, const double* x, long m) {
 // streams far apart, as a streaming read runs), two accumulators of eight lanes each;
 // with AVX2 two columns j, j + ⌊n/2⌋, four accumulators of four lanes. The operations
 // per column are column_dot's, so the bits are the same.
+// The AVX paths exist on x86-64 only; elsewhere (aarch64, …) the generic two-lane path
+// above is the only one, with the same bits.
+detail::Simd simd_limit = detail::Simd::avx512;  // tests lower it to run each path
+
+#if defined(__x86_64__) || defined(__i386__)
+#define DESCENT_KERNELS_X86 1
 __attribute__((target("avx512f"))) void columns_dot_avx512(const double* const* c, const double* x, long m,
                                                           double* out) {
   columns_dot<v8d, 4>(c, x, m, out);
@@ -82,8 +88,6 @@ __attribute__((target("avx512f"))) void columns_dot_avx512(const double* const* 
 __attribute__((target("avx2"))) void columns_dot_avx2(const double* const* c, const double* x, long m, double* out) {
   columns_dot<v4d, 2>(c, x, m, out);
 }
-
-detail::Simd simd_limit = detail::Simd::avx512;  // tests lower it to run each path
 
 bool has_avx512() {
   static const bool yes = __builtin_cpu_supports("avx512f");
@@ -93,6 +97,12 @@ bool has_avx2() {
   static const bool yes = __builtin_cpu_supports("avx2");
   return yes && simd_limit >= detail::Simd::avx2;
 }
+#else
+bool has_avx512() { return false; }
+bool has_avx2() { return false; }
+void columns_dot_avx512(const double* const*, const double*, long, double*) {}
+void columns_dot_avx2(const double* const*, const double*, long, double*) {}
+#endif
 
 // ---------------------------------------------------------------------------------------
 // Mpfr: a correctly rounded dot product from an integer accumulator.
@@ -460,8 +470,10 @@ RationalScratch& rational_scratch() {
 
 namespace detail {
 Simd simd_supported() {
+#ifdef DESCENT_KERNELS_X86
   if (__builtin_cpu_supports("avx512f")) return Simd::avx512;
   if (__builtin_cpu_supports("avx2")) return Simd::avx2;
+#endif
   return Simd::sse2;
 }
 void limit_simd(Simd limit) { simd_limit = limit; }

@@ -13,7 +13,7 @@ foreach(file mlp_sigmoid mlp_tanh_l2)
                        PROPERTIES LABELS "cli;autodiff_modes")
 endforeach()
 add_test(NAME "descent grad --exact: a polynomial network equals an exact 11-point stencil"
-         COMMAND ${Python3_EXECUTABLE} ${mlp_oracle} ${descent_exe} ${CMAKE_SOURCE_DIR}/examples/mlp_polynomial.json exact)
+         COMMAND ${Python3_EXECUTABLE} ${mlp_oracle} ${descent_exe} ${PROJECT_SOURCE_DIR}/examples/mlp_polynomial.json exact)
 set_tests_properties("descent grad --exact: a polynomial network equals an exact 11-point stencil" PROPERTIES LABELS "cli;autodiff_modes")
 
 # Every other kind: the three gradients (and Hessians) agree, exactly where rational.
@@ -106,7 +106,7 @@ set_tests_properties("descent trace --method sgd --epochs 2 --batch 3: ceil(4/3)
 add_test(NAME "descent trace --method sgd runs on logistic regression (a mean over examples)"
          COMMAND ${descent_exe} trace --problem ${data}/logistic_4x2.json --method sgd --lr 1/2 --batch 2 --epochs 3 --digits 20)
 set_tests_properties("descent trace --method sgd runs on logistic regression (a mean over examples)" PROPERTIES LABELS "cli;sgd_epoch")
-add_test(NAME "descent trace --method sgd on a generated mlp runs 2 epochs" COMMAND ${descent_exe} trace --problem ${CMAKE_SOURCE_DIR}/examples/mlp.json --method sgd --lr 1/2 --batch 4 --epochs 2)
+add_test(NAME "descent trace --method sgd on a generated mlp runs 2 epochs" COMMAND ${descent_exe} trace --problem ${PROJECT_SOURCE_DIR}/examples/mlp.json --method sgd --lr 1/2 --batch 4 --epochs 2)
 set_tests_properties("descent trace --method sgd --sampling cyclic --exact: x <- x - lr K grad f_i, i = 0, 1, 2, 3, 0, ..."
                      "descent trace --method sgd: the same seed gives the same run, another seed another"
                      "descent trace --method sgd --epochs 2 --batch 3: ceil(4/3) = 2 updates per epoch"

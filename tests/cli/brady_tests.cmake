@@ -25,7 +25,7 @@ assert rows[-1][3:] == rows[-2][3:], 'the last pass made no update'
 assert len(rows) == 10, len(rows)
 pts = [((1, 0), 1), ((0, 1), 1), ((-1, 0), -1), ((0, -10), 1)]
 assert all(d * (last[0] * x + last[1] * y + last[2]) > 0 for (x, y), d in pts)
-" ${descent_exe} ${CMAKE_SOURCE_DIR}/examples/brady.json)
+" ${descent_exe} ${PROJECT_SOURCE_DIR}/examples/brady.json)
 set_tests_properties("descent trace --method perceptron: Brady's points (t = 10) are separated after 8 passes, w = (6, -3, 4)"
                      PROPERTIES LABELS "cli;perceptron_separates")
 add_test(NAME "descent grad --hessian on kind brady: the three gradients and the two Hessians agree to 40 digits"
@@ -40,7 +40,7 @@ for s in ('reverse', 'forward'):
 H = d['hessian']
 assert len(H['library']) == 3 and len(H['forward_over_forward']) == 3
 assert all(abs(float(a) - float(b)) <= 1e-35 for ra, rb in zip(H['library'], H['forward_over_forward']) for a, b in zip(ra, rb))
-" ${descent_exe} ${CMAKE_SOURCE_DIR}/examples/brady.json)
+" ${descent_exe} ${PROJECT_SOURCE_DIR}/examples/brady.json)
 set_tests_properties("descent grad --hessian on kind brady: the three gradients and the two Hessians agree to 40 digits"
                      PROPERTIES LABELS "cli;brady_fourth_point")
 
@@ -54,8 +54,8 @@ descent_bad_file(brady_x0_length "brady x0 of length 2" "x0: has 2 entries, the 
 descent_bad_file(brady_missing_t "brady without t" "missing field 't'")
 descent_bad_file(brady_unknown_field "an unknown brady field" "unknown field 'spoiler' for kind brady")
 descent_usage_test("trace: kind brady with --exact is a usage error" "brady is a sigmoid neuron and cannot run with --exact"
-                   trace --problem ${CMAKE_SOURCE_DIR}/examples/brady.json --method gd --eta 1 --steps 3 --exact)
+                   trace --problem ${PROJECT_SOURCE_DIR}/examples/brady.json --method gd --eta 1 --steps 3 --exact)
 descent_usage_test("trace: --method perceptron on a quadratic is a usage error" "--method perceptron: needs a single neuron"
-                   trace --problem ${CMAKE_SOURCE_DIR}/examples/quadratic.json --method perceptron --steps 3)
+                   trace --problem ${PROJECT_SOURCE_DIR}/examples/quadratic.json --method perceptron --steps 3)
 descent_usage_test("trace: --method perceptron takes no --eta" "--eta: only --method"
-                   trace --problem ${CMAKE_SOURCE_DIR}/examples/brady.json --method perceptron --eta 1 --steps 3)
+                   trace --problem ${PROJECT_SOURCE_DIR}/examples/brady.json --method perceptron --eta 1 --steps 3)

@@ -1,0 +1,31 @@
+# The CMake package as another project sees it: install this build into a fresh prefix,
+# configure and build examples/consumer against it (find_package(descent CONFIG REQUIRED)),
+# run the consumer and require its verdict "agree".
+#   cmake -DBUILD_DIR=… -DSOURCE_DIR=… -DWORK_DIR=… [-DCONSUMER_FLAGS=…] -P install_and_consume.cmake
+foreach(v BUILD_DIR SOURCE_DIR WORK_DIR)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "install_and_consume.cmake: -D${v}=… is required")
+  endif()
+endforeach()
+file(REMOVE_RECURSE ${WORK_DIR})
+function(step what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  set(step_output "${out}" PARENT_SCOPE)
+endfunction()
+step("cmake --install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix)
+foreach(f include/descent/optimizers.hpp lib/cmake/descent/descentConfig.cmake lib/cmake/descent/descentTargets.cmake)
+  if(NOT EXISTS ${WORK_DIR}/prefix/${f})
+    message(FATAL_ERROR "the install has no ${f}")
+  endif()
+endforeach()
+step("configuring the consumer" ${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/consumer -B ${WORK_DIR}/consumer
+     -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix "-DCMAKE_CXX_FLAGS=${CONSUMER_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_FLAGS}")
+step("building the consumer" ${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
+step("running the consumer" ${WORK_DIR}/consumer/consumer)
+message("${step_output}")
+if(NOT step_output MATCHES "\nagree\n")
+  message(FATAL_ERROR "the consumer's three arithmetics disagree")
+endif()

@@ -1,4 +1,4 @@
-# Capture the real output of one lesson executable for the docs (DESIGN.md §8, §9.1: the
+# Capture the real output of one lesson executable for the docs (docs/design.md §8, §9.1: the
 # docs quote captured output, never pasted text).
 #
 #   cmake -DLESSON_EXE=<path> -DLESSON_ID=<id> -DOUT_DIR=<dir> -DPLOT_WORK_DIR=<dir>

@@ -1,4 +1,4 @@
-// gen_claim_index: write the claim index page of the course site (DESIGN.md §1, §8).
+// gen_claim_index: write the claim index page of the course site (docs/design.md §1, §8).
 //
 //   gen_claim_index [--allow-unchecked] OUT.dox LESSON.json...
 //
@@ -46,7 +46,7 @@ struct Failure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Display order of kinds and arithmetics (DESIGN.md §2, §3); unknown values sort last.
+// Display order of kinds and arithmetics (docs/design.md §2, §3); unknown values sort last.
 int rank(const std::string& value, const std::array<std::string_view, 4>& order) {
   for (std::size_t i = 0; i < order.size(); ++i)
     if (order[i] == value) return static_cast<int>(i);
@@ -345,7 +345,7 @@ int run(int argc, char** argv) {
       page << "\n";
       bool has_counterexample = false;
       for (const auto* c : it->second) has_counterexample |= c->kind == "counterexample";
-      // Discrimination (DESIGN.md §3b): the wrong variants and the checks that reject them,
+      // Discrimination (docs/design.md §3b): the wrong variants and the checks that reject them,
       // the best ratio of an inequality holds check, and why a bound is not attained.
       for (const auto& w : info.wrong) {
         page << "- <b>This claim's checks would catch</b> \\f$" << doxygen_formula(w.tex) << "\\f$: ";

@@ -18,7 +18,7 @@ namespace descent::claims::adam {
 namespace {
 using Q = Rational;
 using M = Mpfr;
-using detail::abs_of;
+using descent::abs_value;
 using detail::seed003;
 using detail::vec_text;
 
@@ -40,7 +40,7 @@ std::vector<M> fed_steps(const AdamOptions<M>& o, const std::vector<M>& grads) {
   std::vector<M> out;
   for (const M& g : grads) {
     const Vec<M> next = opt.step(dummy(), x, Vec<M>::Constant(1, g));
-    out.push_back(abs_of<M>(M(next(0) - x(0))));
+    out.push_back(abs_value<M>(M(next(0) - x(0))));
     x = next;
   }
   return out;
@@ -89,11 +89,6 @@ Vec<M> vec2(const M& a, const M& b) {
   v << a, b;
   return v;
 }
-M power(const M& b, int t) {
-  M p = 1;
-  for (int k = 0; k < t; ++k) p *= b;
-  return p;
-}
 // Kingma & Ba's Algorithm 1, written out: m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), x ← x − α m̂/(√v̂ + ε_t).
 std::vector<Vec<M>> algorithm1(const Problem<M>& f, const Vec<M>& x0, int steps, const M& alpha, const M& b1, const M& b2,
                                const std::function<M(int)>& eps_at) {
@@ -121,8 +116,8 @@ Verdict first_step_size() {
   const Vec<M> g = first_gradient(), dx = first_step(o);
   M worst = 0;
   for (int i = 0; i < 5; ++i) {
-    const M expected = o.lr * abs_of<M>(g(i)) / (abs_of<M>(g(i)) + o.eps);
-    worst = std::max<M>(worst, abs_of<M>(M(abs_of<M>(dx(i)) / expected - 1)));
+    const M expected = o.lr * abs_value<M>(g(i)) / (abs_value<M>(g(i)) + o.eps);
+    worst = std::max<M>(worst, abs_value<M>(M(abs_value<M>(dx(i)) / expected - 1)));
   }
   return compare<M>("adam_first_step",
                     "Adam's first step (Algorithm 1, bias-corrected): |Delta x_i| = alpha |g_i|/(|g_i| + eps) in every "
@@ -137,7 +132,7 @@ Verdict first_step_is_lr() {
   const AdamOptions<M> o = defaults(M(0));
   const Vec<M> dx = first_step(o);
   M worst = 0;
-  for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_of<M>(M(abs_of<M>(dx(i)) - o.lr)));
+  for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_value<M>(M(abs_value<M>(dx(i)) - o.lr)));
   Verdict v = compare<M>("adam_first_step",
                          "with eps = 0 the first step has length alpha in every coordinate, whatever g (largest |  |Delta x_i| "
                          "- alpha |)",
@@ -147,7 +142,7 @@ Verdict first_step_is_lr() {
   const Vec<M> g = first_gradient();
   M worst_m_only = 0;
   for (int i = 0; i < 5; ++i)
-    worst_m_only = std::max<M>(worst_m_only, abs_of<M>(M(o.lr * abs_of<M>(g(i)) / sqrt(M((1 - o.beta2) * g(i) * g(i))) - o.lr)));
+    worst_m_only = std::max<M>(worst_m_only, abs_value<M>(M(o.lr * abs_value<M>(g(i)) / sqrt(M((1 - o.beta2) * g(i) * g(i))) - o.lr)));
   return rule_out<M>(v, "corrected_first_moment_only", worst_m_only, Relation::eq, M(0), o.lr);
 }
 
@@ -157,8 +152,8 @@ Verdict uncorrected_not_lr() {
   const Vec<M> dx = first_step(o);
   return compare<M>("adam_first_step",
                     "without bias correction (eps = 0) the first step has length alpha",
-                    Expect::counterexample("bias_correction"), abs_of<M>(dx(0)), Relation::eq, o.lr, o.lr,
-                    "the same g: |Delta x_1| = " + shown<M>(abs_of<M>(dx(0))) +
+                    Expect::counterexample("bias_correction"), abs_value<M>(dx(0)), Relation::eq, o.lr, o.lr,
+                    "the same g: |Delta x_1| = " + shown<M>(abs_value<M>(dx(0))) +
                         ": m_1 = (1 - beta1) g and v_1 = (1 - beta2) g^2 make the step (1 - beta1)/sqrt(1 - beta2) alpha");
 }
 
@@ -168,7 +163,7 @@ Verdict uncorrected_ratio() {
   const Vec<M> dx = first_step(o);
   const M expected = o.lr * (1 - o.beta1) / sqrt(M(1 - o.beta2));
   M worst = 0;
-  for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_of<M>(M(abs_of<M>(dx(i)) - expected)));
+  for (int i = 0; i < 5; ++i) worst = std::max<M>(worst, abs_value<M>(M(abs_value<M>(dx(i)) - expected)));
   return compare<M>("adam_first_step",
                     "without bias correction (eps = 0): |Delta x_i| = alpha (1 - beta1)/sqrt(1 - beta2) in every "
                     "coordinate (largest difference)",
@@ -185,7 +180,7 @@ Verdict uncorrected_constant_gradient(int T) {
   for (int t = 1; t <= T; ++t) {
     // m_t = (1 − β₁ᵗ)g, v_t = (1 − β₂ᵗ)g²: the uncorrected step is α(1 − β₁ᵗ)/√(1 − β₂ᵗ)
     const M closed = o.lr * (1 - power(o.beta1, t)) / sqrt(M(1 - power(o.beta2, t)));
-    worst = std::max<M>(worst, abs_of<M>(M(steps[static_cast<std::size_t>(t - 1)] / closed - 1)));
+    worst = std::max<M>(worst, abs_value<M>(M(steps[static_cast<std::size_t>(t - 1)] / closed - 1)));
     if (closed > peak) {
       peak = closed;
       at = t;
@@ -209,10 +204,10 @@ Verdict seed003_adam() {
   return compare<M>("adam_first_step",
                     "seed 003's Adam (no bias correction, eps inside the root) takes Kingma & Ba's first step "
                     "(coordinate 2, g = 3)",
-                    Expect::refutes(seed003_adam_step), M(abs_of<M>(da(1))), Relation::eq, M(abs_of<M>(db(1))),
-                    M(abs_of<M>(db(1))),
-                    "alpha = 1e-3, beta = (0.9, 0.999), eps = 1e-8: the slide's step " + shown<M>(abs_of<M>(da(1))) +
-                        ", Algorithm 1's " + shown<M>(abs_of<M>(db(1))) + " (the library's Adam in both forms)");
+                    Expect::refutes(seed003_adam_step), M(abs_value<M>(da(1))), Relation::eq, M(abs_value<M>(db(1))),
+                    M(abs_value<M>(db(1))),
+                    "alpha = 1e-3, beta = (0.9, 0.999), eps = 1e-8: the slide's step " + shown<M>(abs_value<M>(da(1))) +
+                        ", Algorithm 1's " + shown<M>(abs_value<M>(db(1))) + " (the library's Adam in both forms)");
 }
 
 // ---- adam_step_bound ----
@@ -254,7 +249,7 @@ Verdict adamax_attains(int T) {
   for (int t = 1; t <= T; ++t) {
     const M g = power(b2, t);
     m = b1 * m + (1 - b1) * g;
-    u = std::max<M>(b2 * u, abs_of<M>(g));
+    u = std::max<M>(b2 * u, abs_value<M>(g));
     step = alpha / (1 - power(b1, t)) * m / u;
   }
   const M r = b1 / b2;
@@ -598,10 +593,10 @@ Increase scale_increase(AdamOptions<M> o, int steps) {
   for (int t = 1; t <= steps; ++t) {
     const Vec<M> next = opt.step(f, x, f.gradient(x));
     for (int i = 0; i < 2; ++i) {
-      const M step = abs_of<M>(M(next(i) - x(i)));
-      const M scale = step / abs_of<M>(opt.first_moment()(i));
+      const M step = abs_value<M>(M(next(i) - x(i)));
+      const M scale = step / abs_value<M>(opt.first_moment()(i));
       // the step is read off as a difference of iterates: its rounding is relative to |x| + |next|
-      largest = std::max<M>(largest, M(scale * (abs_of<M>(x(i)) + abs_of<M>(next(i))) / step));
+      largest = std::max<M>(largest, M(scale * (abs_value<M>(x(i)) + abs_value<M>(next(i))) / step));
       if (last(i) >= 0 && scale - last(i) > worst) {
         worst = scale - last(i);
         at = t;

@@ -16,7 +16,7 @@ namespace descent::claims::adaptive {
 namespace {
 using Q = Rational;
 using M = Mpfr;
-using detail::abs_of;
+using descent::abs_value;
 using detail::seed003;
 using detail::vec_text;
 
@@ -76,8 +76,8 @@ std::pair<S, S> difference(const std::vector<Vec<S>>& a, const std::vector<Vec<S
   S d = 0, m = 0;
   for (std::size_t k = 0; k < a.size(); ++k)
     for (int i = 0; i < a[k].size(); ++i) {
-      d = std::max<S>(d, abs_of<S>(S(a[k](i) - b[k](i))));
-      m = std::max<S>(m, abs_of<S>(a[k](i)));
+      d = std::max<S>(d, abs_value<S>(S(a[k](i) - b[k](i))));
+      m = std::max<S>(m, abs_value<S>(a[k](i)));
     }
   return {d, m};
 }
@@ -139,7 +139,7 @@ Verdict seed003_accumulator() {
   // t = 3 (x_1 = xs[0]): literal √(t − 1)|∇f(x_t)_1| against √(Σ_{j<t} ∇f(x_j)_1²)
   M past = 0;
   for (int j = 0; j < 2; ++j) past += f.gradient(xs[static_cast<std::size_t>(j)])(0) * f.gradient(xs[static_cast<std::size_t>(j)])(0);
-  const M literal = sqrt(M(2)) * abs_of<M>(M(f.gradient(xs[2])(0)));
+  const M literal = sqrt(M(2)) * abs_value<M>(M(f.gradient(xs[2])(0)));
   const M true_G = sqrt(past);
   return compare<M>("adagrad_forms",
                     "seed 003: (G_t)_ii = sqrt(sum_{j=1}^{t-1} (grad f(x_t)_i)^2) at t = 3 equals AdaGrad's accumulator "
@@ -191,8 +191,8 @@ Verdict best_step() {
   for (const Q& x0 : {Q(7, 3), Q(-4), Q(5, 3), Q(100)}) {
     const auto f = quadratic_1d<Q>(2 * a, b, c);  // E = ½(2a)w² + bw + c = aw² + bw + c
     const Q d1 = f.gradient(detail::scalar_vec<Q>(x0))(0), d2 = f.hessian(detail::scalar_vec<Q>(x0))(0, 0);
-    const Q distance = abs_of<Q>(Q(x0 + b / (2 * a)));
-    worst = std::max<Q>(worst, abs_of<Q>(Q(distance - abs_of<Q>(d1) / d2)));
+    const Q distance = abs_value<Q>(Q(x0 + b / (2 * a)));
+    worst = std::max<Q>(worst, abs_value<Q>(Q(distance - abs_value<Q>(d1) / d2)));
     rows += (rows.empty() ? "" : ", ") + x0.str() + ": " + distance.str();
   }
   Verdict v = compare<Q>("gradient_distance",
@@ -203,7 +203,7 @@ Verdict best_step() {
   {  // half of it, at x0 = 100
     const auto f = quadratic_1d<Q>(2 * a, b, c);
     const Q x0(100), d1 = f.gradient(detail::scalar_vec<Q>(x0))(0), d2 = f.hessian(detail::scalar_vec<Q>(x0))(0, 0);
-    rule_out<Q>(v, "distance_half", abs_of<Q>(Q(x0 + b / (2 * a))), Relation::eq, Q(abs_of<Q>(d1) / (2 * d2)), Q(0));
+    rule_out<Q>(v, "distance_half", abs_value<Q>(Q(x0 + b / (2 * a))), Relation::eq, Q(abs_value<Q>(d1) / (2 * d2)), Q(0));
   }
   return v;
 }
@@ -216,7 +216,7 @@ Verdict across_parameters() {
   return compare<Q>("gradient_distance",
                     "larger |first derivative| means farther from the minimum, across parameters: |x - x*| >= |y - y*| "
                     "since |df/dx| > |df/dy|",
-                    Expect::counterexample("one_parameter"), abs_of<Q>(x(0)), Relation::ge, abs_of<Q>(x(1)), Q(0),
+                    Expect::counterexample("one_parameter"), abs_value<Q>(x(0)), Relation::ge, abs_value<Q>(x(1)), Q(0),
                     "(100x^2 + y^2)/2 at (1/10, 1): df/dx = " + g(0).str() + ", df/dy = " + g(1).str() +
                         ", yet x is 1/10 from its minimizer and y is 1 (seed 001: \"do not cross parameters\"; the "
                         "distance is |f'|/f'' and the second derivatives differ, 100 against 1)");
@@ -232,7 +232,7 @@ Verdict accumulator_estimates_curvature(int steps) {
   Vec<M> sx = Vec<M>::Zero(2);
   for (std::size_t k = 0; k + 1 < xs.size(); ++k) sx += xs[k].cwiseProduct(xs[k]);  // the steps' points x_0..x_{K−1}
   const Vec<M>& G = ada.accumulator();
-  const M r1 = abs_of<M>(M(G(0) / (a1 * a1 * sx(0)) - 1)), r2 = abs_of<M>(M(G(1) / (a2 * a2 * sx(1)) - 1));
+  const M r1 = abs_value<M>(M(G(0) / (a1 * a1 * sx(0)) - 1)), r2 = abs_value<M>(M(G(1) / (a2 * a2 * sx(1)) - 1));
   return compare<M>("adagrad_axis_aligned",
                     "on (a_1 x^2 + a_2 y^2)/2 the AdaGrad accumulator G_i = sum_s g_{i,s}^2 equals a_i^2 sum_s x_{i,s}^2 "
                     "(largest relative difference)",
@@ -336,7 +336,7 @@ Verdict step_bound(int steps) {
   const RmsRun r = rms_run(beta, steps);
   M worst = 0;
   for (std::size_t k = 0; k + 1 < r.xs.size(); ++k)
-    for (int i = 0; i < 2; ++i) worst = std::max<M>(worst, abs_of<M>(M(r.xs[k + 1](i) - r.xs[k](i))));
+    for (int i = 0; i < 2; ++i) worst = std::max<M>(worst, abs_value<M>(M(r.xs[k + 1](i) - r.xs[k](i))));
   const M bound = M(M(1) / 10) / sqrt(M(1 - beta));
   return compare<M>("rmsprop_average",
                     "RMSProp with eps = 0: every step satisfies |Delta x_i| <= eta/sqrt(1 - beta) (since G_{t+1} >= "
@@ -348,7 +348,7 @@ Verdict step_bound(int steps) {
 Verdict step_bound_first() {
   const M beta = M(9) / 10;
   const RmsRun r = rms_run(beta, 1);
-  const M step = abs_of<M>(M(r.xs[1](1) - r.xs[0](1)));
+  const M step = abs_value<M>(M(r.xs[1](1) - r.xs[0](1)));
   const M bound = M(M(1) / 10) / sqrt(M(1 - beta));
   Verdict v = compare<M>("rmsprop_average",
                     "the first RMSProp step (G_0 = 0, eps = 0) attains the bound: |Delta x_i| = eta/sqrt(1 - beta), "
@@ -401,8 +401,8 @@ std::pair<M, M> relative_map_error(const std::vector<Vec<M>>& x, const std::vect
   M worst = 0, scale = 0;
   for (std::size_t k = 0; k < x.size() && k < y.size(); ++k)
     for (int i = 0; i < x[k].size(); ++i) {
-      worst = std::max<M>(worst, abs_of<M>(M(y[k](i) / c - x[k](i))));
-      scale = std::max<M>(scale, abs_of<M>(x[k](i)));
+      worst = std::max<M>(worst, abs_value<M>(M(y[k](i) / c - x[k](i))));
+      scale = std::max<M>(scale, abs_value<M>(x[k](i)));
     }
   return {worst, scale};
 }
@@ -533,8 +533,8 @@ XPaths x_paths(AdaDeltaForm form, int steps) {
   const auto p = path<M>(f, a, vec2<M>(M(2), M(1)), steps), q = path<M>(f, b, vec2<M>(M(2), M(5)), steps);
   XPaths r{M(0), M(0), p.back()(0), q.back()(0)};
   for (std::size_t k = 0; k < p.size(); ++k) {
-    r.diff = std::max<M>(r.diff, abs_of<M>(M(p[k](0) - q[k](0))));
-    r.scale = std::max<M>(r.scale, abs_of<M>(p[k](0)));
+    r.diff = std::max<M>(r.diff, abs_value<M>(M(p[k](0) - q[k](0))));
+    r.scale = std::max<M>(r.scale, abs_value<M>(p[k](0)));
   }
   return r;
 }

@@ -22,9 +22,9 @@ using Q = Rational;
 using M = Mpfr;
 using I = Interval;
 using autodiff::Dual;
-using detail::abs_of;
+using descent::abs_value;
 using detail::converted;
-using detail::DigitsGuard;
+using descent::ScopedDigits;
 using detail::max_diff;
 using detail::vec_text;
 
@@ -92,7 +92,7 @@ Verdict weight_gradient() {
       const int off = f.shape().weight_offset(k);
       for (int i = 0; i < rows; ++i)
         for (int j = 0; j < cols; ++j)  // ∂Div/∂(W_k)_ij sits at (j, i) of y_{k-1} ∇_{z_k}Div
-          w = std::max<Q>(w, abs_of<Q>(Q(r.grad_W[std::size_t(k)](j, i) - g(off + i * cols + j))));
+          w = std::max<Q>(w, abs_value<Q>(Q(r.grad_W[std::size_t(k)](j, i) - g(off + i * cols + j))));
     }
     return w;
   });
@@ -261,10 +261,10 @@ Verdict loop_stops_at_once(const Rational& eta) {
     ++passes;
     loss_after_pass.push_back(loss);
     true_loss.push_back(f.value(theta));
-    if (passes >= 2 && abs_of<Q>(Q(loss_after_pass[passes - 1] - loss_after_pass[passes - 2])) <= eps) break;  // line 83
+    if (passes >= 2 && abs_value<Q>(Q(loss_after_pass[passes - 1] - loss_after_pass[passes - 2])) <= eps) break;  // line 83
     if (passes > 100) throw std::logic_error("training_loop: the loop as written did not stop");
   }
-  const Q change = abs_of<Q>(Q(true_loss[passes] - true_loss[passes - 1]));
+  const Q change = abs_value<Q>(Q(true_loss[passes] - true_loss[passes - 1]));
   return compare<Q>("training_loop",
                     "seed 002's loop as written stops when Loss has converged (line 83: |Loss_k - Loss_(k-1)| <= eps = "
                     "10^-6): when it stops, the true loss changed by at most eps in its last pass",
@@ -388,7 +388,7 @@ Verdict library_transcendental() {
   // into one entry (examples, or coordinates for a separable sum), from the values, not chosen by hand
   auto add = [&](const Problem<M>& p, const Vec<M>& x, int terms) {
     twin_diffs<M>(p, x, worst, names);
-    scale += M(terms) * (p.gradient(x).cwiseAbs().maxCoeff() + p.hessian(x).cwiseAbs().maxCoeff() + abs_of<M>(p.value(x)));
+    scale += M(terms) * (p.gradient(x).cwiseAbs().maxCoeff() + p.hessian(x).cwiseAbs().maxCoeff() + abs_value<M>(p.value(x)));
   };
   Vec<M> a(3), x3(3);
   a << M(1), M(4), M(1) / 4;
@@ -536,7 +536,7 @@ Verdict certified_bound(const Rational& h) {
 }
 
 Verdict hundred_digits() {
-  const DigitsGuard guard(std::max(100, descent::digits()));
+  const ScopedDigits guard(std::max(100, descent::digits()));
   // h = 10^-(digits/5): the truncation h^2 max|f'''|/6 stays far above the rounding (10^-digits/h) that
   // the intervals carry, so the bound can be certified
   const Rational h = Rational(1) / detail::pow10(descent::digits() / 5);
@@ -556,7 +556,7 @@ Verdict bound_attained_cubic() {
   up(1) += h;
   down(1) -= h;
   const Q cd = (f.value(up) - f.value(down)) / (2 * h);
-  const Q err = abs_of<Q>(Q(cd - f.gradient(p)(1)));  // the library's hand-written gradient
+  const Q err = abs_value<Q>(Q(cd - f.gradient(p)(1)));  // the library's hand-written gradient
   // f_yyy along y by three nested duals of the formula x² y³ (constant: 6x²)
   using D1 = Dual<Q>;
   using D3 = Dual<Dual<D1>>;
@@ -567,7 +567,7 @@ Verdict bound_attained_cubic() {
   return compare<Q>("fd_certified",
                     "the bound is attained by a cubic: on f(x, y) = x^2 y^3 (seed 000) along y, |central difference - "
                     "f_y| = h^2 |f_yyy|/6",
-                    Kind::tight, err, Relation::eq, Q(h * h * abs_of<Q>(fyyy) / 6), Q(0),
+                    Kind::tight, err, Relation::eq, Q(h * h * abs_value<Q>(fyyy) / 6), Q(0),
                     "(x, y) = (3/2, -2/3), h = 1/10: f_y from the library's SeedF, f_yyy = 6x^2 = " + fyyy.str() +
                         " by three nested duals; the error is h^2 x^2 = " + err.str() + " exactly");
 }
@@ -597,7 +597,7 @@ Verdict kink_in_segment() {
   return compare<Q>("fd_certified",
                     "with a ReLU kink inside [b_1 - h, b_1 + h] (f''' = 0 on both pieces, so h^2 max|f'''|/6 = 0): "
                     "|central difference - dDiv/db_1| <= 0",
-                    Expect::counterexample("smooth3"), abs_of<Q>(Q(cd - ad)), Relation::le, Q(0), Q(0),
+                    Expect::counterexample("smooth3"), abs_value<Q>(Q(cd - ad)), Relation::le, Q(0), Q(0),
                     "network 1-1-1 relu, x = d = 1, b_1 = -1 + h/2, h = 1/1000: dDiv/db_1 = " + ad.str() +
                         ", the central quotient " + cd.str() + ": off by about 1/2, whatever h");
 }

@@ -23,7 +23,7 @@ namespace {
 using Q = Rational;
 using M = Mpfr;
 using I = Interval;
-using detail::abs_of;
+using descent::abs_value;
 using detail::gd_end;
 using detail::newton_polish;
 using detail::vec_text;
@@ -56,7 +56,7 @@ Vec<M> wstar_mpfr() {
 }
 I interval_abs(const I& x) { return I(boost::multiprecision::abs(x)); }
 // q = e^{-u t} = (ε/(1 − ε))^t, exactly
-Q q_of(int t) { return detail::power<Q>(Q(eps / (1 - eps)), t); }
+Q q_of(int t) { return descent::power<Q>(Q(eps / (1 - eps)), t); }
 // the bound 2(1 − ε)t q on |d div4/dw_y| at w*
 Q bound_of(int t) { return 2 * (1 - eps) * t * q_of(t); }
 std::string t_text(int t) { return "t = " + std::to_string(t) + ", epsilon = 1/100, u = ln 99"; }
@@ -107,7 +107,7 @@ Verdict three_equations_unique() {
   return compare<Q>("brady_three_points",
                     "the three equations are independent (the notes' 'three independent equations'): |det A|, A the rows "
                     "(x, y, 1) of the three points",
-                    Kind::holds, abs_of<Q>(det), Relation::gt, Q(0), Q(0),
+                    Kind::holds, abs_value<Q>(det), Relation::gt, Q(0), Q(0),
                     "A = [[1, 0, 1], [0, 1, 1], [-1, 0, 1]]: the solution (u, u, 0) is unique");
 }
 
@@ -182,12 +182,12 @@ const char* display_point = "w = (1/2, 1/3, 1/5), t = 2, eps = 1/100 (a generic 
 
 Verdict first_display() {
   const Displays d = displays();
-  const M diff = std::max<M>(std::max<M>(abs_of<M>(M(d.first_wy - d.ad_wy)), abs_of<M>(M(d.first_b - d.ad_b))),
-                             abs_of<M>(d.ad_wx));
+  const M diff = std::max<M>(std::max<M>(abs_value<M>(M(d.first_wy - d.ad_wy)), abs_value<M>(M(d.first_b - d.ad_b))),
+                             abs_value<M>(d.ad_wx));
   return compare<M>("brady_fourth_point",
                     "lines 222-224: d div_4/dw_y = 2(1 - eps - sigma)sigma' t and d div_4/db = -2(1 - eps - sigma)sigma' "
                     "(sigma at -w_y t + b) against reverse-mode AD of div_4 (and d div_4/dw_x = 0): largest difference",
-                    Kind::holds, diff, Relation::le, M(0), M(abs_of<M>(d.ad_wy) + abs_of<M>(d.ad_b) + 1),
+                    Kind::holds, diff, Relation::le, M(0), M(abs_value<M>(d.ad_wy) + abs_value<M>(d.ad_b) + 1),
                     std::string(display_point) + "; AD: " + shown<M>(d.ad_wy) + ", " + shown<M>(d.ad_b));
 }
 
@@ -197,7 +197,7 @@ Verdict second_display_refuted() {
                     "line 242's d div_4/db = 2(1 - sigma)sigma' t against the first display's -2(1 - eps - sigma)sigma' "
                     "(= reverse-mode AD)",
                     Expect::refutes(seed002_db_second), d.second_b, Relation::eq, d.ad_b,
-                    M(abs_of<M>(d.second_b) + abs_of<M>(d.ad_b)),
+                    M(abs_value<M>(d.second_b) + abs_value<M>(d.ad_b)),
                     std::string(display_point) + ": the second display has the wrong sign, a factor t and no eps");
 }
 
@@ -205,7 +205,7 @@ Verdict limit_value() {
   // at w*, sigma(-ut) = 1/(1 + 99^t) exactly, just below q = 99^-t: the ratio 99^t/(1 + 99^t) is within 1e-19 of 1,
   // so the enclosures must be narrower than that (50 digits are)
   const int t = 10;
-  const detail::DigitsGuard guard(std::max(50, descent::digits()));
+  const descent::ScopedDigits guard(std::max(50, descent::digits()));
   const Vec<I> w = wstar_interval();
   const I z = I(-w(1) * I(t) + w(2));
   const auto sp = sigma_and_prime<I>(z);
@@ -242,7 +242,7 @@ Verdict contribution_bound(int t) {
 Verdict contribution_rate() {
   const int t = 10;
   // the ratio is within 4q = 4.4e-20 of 1: certifying it needs the enclosures narrower than that
-  const detail::DigitsGuard guard(std::max(50, descent::digits()));
+  const descent::ScopedDigits guard(std::max(50, descent::digits()));
   const Vec<I> g = ad_div4_gradient<I>(Q(t), wstar_interval());
   const I ratio = I(interval_abs(g(1)) / from_rational<I>(bound_of(t)));
   return approaches<I>("brady_fourth_point",
@@ -297,7 +297,7 @@ Verdict separable() {
 
 Verdict wstar_not_critical(int t) {
   // the gradient at w* is about 99^-t t: the enclosure of the three-point part (the rounding of u) must be narrower
-  const detail::DigitsGuard guard(std::max(descent::digits(), 2 * t + 30));
+  const descent::ScopedDigits guard(std::max(descent::digits(), 2 * t + 30));
   const Mlp<I> L4 = brady_network<I>(Q(t), eps);
   const Vec<I> w = wstar_interval();
   const Vec<I> g = L4.gradient(w);
@@ -329,7 +329,7 @@ Verdict unique_critical_point(int t) {
   M largest = 0;
   for (int i = 0; i < 3; ++i) {
     shift(i) = (M(lower(k.image(i))) + M(upper(k.image(i)))) / 2 - c(i);
-    largest = std::max<M>(largest, abs_of<M>(shift(i)));
+    largest = std::max<M>(largest, abs_value<M>(shift(i)));
   }
   // below the working precision the printed shift is rounding (the true one is about 99^-t)
   const bool resolved = largest > M(10) * M(upper(k.reach)) + M(Q(1) / detail::pow10(descent::digits() - 5));

@@ -1,5 +1,5 @@
 /// \file claim.hpp
-/// \brief Claims and verdicts (DESIGN.md §3).
+/// \brief Claims and verdicts (docs/design.md §3).
 ///
 /// A claim is one statement of the course with one id used everywhere. A check of a
 /// claim on an instance returns a Verdict: the two sides of the relation, the margin,
@@ -62,7 +62,7 @@ struct Hypothesis {
   std::string_view tex;  ///< the hypothesis in TeX, as the docs typeset it
 };
 
-/// A wrong variant of a claim (DESIGN.md §3b): the nearest wrong statement a student or
+/// A wrong variant of a claim (docs/design.md §3b): the nearest wrong statement a student or
 /// an author is likely to write (a constant halved or doubled, an exponent off by one, a
 /// dropped factor, the notes' own slip). A check runs it on its instance and must reject
 /// it (rule_out()); the key is what the check names.

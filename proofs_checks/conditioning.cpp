@@ -11,7 +11,7 @@ namespace descent::claims::conditioning {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::matrix_text;
 using detail::max_abs;
 using detail::spectrum_text;
@@ -201,7 +201,7 @@ Verdict contraction(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   for (int t = 0; t <= steps; ++t) {
     const Q gap = qpow(factor, t) * n2[0] - n2[static_cast<std::size_t>(t)];
     if (kind.kind == Kind::tight) {
-      const Q d = abs_of(gap);
+      const Q d = abs_value(gap);
       if (t == 0 || d >= best) best = d, pick = t;  // ties: the last step, where the most was multiplied
     } else if (t == 1 || (t > 1 && gap < best)) {
       best = gap;
@@ -247,7 +247,7 @@ Verdict no_fixed_step_better(const std::vector<Q>& lambda, int grid) {
   const Q mu = min_of(lambda), L = max_of(lambda), kappa = L / mu;
   auto r = [&](const Q& eta) {
     Q worst = 0;
-    for (const auto& l : lambda) worst = std::max(worst, abs_of(Q(1 - eta * l)));
+    for (const auto& l : lambda) worst = std::max(worst, abs_value(Q(1 - eta * l)));
     return worst;
   };
   std::vector<Q> candidates;
@@ -298,7 +298,7 @@ Verdict optimal_step_wrong_L(const std::vector<Q>& lambda, const Q& L_used, int 
                     Expect::counterexample("extreme_eigenvalues"), n2.back(), Relation::le, qpow(rate * rate, steps) * n2[0],
                     Q(0),
                     "A = diag" + spectrum_text(lambda) + ", start on the top eigenvector: factor |1 - eta lambda_max| = " +
-                        shown<Q>(abs_of(Q(1 - eta * L))) + " per step, T = " + std::to_string(steps));
+                        shown<Q>(abs_value(Q(1 - eta * L))) + " per step, T = " + std::to_string(steps));
 }
 
 long long iterations_to_eps(const Q& kappa, const Mpfr& eps, bool relative, const Mpfr& scale) {

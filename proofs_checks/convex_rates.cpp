@@ -15,9 +15,9 @@ namespace descent::claims::rates {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::pow10;
-using detail::power;
+using descent::power;
 using detail::scalar_vec;
 using detail::seed002;
 using detail::seed003;
@@ -117,7 +117,7 @@ template <class S>
 S RotatedHuber<S>::value(const Vec<S>& x) const {
   S f = 0;
   for (int i = 0; i < Q_.cols(); ++i) {
-    const S t = abs_of<S>(S(Q_.col(i).dot(x)));
+    const S t = abs_value<S>(S(Q_.col(i).dot(x)));
     const S& d = delta_[static_cast<std::size_t>(i)];
     f += L_[static_cast<std::size_t>(i)] * (t <= d ? S(t * t / 2) : S(d * t - d * d / 2));
   }
@@ -138,7 +138,7 @@ template <class S>
 Mat<S> RotatedHuber<S>::hessian(const Vec<S>& x) const {
   Mat<S> H = Mat<S>::Zero(Q_.rows(), Q_.rows());
   for (int i = 0; i < Q_.cols(); ++i) {
-    const S t = abs_of<S>(S(Q_.col(i).dot(x)));
+    const S t = abs_value<S>(S(Q_.col(i).dot(x)));
     if (t <= delta_[static_cast<std::size_t>(i)]) H += L_[static_cast<std::size_t>(i)] * Q_.col(i) * Q_.col(i).transpose();
   }
   return H;
@@ -264,7 +264,7 @@ Verdict seed_enclosing_quadratic(int steps) {
   return compare<Q>("smoothness_definitions",
                     "seed 002: on a strongly convex f, gradient descent converges at least as well as on its enclosing "
                     "quadratic: |x_K - x*| on f <= |x_K - x*| on the bowl",
-                    Expect::refutes(seed002_enclosing), abs_of<Q>(x.back()(0)), Relation::le, abs_of<Q>(y.back()(0)), Q(0),
+                    Expect::refutes(seed002_enclosing), abs_value<Q>(x.back()(0)), Relation::le, abs_value<Q>(y.back()(0)), Q(0),
                     "f = x^2/2 + x^4/4 (1-strongly convex, not smooth), its bowl x^2/2, eta = 1/2, x_0 = 2, K = " +
                         std::to_string(steps) + ": on the bowl x_k = 2^(1-k) (contraction 1 - eta mu = 1/2); on f x_k = " +
                         xs + ", ...");

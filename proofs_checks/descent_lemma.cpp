@@ -9,8 +9,6 @@ namespace descent::claims::descent_lemma {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
 
 // The statements of seed 000 (file 000_7fd715b329dd241d.txt) that lesson 02 refutes.
 constexpr std::string_view seed000 = "000_7fd715b329dd241d.txt";
@@ -74,13 +72,13 @@ Verdict step_expansion_cubic_error(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& a
   const Vec<Mpfr> g = f.gradient(w);
   const Mpfr fw = f.value(w), gg = g.squaredNorm(), gHg = g.dot(f.hessian(w) * g);
   const Mpfr model = fw - eps * gg + eps * eps * gHg / 2;
-  const Mpfr err = abs_s<Mpfr>(f.value(w - eps * g) - model);
+  const Mpfr err = abs_value<Mpfr>(f.value(w - eps * g) - model);
   Mpfr c = 0;
-  for (int i = 0; i < g.size(); ++i) c += a(i) * abs_s<Mpfr>(g(i) * g(i) * g(i));
+  for (int i = 0; i < g.size(); ++i) c += a(i) * abs_value<Mpfr>(g(i) * g(i) * g(i));
   const Mpfr bound = c * eps * eps * eps / 4;
   return compare<Mpfr>("gd_step_second_order",
                        "non-quadratic (Lorentzian): |L(w - eps g) - model| <= 1/4 sum a_i |g_i|^3 eps^3",
-                       Kind::holds, err, Relation::le, bound, Mpfr(abs_s<Mpfr>(fw) + eps * gg + eps * eps * abs_s<Mpfr>(gHg)),
+                       Kind::holds, err, Relation::le, bound, Mpfr(abs_value<Mpfr>(fw) + eps * gg + eps * eps * abs_value<Mpfr>(gHg)),
                        "eps = " + shown<Mpfr>(eps, 6));
 }
 
@@ -98,17 +96,17 @@ Verdict step_expansion_cubic_gap(int k) {
   const Vec<Mpfr> w = Vec<Mpfr>::Constant(1, w0);
   const Mpfr eps = pow(Mpfr(2), -k);
   const Mpfr g = f.gradient(w)(0), fw = f.value(w), H = f.hessian(w)(0, 0);
-  const Mpfr err = abs_s<Mpfr>(f.value(w - eps * Vec<Mpfr>::Constant(1, g)) - (fw - eps * g * g + eps * eps * H * g * g / 2));
-  const Mpfr cube = abs_s<Mpfr>(g * g * g) * eps * eps * eps;
+  const Mpfr err = abs_value<Mpfr>(f.value(w - eps * Vec<Mpfr>::Constant(1, g)) - (fw - eps * g * g + eps * eps * H * g * g / 2));
+  const Mpfr cube = abs_value<Mpfr>(g * g * g) * eps * eps * eps;
   const Mpfr bound = cube / 4;
   const Mpfr w2 = w0 * w0;
   const Mpfr third = 2 * w0 * (w2 - 3) / pow(1 + w2, 3);
   const Mpfr fourth = -6 * (w2 * w2 - 6 * w2 + 1) / pow(1 + w2, 4);  // f⁗ = −6(w⁴ − 6w² + 1)/(1 + w²)⁴
-  const Mpfr limit = abs_s<Mpfr>(third) / (Mpfr(3) / 2);
+  const Mpfr limit = abs_value<Mpfr>(third) / (Mpfr(3) / 2);
   const Mpfr ratio = err / bound;
-  const Mpfr deviation = abs_s<Mpfr>(Mpfr(ratio - limit));
+  const Mpfr deviation = abs_value<Mpfr>(Mpfr(ratio - limit));
   // ε² plus what rounding can do to err (a difference of values near |f(w)|) at this precision
-  const Mpfr allowed = eps * eps + tolerance_ulps * epsilon<Mpfr>() * (abs_s<Mpfr>(fw) + 1) / bound;
+  const Mpfr allowed = eps * eps + tolerance_ulps * epsilon<Mpfr>() * (abs_value<Mpfr>(fw) + 1) / bound;
   Verdict v = compare<Mpfr>("gd_step_second_order",
                             "where |f^(3)| peaks (w = 1 - sqrt 2, f^(4) = 0) the cubic-error bound 1/4 |g|^3 eps^3 comes "
                             "within 3%: error <= bound, error/bound -> sup|f^(3)| / (3/2) = " + shown<Mpfr>(limit, 6),
@@ -117,7 +115,7 @@ Verdict step_expansion_cubic_gap(int k) {
                                 shown<Mpfr>(ratio, 8) + ", |error/bound - limit| = " + shown<Mpfr>(deviation, 3) +
                                 " <= eps^2 (+ rounding) = " + shown<Mpfr>(allowed, 3) + ", f^(4)(w) = " + shown<Mpfr>(fourth, 3));
   // the peak and the order of the deviation are part of the check
-  v.pass = v.pass && deviation <= allowed && abs_s<Mpfr>(fourth) <= tolerance_ulps * epsilon<Mpfr>();
+  v.pass = v.pass && deviation <= allowed && abs_value<Mpfr>(fourth) <= tolerance_ulps * epsilon<Mpfr>();
   rule_out<Mpfr>(v, "cubic_constant_sixth", err, Relation::le, Mpfr(cube / 6), Mpfr(fw + bound));
   return v;
 }
@@ -210,7 +208,7 @@ Verdict descent_lemma_step(const Problem<S>& f, const Vec<S>& x, const S& beta, 
   const S fx = f.value(x), gg = g.squaredNorm();
   const S lhs = f.value(x - eta * g);
   const S rhs = fx - eta * (1 - beta * eta / 2) * gg;
-  const S scale = abs_s<S>(fx) + abs_s<S>(lhs) + eta * gg * (1 + beta * eta);
+  const S scale = abs_value<S>(fx) + abs_value<S>(lhs) + eta * gg * (1 + beta * eta);
   const bool tight = kind.kind == Kind::tight;
   Verdict v = compare<S>("gd_descent_lemma",
                          tight ? "f(x - eta g) = f(x) - eta (1 - beta eta / 2) ||g||^2 (the bound attained)"
@@ -302,7 +300,7 @@ Verdict min_grad_norm_rate(const Problem<S>& f, const Vec<S>& x0, const S& beta,
                                      " 2 (f(x_0) - f*) / (eta (2 - beta eta) T)"
                                : "min_{t<T} ||grad f(x_t)||^2 <= 2 beta (f(x_0) - f*) / T, the rate of eta = 1/beta",
                     kind, worst_lhs, tight ? Relation::eq : Relation::le, worst_rhs,
-                    S(abs_s<S>(worst_lhs) + abs_s<S>(worst_rhs)),
+                    S(abs_value<S>(worst_lhs) + abs_value<S>(worst_rhs)),
                     "tightest T = " + std::to_string(worst_T) + " of T = 1.." + std::to_string(tr.steps()) +
                         ", eta beta = " + shown<S>(S(eta * beta), 6) + ", run " +
                         std::string(descent::to_string(tr.status)));
@@ -330,8 +328,8 @@ Verdict least_squares_gradient(const LeastSquares<Rational>& f, const Vec<Ration
   const Vec<Q> half = f.Phi() * f.Phi().transpose() * w - f.Phi() * f.y();
   Q worst = 0, worst_half = 0;
   for (int i = 0; i < w.size(); ++i) {
-    worst = std::max(worst, abs_s<Q>(formula(i) - fd(i)));
-    worst_half = std::max(worst_half, abs_s<Q>(half(i) - fd(i)));
+    worst = std::max(worst, abs_value<Q>(formula(i) - fd(i)));
+    worst_half = std::max(worst_half, abs_value<Q>(half(i) - fd(i)));
   }
   Verdict v = compare<Q>("least_squares_gradient",
                          seed_form ? "seed 000's gradient Phi Phi^T w - Phi y = central differences of ||Phi^T w - y||^2"
@@ -348,8 +346,8 @@ Verdict least_squares_hessian(const LeastSquares<Rational>& f, const Vec<Rationa
   Q worst = 0, worst_half = 0;
   for (int i = 0; i < fd.rows(); ++i)
     for (int j = 0; j < fd.cols(); ++j) {
-      worst = std::max(worst, abs_s<Q>(formula(i, j) - fd(i, j)));
-      worst_half = std::max(worst_half, abs_s<Q>(formula(i, j) / 2 - fd(i, j)));
+      worst = std::max(worst, abs_value<Q>(formula(i, j) - fd(i, j)));
+      worst_half = std::max(worst_half, abs_value<Q>(formula(i, j) / 2 - fd(i, j)));
     }
   Verdict v = compare<Q>("least_squares_gradient", "Hessian 2 Phi Phi^T = second differences of ||Phi^T w - y||^2",
                          Kind::holds, worst, Relation::eq, Q(0), Q(0), "max entry difference");

@@ -16,24 +16,19 @@
 
 namespace descent::claims::detail {
 
-/// |x| for every scalar of the course (no std::abs overload is needed).
-template <class S>
-S abs_of(const S& x) {
-  return x < 0 ? S(-x) : x;
-}
 /// max_ij |m_ij|.
 template <class S>
 S max_abs(const Mat<S>& M) {
   S m = 0;
   for (int i = 0; i < M.rows(); ++i)
-    for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_of<S>(M(i, j)));
+    for (int j = 0; j < M.cols(); ++j) m = std::max<S>(m, abs_value<S>(M(i, j)));
   return m;
 }
 /// max_i |a_i − b_i| (0 for empty vectors).
 template <class S>
 S max_diff(const Vec<S>& a, const Vec<S>& b) {
   S m = 0;
-  for (int i = 0; i < a.size(); ++i) m = std::max<S>(m, abs_of<S>(S(a(i) - b(i))));
+  for (int i = 0; i < a.size(); ++i) m = std::max<S>(m, abs_value<S>(S(a(i) - b(i))));
   return m;
 }
 /// max_ij |a_ij − b_ij|.
@@ -41,7 +36,7 @@ template <class S>
 S max_diff(const Mat<S>& a, const Mat<S>& b) {
   S m = 0;
   for (int i = 0; i < a.rows(); ++i)
-    for (int j = 0; j < a.cols(); ++j) m = std::max<S>(m, abs_of<S>(S(a(i, j) - b(i, j))));
+    for (int j = 0; j < a.cols(); ++j) m = std::max<S>(m, abs_value<S>(S(a(i, j) - b(i, j))));
   return m;
 }
 /// A matrix of doubles (the seeded data sets, exact binary numbers) in S, entry by entry.
@@ -59,15 +54,6 @@ Vec<S> converted(const std::vector<double>& v) {
   for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = S(v[i]);
   return out;
 }
-/// Sets the working precision for its lifetime, then restores it.
-struct DigitsGuard {
-  int old;  ///< the precision to restore
-  /// Switch to `d` digits.
-  explicit DigitsGuard(int d) : old(descent::digits()) { set_digits(d); }
-  ~DigitsGuard() { set_digits(old); }
-  DigitsGuard(const DigitsGuard&) = delete;
-  DigitsGuard& operator=(const DigitsGuard&) = delete;
-};
 
 /// "(v1, v2, …)" with each entry as claims::shown.
 template <class S>
@@ -94,13 +80,6 @@ std::string matrix_text(const Mat<S>& Q, const std::vector<S>& lambda) {
 /// 10ⁿ as an exact rational.
 inline Rational pow10(int n) {
   return Rational(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n)));
-}
-/// bᵏ by k multiplications (k ≥ 0), in any scalar.
-template <class S>
-S power(const S& b, int k) {
-  S p = 1;
-  for (int i = 0; i < k; ++i) p = p * b;
-  return p;
 }
 /// The 1-vector (x).
 template <class S>

@@ -11,7 +11,7 @@ namespace descent::claims::line_search_checks {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::max_abs;
 using detail::matrix_text;
 using detail::spectrum_text;
@@ -75,7 +75,7 @@ Verdict kantorovich(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>
   for (std::size_t k = 0; k + 1 < gaps.size(); ++k) {
     if (gaps[k] == 0) break;
     const Q ratio = gaps[k + 1] / gaps[k];
-    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(ratio - bound)) >= abs_of(Q(pick - bound)))
+    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_value(Q(ratio - bound)) >= abs_value(Q(pick - bound)))
                                                  : (pick < 0 || ratio > pick);
     if (better) pick = ratio, at = static_cast<int>(k);
   }
@@ -118,7 +118,7 @@ Verdict kantorovich_step_identity(const Mat<Q>& Qm, const std::vector<Q>& lambda
     const Vec<Q> g = A * tr.x[k];
     const Q gg = g.squaredNorm();
     const Q predicted = (1 - gg * gg / (g.dot(A * g) * g.dot(Ainv * g))) * gaps[k];
-    worst = std::max(worst, abs_of(Q(gaps[k + 1] - predicted)));
+    worst = std::max(worst, abs_value(Q(gaps[k + 1] - predicted)));
   }
   return compare<Q>("steepest_descent_kantorovich",
                     "each step: f(x_{k+1}) - f* = [1 - (g^T g)^2/((g^T A g)(g^T A^-1 g))] (f(x_k) - f*), largest "
@@ -148,7 +148,7 @@ Verdict kantorovich_inequality(const Mat<Q>& Qm, const std::vector<Q>& lambda, c
     const Vec<Q> g = A * tr.x[k];
     if (g.isZero(0)) break;
     const Q gg = g.squaredNorm(), q = gg * gg / (g.dot(A * g) * g.dot(Ainv * g));
-    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_of(Q(q - floor)) >= abs_of(Q(pick - floor)))
+    const bool better = kind.kind == Kind::tight ? (pick < 0 || abs_value(Q(q - floor)) >= abs_value(Q(pick - floor)))
                                                  : (pick < 0 || q < pick);
     if (better) pick = q, at = static_cast<int>(k);
   }
@@ -173,9 +173,9 @@ Verdict golden_accuracy(const Mpfr& offset, const Mpfr& curvature, const Expect&
   const Vec<Mpfr> x0 = Vec<Mpfr>::Zero(1), d = Vec<Mpfr>::Ones(1);
   const LineSearchPoint<Mpfr> p = golden_section_search<Mpfr>(phi, x0, phi.value(x0), d, Mpfr(1));
   const Mpfr t_star = Mpfr(1) / 2, eps = epsilon<Mpfr>();
-  const Mpfr err = abs_of<Mpfr>(Mpfr(p.t - t_star));
+  const Mpfr err = abs_value<Mpfr>(Mpfr(p.t - t_star));
   const Mpfr width = 2 * sqrt(eps) * (1 + t_star);
-  const Mpfr rounding = 4 * sqrt(Mpfr(eps * abs_of<Mpfr>(offset) / a));
+  const Mpfr rounding = 4 * sqrt(Mpfr(eps * abs_value<Mpfr>(offset) / a));
   const std::string inst = "phi(t) = " + shown<Mpfr>(offset, 3) + " + " + shown<Mpfr>(curvature, 3) +
                            " ((2/3) t - 1/3)^2, t* = 1/2, eps = " + shown<Mpfr>(eps, 3) + ": golden section's t - t* = " +
                            shown<Mpfr>(Mpfr(p.t - t_star), 3);
@@ -201,7 +201,7 @@ Verdict successive_gradients_orthogonal(const Quadratic<Q>& f, const Vec<Q>& x0,
   const Trace<Q> tr = run<Q>(f, sd, x0, stop);
   Q worst = 0;
   for (std::size_t k = 0; k + 1 < tr.x.size(); ++k)
-    worst = std::max(worst, abs_of(Q(f.gradient(tr.x[k + 1]).dot(f.gradient(tr.x[k])))));
+    worst = std::max(worst, abs_value(Q(f.gradient(tr.x[k + 1]).dot(f.gradient(tr.x[k])))));
   return compare<Q>("exact_line_search",
                     "exact line search ends where the new gradient is orthogonal to the direction: max_k |g_{k+1}^T g_k|",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0),
@@ -219,12 +219,12 @@ Verdict golden_matches_closed_form(const Mat<Mpfr>& B, const Vec<Mpfr>& theta) {
   Verdict v = compare<Mpfr>("exact_line_search",
                             "seed 004's alpha* = argmin L(theta + alpha d) on L = theta^T B theta: |golden section - "
                             "||d||^2/(2 d^T B d)| <= 2 sqrt(eps)(1 + alpha*)",
-                            Kind::holds, abs_of<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
+                            Kind::holds, abs_value<Mpfr>(Mpfr(p.t - closed)), Relation::le, tol, Mpfr(0),
                             "alpha* = " + shown<Mpfr>(closed) + ", golden section " + shown<Mpfr>(p.t) + " after " +
                                 std::to_string(p.evaluations) + " evaluations; phi(alpha*) = 0 here, so the rounding "
                                 "term of the bound is 0");
   // lesson 02's eps* = 2 g^T g / g^T H g returns to the same level: it is not the minimizer
-  return rule_out<Mpfr>(v, "critical_step_for_minimizer", abs_of<Mpfr>(Mpfr(p.t - 2 * closed)), Relation::le, tol, Mpfr(0));
+  return rule_out<Mpfr>(v, "critical_step_for_minimizer", abs_value<Mpfr>(Mpfr(p.t - 2 * closed)), Relation::le, tol, Mpfr(0));
 }
 
 Verdict golden_not_unimodal() {

@@ -15,9 +15,9 @@ namespace descent::claims::momentum {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::pow10;
-using detail::power;
+using descent::power;
 using detail::scalar_vec;
 using detail::seed002;
 using detail::seed003;
@@ -61,7 +61,7 @@ Q sqrt_upper(const Q& d) {
 Q radius_squared(const Q& a1, const Q& a0) {
   const Q disc = a1 * a1 - 4 * a0;
   if (disc < 0) return a0;
-  const Q r = (abs_of<Q>(a1) + sqrt_upper(disc)) / 2;
+  const Q r = (abs_value<Q>(a1) + sqrt_upper(disc)) / 2;
   return r * r;
 }
 
@@ -318,7 +318,7 @@ Verdict stability(const Q& beta, const Q& h) {
                       "at eta lambda = 2 + 2 beta, the edge: the roots are -1 and -beta, rho^2 = 1",
                       Kind::tight, radius_squared(a1, a0), Relation::eq, Q(1), Q(0), inst);
   // a lower bound of the larger |root| = (|a1| + √disc)/2 (real roots: disc > 0 here)
-  const Q r = (abs_of<Q>(a1) + sqrt_lower(disc)) / 2;
+  const Q r = (abs_value<Q>(a1) + sqrt_lower(disc)) / 2;
   return compare<Q>("heavy_ball_quadratic_rate",
                     "eta lambda > 2 + 2 beta: a real root beyond -1, rho > 1 (lower bound of the larger |root|)",
                     Kind::holds, r, Relation::gt, Q(1), Q(0), inst + "; the iteration diverges");
@@ -345,7 +345,7 @@ Verdict transient_growth(const Q& s, int steps) {
   Q worst = 0, rho_t = 1;
   int worst_t = 0;
   for (int t = 0; t <= steps; ++t) {
-    const Q r = abs_of<Q>(x[static_cast<std::size_t>(t)](0)) / rho_t;
+    const Q r = abs_value<Q>(x[static_cast<std::size_t>(t)](0)) / rho_t;
     if (r > worst) {
       worst = r;
       worst_t = t;
@@ -355,7 +355,7 @@ Verdict transient_growth(const Q& s, int steps) {
   return compare<Q>("heavy_ball_quadratic_rate",
                     "the naive bound ||x_t|| <= rho^t ||x_0|| for heavy ball (its companion matrix T is never normal), "
                     "at t = 1 on the eigenvalue lambda = mu",
-                    Expect::counterexample("normal"), abs_of<Q>(x[1](0)), Relation::le, Q(p.rho), Q(0),
+                    Expect::counterexample("normal"), abs_value<Q>(x[1](0)), Relation::le, Q(p.rho), Q(0),
                     "kappa = " + Q(s * s).str() + ", eta = " + p.eta.str() + ", beta = " + p.beta.str() + ", rho = " +
                         p.rho.str() + ", lambda = 1, x_0 = 1, v_0 = 0: x_1 = " + x[1](0).str() +
                         "; |x_t|/rho^t grows to " + shown<Q>(worst) + " at t = " + std::to_string(worst_t) +
@@ -494,14 +494,14 @@ Verdict lessard_cycle(int steps) {
   Verdict v = compare<Q>("heavy_ball_not_global",
                     "heavy ball tuned for mu = 1, L = 25 (eta = 4/(sqrt L + sqrt mu)^2 = 1/9, beta = 4/9) converges on "
                     "the Lessard function: |x_K - x*| <= |x_0 - x*|/1000",
-                    Expect::counterexample("quadratic"), abs_of<Q>(x.back()(0)), Relation::le,
-                    Q(abs_of<Q>(x[0](0)) / 1000), Q(0),
+                    Expect::counterexample("quadratic"), abs_value<Q>(x.back()(0)), Relation::le,
+                    Q(abs_value<Q>(x[0](0)) / 1000), Q(0),
                     "x* = 0; from (x_{-1}, x_0) = (" + c[0].str() + ", " + c[1].str() + "): x_1, x_2, x_3 = " +
                         x[1](0).str() + ", " + x[2](0).str() + ", " + x[3](0).str() +
                         (periodic ? " = x_0 exactly: a 3-cycle" : " (not periodic)") + "; K = " + std::to_string(steps) +
                         ", f stays at " + f.value(x[0]).str() + ", " + f.value(x[1]).str() + ", " +
                         f.value(x[2]).str());
-  return rule_out<Q>(v, "global_on_strongly_convex", abs_of<Q>(x.back()(0)), Relation::le, Q(abs_of<Q>(x[0](0)) / 1000),
+  return rule_out<Q>(v, "global_on_strongly_convex", abs_value<Q>(x.back()(0)), Relation::le, Q(abs_value<Q>(x[0](0)) / 1000),
                      Q(0));
 }
 
@@ -512,7 +512,7 @@ Verdict lessard_attracted(int steps) {
   const auto x = path(f, hb, scalar_vec(x0), steps);
   Q dist = -1;
   for (const auto& p : lessard_cycle_points()) {
-    const Q d = abs_of<Q>(x.back()(0) - p);
+    const Q d = abs_value<Q>(x.back()(0) - p);
     if (dist < 0 || d < dist) dist = d;
   }
   const Q fK = f.value(x.back()), f0 = f.value(x[0]);
@@ -550,7 +550,7 @@ Verdict lessard_gd_converges(int steps) {
   return compare<Q>("heavy_ball_not_global",
                     "gradient descent with eta = 1/L on the same function converges: |x_K - x*| <= (1 - mu/L)^K "
                     "|x_0 - x*|",
-                    Kind::holds, abs_of<Q>(x.back()(0)), Relation::le, bound, Q(0),
+                    Kind::holds, abs_value<Q>(x.back()(0)), Relation::le, bound, Q(0),
                     "x_0 = 33/10, eta = 1/25, K = " + std::to_string(steps) + ": x_k = " + doubles_text(x, 4) + ", ...");
 }
 
@@ -563,7 +563,7 @@ Verdict lessard_distance_to_cycle(int steps) {
   Q worst = -1;
   for (std::size_t start = 0; start < 3; ++start) {
     Q d = 0;
-    for (std::size_t j = 0; j < 3; ++j) d = std::max(d, abs_of<Q>(Q(x[x.size() - 3 + j](0) - c[(start + j) % 3])));
+    for (std::size_t j = 0; j < 3; ++j) d = std::max(d, abs_value<Q>(Q(x[x.size() - 3 + j](0) - c[(start + j) % 3])));
     if (worst < 0 || d < worst) worst = d;
   }
   return compare<Q>("heavy_ball_not_global",
@@ -689,7 +689,7 @@ Verdict slope_needs_plane(const Q& eta, const Q& beta, int steps) {
   const Quadratic<Q> f = one_d(Q(1));
   Momentum<Q> hb(eta, beta, MomentumForm::notes, false);
   const auto x = path(f, hb, scalar_vec(Q(1)), steps);
-  const Q last = abs_of<Q>(x[static_cast<std::size_t>(steps)](0) - x[static_cast<std::size_t>(steps - 1)](0));
+  const Q last = abs_value<Q>(x[static_cast<std::size_t>(steps)](0) - x[static_cast<std::size_t>(steps - 1)](0));
   const Q grow = eta * 1 * (1 - power<Q>(beta, steps)) / (1 - beta);
   return compare<Q>("momentum_constant_slope",
                     "on 1/2 x^2 from x_0 = 1 the steps grow like the plane's: |x_K - x_{K-1}| >= eta |f'(x_0)| (1 - "

@@ -17,14 +17,12 @@ namespace descent::claims::newton {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
 
 Q pow10(int n) { return Q(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), static_cast<unsigned>(n))); }
 
 // The working precision for one check, restored on the way out: the verdict keeps only
 // text, so nothing computed at the raised precision outlives the guard.
-using detail::DigitsGuard;
+using descent::ScopedDigits;
 
 constexpr std::string_view seed001 = "001_c979c1f97a60694e.txt";
 constexpr std::string_view seed003 = "003_0c17410241aab4a0.txt";
@@ -137,7 +135,7 @@ std::vector<Mpfr> exp_errors_here(const std::string& x_star_text, const Rational
   stop.max_steps = steps;
   const Trace<Mpfr> tr = run<Mpfr>(f, method, Vec<Mpfr>::Constant(1, from_rational<Mpfr>(x0)), stop);
   std::vector<Mpfr> e;
-  for (const auto& x : tr.x) e.push_back(abs_s<Mpfr>(Mpfr(x(0) - x_star)));
+  for (const auto& x : tr.x) e.push_back(abs_value<Mpfr>(Mpfr(x(0) - x_star)));
   return e;
 }
 
@@ -199,8 +197,8 @@ Verdict error_factor(const Mat<Rational>& A, const Vec<Rational>& x_star, const 
     misfit += (ek - power * e[0]).squaredNorm();
     power *= factor;
   }
-  const std::string regime = abs_s(factor) < 1 ? (factor == 0 ? "the minimizer in one step" : "converges")
-                             : abs_s(factor) == 1 ? "constant amplitude" : "diverges";
+  const std::string regime = abs_value(factor) < 1 ? (factor == 0 ? "the minimizer in one step" : "converges")
+                             : abs_value(factor) == 1 ? "constant amplitude" : "diverges";
   return compare<Q>("newton_one_step_quadratic",
                     "eta = " + eta.str() + ": e_k = (1 - eta)^k e_0 = (" + factor.str() +
                         ")^k e_0 for every k, so sum_k ||e_k - (1 - eta)^k e_0||^2 = 0",
@@ -265,7 +263,7 @@ Verdict saddle(const Mat<Rational>& Qm, const std::vector<Rational>& lambda, con
 int convergence_digits(int requested) { return std::clamp(requested, 200, max_digits - 40); }
 
 std::string exp_quadratic_minimizer_text(int digits) {
-  const DigitsGuard guard(digits);
+  const ScopedDigits guard(digits);
   // e^x + x − 2 is increasing, −1 at 0 and e − 1 at 1: halve [0, 1] until the bracket is
   // below 10^(−digits).
   Mpfr lo = 0, hi = 1;
@@ -283,7 +281,7 @@ std::string exp_quadratic_minimizer_text(int digits) {
 std::vector<double> exp_quadratic_errors(int digits, const Rational& x0, const Rational& eta, int steps) {
   const int D = convergence_digits(digits);
   const std::string x_star = exp_quadratic_minimizer_text(D + 40);
-  const DigitsGuard guard(D);
+  const ScopedDigits guard(D);
   std::vector<double> out;
   for (const auto& e : exp_errors_here(x_star, x0, eta, steps)) out.push_back(to_double<Mpfr>(e));
   return out;
@@ -293,7 +291,7 @@ Verdict ratio_limit(int digits, const Rational& x0) {
   const int D = convergence_digits(digits);
   const Q delta = 1 / pow10(D / 10);
   const std::string x_star_text = exp_quadratic_minimizer_text(D + 40);
-  const DigitsGuard guard(D);
+  const ScopedDigits guard(D);
   Mpfr x_star;
   const auto e = exp_errors_here(x_star_text, x0, Q(1), 40, &x_star);
   const Mpfr C = (2 - x_star) / (2 * (3 - x_star));  // f'''(x*)/(2 f''(x*)), f''' = e^x* = 2 − x*
@@ -323,7 +321,7 @@ Verdict ratio_limit(int digits, const Rational& x0) {
 Verdict digits_double(int digits, const Rational& x0, const Rational& eta, int steps, const Expect& kind) {
   const int D = convergence_digits(digits);
   const std::string x_star_text = exp_quadratic_minimizer_text(D + 40);
-  const DigitsGuard guard(D);
+  const ScopedDigits guard(D);
   Mpfr x_star;
   const auto e = exp_errors_here(x_star_text, x0, eta, steps, &x_star);
   // d_{k+1} − 2 d_k → −log10 C with C = f'''(x*)/(2 f''(x*)) = (2 − x*)/(2(3 − x*)) (0.516 here):
@@ -342,7 +340,7 @@ Verdict digits_double(int digits, const Rational& x0, const Rational& eta, int s
     if (worst_k < 0 || m < worst) {
       worst = m;
       worst_k = static_cast<int>(k);
-      scale = abs_s<Mpfr>(d1) + 2 * abs_s<Mpfr>(d0) + 1;
+      scale = abs_value<Mpfr>(d1) + 2 * abs_value<Mpfr>(d0) + 1;
     }
   }
   if (worst_k < 0) throw std::logic_error("digits_double: no error above the floor");
@@ -367,7 +365,7 @@ Verdict steps_to_tolerance(int digits, const Rational& x0) {
   // The last step squares an error near ε: computed at D + 100 digits (x* at D + 140) so
   // that the printed e_K (about ε²) is right to the digits shown.
   const std::string x_star_text = exp_quadratic_minimizer_text(D + 140);
-  const DigitsGuard guard(D + 100);
+  const ScopedDigits guard(D + 100);
   const auto e = exp_errors_here(x_star_text, x0, Q(1), K);
   const Mpfr eps = error_floor(D);
   int first = -1;
@@ -383,13 +381,13 @@ Verdict steps_to_tolerance(int digits, const Rational& x0) {
 
 Verdict far_start_cycles(int digits, const Rational& x0, int steps) {
   const int D = convergence_digits(digits);
-  const DigitsGuard guard(D);
+  const ScopedDigits guard(D);
   const Trace<Mpfr> tr = sqrt_newton(x0, steps);
   const Mpfr eps = error_floor(D);
   return compare<Mpfr>("newton_quadratic_convergence",
                        "f = sqrt(1 + x^2) (x* = 0, f''(0) = 1) from x_0 = " + x0.str() +
                            ", not close enough: |x_K - x*| <= eps = 10^-" + std::to_string(2 * D / 5),
-                       Expect::counterexample("near_minimizer"), abs_s<Mpfr>(tr.x.back()(0)), Relation::le, eps, eps,
+                       Expect::counterexample("near_minimizer"), abs_value<Mpfr>(tr.x.back()(0)), Relation::le, eps, eps,
                        "Newton's map x -> -x^3 (converges iff |x_0| < 1); x_1 = " + sci(tr.x[1](0)) + ", x_2 = " +
                            sci(tr.x[2](0)) + ", x_K = " + sci(tr.x.back()(0)) + " after K = " + std::to_string(tr.steps()) +
                            " steps");
@@ -399,7 +397,7 @@ Verdict seed_loglog_theorem(int digits, const Rational& x0, int steps) {
   // Read charitably, in seed 003's strongly convex setting: f = sqrt(1 + x^2) + x^2/40 (f'' >= 1/20,
   // Lipschitz Hessian). Pure Newton from x_0 = 2 falls into the 2-cycle near +-19.87.
   const int D = convergence_digits(digits);
-  const DigitsGuard guard(D);
+  const ScopedDigits guard(D);
   const SqrtPlusQuadratic f;
   Newton<Mpfr> method(Mpfr(1), Mpfr(0));
   StopRule<Mpfr> stop;
@@ -407,7 +405,7 @@ Verdict seed_loglog_theorem(int digits, const Rational& x0, int steps) {
   const Trace<Mpfr> tr = run<Mpfr>(f, method, Vec<Mpfr>::Constant(1, from_rational<Mpfr>(x0)), stop);
   std::string path;
   for (std::size_t k = 0; k < tr.x.size() && k < 5; ++k) path += (k ? ", " : "") + sci(tr.x[k](0));
-  const Mpfr xK = abs_s<Mpfr>(tr.x.back()(0)), xs = abs_s<Mpfr>(tr.x.front()(0));
+  const Mpfr xK = abs_value<Mpfr>(tr.x.back()(0)), xs = abs_value<Mpfr>(tr.x.front()(0));
   const Mpfr misfit =
       audit::derivative_misfit<Mpfr>(f, Vec<Mpfr>::Constant(1, from_rational<Mpfr>(x0)), audit::difference_step());
   Verdict v = compare<Mpfr>("newton_quadratic_convergence",
@@ -434,7 +432,7 @@ Verdict quartic_step(const Rational& x, const Rational& load, const Expect& kind
   Newton<Q> method(Q(1), load);
   const Vec<Q> x1 = method.step(f, x0, f.gradient(x0));
   const Q slope = g * (x1(0) - x);  // f'(x)·s, the derivative of f along the step
-  const bool towards_max = abs_s(x1(0)) < abs_s(x);
+  const bool towards_max = abs_value(x1(0)) < abs_value(x);
   const Q f0 = f.value(x0), f1 = f.value(x1);
   return compare<Q>("newton_indefinite_hessian",
                     "f = x^4/4 - x^2/2 at x = " + x.str() + " (f'' = " + h.str() + "), load lambda = " + load.str() +
@@ -507,10 +505,10 @@ Verdict best_step(const Rational& a, const Rational& b, const Rational& x0) {
   const Q d1 = (y(x0 + 1) - y(x0 - 1)) / 2, d2 = y(x0 + 1) - 2 * y(x0) + y(x0 - 1);
   Verdict v = compare<Q>("best_step_1d",
                          "y = a x^2 + b x, a > 0: the distance to the minimizer -b/(2a) is |y'(x_0)| / y''(x_0)", Kind::holds,
-                         abs_s<Q>(Q(x0 + b / (2 * a))), Relation::eq, abs_s<Q>(d1) / d2, Q(0),
+                         abs_value<Q>(Q(x0 + b / (2 * a))), Relation::eq, abs_value<Q>(d1) / d2, Q(0),
                          "a = " + a.str() + ", b = " + b.str() + ", x_0 = " + x0.str() + "; y' = " + d1.str() + ", y'' = " +
                              d2.str() + " by exact central differences");
-  if (d1 != 0) rule_out<Q>(v, "half_distance", abs_s<Q>(Q(x0 + b / (2 * a))), Relation::eq, Q(abs_s<Q>(d1) / (2 * d2)), Q(0));
+  if (d1 != 0) rule_out<Q>(v, "half_distance", abs_value<Q>(Q(x0 + b / (2 * a))), Relation::eq, Q(abs_value<Q>(d1) / (2 * d2)), Q(0));
   return v;
 }
 
@@ -532,7 +530,7 @@ Verdict seed_signed_best_step(const Rational& a, const Rational& b, const Ration
   const Q d1 = 2 * a * x0 + b, d2 = 2 * a;
   return compare<Q>("best_step_1d",
                     "seed 001: (dy/dx at x_0) / (y'' at x_0) = |2a x_0 + b| / (2a), the left side signed", Expect::refutes(seed001_signed),
-                    Q(d1 / d2), Relation::eq, Q(abs_s(d1) / (2 * a)), Q(0),
+                    Q(d1 / d2), Relation::eq, Q(abs_value(d1) / (2 * a)), Q(0),
                     "a = " + a.str() + ", b = " + b.str() + ", x_0 = " + x0.str() + ": 2a x_0 + b = " + d1.str() +
                         " < 0 (x_0 left of the minimizer)");
 }
@@ -542,7 +540,7 @@ Verdict seed_signed_best_step(const Rational& a, const Rational& b, const Ration
 Vec<Rational> rosenbrock_classic_start() { return (Vec<Q>(2) << Q(-6, 5), Q(1)).finished(); }
 
 Verdict rosenbrock_converges(QuasiNewton which, int digits, int budget, const Vec<Rational>& x0) {
-  const DigitsGuard guard(qn_digits(digits));
+  const ScopedDigits guard(qn_digits(digits));
   const Mpfr tol = qn_tolerance();
   BFGS<Mpfr> bfgs;
   LBFGS<Mpfr> lbfgs(5);
@@ -558,7 +556,7 @@ Verdict rosenbrock_converges(QuasiNewton which, int digits, int budget, const Ve
 }
 
 Verdict bfgs_curvature(int digits, int budget, const Vec<Rational>& x0) {
-  const DigitsGuard guard(qn_digits(digits));
+  const ScopedDigits guard(qn_digits(digits));
   BFGS<Mpfr> bfgs;
   const Trace<Mpfr> tr = rosenbrock_run(bfgs, budget, qn_tolerance(), x0);
   const Rosenbrock<Mpfr> f(2);
@@ -574,7 +572,7 @@ Verdict bfgs_curvature(int digits, int budget, const Vec<Rational>& x0) {
     const Vec<Mpfr> y = g1 - g0;
     const Mpfr c = s.dot(y) / (s.norm() * y.norm());
     const Mpfr slope0 = g0.dot(s), slope1 = g1.dot(s);
-    const bool met = f.value(tr.x[k + 1]) <= f.value(tr.x[k]) + c1 * slope0 && abs_s<Mpfr>(slope1) <= c2 * abs_s<Mpfr>(slope0);
+    const bool met = f.value(tr.x[k + 1]) <= f.value(tr.x[k]) + c1 * slope0 && abs_value<Mpfr>(slope1) <= c2 * abs_value<Mpfr>(slope0);
     if (met) {
       ++wolfe;
       worst = std::min(worst, c);
@@ -596,7 +594,7 @@ Verdict bfgs_curvature(int digits, int budget, const Vec<Rational>& x0) {
 }
 
 Verdict gd_behind(int digits, const Rational& eta, int budget) {
-  const DigitsGuard guard(qn_digits(digits));
+  const ScopedDigits guard(qn_digits(digits));
   const Mpfr tol = qn_tolerance();
   BFGS<Mpfr> bfgs;
   LBFGS<Mpfr> lbfgs(5);

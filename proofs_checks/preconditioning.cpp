@@ -8,7 +8,7 @@ namespace descent::claims::preconditioning {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::max_abs;
 using detail::spectrum_text;
 using detail::vec_text;
@@ -81,9 +81,9 @@ Verdict standardized_moments(std::uint64_t seed, int m, const std::vector<double
   for (int j = 0; j < Z.cols(); ++j) {
     const Mpfr mean = Mpfr(Z.col(j).sum()) / m;
     const Mpfr var = Mpfr(Z.col(j).squaredNorm()) / m - mean * mean;
-    worst_mean = std::max(worst_mean, abs_of<Mpfr>(mean));
-    worst_var = std::max(worst_var, abs_of<Mpfr>(Mpfr(var - 1)));
-    worst_sample = std::max(worst_sample, abs_of<Mpfr>(Mpfr(var * m / (m - 1) - 1)));
+    worst_mean = std::max(worst_mean, abs_value<Mpfr>(mean));
+    worst_var = std::max(worst_var, abs_value<Mpfr>(Mpfr(var - 1)));
+    worst_sample = std::max(worst_sample, abs_value<Mpfr>(Mpfr(var * m / (m - 1) - 1)));
   }
   Verdict v = compare<Mpfr>("feature_scaling_conditioning",
                             "seed 001: after x <- (x - m)/sigma the means are 0 and the variances 1: max |mean| + max |var - 1|",

@@ -32,7 +32,6 @@ S derivative_misfit(const Problem<S>& f, const Vec<S>& x, const S& h) {
     return y;
   };
   S worst = 0, scale = 1;
-  auto abs_s = [](const S& v) { return v < 0 ? S(-v) : v; };
   const Vec<S> g = f.gradient(x);
   const Mat<S> H = f.hessian(x);
   for (int j = 0; j < x.size(); ++j) {
@@ -40,11 +39,11 @@ S derivative_misfit(const Problem<S>& f, const Vec<S>& x, const S& h) {
                   f.value(shifted(j, 2))) / (12 * h);
     const Vec<S> dg = (f.gradient(shifted(j, -2)) - 8 * f.gradient(shifted(j, -1)) + 8 * f.gradient(shifted(j, 1)) -
                        f.gradient(shifted(j, 2))) / (12 * h);
-    worst = std::max<S>(worst, abs_s(S(g(j) - dv)));
-    scale = std::max<S>(scale, S(1 + abs_s(g(j))));
+    worst = std::max<S>(worst, abs_value(S(g(j) - dv)));
+    scale = std::max<S>(scale, S(1 + abs_value(g(j))));
     for (int i = 0; i < x.size(); ++i) {
-      worst = std::max<S>(worst, abs_s(S(H(i, j) - dg(i))));
-      scale = std::max<S>(scale, S(1 + abs_s(H(i, j))));
+      worst = std::max<S>(worst, abs_value(S(H(i, j) - dg(i))));
+      scale = std::max<S>(scale, S(1 + abs_value(H(i, j))));
     }
   }
   return S(worst / scale);

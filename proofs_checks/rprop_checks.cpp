@@ -16,7 +16,7 @@ namespace descent::claims::rprop {
 namespace {
 using Q = Rational;
 using M = Mpfr;
-using detail::abs_of;
+using descent::abs_value;
 using detail::scalar_vec;
 using detail::seed002;
 using detail::vec_text;
@@ -60,7 +60,6 @@ RpropOptions<Q> notes_options(const Q& alpha, const Q& beta, const Q& d0, const 
   o.delta_max = dmax;
   return o;
 }
-int sign_of(const Q& q) { return q > 0 ? 1 : (q < 0 ? -1 : 0); }
 std::string last_text(const std::vector<Vec<Q>>& xs) { return "w_" + std::to_string(xs.size() - 1) + " = " + detail::vec_text<Q>(xs.back()); }
 }  // namespace
 
@@ -70,7 +69,7 @@ Verdict literal_runs_away(int steps) {
   const auto f = shifted(Q(1), Q(3));
   Rprop<Q> opt(RpropVariant::notes_literal, notes_options(Q(6, 5), Q(1, 2), Q(1, 10), Q(1, 1000), Q(1)));
   const auto xs = path<Q>(f, opt, scalar_vec<Q>(Q(0)), steps);
-  const Q dist = abs_of<Q>(Q(xs.back()(0) - 3));
+  const Q dist = abs_value<Q>(Q(xs.back()(0) - 3));
   return compare<Q>("rprop_notes_pseudocode",
                     "seed 002's \"Rprop (simplified)\" run as written: on (w - 3)^2/2 from w_0 = 0 it ends near the "
                     "minimizer, |w_K - 3| <= 1/10",
@@ -87,7 +86,7 @@ Verdict magnitude_converges(const Rational& alpha, const Rational& beta, int ste
   Rprop<Q> opt(RpropVariant::notes_magnitude, notes_options(alpha, beta, Q(1, 10), dmin, Q(1)));
   const auto xs = path<Q>(f, opt, scalar_vec<Q>(Q(0)), steps);
   Q worst = 0;
-  for (std::size_t k = xs.size() - 10; k < xs.size(); ++k) worst = std::max<Q>(worst, abs_of<Q>(Q(xs[k](0) - 3)));
+  for (std::size_t k = xs.size() - 10; k < xs.size(); ++k) worst = std::max<Q>(worst, abs_value<Q>(Q(xs[k](0) - 3)));
   Verdict v = compare<Q>("rprop_notes_pseudocode",
                     "the same pseudo-code with the ceiling and floor on the length |Delta w| (the prose): the last 10 "
                     "iterates lie within Delta_min of 3",
@@ -106,7 +105,7 @@ Verdict uncapped_converges(const Rational& alpha, const Rational& beta, int step
   StopRule<Q> stop = detail::stop_after<Q>(steps);
   stop.grad_norm2_tol = Q(1, 1000000000000LL);  // f'(w) = w - 3: stop once |w - 3| <= 10^-6
   const auto tr = run<Q>(f, opt, scalar_vec<Q>(Q(0)), stop);
-  const Q dist = abs_of<Q>(Q(tr.x.back()(0) - 3));
+  const Q dist = abs_value<Q>(Q(tr.x.back()(0) - 3));
   return compare<Q>("rprop_notes_pseudocode",
                     "seed 002's second \"Rprop (simplified)\" (no Delta_min, Delta_max) on the same function reaches "
                     "|w_K - 3| <= 10^-6 within " + std::to_string(steps) + " steps",
@@ -144,7 +143,7 @@ Verdict literal_ceiling_fails(int steps) {
   Rprop<Q> opt(RpropVariant::notes_literal, notes_options(Q(6, 5), Q(1, 2), Q(1, 10), Q(1, 1000), dmax));
   const auto xs = path<Q>(f, opt, scalar_vec<Q>(Q(0)), steps);
   Q longest = 0;
-  for (std::size_t k = 0; k + 1 < xs.size(); ++k) longest = std::max<Q>(longest, abs_of<Q>(Q(xs[k + 1](0) - xs[k](0))));
+  for (std::size_t k = 0; k + 1 < xs.size(); ++k) longest = std::max<Q>(longest, abs_value<Q>(Q(xs[k + 1](0) - xs[k](0))));
   return compare<Q>("rprop_notes_pseudocode",
                     "the pseudo-code as written (min and max of the signed Delta w): no step is longer than Delta_max",
                     Expect::counterexample("length"), longest, Relation::le, dmax, Q(0),
@@ -201,7 +200,7 @@ Verdict rprop_plus_two_moves(const Rational& beta) {
   while (k < xs.size() && sign_of(f.gradient(xs[k])(0)) == sign_of(f.gradient(xs[k - 1])(0))) ++k;
   if (k + 2 >= xs.size()) throw std::logic_error("rprop_plus_two_moves: no sign change in the run");
   const Q before = xs[k - 1](0), over = xs[k](0);
-  const Q misfit = abs_of<Q>(Q(xs[k + 1](0) - before)) + abs_of<Q>(Q(xs[k + 2](0) - (before + beta * (over - before))));
+  const Q misfit = abs_value<Q>(Q(xs[k + 1](0) - before)) + abs_value<Q>(Q(xs[k + 2](0) - (before + beta * (over - before))));
   return compare<Q>("rprop_poll3",
                     "Riedmiller & Braun's Rprop+ makes the poll's move in two iterations: w_(k+1) = w_(k-1), then "
                     "w_(k+2) = w_(k-1) + beta (w_k - w_(k-1)) (sum of the two misfits)",
@@ -437,7 +436,7 @@ Verdict one_secant_step() {
                                                                    {Q(1, 100), Q(50), Q(-2)}, {Q(40), Q(1, 9), Q(1, 8)}}) {
     QuickProp<Q> opt = notes_quickprop(Q(1, 100));
     const auto xs = path<Q>(shifted(a, c), opt, scalar_vec<Q>(w0), 2);
-    worst = std::max<Q>(worst, abs_of<Q>(Q(xs[2](0) - c)));
+    worst = std::max<Q>(worst, abs_value<Q>(Q(xs[2](0) - c)));
     rows += (rows.empty() ? "" : "; ") + std::string("a = ") + a.str() + ", w* = " + c.str() + ": w_2 = " + xs[2](0).str();
   }
   Verdict v = compare<Q>("quickprop_secant",
@@ -451,7 +450,7 @@ Verdict one_secant_step() {
     const Q w0 = 0, w1 = w0 - Q(1, 100) * f.gradient(scalar_vec<Q>(w0))(0);
     const Q s0 = f.gradient(scalar_vec<Q>(w0))(0), s1 = f.gradient(scalar_vec<Q>(w1))(0);
     const Q w2 = w1 + (w1 - w0) * s1 / (s1 - s0);
-    rule_out<Q>(v, "secant_sign_flipped", abs_of<Q>(Q(w2 - 3)), Relation::eq, Q(0), Q(0));
+    rule_out<Q>(v, "secant_sign_flipped", abs_value<Q>(Q(w2 - 3)), Relation::eq, Q(0), Q(0));
   }
   return v;
 }
@@ -521,7 +520,7 @@ Verdict nonquadratic_secant() {
   const ExpQuadratic1D<M> f;
   QuickProp<M> opt(M(M(1) / 10), M(M(7) / 4), QuickPropVariant::notes);
   const auto xs = path<M>(f, opt, scalar_vec<M>(M(2)), 2);
-  const M g = abs_of<M>(M(f.gradient(xs[2])(0)));
+  const M g = abs_value<M>(M(f.gradient(xs[2])(0)));
   return compare<M>("quickprop_secant",
                     "on e^x + x^2/2 - 2x (not quadratic) step 2 lands at the minimizer: f'(x_2) = 0",
                     Expect::counterexample("quadratic"), g, Relation::eq, M(0), M(1),
@@ -573,8 +572,8 @@ M growth_excess(QuickPropVariant v, int steps, const M& eps, const M& mu) {
     for (int i = 0; i < 2; ++i) {
       const M last = xs[k](i) - xs[k - 1](i);
       if (!(last * f.gradient(xs[k - 1])(i) < 0)) continue;  // the cap is for a last step that went downhill
-      const M now = abs_of<M>(M(xs[k + 1](i) - xs[k](i))), before = abs_of<M>(last);
-      const M s = abs_of<M>(M(f.gradient(xs[k])(i)));
+      const M now = abs_value<M>(M(xs[k + 1](i) - xs[k](i))), before = abs_value<M>(last);
+      const M s = abs_value<M>(M(f.gradient(xs[k])(i)));
       worst = std::max<M>(worst, M(now - (mu * before + eps * s)));
     }
   return worst;
@@ -610,11 +609,11 @@ Verdict cap_attained() {
   const auto xs = path<Q>(f, opt, scalar_vec<Q>(Q(0)), 2);
   const Q d0 = xs[1](0) - xs[0](0), d1 = xs[2](0) - xs[1](0);
   const Q s1 = f.gradient(xs[1])(0);
-  const Q bound = mu * abs_of<Q>(d0) + eps * abs_of<Q>(s1);
+  const Q bound = mu * abs_value<Q>(d0) + eps * abs_value<Q>(s1);
   return compare<Q>("quickprop_secant",
                     "the cap is attained: where the parabola's step exceeds mu times the last, |Delta_1| = mu |Delta_0| + "
                     "eps |S_1|",
-                    Kind::tight, abs_of<Q>(d1), Relation::eq, bound, Q(0),
+                    Kind::tight, abs_value<Q>(d1), Relation::eq, bound, Q(0),
                     "(w - 3)^2/2 from 0, eps = 1/10, mu = 7/4: Delta_0 = " + d0.str() + ", the parabola would step " +
                         Q(d0 * s1 / (f.gradient(xs[0])(0) - s1)).str() + ", Fahlman's rule steps " + d1.str() +
                         " (the capped step and the gradient term point the same way)");

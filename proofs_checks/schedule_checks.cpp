@@ -16,9 +16,9 @@ namespace descent::claims::schedules {
 
 namespace {
 using Q = Rational;
-using detail::abs_of;
+using descent::abs_value;
 using detail::pow10;
-using detail::power;
+using descent::power;
 using detail::scalar_vec;
 using detail::seed001;
 using detail::seed002;

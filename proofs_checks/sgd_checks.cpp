@@ -16,9 +16,9 @@ namespace descent::claims::sgd {
 namespace {
 using Q = Rational;
 using M = Mpfr;
-using detail::abs_of;
+using descent::abs_value;
 using detail::converted;
-using detail::DigitsGuard;
+using descent::ScopedDigits;
 using detail::max_diff;
 using detail::seed001;
 using detail::vec_text;
@@ -412,7 +412,7 @@ Verdict moments_match_recursion(const Rational& eta) {
   std::vector<Q> second(T + 1, Q(0));
   std::function<void(const Vec<Q>&, int)> walk = [&](const Vec<Q>& w, int t) {
     const Q e = w(0) - st.wstar;
-    second[static_cast<std::size_t>(t)] += e * e / detail::power<Q>(Q(4), t);
+    second[static_cast<std::size_t>(t)] += e * e / descent::power<Q>(Q(4), t);
     if (t == T) return;
     for (int i = 0; i < 4; ++i) walk(Vec<Q>(w - eta * f.batch_gradient({i}, w)), t + 1);
   };
@@ -421,7 +421,7 @@ Verdict moments_match_recursion(const Rational& eta) {
   Moments<Q> m{Q(-st.wstar), st.wstar * st.wstar};
   for (int t = 1; t <= T; ++t) {
     m = moment_step<Q>(m, eta, st);
-    worst = std::max<Q>(worst, abs_of<Q>(Q(m.second - second[static_cast<std::size_t>(t)])));
+    worst = std::max<Q>(worst, abs_value<Q>(Q(m.second - second[static_cast<std::size_t>(t)])));
   }
   return compare<Q>("sgd_noise_floor",
                     "E[(w_t - w*)^2] of SGD (one example drawn uniformly per step) over all 4^t index sequences equals the "
@@ -697,7 +697,7 @@ Verdict finite_population() {
   for (int B = 1; B <= 6; ++B) {
     const Q var = subset_variance(f, theta, G.mean, B);
     const Q formula = G.sigma2 * Q(6 - B) / (Q(B) * Q(5));
-    worst = std::max<Q>(worst, abs_of<Q>(Q(var - formula)));
+    worst = std::max<Q>(worst, abs_value<Q>(Q(var - formula)));
     values += (B > 1 ? ", " : "") + var.str();
   }
   return compare<Q>("sgd_minibatch_variance",

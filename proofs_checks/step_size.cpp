@@ -6,9 +6,6 @@ namespace descent::claims::step_size {
 
 namespace {
 using Q = Rational;
-template <class S>
-S abs_s(const S& x) { return x < 0 ? S(-x) : x; }
-int sign(const Q& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); }
 
 constexpr std::string_view seed002 = "002_bafcec58fd3199bc.txt";
 const Erratum seed002_will_diverge{seed002, 693, "- Otherwise, the learning will diverge",
@@ -69,10 +66,10 @@ Regime observed_regime(const std::vector<Rational>& e) {
   }
   bool same_sign = true, alternating = true, shrinking = true, equal = true, growing = true;
   for (std::size_t k = 0; k + 1 < e.size(); ++k) {
-    const int s0 = sign(e[k]), s1 = sign(e[k + 1]);
+    const int s0 = sign_of(e[k]), s1 = sign_of(e[k + 1]);
     same_sign = same_sign && s0 == s1;
     alternating = alternating && s0 == -s1;
-    const Q m0 = abs_s(e[k]), m1 = abs_s(e[k + 1]);
+    const Q m0 = abs_value(e[k]), m1 = abs_value(e[k + 1]);
     shrinking = shrinking && m1 < m0;
     equal = equal && m1 == m0;
     growing = growing && m1 > m0;
@@ -106,7 +103,7 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
   std::vector<Q> e;
   for (const auto& x : w) e.push_back(x - w_star);
   const Regime seen = observed_regime(e);
-  const Regime predicted = predicted_regime(abs_s(a), eta);  // what the convex theory says for |a|
+  const Regime predicted = predicted_regime(abs_value(a), eta);  // what the convex theory says for |a|
   // holds/tight: the trajectory shows the predicted regime. counterexample (a < 0): the
   // convex prediction fails *because* the iterates diverge.
   if (kind.kind == Kind::tight) {
@@ -116,11 +113,11 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
     if (!one_step && predicted != Regime::constant_amplitude)
       throw ContractError("regime: a tight check is for eta = eta_opt or eta = 2 eta_opt");
     Q worst = 0;
-    for (std::size_t k = 1; k < e.size(); ++k) worst = std::max(worst, abs_s(e[k]));
+    for (std::size_t k = 1; k < e.size(); ++k) worst = std::max(worst, abs_value(e[k]));
     Verdict v = compare<Q>("quadratic_1d_regimes",
                            one_step ? "eta = eta_opt: the minimum in one step, max_{k>=1} |e_k| = 0"
                                     : "eta = 2 eta_opt: constant amplitude, |e_K| = |e_0| with alternating signs",
-                           kind, one_step ? worst : abs_s(e.back()), Relation::eq, one_step ? Q(0) : abs_s(e.front()), Q(0),
+                           kind, one_step ? worst : abs_value(e.back()), Relation::eq, one_step ? Q(0) : abs_value(e.front()), Q(0),
                            "E = 1/2 a w^2 + b w, a = " + a.str() + ", eta = " + eta.str() + ", observed: " +
                                std::string(to_string(seen)));
     v.pass = v.pass && seen == predicted;
@@ -129,14 +126,14 @@ Verdict regime(const Rational& a, const Rational& b, const Rational& w0, const R
     if (one_step)
       rule_out(v, "oscillate_at_eta_opt", seen != Regime::oscillating, "observed: " + std::string(to_string(seen)));
     else
-      rule_out(v, "diverge_at_two_eta_opt", abs_s(e.back()) == abs_s(e.front()),
-               "observed: |e_K| = " + shown<Q>(abs_s(e.back())) + " = |e_0|, not growing");
+      rule_out(v, "diverge_at_two_eta_opt", abs_value(e.back()) == abs_value(e.front()),
+               "observed: |e_K| = " + shown<Q>(abs_value(e.back())) + " = |e_0|, not growing");
     return v;
   }
   const bool match = kind.kind == Kind::counterexample ? !(seen == Regime::diverging && predicted != Regime::diverging)
                                                        : seen == predicted;
   return observe("quadratic_1d_regimes",
-                 (a > 0 ? "eta = " + (eta * a).str() + " eta_opt" : "eta = " + (eta * abs_s(a)).str() + " / |a|") +
+                 (a > 0 ? "eta = " + (eta * a).str() + " eta_opt" : "eta = " + (eta * abs_value(a)).str() + " / |a|") +
                      " on E = 1/2 a w^2 + b w + c with a = " + a.str(),
                  kind, "exact", match, std::string(to_string(seen)), "==", std::string(to_string(predicted)),
                  "e_0 = " + shown<Q>(e.front()) + ", e_" + std::to_string(e.size() - 1) + " = " + shown<Q>(e.back()));
@@ -170,11 +167,11 @@ Verdict seed_diverge_at_two_min_eta_opt(const Rational& a1, const Rational& a2, 
   Verdict v = compare<Q>("gd_stable_iff_below_2_over_L",
                          "seed 002: eta >= 2 min_i eta_i,opt makes the learning diverge; at equality the stiff coordinate "
                          "grows, |e_stiff,K| > |e_stiff,0|",
-                         Expect::refutes(seed002_will_diverge), abs_s(stiff.back()), Relation::gt, abs_s(stiff.front()), Q(0),
+                         Expect::refutes(seed002_will_diverge), abs_value(stiff.back()), Relation::gt, abs_value(stiff.front()), Q(0),
                          "A = diag(" + a1.str() + ", " + a2.str() + "), eta = " + eta.str() + ", K = " + std::to_string(steps) +
-                             ": |e| in the stiff coordinate (largest a_ii) stays exactly " + shown<Q>(abs_s(stiff.back())) +
-                             ", in the other it falls to " + shown<Q>(abs_s(other.back())));
-  if (a1 != a2) v.pass = v.pass && abs_s(other.back()) < abs_s(other.front());  // and the other converges
+                             ": |e| in the stiff coordinate (largest a_ii) stays exactly " + shown<Q>(abs_value(stiff.back())) +
+                             ", in the other it falls to " + shown<Q>(abs_value(other.back())));
+  if (a1 != a2) v.pass = v.pass && abs_value(other.back()) < abs_value(other.front());  // and the other converges
   return v;
 }
 
@@ -264,7 +261,7 @@ Verdict monotone_on_smooth(const Lorentzian<Mpfr>& f, const Vec<Mpfr>& x0, const
     const Mpfr r = (tr.f[k + 1] - tr.f[k]) / unit;
     if (first || r > worst) {
       worst = r;
-      scale = (abs_s<Mpfr>(tr.f[k + 1]) + abs_s<Mpfr>(tr.f[k])) / unit;
+      scale = (abs_value<Mpfr>(tr.f[k + 1]) + abs_value<Mpfr>(tr.f[k])) / unit;
       first = false;
     }
   }
@@ -303,7 +300,7 @@ Verdict rate_ratio_quadratic(const Rational& a, const Rational& b, const Rationa
   const auto w = quadratic_1d_iterates(a, b, Q(0), w0, eta, steps);
   const Q R = (1 - eta * a) * (1 - eta * a);
   std::vector<Q> gap;
-  for (const auto& x : w) gap.push_back(abs_s<Q>(E.value(Vec<Q>::Constant(1, x)) - E_star));
+  for (const auto& x : w) gap.push_back(abs_value<Q>(E.value(Vec<Q>::Constant(1, x)) - E_star));
   // every ratio equals R exactly?
   bool constant = true;
   for (std::size_t k = 0; k + 1 < gap.size(); ++k) constant = constant && gap[k + 1] == R * gap[k];
@@ -316,7 +313,7 @@ Verdict rate_ratio_quadratic(const Rational& a, const Rational& b, const Rationa
   v.pass = v.pass && constant;
   // the factor of the iterate, |1 - eta a|, in place of its square
   Q r1K = 1;
-  for (std::size_t k = 0; k + 1 < gap.size(); ++k) r1K *= abs_s<Q>(1 - eta * a);
+  for (std::size_t k = 0; k + 1 < gap.size(); ++k) r1K *= abs_value<Q>(1 - eta * a);
   return rule_out<Q>(v, "R_unsquared", gap.back(), Relation::eq, Q(r1K * gap.front()), Q(0));
 }
 
@@ -342,8 +339,8 @@ Verdict seed_ratio_one_no_convergence(const Rational& a, const Rational& b, cons
   const Quadratic<Q> E = quadratic_1d<Q>(a, b, Q(0));
   const Q E_star = E.value(Vec<Q>::Constant(1, -b / a));
   const auto w = quadratic_1d_iterates(a, b, Q(0), w0, 2 / a, steps);
-  const Q first = abs_s<Q>(E.value(Vec<Q>::Constant(1, w.front())) - E_star);
-  const Q last = abs_s<Q>(E.value(Vec<Q>::Constant(1, w.back())) - E_star);
+  const Q first = abs_value<Q>(E.value(Vec<Q>::Constant(1, w.front())) - E_star);
+  const Q last = abs_value<Q>(E.value(Vec<Q>::Constant(1, w.back())) - E_star);
   return compare<Q>("convergence_rate_ratio",
                     "seed 002: R constant => linear convergence; at eta = 2 eta_opt R = 1: |f(x_K) - f*| < |f(x_0) - f*|",
                     Expect::refutes(seed002_linear), last, Relation::lt, first, Q(0),

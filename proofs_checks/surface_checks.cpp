@@ -20,7 +20,7 @@ namespace {
 using Q = Rational;
 using M = Mpfr;
 using I = Interval;
-using detail::abs_of;
+using descent::abs_value;
 using detail::gd_end;
 using detail::newton_polish;
 using detail::vec_text;
@@ -134,7 +134,7 @@ namespace {
 int escape_steps(const M& eta, const M& delta) {
   M y = delta;
   int n = 0;
-  while (abs_of<M>(y) < M(1) / 2 && n < 10'000'000) {
+  while (abs_value<M>(y) < M(1) / 2 && n < 10'000'000) {
     y = y - eta * (-y + y * y * y);  // the library's update x - eta grad f, in the y coordinate
     ++n;
   }
@@ -145,7 +145,7 @@ struct EscapeRow {
   M predicted;
 };
 std::vector<EscapeRow> escape_rows(const Q& eta_q) {
-  const detail::DigitsGuard guard(std::max(60, descent::digits()));
+  const descent::ScopedDigits guard(std::max(60, descent::digits()));
   const M eta = from_rational<M>(eta_q);
   std::vector<EscapeRow> rows;
   for (int k = 1; k <= 40; ++k) {
@@ -159,7 +159,7 @@ std::vector<EscapeRow> escape_rows(const Q& eta_q) {
 
 Verdict escape_per_decade(const Q& eta) {
   const std::vector<EscapeRow> rows = escape_rows(eta);
-  const detail::DigitsGuard guard(std::max(60, descent::digits()));
+  const descent::ScopedDigits guard(std::max(60, descent::digits()));
   using std::log;
   const M e = from_rational<M>(eta);
   const M r = log(M(10)) / log(M(1 + e));
@@ -175,17 +175,17 @@ Verdict escape_per_decade(const Q& eta) {
                          "GD (eta = " + eta.str() + ") from (1, delta), delta = 10^-k, k = 1 ... 40: steps to |y| >= 1/2 grow by "
                          "ln 10/ln(1 + eta) = " + shown<M>(r, 6) + " per decade; the mean increment over the " +
                              std::to_string(decades) + " decades, (N(1e-40) - N(1e-1))/39, against it, within 1/39",
-                         Kind::holds, abs_of<M>(M(mean - r)), Relation::le, tol, M(1),
+                         Kind::holds, abs_value<M>(M(mean - r)), Relation::le, tol, M(1),
                          "f = (x^2 - y^2)/2 + y^4/4, at 60 digits;" + some + " mean increment " + shown<M>(mean, 8) +
                              ": each decade of closeness to the stable manifold (the x axis) costs the same number of steps");
   // the wrong variant: the rate with eta in place of ln(1 + eta) (at eta = 1/100 they differ by 1.15 steps per decade)
-  return rule_out<M>(v, "rate_eta", abs_of<M>(M(mean - log(M(10)) / e)), Relation::le, tol, M(1));
+  return rule_out<M>(v, "rate_eta", abs_value<M>(M(mean - log(M(10)) / e)), Relation::le, tol, M(1));
 }
 
 Verdict escape_rate(const Q& eta) {
   const std::vector<EscapeRow> rows = escape_rows(eta);
   const EscapeRow& last = rows.back();
-  const detail::DigitsGuard guard(std::max(60, descent::digits()));
+  const descent::ScopedDigits guard(std::max(60, descent::digits()));
   return approaches<M>("saddle_escape",
                        "the linearized time ln(1/(2 delta))/ln(1 + eta) against the measured N(delta) at delta = 1e-40 "
                        "(eta = " + eta.str() + ")",
@@ -203,7 +203,7 @@ Verdict on_stable_manifold(const Q& eta) {
     const Q gx = x(0), gy = -x(1) + x(1) * x(1) * x(1);
     x(0) -= eta * gx;
     x(1) -= eta * gy;
-    largest_y = std::max<Q>(largest_y, abs_of<Q>(x(1)));
+    largest_y = std::max<Q>(largest_y, abs_value<Q>(x(1)));
   }
   return compare<Q>("saddle_escape",
                     "GD (eta = " + eta.str() + ") from (1, 0), on the stable manifold: the largest |y_k| over 200 steps "

@@ -16,12 +16,6 @@ Q factorial(int n) {
   for (int k = 2; k <= n; ++k) f *= k;
   return f;
 }
-Q abs_q(const Q& x) { return x < 0 ? Q(-x) : x; }
-Q pow_q(const Q& x, int n) {
-  Q p = 1;
-  for (int i = 0; i < n; ++i) p *= x;
-  return p;
-}
 Interval interval_of(const Q& q) { return from_rational<Interval>(q); }
 Interval pi_interval() {
   Interval p;
@@ -43,7 +37,7 @@ Interval sin_taylor_error(int n, const Q& h) {
   const Interval inv_sqrt2 = 1 / sqrt(Interval(2));
   Interval t = 0;
   for (int k = 0; k <= n; ++k)
-    t += derivative_sign(k) * inv_sqrt2 * interval_of(pow_q(h, k) / factorial(k));
+    t += derivative_sign(k) * inv_sqrt2 * interval_of(power(h, k) / factorial(k));
   return abs_i(sin(x0 + hi) - t);
 }
 
@@ -56,7 +50,7 @@ Verdict sin_series_coefficients() {
   for (int k = 0; k < 11; ++k) {
     const Q seed = Q(seed_sign[k]) / seed_den[k];
     const Q truth = Q(derivative_sign(k)) / factorial(k);
-    worst = std::max(worst, abs_q(seed - truth));
+    worst = std::max(worst, abs_value(seed - truth));
   }
   return compare<Q>("taylor_sin_pi4", "seed 001's eleven coefficients of sin around pi/4 (times sqrt 2)",
                     Kind::holds, worst, Relation::eq, Q(0), Q(0),
@@ -65,7 +59,7 @@ Verdict sin_series_coefficients() {
 
 Verdict sin_remainder_bound(int n, const Rational& h, const Rational& M, const Expect& kind) {
   const Interval err = sin_taylor_error(n, h);
-  const Interval bound = interval_of(M * pow_q(abs_q(h), n + 1) / factorial(n + 1));
+  const Interval bound = interval_of(M * power(abs_value(h), n + 1) / factorial(n + 1));
   Verdict v = compare<Interval>("taylor_sin_pi4",
                                 "Lagrange remainder |sin(pi/4+h) - T_" + std::to_string(n) + "(h)| <= M |h|^" +
                                     std::to_string(n + 1) + "/" + std::to_string(n + 1) + "!",
@@ -93,10 +87,10 @@ Verdict sin_remainder_limit(int n, int k_max) {
   };
   Verdict v;
   for (int k = 2; k <= k_max; ++k) {
-    const Q h = Q(1) / pow_q(Q(2), k);
+    const Q h = Q(1) / power(Q(2), k);
     const Interval a = abs_i(derivative(x0)), b = abs_i(derivative(x0 + interval_of(h)));
     const Interval M = upper(a) >= upper(b) ? a : b;
-    const Interval bound = M * interval_of(pow_q(h, n + 1) / factorial(n + 1));
+    const Interval bound = M * interval_of(power(h, n + 1) / factorial(n + 1));
     const Interval ratio = sin_taylor_error(n, h) / bound;
     v = approaches<Interval>("taylor_sin_pi4",
                              "Lagrange constant 1/" + std::to_string(n + 1) + "! attained as h -> 0: |sin(pi/4+h) - T_" +
@@ -143,7 +137,7 @@ Verdict flat_function_not_its_series(const Rational& x) {
   Q partial = 0;
   for (int k = 1; k <= K; ++k) {
     Interval b = 0;  // bound for |φ^(k)(0)| from P_{k−1}
-    for (std::size_t j = 0; j < P.size(); ++j) b += interval_of(abs_q(P[j]) * pow_q(u0, static_cast<int>(j) + 1));
+    for (std::size_t j = 0; j < P.size(); ++j) b += interval_of(abs_value(P[j]) * power(u0, static_cast<int>(j) + 1));
     b *= decay;
     if (upper(b) > upper(B)) B = b;
     std::vector<Q> next(P.size() + 3, Q(0));
@@ -154,12 +148,12 @@ Verdict flat_function_not_its_series(const Rational& x) {
     P = std::move(next);
     // |T_k(x)| = |Σ_{i≤k} φ^(i)(0) x^i/i!| ≤ B Σ_{1≤i≤k} |x|^i/i! (φ(0) = 0): T_k lies in
     // [−t, t], so R_k = |φ(x) − T_k(x)| in [φ(x) − t, φ(x) + t].
-    partial += pow_q(abs_q(x), k) / factorial(k);
+    partial += power(abs_value(x), k) / factorial(k);
     const Mpfr t = upper(B * interval_of(partial));
     remainder[k] = Interval(Mpfr(lower(phi) - t), Mpfr(upper(phi) + t));
   }
   const Interval sin10 = sin_taylor_error(10, x), sin20 = sin_taylor_error(20, x);
-  const Interval shrink = interval_of(Q(1) / pow_q(Q(10), 20));
+  const Interval shrink = interval_of(Q(1) / power(Q(10), 20));
   return compare<Interval>("taylor_sin_pi4",
                            "seed 001: a C-infinity function equals its Taylor series, so the remainder falls with the "
                            "degree: for phi = exp(-1/x^2) at x = " + x.str() + ", |phi - T_40| <= 10^-20 |phi - T_10|",
@@ -212,15 +206,15 @@ Verdict quadratic_model_exact(const Problem<Rational>& f, const Vec<Rational>& x
 }
 
 Rational model_error_bound(int order, const Rational& M, const Rational& h1) {
-  return M / factorial(order + 1) * pow_q(h1, order + 1);
+  return M / factorial(order + 1) * power(h1, order + 1);
 }
 
 Verdict seed_f_model_error(const Vec<Rational>& x, const Vec<Rational>& h, int order) {
   const SeedF<Q> f;
-  const Q e = abs_q(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
-  const Q r = std::max(abs_q(h(0)), abs_q(h(1)));
-  const Q X = abs_q(x(0)) + r, Y = abs_q(x(1)) + r;  // |x|, |y| on the box
-  const Q h1 = abs_q(h(0)) + abs_q(h(1));
+  const Q e = abs_value(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
+  const Q r = std::max(abs_value(h(0)), abs_value(h(1)));
+  const Q X = abs_value(x(0)) + r, Y = abs_value(x(1)) + r;  // |x|, |y| on the box
+  const Q h1 = abs_value(h(0)) + abs_value(h(1));
   Q bound;
   if (order == 3) {
     // fourth partials: f_xxyy = 12y, f_xyyy = 12x, others 0
@@ -245,15 +239,15 @@ Verdict seed_f_model_error_limit(int k) {
   // At x = (1, 0) along h = (0, t): f(1, t) = t³, m₂ = 0, so the error is t³, and the box
   // bound is (M₃/6) t³ with M₃ = max(6t², 12(1+t)t, 6(1+t)²) = 6(1+t)²: the ratio is
   // 1/(1+t)² ∈ [1 − 2t, 1], so the constant 1/6 is attained as t → 0.
-  const Q t = Q(1) / pow_q(Q(2), k);
+  const Q t = Q(1) / power(Q(2), k);
   Vec<Q> x(2), h(2);
   x << 1, 0;
   h << 0, t;
   const SeedF<Q> f;
-  const Q e = abs_q(f.value(x + h) - second_order_model<Q>(f, x, h));
+  const Q e = abs_value(f.value(x + h) - second_order_model<Q>(f, x, h));
   const Q r = t, X = 1 + r, Y = r;
   const Q M3 = std::max({6 * Y * Y, 12 * X * Y, 6 * X * X});
-  const Q bound = model_error_bound(2, M3, abs_q(h(0)) + abs_q(h(1)));
+  const Q bound = model_error_bound(2, M3, abs_value(h(0)) + abs_value(h(1)));
   return approaches<Q>("taylor_second_order_error",
                        "second-order model: the constant 1/6 of (M3/6)||h||_1^3 is attained as h -> 0 along y at (1, 0)",
                        e / bound, 2 * t, "f = x^2 y^3, h = (0, 2^-" + std::to_string(k) + ")");
@@ -271,13 +265,13 @@ Verdict model_error_attained(int order, const Vec<Rational>& x, const Vec<Ration
   const int n = order + 1;
   const Q s = x(0) + x(1), t = h(0) + h(1);
   // derivative of order k in any direction u, applied k times: n!/(n−k)! s^(n−k) (u_x + u_y)^k
-  auto term = [&](int k) { return factorial(n) / factorial(n - k) * pow_q(s, n - k) * pow_q(t, k) / factorial(k); };
+  auto term = [&](int k) { return factorial(n) / factorial(n - k) * power(s, n - k) * power(t, k) / factorial(k); };
   Q model = 0;
   for (int k = 0; k <= order; ++k) model += term(k);
-  const Q value = pow_q(x(0) + h(0) + x(1) + h(1), n);
-  const Q err = abs_q(value - model);
+  const Q value = power(x(0) + h(0) + x(1) + h(1), n);
+  const Q err = abs_value(value - model);
   const Q M = factorial(n);  // every partial derivative of order n
-  const Q bound = model_error_bound(order, M, abs_q(h(0)) + abs_q(h(1)));
+  const Q bound = model_error_bound(order, M, abs_value(h(0)) + abs_value(h(1)));
   Verdict v = compare<Q>("taylor_second_order_error",
                          order == 2 ? "the constant of (M3/3!)||h||_1^3 is attained: f = (x+y)^3, h >= 0"
                                     : "the constant of (M4/4!)||h||_1^4 is attained: f = (x+y)^4, h >= 0",
@@ -287,7 +281,7 @@ Verdict model_error_attained(int order, const Vec<Rational>& x, const Vec<Ration
   if (order == 2)
     rule_out<Q>(v, "m2_constant_halved", err, Relation::le, Q(bound / 2), Q(0));
   else
-    rule_out<Q>(v, "m3_constant_fifth", err, Relation::le, Q(M / factorial(5) * pow_q(t, 4)), Q(0));
+    rule_out<Q>(v, "m3_constant_fifth", err, Relation::le, Q(M / factorial(5) * power(t, 4)), Q(0));
   return v;
 }
 
@@ -340,9 +334,9 @@ Mpfr seed_f_error_slope(const Vec<Rational>& x, const Vec<Rational>& direction, 
   const SeedF<Q> f;
   auto err = [&](const Q& t) {
     const Vec<Q> h = t * direction;
-    return abs_q(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
+    return abs_value(f.value(x + h) - (order == 3 ? seed_f_third_order_model(x, h) : second_order_model<Q>(f, x, h)));
   };
-  const Q t = Q(1) / pow_q(Q(2), k);
+  const Q t = Q(1) / power(Q(2), k);
   const Mpfr ratio = from_rational<Mpfr>(err(t) / err(t / 2));
   return log(ratio) / log(Mpfr(2));
 }
@@ -373,7 +367,7 @@ namespace {
 Q max_abs_diff(const Mat<Q>& A, const Mat<Q>& B) {
   Q worst = 0;
   for (int i = 0; i < A.rows(); ++i)
-    for (int j = 0; j < A.cols(); ++j) worst = std::max(worst, abs_q(A(i, j) - B(i, j)));
+    for (int j = 0; j < A.cols(); ++j) worst = std::max(worst, abs_value(A(i, j) - B(i, j)));
   return worst;
 }
 std::string at(const Vec<Q>& x) { return "at (" + x(0).str() + ", " + x(1).str() + ")"; }

@@ -1,4 +1,4 @@
-// The `descent` command (DESIGN.md §6): list, verify, errata, conventions, trace.
+// The `descent` command (docs/design.md §6): list, verify, errata, conventions, trace.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>

@@ -53,7 +53,7 @@ struct LessonReport {
   std::vector<std::string> problems;  ///< why this lesson is not OK (besides failed checks)
 };
 
-/// Validate and read a lesson's JSON document (DESIGN.md §4) into `report`.
+/// Validate and read a lesson's JSON document (docs/design.md §4) into `report`.
 void read_lesson_json(const std::string& text, LessonReport& report) {
   nlohmann::json doc;
   try {

@@ -149,7 +149,7 @@ void LessonRun::note(std::string_view text) { human_ += wrap(text, "   note: ", 
 
 void LessonRun::record(claims::Verdict v) {
   claims::validate(v);
-  // Discrimination (DESIGN.md §3b): a lesson's instance must reject every wrong variant
+  // Discrimination (docs/design.md §3b): a lesson's instance must reject every wrong variant
   // its check runs; one that does not is a failed check.
   for (const auto& r : v.rules_out)
     if (!r.rejected) {

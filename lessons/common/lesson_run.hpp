@@ -1,5 +1,5 @@
 /// \file lesson_run.hpp
-/// \brief What every lesson executable shares (DESIGN.md §4): the common flags
+/// \brief What every lesson executable shares (docs/design.md §4): the common flags
 /// (`--digits`, `--json`, `--plot DIR`, `--quiet`), the narration of the derivation, the
 /// record of verdicts, the JSON document and the exit code (0 every check as predicted,
 /// 1 a check failed, 2 usage error).

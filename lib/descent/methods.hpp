@@ -1,5 +1,5 @@
 /// \file methods.hpp
-/// \brief The registry of methods (DESIGN.md §5, "one description per method"): each
+/// \brief The registry of methods (docs/design.md §5, "one description per method"): each
 /// optimizer's name, its hyper-parameters with default, admissible range and meaning,
 /// whether it runs in exact arithmetic, and its factory. `descent trace --help`, the
 /// checks on its flags and the docs' method table are generated from this list.

@@ -1,6 +1,6 @@
 /// \file optimizers.hpp
 /// \brief Optimizers with explicit state and one `step`, and the runner that turns one
-/// into a Trace (DESIGN.md §5).
+/// into a Trace (docs/design.md §5).
 #pragma once
 
 #include <memory>

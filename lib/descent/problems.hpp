@@ -59,7 +59,7 @@ class FiniteSum : public Problem<S> {
   Vec<S> batch_gradient(const std::vector<int>& batch, const Vec<S>& x) const;
 };
 
-/// f(x) = ½ xᵀAx − bᵀx + c with A symmetric (DESIGN.md §5). ∇f = Ax − b, ∇²f = A.
+/// f(x) = ½ xᵀAx − bᵀx + c with A symmetric (docs/design.md §5). ∇f = Ax − b, ∇²f = A.
 template <class S>
 class Quadratic final : public Problem<S> {
  public:

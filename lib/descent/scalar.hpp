@@ -1,5 +1,5 @@
 /// \file scalar.hpp
-/// \brief The four kinds of arithmetic of descent (DESIGN.md §2) and what the rest of the
+/// \brief The four kinds of arithmetic of descent (docs/design.md §2) and what the rest of the
 /// library needs to know about each: its name, its epsilon, how to print a value at full
 /// precision and how to read one from a decimal or `p/q` string without passing through
 /// a `double`.
@@ -42,6 +42,22 @@ inline constexpr int max_digits = 2000;
 void set_digits(int digits);
 /// The working precision of Mpfr and Interval, in decimal digits.
 int digits();
+
+/// The working precision set to `d` digits for the lifetime of this object, then restored:
+/// `{ ScopedDigits at(30); … }`. The precision is process-wide; code that needs another
+/// one for a while (a check at 200 digits, a property at 30) takes it through this guard,
+/// so that a failing or discarded test case cannot leave it changed.
+class ScopedDigits {
+ public:
+  /// Switch to `d` digits (InputError outside [min_digits, max_digits], nothing changed).
+  explicit ScopedDigits(int d) : old_(digits()) { set_digits(d); }
+  ~ScopedDigits() { set_digits(old_); }
+  ScopedDigits(const ScopedDigits&) = delete;
+  ScopedDigits& operator=(const ScopedDigits&) = delete;
+
+ private:
+  int old_;
+};
 
 /// What the rest of the code needs to know about a scalar type.
 template <class S>
@@ -109,6 +125,38 @@ bool is_finite(const S& x);
 /// Convert to double (for plotting and rough reporting only).
 template <class S>
 double to_double(const S& x);
+
+/// |x| for every scalar of the course (and plain arithmetic types). On an Interval it is
+/// the enclosure of {|t| : t in x}: an interval that contains 0 maps to [0, max(−lo, hi)]
+/// (comparing such an interval with 0 would be ambiguous, and MPFI aborts).
+template <class S>
+S abs_value(const S& x) {
+  if constexpr (std::is_arithmetic_v<S>) {
+    return x < 0 ? -x : x;
+  } else {
+    return S(boost::multiprecision::abs(x));
+  }
+}
+/// sign(x) in {−1, 0, 1} of a point scalar. Not for Interval: the sign of an enclosure
+/// that contains 0 is not one number.
+template <class S>
+int sign_of(const S& x) {
+  static_assert(!std::is_same_v<S, Interval>, "sign_of: an interval has no single sign");
+  return x > 0 ? 1 : (x < 0 ? -1 : 0);
+}
+/// b^k by repeated multiplication, p ← p·b from p = 1 (exact for Rational; for double and Mpfr the
+/// same roundings in the same order wherever the course writes the loop); k < 0 gives 1/b^(−k).
+/// On an Interval an even power is taken of |b|, so that it stays non-negative when b contains 0.
+template <class S>
+S power(const S& b, int k) {
+  if (k < 0) return S(1) / power(b, -k);
+  S base = b;
+  if constexpr (std::is_same_v<S, Interval>)
+    if (k % 2 == 0) base = abs_value(b);
+  S p = 1;
+  for (int i = 0; i < k; ++i) p = p * base;
+  return p;
+}
 
 /// ReLU, max(z, 0), for every scalar. On an Interval it is an interval extension: an interval
 /// that straddles 0 maps to [0, upper(z)] (comparing it with 0 would be ambiguous, and MPFI aborts).

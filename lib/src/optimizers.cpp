@@ -9,8 +9,6 @@
 namespace descent {
 
 namespace {
-template <class S>
-S abs_of(const S& x) { return x < 0 ? S(-x) : x; }
 
 /// Bits of the numerator and denominator of an exact rational.
 double bits_of(const Rational& q) {
@@ -66,13 +64,13 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
   if (stop.max_steps < 0) throw InputError("steps: must be >= 0");
   const S bound = stop.divergence_bound > 0 ? stop.divergence_bound : from_rational<S>(Rational(boost::multiprecision::pow(boost::multiprecision::mpz_int(10), 100)));
   auto out_of_bounds = [&](const Vec<S>& x, const S& f, const S& g2) {
-    if (!is_finite<S>(f) || !is_finite<S>(g2) || abs_of<S>(f) > bound) return true;
+    if (!is_finite<S>(f) || !is_finite<S>(g2) || abs_value<S>(f) > bound) return true;
     if constexpr (std::is_same_v<S, double>) {
       // one vectorized pass: a NaN makes the comparison false, an infinity exceeds the bound
       return x.size() > 0 && !(x.cwiseAbs().maxCoeff() <= bound);
     } else {
       for (int i = 0; i < x.size(); ++i)
-        if (!is_finite<S>(x(i)) || abs_of<S>(x(i)) > bound) return true;
+        if (!is_finite<S>(x(i)) || abs_value<S>(x(i)) > bound) return true;
       return false;
     }
   };

@@ -9,8 +9,6 @@
 namespace descent {
 
 namespace {
-template <class S>
-S abs_entry(const S& x) { return x < 0 ? S(-x) : x; }
 
 template <class S>
 S symmetry_tolerance(const Mat<S>& A) {
@@ -19,7 +17,7 @@ S symmetry_tolerance(const Mat<S>& A) {
   } else {
     S scale = 0;
     for (int i = 0; i < A.rows(); ++i)
-      for (int j = 0; j < A.cols(); ++j) scale = std::max<S>(scale, abs_entry<S>(A(i, j)));
+      for (int j = 0; j < A.cols(); ++j) scale = std::max<S>(scale, abs_value<S>(A(i, j)));
     return 8 * epsilon<S>() * scale;  // a few roundings of the largest entry
   }
 }

@@ -2,7 +2,7 @@
 # Usage: expect_usage_error.sh EXPECTED_SUBSTRING COMMAND [ARG...]
 #
 # Runs COMMAND and passes (exit 0) only if it behaves as a usage error of `descent`
-# (DESIGN.md §6): exit code 2, nothing on stdout, and exactly one line on stderr that
+# (docs/design.md §6): exit code 2, nothing on stdout, and exactly one line on stderr that
 # contains EXPECTED_SUBSTRING (a fixed string, e.g. the field or flag it must name).
 set -u
 if [ $# -lt 2 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_counterexamples.py INDEX_JSON LESSON_JSON...: every claim of the index
 (`descent list --json`) whose hypotheses are not empty must have at least one check of
-kind counterexample in the lessons' --json output (DESIGN.md §3: a check that cannot
+kind counterexample in the lessons' --json output (docs/design.md §3: a check that cannot
 fail is a defect, and every hypothesis must be shown to matter)."""
 import json
 import sys

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""check_discrimination.py [--lessons ID,ID...] INDEX_JSON LESSON_JSON...: discrimination (DESIGN.md section 3b)
+"""check_discrimination.py [--lessons ID,ID...] INDEX_JSON LESSON_JSON...: discrimination (docs/design.md section 3b)
 on the lessons' --json output and the claim index (`descent list --json`).
 
 For every check:

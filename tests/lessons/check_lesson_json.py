@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate a lesson's --json output (DESIGN.md §4) read from stdin.
+"""Validate a lesson's --json output (docs/design.md §4) read from stdin.
 
 Fails (exit 1) unless: the document has the documented fields; every check has a known
 kind, arithmetic and status; at least MIN checks; every check passed and the summary

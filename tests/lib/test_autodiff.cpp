@@ -87,7 +87,7 @@ TEST_CASE("autodiff: least squares, exact", "[lib][autodiff]") {
 }
 
 TEST_CASE("autodiff: transcendental functions at 50 digits", "[lib][autodiff]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   using M = Mpfr;
   const ExpQuadratic1D<M> e;
   const Vec<M> x = Vec<M>::Constant(1, M(M(3) / 7));
@@ -189,7 +189,7 @@ TEST_CASE("autodiff: every rational problem's gradient and Hessian equal its AD 
 }
 
 TEST_CASE("autodiff: the problems with exp and log equal their AD twins at 50 digits", "[lib][autodiff]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   Vec<Mpfr> a(2), x(2);
   a << Mpfr(3), Mpfr(1) / 2;
   x << Mpfr(-2) / 3, Mpfr(5) / 4;

@@ -67,8 +67,8 @@ Mpfr random_mpfr(std::mt19937_64& rng, long bits, int spread, long prec = 0) {
 
 struct DigitsScope {
   int saved = digits();
-  explicit DigitsScope(int d) { set_digits(d); }
-  ~DigitsScope() { set_digits(saved); }
+  explicit DigitsScope(int d) { const descent::ScopedDigits scoped_digits(d); }
+  ~DigitsScope() { const descent::ScopedDigits scoped_digits(saved); }
 };
 
 }  // namespace

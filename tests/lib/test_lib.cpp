@@ -40,16 +40,15 @@ TEST_CASE("Malformed numbers are rejected with the field's name", "[lib][scalar]
 }
 
 TEST_CASE("Multiprecision parsing does not pass through a double", "[lib][scalar]") {
-  set_digits(60);
+  const descent::ScopedDigits scoped_digits(60);
   const Mpfr tenth = parse_scalar<Mpfr>("0.1", "x");
   // 0.1 as a double differs from 1/10 by about 5.6e-18; at 60 digits the error is < 1e-59.
   CHECK(abs(tenth * 10 - 1) < Mpfr("1e-58"));
   CHECK(abs(Mpfr(0.1) * 10 - 1) > Mpfr("1e-18"));
-  set_digits(50);
 }
 
 TEST_CASE("Multiprecision values print with the requested significant digits", "[lib][scalar]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   CHECK(descent::to_string<Mpfr>(Mpfr(1) / 3, 5) == "3.3333e-01");
   CHECK(descent::to_string<double>(0.1, 3) == "0.1");
 }
@@ -66,8 +65,13 @@ TEST_CASE("Digits outside 16..2000 are refused", "[lib][scalar]") {
   CHECK_THROWS_AS(set_digits(0), InputError);
   CHECK_THROWS_AS(set_digits(15), InputError);
   CHECK_THROWS_AS(set_digits(2001), InputError);
-  set_digits(50);
-  CHECK(digits() == 50);
+  CHECK_THROWS_AS(descent::ScopedDigits(2001), InputError);
+  CHECK(digits() == 50);  // a refused precision changes nothing
+  {
+    const descent::ScopedDigits at(30);
+    CHECK(digits() == 30);
+  }
+  CHECK(digits() == 50);  // restored
 }
 
 TEST_CASE("The quadratic's value and gradient match hand-computed values", "[lib][problems]") {
@@ -132,7 +136,7 @@ TEST_CASE("Seed 000's example functions have the hand-derived derivatives", "[li
 }
 
 TEST_CASE("The pseudo-Huber gradient and Hessian match central differences at 60 digits", "[lib][problems][gd_min_grad_norm_rate]") {
-  set_digits(60);
+  const descent::ScopedDigits scoped_digits(60);
   const PseudoHuber<Mpfr> f(2, Mpfr(1) / 10);
   const Mpfr h = pow(Mpfr(10), -20);
   for (const auto& p : {std::pair<int, int>{3, -1}, {-7, 2}, {0, 25}}) {
@@ -153,11 +157,10 @@ TEST_CASE("The pseudo-Huber gradient and Hessian match central differences at 60
   CHECK(f.hessian(Vec<Mpfr>::Zero(2))(0, 0) == 1);
   CHECK(abs(f.gradient((Vec<Mpfr>(2) << 1000, 0).finished())(0)) < Mpfr(1) / 10);
   CHECK_THROWS_AS(PseudoHuber<Mpfr>(1, Mpfr(0)), InputError);
-  set_digits(50);
 }
 
 TEST_CASE("The Lorentzian's smoothness constant is the largest weight", "[lib][problems][gd_descent_lemma]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   const Lorentzian<Mpfr> f((Vec<Mpfr>(3) << 2, 1, Mpfr(1) / 2).finished());
   CHECK(f.smoothness() == 2);
   // ∇²f(0) = diag(a) attains it; f(1, 0, 0) = log(2), f' = a x/(1 + x²) = 1 at x = 1
@@ -220,7 +223,7 @@ TEST_CASE("Optimizer parameters out of range are refused", "[lib][optimizers]") 
 }
 
 TEST_CASE("Eigen's symmetric eigen-solver works at 100 digits", "[lib][linalg]") {
-  set_digits(100);
+  const descent::ScopedDigits scoped_digits(100);
   Mat<Mpfr> A(2, 2);
   A << 2, 1, 1, 3;
   const auto ev = symmetric_eigenvalues<Mpfr>(A);
@@ -229,7 +232,6 @@ TEST_CASE("Eigen's symmetric eigen-solver works at 100 digits", "[lib][linalg]")
   const Mpfr tol = 64 * std::numeric_limits<Mpfr>::epsilon() * 4;  // 64 ε × scale (|λ| ≤ 4)
   CHECK(abs(ev[0] - (5 - s5) / 2) <= tol);
   CHECK(abs(ev[1] - (5 + s5) / 2) <= tol);
-  set_digits(50);
 }
 
 TEST_CASE("The Cayley transform of rational data is exactly orthogonal", "[lib][linalg]") {
@@ -263,7 +265,7 @@ TEST_CASE("AdaGrad divides each coordinate by eps + the root of its summed squar
 }
 
 TEST_CASE("Eigen's approximate comparisons follow the working precision", "[lib][linalg]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   Mat<Mpfr> A(2, 2);
   A << 2, 1, 1, 3;
   // dummy_precision is 1000 ε ≈ 1e-47 at 50 digits: a relative change of 1e-48 is within
@@ -289,7 +291,7 @@ TEST_CASE("solve: exact for rationals, within n eps cond for mpfr with in-place 
   const Vec<Q> xs = (Vec<Q>(4) << 1, Q(-2, 3), Q(5, 7), 3).finished();
   const Vec<Q> b = A * xs;
   CHECK(solve<Q>(A, b) == xs);
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   Mat<Mpfr> Am(4, 4);
   Vec<Mpfr> bm(4);
   for (int i = 0; i < 4; ++i) {
@@ -389,7 +391,7 @@ TEST_CASE("The irrational schedules in double: inv_sqrt, exponential and silver 
 }
 
 TEST_CASE("The silver steps at 50 digits", "[lib][schedules]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   const Mpfr r2 = sqrt(Mpfr(2)), tol = 16 * epsilon<Mpfr>() * 7;
   CHECK(abs(silver_step<Mpfr>(1) - r2) <= tol);
   CHECK(abs(silver_step<Mpfr>(4) - (2 + r2)) <= tol);

@@ -83,7 +83,8 @@ inline bool close_at(const Mpfr& a, const Mpfr& b, const Mpfr& scale, int digits
 /// differently, and over a trajectory of up to 30 steps (square roots, divisions by small
 /// ε) their difference grows past 64 units of the working precision on some seeds;
 /// computed with 20 more digits, a comparison at `digits` fails only if the forms differ.
-inline void compute_for(int digits) { set_digits(digits + 20); }
+/// The precision holds while the returned guard lives: `const auto at = compute_for(30);`.
+[[nodiscard]] inline descent::ScopedDigits compute_for(int digits) { return descent::ScopedDigits(digits + 20); }
 /// close_at(a, b, scale, 30).
 inline bool close30(const Mpfr& a, const Mpfr& b, const Mpfr& scale) { return close_at(a, b, scale, 30); }
 /// max_k ‖a_k − b_k‖_∞ of two trajectories of the same length.

@@ -118,14 +118,13 @@ TEST_CASE("The linear model on a ball is minimized by the normalized negative gr
     RC_ASSERT_VERDICT(taylor::linear_model_minimizer(g, draw_nonzero_q("r", 1, 50, 8)));
   });
   rc::prop("and the ball's true minimizer approaches it as r -> 0 (mpfr)", [] {
-    set_digits(30);
+    const descent::ScopedDigits scoped_digits(30);
     const auto lambda = draw_spectrum(2, 1, 50, 10);
     const Mat<Mpfr> A = convert<Mpfr>(with_spectrum<Q>(draw_rotation(2), lambda));
     Vec<Q> x = draw_vec("x", 2, -20, 21, 4);
     RC_PRE(x.squaredNorm() > 0);
     const int k = *rc::gen::inRange(4, 30).as("r = 2^-k");
     RC_ASSERT_VERDICT(taylor::ball_minimizer_direction(A, convert<Mpfr>(x), pow(Mpfr(2), -k)));
-    set_digits(50);
   });
 }
 
@@ -349,7 +348,7 @@ TEST_CASE("The convergence-rate ratio of GD on a 1-D quadratic is constant", "[c
 
 // ---- the verdict rule itself ----
 TEST_CASE("Interval checks pass only when the enclosures decide", "[taylor_sin_pi4]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   const Interval third = Interval(1) / 3;       // a narrow enclosure of 1/3, not a point
   const Interval wide(Mpfr(0), Mpfr(1));         // [0, 1]
   // overlapping enclosures decide nothing: neither holds nor a counterexample
@@ -370,7 +369,7 @@ TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma
 }
 
 TEST_CASE("Touching enclosures decide <= but not <", "[taylor_sin_pi4]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   const Interval a(Mpfr(0), Mpfr(1)), b(Mpfr(1), Mpfr(2));  // sup a == inf b
   CHECK(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, a, Relation::le, b, Interval(0)).pass);
   CHECK_FALSE(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, a, Relation::lt, b, Interval(0)).pass);
@@ -379,7 +378,7 @@ TEST_CASE("Touching enclosures decide <= but not <", "[taylor_sin_pi4]") {
                                 Interval(0)).pass);
 }
 
-// ---- the contract of each kind (DESIGN.md §3) ----
+// ---- the contract of each kind (docs/design.md §3) ----
 TEST_CASE("The framework rejects a tight check with an inequality", "[gd_descent_lemma]") {
   CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "tight but <=", Kind::tight, Rational(1), Relation::le, Rational(2),
                                     Rational(0)),
@@ -440,7 +439,7 @@ TEST_CASE("A limit-form tight check needs the ratio inside [1 - delta, 1]", "[ta
 }
 
 TEST_CASE("Values for people: long exact values as marked decimals, intervals as certified bounds", "[taylor_sin_pi4]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   CHECK(shown<Rational>(Rational(5, 2)) == "5/2");
   CHECK(shown<Rational>(Rational(1, 3) * Rational(1, 1000000000) * Rational(1, 1000000000)) == "3.33333333333e-19\u2026 (exact)");
   // 0.456803743626204230205520397640352878447090916940694549977762662276100488183493210413739049744099432991622407164851229129
@@ -539,7 +538,7 @@ TEST_CASE("A concave L decreases along -g for every step, with equality for a li
 }
 
 TEST_CASE("The constants of lesson 01 are attained in the limit", "[taylor_sin_pi4]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   for (int n : {0, 1, 2, 3, 5}) CHECK(taylor::sin_remainder_limit(n, 10).pass);
   CHECK(taylor::seed_f_model_error_limit(12).pass);
   CHECK(taylor::flat_function_not_its_series(Q(1, 2)).pass);
@@ -548,7 +547,7 @@ TEST_CASE("The constants of lesson 01 are attained in the limit", "[taylor_sin_p
 }
 
 TEST_CASE("The cubic-error bound's constant is 3% loose, as measured", "[gd_step_second_order]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   CHECK(descent_lemma::step_expansion_cubic_gap(12).pass);
   CHECK(descent_lemma::step_expansion_cubic_gap(20).pass);
 }

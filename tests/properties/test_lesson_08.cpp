@@ -202,7 +202,7 @@ TEST_CASE("Polyak's tuning gives every eigenvalue in [mu, L] the spectral radius
     RC_ASSERT_VERDICT(momentum::polyak_radius_exact(s, lambdas));
   });
   rc::prop("tight, at 50 digits, for random non-square integer kappa in [2, 10^5]", [] {
-    set_digits(50);
+    const descent::ScopedDigits scoped_digits(50);
     const int kappa = *rc::gen::suchThat(rc::gen::inRange(2, 100001), [](int k) {
                          const int r = static_cast<int>(std::lround(std::sqrt(double(k))));
                          return r * r != k;

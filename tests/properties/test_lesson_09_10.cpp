@@ -34,12 +34,6 @@ using namespace descent::testing;
 namespace {
 constexpr int mpfr_digits = 30;
 
-template <class S>
-S power(const S& b, int k) {
-  S p = 1;
-  for (int i = 0; i < k; ++i) p = p * b;
-  return p;
-}
 
 template <class S>
 std::vector<Vec<S>> gd_iterates(const Problem<S>& f, const S& eta, const Vec<S>& x0, int steps) {
@@ -315,7 +309,7 @@ TEST_CASE("The 1/k rate is scaled by the starting distance, not by the starting 
 
 TEST_CASE("Without convexity GD with 1/L can stall above f*", "[gd_smooth_convex_rate]") {
   rc::prop("dropping convex: on the poor-local-minimum function the rate fails for random K in 100..400 (mpfr)", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     RC_ASSERT_VERDICT(rates::nonconvex_rate_fails(*rc::gen::inRange(100, 401).as("K")));
   });
 }
@@ -384,7 +378,7 @@ TEST_CASE("GD with a constant step h/L: f(x_N) - f* <= (L R^2/2) max{1/(2Nh + 1)
 }
 
 TEST_CASE("At the minimax step h(N) the two witnesses balance", "[gd_constant_step_worst_case]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (int N : {1, 2, 3, 5, 10}) {
     CHECK_VERDICT(rates::dt_minimax(N));
     // independently: h(N) > 1 solves 1/(2Nh + 1) = (h - 1)^{2N}
@@ -396,7 +390,7 @@ TEST_CASE("At the minimax step h(N) the two witnesses balance", "[gd_constant_st
 
 TEST_CASE("Without convexity the constant-step bound fails", "[gd_constant_step_worst_case]") {
   rc::prop("dropping convex: on the poor-local-minimum function for random N in 100..300, h in [1/2, 3/2] (mpfr)", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     RC_ASSERT_VERDICT(rates::dt_nonconvex(*rc::gen::inRange(100, 301).as("N"), draw_q("h", 10, 31, 20)));
   });
 }
@@ -455,16 +449,16 @@ TEST_CASE("The lesson's overparameterized instance: linear rate, minimum-norm li
 
 TEST_CASE("x^2 + 3 sin^2 x is PL with mu = 1/32 though not convex, and GD with 1/8 converges linearly",
           "[pl_linear_rate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   CHECK_VERDICT(rates::pl_inequality_sin());
   rc::prop("for random x_0 in [-10, 10] and K in 1..100 (mpfr)", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     RC_ASSERT_VERDICT(rates::pl_rate_sin(draw_nonzero_q("x0", -40, 41, 4), *rc::gen::inRange(1, 101).as("K")));
   });
 }
 
 TEST_CASE("Without PL, a stationary point above f* stops the linear rate", "[pl_linear_rate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (int K : {3000, 6000}) CHECK_VERDICT(rates::pl_fails_with_poor_minimum(K));
 }
 
@@ -507,17 +501,17 @@ TEST_CASE("Harmonic steps converge like C(2k, k)/4^k; summable steps stop short"
     RC_ASSERT(w > Q(3, 5));
   });
   rc::prop("tight in the limit: inverse_square for random eta_0 in (0, 1), K in 20..400 (mpfr)", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     RC_ASSERT_VERDICT(schedules::inverse_square_limit(draw_q("eta0", 1, 40, 40), *rc::gen::inRange(20, 401).as("K")));
   });
   rc::prop("tight in the limit: exponential decay by ln 2 for random K in 2..60 (mpfr)", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     RC_ASSERT_VERDICT(schedules::exponential_limit(*rc::gen::inRange(2, 61).as("K")));
   });
 }
 
 TEST_CASE("eta/sqrt(t + 1) is not a 1/t decay", "[decaying_schedules]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   CHECK_VERDICT(schedules::seed_one_over_t());
   // independently: the inv_sqrt factor is 1/sqrt(k + 1), so (k + 1) m_k = sqrt(k + 1) grows
   Schedule<Mpfr> s = Schedule<Mpfr>::inv_sqrt();
@@ -637,7 +631,7 @@ TEST_CASE("A step above 2 eta_opt can land on the minimizer", "[escape_then_deca
 
 TEST_CASE("On the poor-local-minimum function a large step escapes the dip and a decay then settles (mpfr)",
           "[escape_then_decay]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   const auto m = rates::poor_minima();
   // 2/f''(x_loc) ≈ 0.0977 < eta < 2/f''(x*) ≈ 2.047: a constant step cannot settle at x_loc
   for (const Q& eta : {Q(1, 10), Q(3, 25), Q(1, 5), Q(1, 2), Q(1), Q(3, 2), Q(2)}) {
@@ -668,7 +662,7 @@ TEST_CASE("On the poor-local-minimum function a large step escapes the dip and a
 
 // ---- silver_schedule_rate ----
 TEST_CASE("The silver steps are 1 + rho^{nu(i) - 1}", "[silver_schedule_rate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   using std::sqrt;
   const Mpfr rho = 1 + sqrt(Mpfr(2));
   Schedule<Mpfr> s = Schedule<Mpfr>::silver();
@@ -682,10 +676,10 @@ TEST_CASE("The silver steps are 1 + rho^{nu(i) - 1}", "[silver_schedule_rate]") 
 }
 
 TEST_CASE("n = 2^k - 1 silver steps: f(x_n) - f* <= L R^2/(1 + sqrt(4 rho^{2k} - 3))", "[silver_schedule_rate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (int k = 1; k <= 5; ++k) CHECK_VERDICT(schedules::silver_instances(k));
   rc::prop("on random rotated Huber sums in dimension 2 to 3 for k in 1..4, at 30 digits, r_k computed here", [] {
-    set_digits(mpfr_digits);
+    const descent::ScopedDigits scoped_digits(mpfr_digits);
     using std::sqrt;
     const int n = *rc::gen::inRange(2, 4).as("n");
     const int k = *rc::gen::inRange(1, 5).as("k");
@@ -710,7 +704,7 @@ TEST_CASE("n = 2^k - 1 silver steps: f(x_n) - f* <= L R^2/(1 + sqrt(4 rho^{2k} -
 }
 
 TEST_CASE("Silver steps above 2/L raise f, and the bound needs the horizon n = 2^k - 1", "[silver_schedule_rate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   CHECK_VERDICT(schedules::silver_step_increase());
   using std::sqrt;
   const Mpfr rho = 1 + sqrt(Mpfr(2));

@@ -44,7 +44,7 @@ Quadratic<M> random_quadratic(int n, bool diagonal) {
 }  // namespace
 
 TEST_CASE("adagrad_forms: lesson", "[adagrad_forms]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   CHECK_VERDICT(adaptive::notes_form_simplifies(30));
   CHECK_VERDICT(adaptive::contrast());
   CHECK_VERDICT(adaptive::seed003_accumulator());
@@ -52,7 +52,7 @@ TEST_CASE("adagrad_forms: lesson", "[adagrad_forms]") {
 
 TEST_CASE("adagrad_forms: random", "[adagrad_forms]") {
   rc::prop("seed 001's form, Duchi's form with eps = 0 and a loop over the notes' sigma^t agree (100 digits)", [] {
-    compute_for(100);  // a convention equivalence: compared at 100 digits
+    const auto scoped_digits = compute_for(100);  // a convention equivalence: compared at 100 digits
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n, false);
     const M eta = from_rational<M>(draw_q("eta", 1, 40, 40));
@@ -106,7 +106,7 @@ TEST_CASE("gradient_distance: random", "[gradient_distance]") {
 }
 
 TEST_CASE("adagrad_axis_aligned: lesson", "[adagrad_axis_aligned]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   CHECK_VERDICT(adaptive::accumulator_estimates_curvature(30));
   CHECK_VERDICT(adaptive::curvature_free(30));
   CHECK_VERDICT(adaptive::rotated_depends(30));
@@ -114,7 +114,7 @@ TEST_CASE("adagrad_axis_aligned: lesson", "[adagrad_axis_aligned]") {
 
 TEST_CASE("adagrad_axis_aligned: random", "[adagrad_axis_aligned]") {
   rc::prop("on a diagonal quadratic AdaGrad's iterates do not depend on the curvatures; G = a^2 sum x^2", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n, true);
     const Quadratic<M> unit(Mat<M>::Identity(n, n), Vec<M>::Zero(n), M(0));
@@ -132,7 +132,7 @@ TEST_CASE("adagrad_axis_aligned: random", "[adagrad_axis_aligned]") {
     }
   });
   rc::prop("rotated curvatures 100 apart: the iterates depend on them", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const Q angle = draw_q("t", 1, 10, 10);  // rotation by (1 − t²)/(1 + t²), 2t/(1 + t²): never the identity
     const Q cs = (1 - angle * angle) / (1 + angle * angle), sn = 2 * angle / (1 + angle * angle);
     Mat<Q> R(2, 2);
@@ -151,7 +151,7 @@ TEST_CASE("adagrad_axis_aligned: random", "[adagrad_axis_aligned]") {
 }
 
 TEST_CASE("rmsprop_average: lesson", "[rmsprop_average]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (const auto& v : {adaptive::unrolled_sum(30), adaptive::seed003_unrolled(30), adaptive::step_bound(30),
                         adaptive::step_bound_first(), adaptive::seed003_power(), adaptive::seed003_same_index()})
     CHECK_VERDICT(v);
@@ -159,7 +159,7 @@ TEST_CASE("rmsprop_average: lesson", "[rmsprop_average]") {
 
 TEST_CASE("rmsprop_average: random", "[rmsprop_average]") {
   rc::prop("the accumulator is (1 - beta) sum beta^(T-t) g_t^2; |step| <= eta/sqrt(1 - beta), = at step 1", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n, false);
     const M beta = from_rational<M>(draw_q("beta", 1, 100, 100)), eta = from_rational<M>(draw_q("eta", 1, 40, 200));
@@ -192,7 +192,7 @@ TEST_CASE("rmsprop_average: random", "[rmsprop_average]") {
 }
 
 TEST_CASE("adadelta_units: lesson", "[adadelta_units]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (const auto& v : {adaptive::adadelta_maps(30), adaptive::adadelta_fixed_eps(30), adaptive::gd_units(),
                         adaptive::unitless_first_step(), adaptive::newton_units(), adaptive::seed003_gd_units()})
     CHECK_VERDICT(v);
@@ -200,7 +200,7 @@ TEST_CASE("adadelta_units: lesson", "[adadelta_units]") {
 
 TEST_CASE("adadelta_units: random", "[adadelta_units]") {
   rc::prop("AdaDelta maps under y = c x with eps_g/c^2, c^2 eps_Delta; GD's step scales 1/c, Newton's c", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto spectrum = draw_spectrum(n, 1, 40, 4);
     const Mat<Q> R = draw_rotation(n);
@@ -230,7 +230,7 @@ TEST_CASE("adadelta_units: random", "[adadelta_units]") {
 }
 
 TEST_CASE("adadelta_per_coordinate: lesson", "[adadelta_per_coordinate]") {
-  set_digits(mpfr_digits);
+  const descent::ScopedDigits scoped_digits(mpfr_digits);
   for (const auto& v : {adaptive::zeiler_separable(30), adaptive::seed003_scalar_u(30),
                         adaptive::divide_first_is_gd(Q(9, 10), Q(1, 1000000), 30), adaptive::update_first_not_gd(30),
                         adaptive::two_eps_not_gd(30)})
@@ -239,7 +239,7 @@ TEST_CASE("adadelta_per_coordinate: lesson", "[adadelta_per_coordinate]") {
 
 TEST_CASE("adadelta_per_coordinate: random", "[adadelta_per_coordinate]") {
   rc::prop("the divide-first AdaDelta is GD for every rho, eps (the lesson's check and a random quadratic)", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const Q rho = draw_q("rho", 0, 100, 100), eps = draw_q("eps", 1, 1000, 100000);
     RC_ASSERT_VERDICT(adaptive::divide_first_is_gd(rho, eps, 20));
     const int n = *rc::gen::inRange(1, 4).as("n");
@@ -252,7 +252,7 @@ TEST_CASE("adadelta_per_coordinate: random", "[adadelta_per_coordinate]") {
     RC_ASSERT(close30(max_diff(p, q), M(0), max_abs(q)));
   });
   rc::prop("Zeiler's AdaDelta: each coordinate's path depends on its own start only (written out here)", [] {
-    compute_for(mpfr_digits);
+    const auto scoped_digits = compute_for(mpfr_digits);
     const auto f = random_quadratic(2, true);
     const M rho = from_rational<M>(draw_q("rho", 0, 100, 100)), eps = from_rational<M>(draw_q("eps", 1, 100, 1000000));
     Vec<M> x0 = convert<M>(draw_vec("x0", 2, -20, 21, 4)), x1 = x0;

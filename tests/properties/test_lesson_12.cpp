@@ -21,11 +21,6 @@ namespace {
 constexpr int adam_digits = 30;
 using M = Mpfr;
 
-M pw(const M& b, int t) {
-  M p = 1;
-  for (int k = 0; k < t; ++k) p *= b;
-  return p;
-}
 Quadratic<M> random_quadratic(int n) {
   const auto spectrum = draw_spectrum(n, 1, 400, 4);
   const Mat<Q> R = draw_rotation(n);
@@ -52,7 +47,7 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const AdamOptions<M>& o, con
     for (int i = 0; i < x.size(); ++i) {
       m(i) = o.beta1 * m(i) + (1 - o.beta1) * g(i);
       v(i) = o.beta2 * v(i) + (1 - o.beta2) * g(i) * g(i);
-      const M mh = m(i) / (1 - pw(o.beta1, t)), vh = v(i) / (1 - pw(o.beta2, t));
+      const M mh = m(i) / (1 - power(o.beta1, t)), vh = v(i) / (1 - power(o.beta2, t));
       next(i) = x(i) - o.lr * mh / (sqrt(vh) + o.eps) - lambda_paper * x(i);
     }
     xs.push_back(next);
@@ -62,7 +57,7 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const AdamOptions<M>& o, con
 }  // namespace
 
 TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
-  set_digits(adam_digits);
+  const descent::ScopedDigits scoped_digits(adam_digits);
   for (const auto& v : {adam::first_step_size(), adam::first_step_is_lr(), adam::uncorrected_not_lr(),
                         adam::uncorrected_ratio(), adam::uncorrected_constant_gradient(100), adam::seed003_adam()})
     CHECK_VERDICT(v);
@@ -70,7 +65,7 @@ TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
 
 TEST_CASE("adam_first_step: random", "[adam_first_step]") {
   rc::prop("the first step is alpha|g|/(|g| + eps); uncorrected (1 - b1)alpha|g|/(sqrt(1 - b2)|g| + eps)", [] {
-    compute_for(adam_digits);
+    const auto scoped_digits = compute_for(adam_digits);
     AdamOptions<M> o = random_options();
     const int n = *rc::gen::inRange(1, 5).as("n");
     const Vec<M> g = convert<M>(draw_vec("g", n, -1000, 1001, 97));
@@ -95,7 +90,7 @@ TEST_CASE("adam_first_step: random", "[adam_first_step]") {
 }
 
 TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
-  set_digits(adam_digits);
+  const descent::ScopedDigits scoped_digits(adam_digits);
   for (const auto& v : {adam::growing_gradients_attain(Q(9, 10), Q(999, 1000), 300), adam::random_gradients_below(200),
                         adam::sparse_approaches(10000), adam::kingma_bound_exceeded(1000), adam::kingma_alpha_exceeded(1000),
                         adam::unbounded_without_order(60)})
@@ -104,14 +99,14 @@ TEST_CASE("adam_step_bound: lesson", "[adam_step_bound]") {
 
 TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
   rc::prop("growing gradients attain the bound for random beta1^2 < beta2", [] {
-    compute_for(adam_digits);
+    const auto scoped_digits = compute_for(adam_digits);
     const Q b1 = draw_q("beta1", 1, 100, 100);
     const int b2 = *rc::gen::suchThat(rc::gen::inRange(1, 1000), [&](int k) { return b1 * b1 < Q(k, 1000); }).as("beta2 * 1000");
     const int T = *rc::gen::inRange(1, 200).as("T");
     RC_ASSERT_VERDICT(adam::growing_gradients_attain(b1, Q(b2, 1000), T));
   });
   rc::prop("random gradient sequences stay below the bound, recomputed here", [] {
-    compute_for(adam_digits);
+    const auto scoped_digits = compute_for(adam_digits);
     AdamOptions<M> o;
     o.lr = 1;
     o.eps = 0;
@@ -129,8 +124,8 @@ TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
     for (std::size_t t = 1; t <= gs.size(); ++t) {
       const Vec<M> next = a.step(dummy, x, Vec<M>::Constant(1, M(gs[t - 1])));
       const int ti = static_cast<int>(t);
-      const M bound = (1 - o.beta1) / (1 - pw(o.beta1, ti)) *
-                      sqrt(M((1 - pw(o.beta2, ti)) * (1 - pw(q, ti)) / ((1 - o.beta2) * (1 - q))));
+      const M bound = (1 - o.beta1) / (1 - power(o.beta1, ti)) *
+                      sqrt(M((1 - power(o.beta2, ti)) * (1 - power(q, ti)) / ((1 - o.beta2) * (1 - q))));
       RC_ASSERT(abs(M(next(0) - x(0))) <= bound * (1 + M(64) * pow(M(10), -29)) + M(64) * pow(M(10), -29) * abs(x(0)));
       x = next;
     }
@@ -138,7 +133,7 @@ TEST_CASE("adam_step_bound: random", "[adam_step_bound]") {
 }
 
 TEST_CASE("adamw_decoupled: lesson", "[adamw_decoupled]") {
-  set_digits(adam_digits);
+  const descent::ScopedDigits scoped_digits(adam_digits);
   for (const auto& v : {adam::sgd_decay_is_l2(20), adam::adam_l2_is_not_adamw(100), adam::pytorch_adamw_is_paper(100),
                         adam::forms_agree_under_schedule(100)})
     CHECK_VERDICT(v);
@@ -146,7 +141,7 @@ TEST_CASE("adamw_decoupled: lesson", "[adamw_decoupled]") {
 
 TEST_CASE("adamw_decoupled: random", "[adamw_decoupled]") {
   rc::prop("PyTorch's AdamW = Algorithm 2 with lambda_paper = alpha lambda; both forms agree (100 digits)", [] {
-    compute_for(100);  // a convention equivalence: compared at 100 digits
+    const auto scoped_digits = compute_for(100);  // a convention equivalence: compared at 100 digits
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();
@@ -185,7 +180,7 @@ TEST_CASE("adamw_decoupled: random", "[adamw_decoupled]") {
 }
 
 TEST_CASE("adam_forms: lesson", "[adam_forms]") {
-  set_digits(adam_digits);
+  const descent::ScopedDigits scoped_digits(adam_digits);
   for (const auto& v : {adam::pytorch_is_algorithm1(100), adam::eps_hat_equivalence(100), adam::eps_hat_differs(100),
                         adam::amsgrad_scale_monotone(100), adam::adam_scale_increases(100)})
     CHECK_VERDICT(v);
@@ -193,7 +188,7 @@ TEST_CASE("adam_forms: lesson", "[adam_forms]") {
 
 TEST_CASE("adam_forms: random", "[adam_forms]") {
   rc::prop("the library's Adam (PyTorch's order) equals Algorithm 1 written out (100 digits)", [] {
-    compute_for(100);  // a convention equivalence: compared at 100 digits
+    const auto scoped_digits = compute_for(100);  // a convention equivalence: compared at 100 digits
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();
@@ -204,7 +199,7 @@ TEST_CASE("adam_forms: random", "[adam_forms]") {
     RC_ASSERT(close_at(max_diff(p, q), M(0), max_abs(q), 100));
   });
   rc::prop("AMSGrad's v_hat makes alpha/(sqrt(v_hat) + eps) non-increasing: |step| <= alpha |m|/(sqrt(max v) + eps)", [] {
-    compute_for(adam_digits);
+    const auto scoped_digits = compute_for(adam_digits);
     const int n = *rc::gen::inRange(1, 4).as("n");
     const auto f = random_quadratic(n);
     AdamOptions<M> o = random_options();

@@ -19,8 +19,6 @@ using namespace descent::claims;
 using namespace descent::testing;
 
 namespace {
-Q absq(const Q& q) { return q < 0 ? Q(-q) : q; }
-int sgn(const Q& q) { return q > 0 ? 1 : (q < 0 ? -1 : 0); }
 Quadratic<Q> parabola(const Q& a, const Q& c) { return quadratic_1d<Q>(a, Q(-a * c), Q(0)); }
 RpropOptions<Q> options(const Q& alpha, const Q& beta, const Q& d0, const Q& dmin, const Q& dmax) {
   RpropOptions<Q> o;
@@ -56,12 +54,12 @@ TEST_CASE("rprop_notes_pseudocode: random", "[rprop_notes_pseudocode]") {
     const auto o = options(alpha, beta, Q(1, 10), dmin, dmax);
     Rprop<Q> mag(RpropVariant::notes_magnitude, o), lit(RpropVariant::notes_literal, o);
     const auto p = stepped<Q>(f, mag, scalar_vec<Q>(Q(c + d)), 400);
-    for (std::size_t k = p.size() - 5; k < p.size(); ++k) RC_ASSERT(absq(Q(p[k](0) - c)) <= dmin);
+    for (std::size_t k = p.size() - 5; k < p.size(); ++k) RC_ASSERT(abs_value(Q(p[k](0) - c)) <= dmin);
     const auto q = stepped<Q>(f, lit, scalar_vec<Q>(Q(c + d)), 400);
     if (d > 0) {
       for (std::size_t k = 0; k < p.size(); ++k) RC_ASSERT(p[k](0) == q[k](0));  // Δw > 0: min and max act on the length
     } else {
-      RC_ASSERT(absq(Q(q.back()(0) - c)) > Q(1));
+      RC_ASSERT(abs_value(Q(q.back()(0) - c)) > Q(1));
     }
   });
   rc::prop("the second display (no limits) converges to the minimizer from one side", [] {
@@ -69,7 +67,7 @@ TEST_CASE("rprop_notes_pseudocode: random", "[rprop_notes_pseudocode]") {
     const Q c = draw_q("w*", -20, 21, 4), d = draw_nonzero_q("w0 - w*", -20, 21, 2);
     Rprop<Q> opt(RpropVariant::notes_uncapped, options(alpha, beta, Q(1, 10), Q(0), Q(1000000)));
     const auto p = stepped<Q>(parabola(Q(1), c), opt, scalar_vec<Q>(Q(c + d)), 600);
-    RC_ASSERT(absq(Q(p.back()(0) - c)) <= Q(1, 1000));
+    RC_ASSERT(abs_value(Q(p.back()(0) - c)) <= Q(1, 1000));
   });
 }
 
@@ -89,7 +87,7 @@ TEST_CASE("rprop_poll3: random", "[rprop_poll3]") {
     Rprop<Q> opt(RpropVariant::rprop_plus, options(alpha, beta, Q(1, 2), Q(0), Q(1000)));
     const auto p = stepped<Q>(f, opt, scalar_vec<Q>(Q(c + d)), 200);
     for (std::size_t k = 1; k + 1 < p.size(); ++k)
-      if (sgn(f.gradient(p[k])(0)) * sgn(f.gradient(p[k - 1])(0)) < 0) {
+      if (sign_of(f.gradient(p[k])(0)) * sign_of(f.gradient(p[k - 1])(0)) < 0) {
         RC_ASSERT(p[k + 1](0) == p[k - 1](0));  // Rprop+ backtracks: the earlier estimate
         return;
       }
@@ -122,11 +120,11 @@ TEST_CASE("rprop_variants: random", "[rprop_variants]") {
     for (int k = 1; k <= steps; ++k) {
       Vec<Q> g = f.gradient(x);
       for (int i = 0; i < n; ++i) {
-        const int s = sgn(Q(g(i) * prev(i)));
+        const int s = sign_of(Q(g(i) * prev(i)));
         step(i) = std::min<Q>(std::max<Q>(Q(step(i) * (s > 0 ? o.eta_plus : s < 0 ? o.eta_minus : Q(1))), o.delta_min),
                               o.delta_max);
         if (s < 0) g(i) = 0;
-        x(i) -= Q(sgn(g(i))) * step(i);
+        x(i) -= Q(sign_of(g(i))) * step(i);
         prev(i) = g(i);
       }
       RC_ASSERT(Vec<Q>(p[static_cast<std::size_t>(k)]) == x);
@@ -145,7 +143,7 @@ TEST_CASE("quickprop_secant: lesson", "[quickprop_secant]") {
                         rprop::seed002_sign(), rprop::seed002_missing_factor(), rprop::cap_attained(),
                         rprop::jacobi_diverges(20)})
     CHECK_VERDICT(v);
-  set_digits(30);
+  const descent::ScopedDigits scoped_digits(30);
   for (const auto& v : {rprop::nonquadratic_secant(), rprop::growth_capped(100), rprop::uncapped_growth(100)}) CHECK_VERDICT(v);
 }
 
@@ -179,13 +177,13 @@ TEST_CASE("quickprop_secant: random", "[quickprop_secant]") {
         if (last(i) == 0) {
           d = -eps * s(i);
         } else {
-          const Q dir(sgn(last(i)));
+          const Q dir(sign_of(last(i)));
           if (s(i) == slope(i) && dir * s(i) > 0) d = -eps * s(i);
           else if (dir * s(i) < mu / (1 + mu) * dir * slope(i)) d = mu * last(i);
           else d = last(i) * s(i) / (slope(i) - s(i));
           if (-s(i) * dir > 0) d -= eps * s(i);
           if (dir * slope(i) < 0)  // the last step went downhill: the cap binds
-            RC_ASSERT(absq(d) <= mu * absq(last(i)) + eps * absq(s(i)));
+            RC_ASSERT(abs_value(d) <= mu * abs_value(last(i)) + eps * abs_value(s(i)));
         }
         x(i) += d;
         last(i) = d;

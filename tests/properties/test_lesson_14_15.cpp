@@ -25,7 +25,6 @@ using namespace descent::claims;
 using namespace descent::testing;
 
 namespace {
-Q abs_value(const Q& q) { return q < 0 ? Q(-q) : q; }
 Q vmax(const Vec<Q>& a, const Vec<Q>& b) {
   Q m = 0;
   for (int i = 0; i < a.size(); ++i) m = std::max<Q>(m, abs_value(Q(a(i) - b(i))));

@@ -42,7 +42,7 @@ TEST_CASE("brady_three_points: lesson", "[brady_three_points]") {
 }
 
 TEST_CASE("brady_three_points: random", "[brady_three_points]") {
-  const claims::detail::DigitsGuard guard(40);
+  const descent::ScopedDigits guard(40);
   rc::prop("for random eps, the three-point loss's Hessian at (u, u, 0) encloses (2/3)(eps(1 - eps))^2 sum a a^T", [] {
     const Q eps = draw_eps();
     const I u = u_of(eps);
@@ -69,7 +69,7 @@ TEST_CASE("brady_fourth_point: lesson", "[brady_fourth_point]") {
 }
 
 TEST_CASE("brady_fourth_point: random", "[brady_fourth_point]") {
-  const claims::detail::DigitsGuard guard(50);
+  const descent::ScopedDigits guard(50);
   rc::prop("at (u, u, 0), 0 < d div4/dw_y <= 2 t (eps/(1 - eps))^t and d div4/db = -(d div4/dw_y)/t, certified", [] {
     const Q eps = draw_eps();
     const int t = *rc::gen::inRange(2, 300).as("t");
@@ -77,7 +77,7 @@ TEST_CASE("brady_fourth_point: random", "[brady_fourth_point]") {
     Vec<I> w(3);
     w << u, u, I(0);
     const Vec<I> g = brady_network<I>(Q(t), eps, {4}).gradient(w);
-    const I bound = from_rational<I>(Q(2 * t * claims::detail::power<Q>(Q(eps / (1 - eps)), t)));
+    const I bound = from_rational<I>(Q(2 * t * descent::power<Q>(Q(eps / (1 - eps)), t)));
     RC_ASSERT(boost::multiprecision::lower(g(1)) > 0);
     RC_ASSERT(boost::multiprecision::upper(g(1)) <= boost::multiprecision::lower(bound));
     // db = -(dw_y)/t: a relation of the first display, certified to the working precision
@@ -99,7 +99,7 @@ TEST_CASE("brady_local_minimum: lesson", "[brady_local_minimum]") {
 
 TEST_CASE("brady_local_minimum: certified at several precisions", "[brady_local_minimum]") {
   for (int digits : {30, 50, 120}) {
-    const claims::detail::DigitsGuard guard(digits);
+    const descent::ScopedDigits guard(digits);
     INFO("digits " << digits);
     CHECK_VERDICT(brady::unique_critical_point(10));
     CHECK_VERDICT(brady::hessian_positive_definite(10));
@@ -178,7 +178,7 @@ TEST_CASE("loss_not_error: lesson", "[loss_not_error]") {
 }
 
 TEST_CASE("loss_not_error: random", "[loss_not_error]") {
-  const claims::detail::DigitsGuard guard(30);
+  const descent::ScopedDigits guard(30);
   rc::prop("the cross-entropy loss of a logistic neuron is convex: its Hessian at a random point is sum sigma' a a^T / K", [] {
     const int K = *rc::gen::inRange(2, 8).as("K");
     MlpShape s;
@@ -264,7 +264,7 @@ TEST_CASE("basins: lesson", "[basins]") {
 
 TEST_CASE("bad_local_minimum: lesson, at several precisions", "[bad_local_minimum]") {
   for (int digits : {30, 50, 120}) {
-    const claims::detail::DigitsGuard guard(digits);
+    const descent::ScopedDigits guard(digits);
     INFO("digits " << digits);
     CHECK_VERDICT(surface::network_critical_point());
     CHECK_VERDICT(surface::network_hessian());

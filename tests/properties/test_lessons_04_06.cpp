@@ -25,7 +25,7 @@ int argmax(const std::vector<Q>& v) { return static_cast<int>(std::max_element(v
 // ---- 04 ----
 TEST_CASE("A symmetric matrix is reassembled from its eigendecomposition at 50 digits, and its singular values give "
           "the same condition number", "[eigendecomposition_svd]") {
-  set_digits(50);
+  const descent::ScopedDigits scoped_digits(50);
   rc::prop("random SPD spectra under random rotations", [] {
     const int n = *rc::gen::inRange(2, 5).as("n");
     const auto lambda = draw_spectrum(n, 1, 200, 2);
@@ -90,7 +90,7 @@ TEST_CASE("The step 2/(L + mu) attains (kappa - 1)/(kappa + 1) on both extreme e
 
 TEST_CASE("GD with eta = 1/L reaches eps ||x_0|| within ceil(kappa ln(1/eps)) steps, and needs more for an absolute "
           "eps from far away", "[gd_iterations_condition_number]") {
-  set_digits(30);
+  const descent::ScopedDigits scoped_digits(30);
   rc::prop("random kappa and eps", [] {
     const Q kappa = draw_q("kappa", 2, 300, 1);
     const Mpfr eps = Mpfr(1) / boost::multiprecision::pow(Mpfr(10), *rc::gen::inRange(1, 9).as("-log10 eps"));
@@ -101,7 +101,7 @@ TEST_CASE("GD with eta = 1/L reaches eps ||x_0|| within ceil(kappa ln(1/eps)) st
 
 TEST_CASE("Quadratic contours: semi-axes in 1/sqrt(lambda), cross terms summed over i < j, rates unchanged by rotation "
           "but changed by scaling", "[quadratic_contours]") {
-  set_digits(40);
+  const descent::ScopedDigits scoped_digits(40);
   rc::prop("random instances, exact", [] {
     const Mat<Mpfr> A2 = convert<Mpfr>(with_spectrum<Q>(draw_rotation(2), draw_spectrum(2, 1, 100, 4)));
     RC_ASSERT_VERDICT(conditioning::contour_diameters(A2, false));
@@ -139,7 +139,7 @@ TEST_CASE("Exact line search contracts f - f* by at most ((kappa - 1)/(kappa + 1
 
 TEST_CASE("Exact line search makes successive gradients orthogonal; golden section finds seed 004's alpha* to "
           "sqrt(eps)", "[exact_line_search]") {
-  set_digits(40);
+  const descent::ScopedDigits scoped_digits(40);
   rc::prop("random quadratics", [] {
     const int n = *rc::gen::inRange(2, 4).as("n");
     const Quadratic<Q> f(with_spectrum<Q>(draw_rotation(n), draw_spectrum(n, 1, 30, 2)), draw_vec("b", n, -9, 10, 1), Q(0));
@@ -189,7 +189,7 @@ TEST_CASE("Exact coordinate descent never raises f and converges on SPD quadrati
 // ---- 06 ----
 TEST_CASE("Standardized features have means 0 and variances 1, and standardizing disparate scales lowers kappa",
           "[feature_scaling_conditioning]") {
-  set_digits(30);
+  const descent::ScopedDigits scoped_digits(30);
   rc::prop("random seeds and scales", [] {
     const auto seed = static_cast<std::uint64_t>(*rc::gen::inRange(0, 1000).as("seed"));
     const double big = std::pow(10.0, *rc::gen::inRange(2, 4).as("log10 scale ratio"));
@@ -220,7 +220,7 @@ TEST_CASE("Seed 002's whitening holds line by line on matrices with rational squ
 
 TEST_CASE("The diagonal preconditioner solves an axis-aligned quadratic in one step, a rotated one not; whitening "
           "solves both", "[diagonal_vs_full_preconditioning]") {
-  set_digits(40);
+  const descent::ScopedDigits scoped_digits(40);
   rc::prop("random instances", [] {
     Mat<Q> D = Mat<Q>::Zero(2, 2);
     D(0, 0) = draw_q("d1", 1, 50, 2);

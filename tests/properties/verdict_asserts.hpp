@@ -22,7 +22,7 @@
     CHECK(verdict_.pass);                                                                             \
   } while (0)
 
-// Discrimination (DESIGN.md §3b) on a random instance: the check holds, runs at least one
+// Discrimination (docs/design.md §3b) on a random instance: the check holds, runs at least one
 // wrong variant of its claim, and rejects every one it runs.
 #define RC_ASSERT_REJECTS(v)                                                                                  \
   do {                                                                                                        \

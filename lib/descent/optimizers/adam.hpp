@@ -2,7 +2,7 @@
 /// \brief Adam and its relatives (lesson 12): Kingma & Ba's Algorithm 1 with and without bias
 /// correction, the ε̂ variant, AMSGrad, Adam with L2 regularization, and AdamW's decoupled
 /// weight decay in the paper's form and PyTorch's. One optimizer; the variants are options
-/// (DESIGN.md §5). Square roots: double and Mpfr only.
+/// (docs/design.md §5). Square roots: double and Mpfr only.
 ///
 /// Per coordinate, with g = ∇f(x_{t−1}) (+ λx_{t−1} for L2), t = 1, 2, …, m₀ = v₀ = 0:
 ///

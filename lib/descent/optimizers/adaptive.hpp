@@ -1,7 +1,7 @@
 /// \file adaptive.hpp
 /// \brief Per-parameter step sizes (lesson 11): AdaGrad, RMSProp and AdaDelta, each with the
 /// forms the notes, the papers and PyTorch write (variants are options of one optimizer, not
-/// copied loops; DESIGN.md §5). All act coordinate by coordinate on g = ∇f(x); all take
+/// copied loops; docs/design.md §5). All act coordinate by coordinate on g = ∇f(x); all take
 /// square roots, so they run in double and Mpfr only.
 ///
 /// | method, form | update (per coordinate, g = ∇f(x_k)) | source |

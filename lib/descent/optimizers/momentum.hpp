@@ -1,6 +1,6 @@
 /// \file momentum.hpp
 /// \brief Momentum in the forms the notes and the frameworks write it (lesson 08). Each form
-/// is a policy of one optimizer, not a copied loop (DESIGN.md §5); the forms that are the
+/// is a policy of one optimizer, not a copied loop (docs/design.md §5); the forms that are the
 /// same method up to a change of variables produce the same iterates x_k (checked in
 /// tests/lib in exact arithmetic).
 ///

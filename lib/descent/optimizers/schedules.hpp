@@ -1,6 +1,6 @@
 /// \file schedules.hpp
 /// \brief Learning-rate schedules (lesson 10) as policies for every method with a step size
-/// (DESIGN.md §5): a schedule gives the multiplier m_k of the base step η at step
+/// (docs/design.md §5): a schedule gives the multiplier m_k of the base step η at step
 /// k = 0, 1, …, and Scheduled runs any Optimizer whose step_size() is not null with
 /// η_k = η·m_k.
 ///

@@ -1,7 +1,7 @@
 /// \file sign_based.hpp
 /// \brief Rprop (lesson 13): steps that follow the sign of each partial derivative, with a
 /// per-coordinate step length Δ that grows by η⁺ while the sign holds and shrinks by η⁻ when it
-/// flips. The variants are options of one optimizer (DESIGN.md §5). No square roots: every
+/// flips. The variants are options of one optimizer (docs/design.md §5). No square roots: every
 /// variant runs in exact arithmetic.
 ///
 /// | variant | on a sign flip (g_prev·g < 0) | source |

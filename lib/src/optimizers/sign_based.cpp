@@ -17,14 +17,6 @@ std::string_view to_string(RpropVariant v) {
 }
 
 namespace {
-template <class S>
-int sign_of(const S& s) {
-  return s > 0 ? 1 : (s < 0 ? -1 : 0);
-}
-template <class S>
-S abs_of_sign(const S& s) {
-  return s < 0 ? S(-s) : s;
-}
 }  // namespace
 
 template <class S>
@@ -69,7 +61,7 @@ Vec<S> Rprop<S>::step_from(const Problem<S>&, const Vec<S>& x, const S& fx, cons
           const S grown = o_.eta_plus * dw;
           dw = grown < o_.delta_max ? grown : o_.delta_max;  // min(αΔw, Δmax), Δw signed
         } else if (variant_ == RpropVariant::notes_magnitude) {
-          const S grown = o_.eta_plus * abs_of_sign(dw);
+          const S grown = o_.eta_plus * abs_value(dw);
           dw = S(sign_of(dw)) * (grown < o_.delta_max ? grown : o_.delta_max);
         } else {
           dw = o_.eta_plus * dw;
@@ -81,7 +73,7 @@ Vec<S> Rprop<S>::step_from(const Problem<S>&, const Vec<S>& x, const S& fx, cons
           const S shrunk = o_.eta_minus * dw;
           dw = shrunk > o_.delta_min ? shrunk : o_.delta_min;  // max(βΔw, Δmin), Δw signed
         } else if (variant_ == RpropVariant::notes_magnitude) {
-          const S shrunk = o_.eta_minus * abs_of_sign(dw);
+          const S shrunk = o_.eta_minus * abs_value(dw);
           dw = S(sign_of(dw)) * (shrunk > o_.delta_min ? shrunk : o_.delta_min);
         } else {
           dw = o_.eta_minus * dw;

@@ -58,8 +58,14 @@ struct TraceOptions {
   int digits = 0;            ///< significant digits printed (mpfr), 0 if --digits absent
   bool digits_given = false; ///< --digits was on the command line
   bool exact = false;        ///< exact rational arithmetic
-  std::string format = "csv";  ///< csv | json
+  std::string format = "csv";  ///< csv | json (with --methods: text | json | dox)
+  bool methods = false;      ///< --methods: print the method registry instead of running
 };
+
+/// `descent trace --methods`: the method and schedule registry as text (`format` "csv", the
+/// default, or "text"), one JSON object ("json"; what the test oracles read defaults from) or
+/// the docs page ("dox"). Returns the exit code.
+int run_methods(const std::string& format, std::string& out);
 
 /// `descent list`: every lesson and its claims. Returns the exit code.
 int run_list(const ListOptions& options, std::string& out);

@@ -74,11 +74,12 @@ int main(int argc, char** argv) {
                      (p.default_value.empty() ? (p.optional ? "" : " (required)") : " (default " + p.default_value + ")") +
                      ": " + p.meaning;
   }
-  method_help += "\nEvery method with a step size --eta or --lr (gd, heavy_ball, nesterov, adagrad, rmsprop, adadelta, adam, "
-                 "adamw, amsgrad, quickprop, coordinate with --eta > 0, preconditioned, "
-                 "newton; not backtracking, whose --eta is a trial step, nor rprop, whose --lr is its first step length) "
-                 "takes --schedule NAME: eta_k = eta m_k (with "
-                 "nesterov --L, eta = 1/L); default constant:";
+  std::string schedulable;
+  for (const auto& m : descent::methods())
+    if (m.schedulable) schedulable += (schedulable.empty() ? "" : ", ") + m.name + (m.name == "coordinate" ? " with --eta > 0" : "");
+  method_help += "\nEvery method with a step size --eta or --lr (" + schedulable +
+                 "; not backtracking, whose --eta is a trial step, nor rprop, whose --lr is its first step length) "
+                 "takes --schedule NAME: eta_k = eta m_k (with nesterov --L, eta = 1/L); default constant:";
   for (const auto& s : descent::schedules()) {
     method_help += "\n  " + s.name + ": " + s.summary + " [exact: " + s.exact + "]";
     for (const auto& p : s.parameters)
@@ -122,7 +123,10 @@ int main(int argc, char** argv) {
       "convergence, has an absolute, not relative, error); D from " +
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
-  trace->add_option("--format", trace_options.format, "csv (default) or json");
+  trace->add_option("--format", trace_options.format, "csv (default) or json; with --methods: text, json or dox");
+  trace->add_flag("--methods", trace_options.methods,
+                  "print every method and schedule of the registry (flags, defaults, ranges, exactness, forms) and exit: "
+                  "--format json for one JSON object, dox for the docs page");
   // --problem, --method, --steps and the method's required flags are required, but checked in run_trace so that
   // an unknown flag is reported before a missing one.
 

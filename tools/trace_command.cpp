@@ -132,6 +132,12 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
 int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
+  if (o.methods) {
+    if (o.problem_given || o.method_given || o.steps_given || o.epochs_given || o.digits_given || o.exact ||
+        !o.hyper.empty())
+      throw InputError("--methods: prints the registry of methods; it takes no other flag but --format");
+    return run_methods(o.format, out);
+  }
   if (!o.problem_given) throw InputError("--problem: required (the problem file, JSON)");
   if (!o.method_given) throw InputError("--method: required (run descent trace --help for the list)");
   if (o.epochs_given && o.steps_given) throw InputError("--epochs and --steps exclude each other: give one");

@@ -1,8 +1,11 @@
 /// \file methods.hpp
 /// \brief The registry of methods (docs/design.md §5, "one description per method"): each
 /// optimizer's name, its hyper-parameters with default, admissible range and meaning,
-/// whether it runs in exact arithmetic, and its factory. `descent trace --help`, the
-/// checks on its flags and the docs' method table are generated from this list.
+/// whether it runs in exact arithmetic, whether it takes a schedule, its forms (the
+/// convention table) and its factory, written once beside the optimizer's update in its
+/// family's source file. `descent trace`'s flags, `--help` and their checks, the convention
+/// table, the command page's method section and `descent trace --methods --json` are
+/// generated from this list.
 #pragma once
 
 #include <map>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "descent/optimizers.hpp"
+#include "descent/optimizers/schedules.hpp"
 
 namespace descent {
 
@@ -34,27 +38,14 @@ struct HyperParameter {
 /// "diag | whiten".
 std::string range_text(const HyperParameter& p);
 
-/// One method of the library.
-struct MethodInfo {
-  std::string name;                        ///< as on the command line
-  std::string summary;                     ///< the update in one line
-  std::vector<HyperParameter> parameters;  ///< its flags, in order
-  /// "yes", "no", or when it can run on rationals (e.g. "on quadratics").
-  std::string exact;
+/// Whether a method runs in exact rational arithmetic (`descent trace --exact`).
+enum class Exactness {
+  yes,          ///< always (no square roots, no transcendental functions)
+  no,           ///< never (square roots or exp); the registry refuses --exact with a message
+  conditional   ///< for some flags or problems (MethodInfo::exact says when)
 };
-
-/// Every method, in course order.
-const std::vector<MethodInfo>& methods();
-/// The method with this name; throws InputError "--method: unknown method …" naming the
-/// known ones.
-const MethodInfo& method_info(std::string_view name);
-/// Every learning-rate schedule (optimizers/schedules.hpp), as MethodInfo: name, m_k,
-/// parameters, exactness. `--schedule NAME` applies to every method with an `--eta`.
-const std::vector<MethodInfo>& schedules();
-/// The flags of the schedules: `schedule` (the name) and each schedule's parameters.
-std::vector<HyperParameter> schedule_parameters();
-/// Every flag name any method or schedule takes (the union of the parameters), sorted.
-std::vector<std::string> hyper_parameter_names();
+/// "yes", "no" or "conditional".
+std::string_view to_string(Exactness e);
 
 /// One row of the convention table (`descent conventions`, the docs' conventions page): one
 /// form of one method as a paper, the lecture notes or PyTorch writes it, how it differs from
@@ -69,7 +60,85 @@ struct ConventionRow {
   std::string select;   ///< the `descent trace` flags that run this form
   std::vector<std::string> claims;  ///< claim ids whose checks back the row
 };
-/// The convention table: every method of methods(), each with one or more forms, in course order.
+
+struct MethodInfo;
+
+/// The flags given to one method, read against its parameters: each accessor parses the
+/// flag's text (or its default) and checks it against the range in the registry, so a
+/// factory never restates a default or a range. Errors are InputError naming the flag.
+class MethodArgs {
+ public:
+  /// `given`: flag name without dashes → text, only the method's own flags.
+  MethodArgs(const MethodInfo& method, const std::map<std::string, std::string>& given);
+  /// The method these flags are for.
+  const MethodInfo& method() const { return method_; }
+  /// True when the flag was given on the command line (not defaulted).
+  bool has(std::string_view flag) const;
+  /// The flag's number in S, in its range (its default when not given; InputError when required and missing).
+  template <class S>
+  S number(std::string_view flag) const;
+  /// The flag's two numbers "a,b" (PyTorch's tuples), each in the flag's range.
+  template <class S>
+  std::pair<S, S> pair(std::string_view flag) const;
+  /// The flag's integer, within its bounds.
+  int integer(std::string_view flag) const;
+  /// The flag's word, one of its choices.
+  std::string word(std::string_view flag) const;
+  /// The flag's text as given, or its default.
+  std::string text(std::string_view flag) const;
+  /// Throws InputError "--flag: why" when the flag was given.
+  void refuse(std::string_view flag, const std::string& why) const;
+
+ private:
+  const HyperParameter& parameter(std::string_view flag) const;
+  const MethodInfo& method_;
+  const std::map<std::string, std::string>& given_;
+};
+
+/// Builds the method in one arithmetic from its flags.
+template <class S>
+using MethodFactory = std::unique_ptr<Optimizer<S>> (*)(const MethodArgs&);
+/// Builds a learning-rate schedule in one arithmetic from its flags.
+template <class S>
+using ScheduleFactory = Schedule<S> (*)(const MethodArgs&);
+
+/// One method of the library: everything the registry, the factory, `descent trace`'s flags
+/// and `--help`, the convention table, the command page and `descent trace --methods --format
+/// json` know about it, written once, beside its update (in its family's source file under
+/// lib/src/optimizers).
+struct MethodInfo {
+  std::string name;                        ///< as on the command line
+  std::string summary;                     ///< the update in one line
+  std::vector<HyperParameter> parameters;  ///< its flags, in order (PyTorch's names where PyTorch has the method)
+  /// "yes", "no (square roots)", or when it can run on rationals (e.g. "on quadratics").
+  std::string exact;
+  Exactness exactness = Exactness::yes;  ///< exact as a category
+  /// Takes `--schedule` (a step size the schedule multiplies: Optimizer::step_size()).
+  bool schedulable = false;
+  std::string torch;                      ///< the torch.optim class of the PyTorch form, or empty
+  std::vector<ConventionRow> forms;       ///< its rows of the convention table (at least one)
+  MethodFactory<double> make_double = nullptr;    ///< the factory in double
+  MethodFactory<Mpfr> make_mpfr = nullptr;        ///< the factory at --digits D
+  MethodFactory<Rational> make_exact = nullptr;   ///< the factory with --exact; nullptr when exactness is no
+  ScheduleFactory<double> schedule_double = nullptr;    ///< a schedule's factory in double (schedules() only)
+  ScheduleFactory<Mpfr> schedule_mpfr = nullptr;        ///< a schedule's factory at --digits D
+  ScheduleFactory<Rational> schedule_exact = nullptr;   ///< a schedule's factory with --exact; nullptr when not exact
+};
+
+/// Every method, in course order (the families of lib/src/optimizers, each listing its own).
+const std::vector<MethodInfo>& methods();
+/// The method with this name; throws InputError "--method: unknown method …" naming the
+/// known ones.
+const MethodInfo& method_info(std::string_view name);
+/// Every learning-rate schedule (optimizers/schedules.hpp), as MethodInfo: name, m_k,
+/// parameters, exactness, factories. `--schedule NAME` applies to every schedulable method.
+const std::vector<MethodInfo>& schedules();
+/// The flags of the schedules: `schedule` (the name) and each schedule's parameters.
+std::vector<HyperParameter> schedule_parameters();
+/// Every flag name any method or schedule takes (the union of the parameters), sorted.
+std::vector<std::string> hyper_parameter_names();
+
+/// The convention table: the forms of every method of methods(), in the registry's order.
 const std::vector<ConventionRow>& conventions();
 
 /// Build the method `name` from the flags given (name without dashes → text). A missing

@@ -1,42 +1,13 @@
-// The registry of methods and its factory.
+// The registry of methods: the families' lists concatenated, the flags read against them, and
+// the factory that dispatches through each method's own factory (no list of names here).
 #include "descent/methods.hpp"
 
 #include <algorithm>
 #include <set>
-#include <tuple>
 
-#include "descent/optimizers/adam.hpp"
-#include "descent/optimizers/adaptive.hpp"
-#include "descent/optimizers/line_search.hpp"
-#include "descent/optimizers/momentum.hpp"
-#include "descent/optimizers/newton.hpp"
-#include "descent/optimizers/perceptron.hpp"
-#include "descent/optimizers/quasi_newton.hpp"
-#include "descent/optimizers/quickprop.hpp"
-#include "descent/optimizers/schedules.hpp"
-#include "descent/optimizers/sgd.hpp"
-#include "descent/optimizers/sign_based.hpp"
+#include "optimizers/families.hpp"
 
 namespace descent {
-
-namespace {
-HyperParameter positive(std::string name, std::string def, std::string meaning) {
-  return {std::move(name), std::move(def), "0", true, "", true, false, {}, std::move(meaning)};
-}
-HyperParameter nonnegative(std::string name, std::string def, std::string meaning) {
-  return {std::move(name), std::move(def), "0", false, "", true, false, {}, std::move(meaning)};
-}
-HyperParameter unit_open(std::string name, std::string def, std::string meaning) {
-  return {std::move(name), std::move(def), "0", true, "1", true, false, {}, std::move(meaning)};
-}
-HyperParameter convention(std::string def) {
-  return {"convention", std::move(def), "", true, "", true, false, {"paper", "notes", "pytorch"},
-          "whose form: paper, notes or pytorch (see descent conventions)"};
-}
-HyperParameter betas() {
-  return {"betas", "9/10,999/1000", "0", false, "1", true, false, {}, "beta1,beta2: decay rates of m and v", false, true};
-}
-}  // namespace
 
 std::string range_text(const HyperParameter& p) {
   if (!p.choices.empty()) {
@@ -57,163 +28,44 @@ std::string range_text(const HyperParameter& p) {
   return "any number";
 }
 
+std::string_view to_string(Exactness e) {
+  switch (e) {
+    case Exactness::yes: return "yes";
+    case Exactness::no: return "no";
+    case Exactness::conditional: return "conditional";
+  }
+  return "?";
+}
+
 const std::vector<MethodInfo>& methods() {
-  static const std::vector<MethodInfo> list = {
-      {"gd", "x <- x - eta grad f(x)", {positive("eta", "", "step size eta")}, "yes"},
-      {"sgd", "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum over "
-              "examples only (kinds least_squares, logistic, mlp); --epochs E sets the steps to E ceil(K/B)",
-       {positive("lr", "", "step size"),
-        {"batch", "1", "1", false, "1000000", false, true, {}, "examples per step B (at most K)"},
-        {"seed", "0", "0", false, "2147483647", false, true, {}, "seed of the sampling (SplitMix64)"},
-        {"sampling", "shuffle", "", true, "", true, false, {"shuffle", "replacement", "cyclic"},
-         "shuffle (a permutation per epoch), replacement (B uniform draws per step) or cyclic (in order)"}},
-       "yes"},
-      {"heavy_ball", "notes: v <- beta v - eta grad f(x), x <- x + v; pytorch: b <- beta b + grad f(x), x <- x - eta b",
-       {positive("eta", "", "step size eta"),
-        {"beta", "", "0", false, "1", true, false, {}, "momentum beta"},
-        {"form", "notes", "", true, "", true, false, {"notes", "pytorch"},
-         "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the same x_k) or pytorch (SGD momentum)"}},
-       "yes"},
-      {"nesterov", "notes: v <- beta v - eta grad f(x + beta v), x <- x + v; pytorch: b <- beta b + grad f(x), "
-                   "x <- x - eta (grad f(x) + beta b); with --L (and --mu): y = x_k + beta_k (x_k - x_(k-1)), "
-                   "x_(k+1) = y - grad f(y)/L, beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1), or for mu = 0 "
-                   "beta_k = (t_k - 1)/t_(k+1), t_1 = 1, t_(k+1) = (1 + sqrt(1 + 4 t_k^2))/2",
-       {{"eta", "", "0", true, "", true, false, {}, "step size eta; required unless --L", true},
-        {"beta", "", "0", false, "1", true, false, {}, "momentum beta; required unless --L", true},
-        {"form", "notes", "", true, "", true, false, {"notes", "pytorch"},
-         "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the notes' look-ahead point)"},
-        {"L", "", "0", true, "", true, false, {}, "smoothness L: Nesterov's scheme with step 1/L (instead of --eta --beta)",
-         true},
-        {"mu", "", "0", false, "", true, false, {}, "strong convexity mu < L, with --L (default 0: the convex t_k schedule)",
-         true}},
-       "with --eta --beta; with --L --mu when sqrt(L/mu) is rational"},
-      {"steepest", "x <- x - t g with t minimizing f(x - t g): g^T g / g^T H g on a quadratic, golden section to sqrt(eps)(1 + t) otherwise",
-       {}, "on quadratics"},
-      {"backtracking", "x <- x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g (Armijo)",
-       {positive("eta", "1", "initial trial step eta"), unit_open("c", "1e-4", "sufficient-decrease constant c"),
-        unit_open("rho", "1/2", "reduction factor rho")},
-       "yes"},
-      {"coordinate", "step k changes coordinate i = k mod n: x_i <- x_i - g_i / h_ii (exact, on quadratics; h_ii = a_ii) or x_i - eta g_i",
-       {nonnegative("eta", "0", "coordinate step eta; 0 = exact minimization along the coordinate (quadratics)")}, "yes"},
-      {"preconditioned", "x <- x - eta P grad f(x), P from the Hessian H0 at x0: diag(1/h_ii) or H0^(-1/2) H0^(-1/2)",
-       {positive("eta", "", "step size eta"),
-        {"preconditioner", "diag", "", true, "", true, false, {"diag", "whiten"},
-         "diag: P = diag(1/h_ii); whiten: P = A^(-1) by A^(-1/2) from the eigendecomposition"}},
-       "with diag"},
-      {"newton", "x <- x - eta (H + damping I)^(-1) grad f(x)",
-       {positive("eta", "1", "step size eta (1: the full Newton step)"),
-        nonnegative("damping", "0", "Levenberg-Marquardt damping lambda added to the Hessian")},
-       "yes"},
-      {"adagrad", "paper: G <- G + g^2, x <- x - lr g / (eps + sqrt(G)) (Duchi et al. 2011); pytorch: the same with "
-                  "lr / (1 + (t - 1) lr_decay); notes: x <- x - (lr/sqrt(t + 1))/sigma_t g, sigma_t the root mean square "
-                  "of g_0..g_t (seed 001)",
-       {positive("lr", "1/100", "learning rate"),
-        {"eps", "", "0", false, "", true, false, {}, "eps in the denominator (default 1e-10; the notes' form has none)", true},
-        convention("paper"),
-        {"eps-placement", "outside", "", true, "", true, false, {"outside", "inside"},
-         "sqrt(G) + eps (outside) or sqrt(G + eps) (inside); paper only"},
-        nonnegative("initial-accumulator-value", "0", "G_0 (paper, pytorch)"),
-        nonnegative("lr-decay", "0", "pytorch only: lr_t = lr / (1 + (t - 1) lr_decay)"),
-        nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x (not notes)")},
-       "no (square roots)"},
-      {"rmsprop", "v <- alpha v + (1 - alpha) g^2, x <- x - lr g / (sqrt(v) + eps) (paper, pytorch) or lr g / sqrt(v + eps) "
-                  "(notes, seed 003); centered: sqrt(v - m^2), m the average of g; momentum mu: b <- mu b + g/(...), "
-                  "x <- x - lr b",
-       {positive("lr", "1/100", "learning rate"), {"alpha", "99/100", "0", false, "1", true, false, {}, "decay rate of v"},
-        nonnegative("eps", "1e-8", "eps in the denominator"), convention("pytorch"),
-        {"centered", "no", "", true, "", true, false, {"no", "yes"}, "divide by sqrt(v - m^2) + eps (Graves 2013; not notes)"},
-        {"momentum", "0", "0", false, "1", true, false, {}, "momentum mu of PyTorch's buffer (not notes)"},
-        nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x (not notes)")},
-       "no (square roots)"},
-      {"adadelta", "E_g <- rho E_g + (1 - rho) g^2, d = sqrt(E_d + eps)/sqrt(E_g + eps) g, E_d <- rho E_d + (1 - rho) d^2, "
-                   "x <- x - lr d (Zeiler 2012 with lr = 1; pytorch); notes: one scalar E_d of |d|^2 (seed 003)",
-       {positive("lr", "1", "learning rate (1 in Zeiler's paper)"),
-        {"rho", "9/10", "0", false, "1", true, false, {}, "decay rate of both averages"}, positive("eps", "1e-6", "eps"),
-        {"eps-delta", "", "0", true, "", true, false, {}, "eps of the step average E_d (default: --eps)", true},
-        convention("paper"),
-        {"order", "update_first", "", true, "", true, false, {"update_first", "divide_first"},
-         "update_first: E_g includes g before dividing (Zeiler); divide_first: divides by the previous E_g (an "
-         "implementation slip: from zero state it is gradient descent with step lr)"},
-        nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x (not notes)")},
-       "no (square roots)"},
-      {"adam", "m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2, x <- x - lr (m/(1 - b1^t)) / (sqrt(v/(1 - b2^t)) + eps) "
-               "(paper, pytorch); notes: x <- x - lr m / sqrt(v + eps), no bias correction (seed 003); weight decay: "
-               "g <- g + lambda x (L2)",
-       {positive("lr", "1/1000", "learning rate alpha"), betas(), nonnegative("eps", "1e-8", "eps"),
-        nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x"), convention("paper"),
-        {"bias-correction", "", "", true, "", true, false, {"yes", "no"},
-         "divide m by 1 - b1^t and v by 1 - b2^t (default yes; notes: no)", true},
-        {"eps-hat", "no", "", true, "", true, false, {"no", "yes"},
-         "Kingma & Ba's eps-hat form: x <- x - lr sqrt(1 - b2^t)/(1 - b1^t) m/(sqrt(v) + eps)"}},
-       "no (square roots)"},
-      {"adamw", "Adam with decoupled weight decay: pytorch x <- x (1 - lr lambda) then the Adam step; paper (Loshchilov "
-                "& Hutter) x <- x - eta_t (Adam step/lr + lambda x), eta_t the schedule multiplier (1 without --schedule)",
-       {positive("lr", "1/1000", "learning rate alpha"), betas(), nonnegative("eps", "1e-8", "eps"),
-        nonnegative("weight-decay", "1/100", "decay lambda"),
-        {"convention", "pytorch", "", true, "", true, false, {"paper", "pytorch"},
-         "pytorch (decay scaled by lr) or paper (decay scaled by the schedule multiplier only)"}},
-       "no (square roots)"},
-      {"amsgrad", "Adam with v_hat <- max(v_hat, v) in place of v: paper (Reddi et al. 2018) x <- x - lr m/(sqrt(v_hat) + eps) "
-                  "without bias correction; pytorch corrects m and divides v_hat by 1 - b2^t",
-       {positive("lr", "1/1000", "learning rate alpha"), betas(), nonnegative("eps", "1e-8", "eps"),
-        nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x"),
-        {"convention", "pytorch", "", true, "", true, false, {"paper", "pytorch"}, "paper (no bias correction) or pytorch"}},
-       "no (square roots)"},
-      {"rprop", "per coordinate: while sign(g) holds, D <- min(eta_plus D, D_max) and x <- x - sign(g) D; on a flip D <- "
-                "max(eta_minus D, D_min) and, by --variant: irprop_minus (pytorch) no step; rprop_minus step; "
-                "rprop_plus revert; irprop_plus revert if f rose; notes_* seed 002's pseudo-code",
-       {positive("lr", "1/100", "initial step length D_0, within --step-sizes"),
-        {"etas", "1/2,6/5", "0", true, "", true, false, {}, "eta_minus,eta_plus with 0 < eta_minus < 1 < eta_plus", false,
-         true},
-        {"step-sizes", "1e-6,50", "0", false, "", true, false, {}, "D_min,D_max with D_min <= D_max", false, true},
-        {"variant", "", "", true, "", true, false,
-         {"irprop_minus", "irprop_plus", "rprop_minus", "rprop_plus", "notes_literal", "notes_magnitude", "notes_uncapped"},
-         "which Rprop (see descent conventions); default by --convention", true},
-        {"convention", "pytorch", "", true, "", true, false, {"paper", "notes", "pytorch"},
-         "the default --variant: pytorch irprop_minus (torch.optim.Rprop), paper rprop_plus (Riedmiller & Braun 1993), "
-         "notes notes_literal (seed 002's pseudo-code as written)"}},
-       "yes"},
-      {"quickprop", "per coordinate, d = x_k - x_(k-1): notes x <- x - d g_k/(g_k - g_(k-1)) (the secant step); paper (Fahlman) the "
-                    "same capped at mu d, plus -lr g_k while g_k points downhill along d; the first step -lr g",
-       {positive("lr", "1/100", "epsilon of the gradient step -lr g"),
-        positive("max-growth", "7/4", "Fahlman's mu: no step longer than mu times the last one (paper only)"),
-        {"convention", "paper", "", true, "", true, false, {"paper", "notes"},
-         "paper: Fahlman (1988), with the cap and the gradient term; notes: seed 002's bare secant step"}},
-       "yes"},
-      {"perceptron", "one step = one pass over the examples in order: w <- w + d_t a_t whenever d_t w.a_t <= 0 "
-                     "(a_t = (x_t, 1), d_t = +1 for a target > 1/2, -1 below); stops after a pass without update. "
-                     "Single neurons only (kind brady, or mlp with layers [n, 1] and a sigmoid output)",
-       {}, "no (its problems have a sigmoid)"},
-      {"bfgs", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate, t by a strong Wolfe search", {},
-       "no (square roots)"},
-      {"lbfgs", "as bfgs with H applied by the two-loop recursion over the last m pairs (s, y)",
-       {{"memory", "6", "1", false, "1000", false, true, {}, "number m of pairs (s, y) kept"}}, "no (square roots)"},
-  };
+  static const std::vector<MethodInfo> list = [] {
+    std::vector<MethodInfo> all;
+    for (auto family : {families::gradient_descent, families::sgd, families::momentum, families::line_search,
+                        families::newton, families::adaptive, families::adam, families::sign_based, families::quickprop,
+                        families::perceptron, families::quasi_newton})
+      for (auto& m : family()) all.push_back(std::move(m));
+    return all;
+  }();
   return list;
 }
 
 const std::vector<MethodInfo>& schedules() {
-  static const std::vector<MethodInfo> list = {
-      {"constant", "eta_k = eta", {}, "yes"},
-      {"inv_sqrt", "eta_k = eta / sqrt(k + 1) (seed 001)", {}, "no (square roots)"},
-      {"inverse", "eta_k = eta / (k + 1)", {}, "yes"},
-      {"inverse_square", "eta_k = eta / (k + 1)^2", {}, "yes"},
-      {"exponential", "eta_k = eta exp(-decay k)", {positive("decay", "", "decay rate in exp(-decay k)")}, "no (exp)"},
-      {"plateau", "eta_k <- factor eta_k after more than patience steps without f_k < best - threshold |best| "
-                  "(PyTorch's ReduceLROnPlateau)",
-       {unit_open("factor", "1/10", "reduction factor"),
-        {"patience", "10", "0", false, "1000000", false, true, {}, "steps without improvement tolerated"},
-        nonnegative("threshold", "1/10000", "relative improvement that counts")},
-       "yes"},
-      {"silver", "eta_k = eta (1 + rho^(nu(k+1) - 1)), rho = 1 + sqrt(2), nu the 2-adic valuation "
-                 "(Altschuler & Parrilo 2023; take eta = 1/L)",
-       {}, "no (square roots)"},
-  };
+  static const std::vector<MethodInfo> list = families::schedules();
   return list;
 }
 
+const std::vector<ConventionRow>& conventions() {
+  static const std::vector<ConventionRow> rows = [] {
+    std::vector<ConventionRow> all;
+    for (const auto& m : methods())
+      for (const auto& row : m.forms) all.push_back(row);
+    return all;
+  }();
+  return rows;
+}
+
 std::vector<HyperParameter> schedule_parameters() {
-  HyperParameter name{"schedule", "constant", "", true, "", true, false, {}, "learning-rate schedule for --eta or --lr"};
+  HyperParameter name = families::word("schedule", "constant", {}, "learning-rate schedule for --eta or --lr");
   std::vector<HyperParameter> out;
   for (const auto& s : schedules()) {
     name.choices.push_back(s.name);
@@ -239,15 +91,30 @@ std::vector<std::string> hyper_parameter_names() {
   return {names.begin(), names.end()};
 }
 
+// ------------------------------------------------------------------------------ MethodArgs
+
+MethodArgs::MethodArgs(const MethodInfo& method, const std::map<std::string, std::string>& given)
+    : method_(method), given_(given) {}
+
+bool MethodArgs::has(std::string_view flag) const { return given_.count(std::string(flag)) > 0; }
+
+const HyperParameter& MethodArgs::parameter(std::string_view flag) const {
+  for (const auto& p : method_.parameters)
+    if (p.name == flag) return p;
+  throw std::logic_error("methods: " + method_.name + " has no parameter " + std::string(flag));
+}
+
 namespace {
-// The value of flag p for method m, parsed in S and checked against its range.
-// `owner` names who requires the flag: "--method gd", "--schedule exponential".
-template <class S>
-S value_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
+// The text of flag p: given, or its default; InputError when required and missing. `owner`
+// names who requires the flag: "--method gd", "--schedule exponential".
+std::string text_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
   const auto it = given.find(p.name);
+  if (it == given.end() && p.default_value.empty()) throw InputError("--" + p.name + ": required by " + owner);
+  return it == given.end() ? p.default_value : it->second;
+}
+template <class S>
+S checked_number(const HyperParameter& p, const std::string& text) {
   const std::string flag = "--" + p.name;
-  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by " + owner);
-  const std::string text = it == given.end() ? p.default_value : it->second;
   const S v = parse_scalar<S>(text, flag);
   const bool low_ok = p.lower.empty() || (p.lower_open ? v > parse_scalar<S>(p.lower, "lower")
                                                        : v >= parse_scalar<S>(p.lower, "lower"));
@@ -260,35 +127,21 @@ S value_of(const std::string& owner, const HyperParameter& p, const std::map<std
   }
   return v;
 }
-int integer_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
-  const auto it = given.find(p.name);
-  const std::string flag = "--" + p.name;
-  if (it == given.end() && p.default_value.empty()) throw InputError(flag + ": required by " + owner);
-  const std::string text = it == given.end() ? p.default_value : it->second;
-  std::size_t used = 0;
-  long long v = 0;
-  try {
-    v = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty()) throw InputError(flag + ": '" + text + "' is not an integer");
-  if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
-    throw InputError(flag + ": must be an integer from " + p.lower + " to " + p.upper + ", got " + text);
-  return static_cast<int>(v);
+std::string owner_of(const MethodInfo& m) {
+  return (m.schedule_double ? "--schedule " : "--method ") + m.name;
 }
-std::string choice_of(const HyperParameter& p, const std::map<std::string, std::string>& given) {
-  const auto it = given.find(p.name);
-  const std::string text = it == given.end() ? p.default_value : it->second;
-  if (std::find(p.choices.begin(), p.choices.end(), text) == p.choices.end())
-    throw InputError("--" + p.name + ": unknown value '" + text + "' (known: " + range_text(p) + ")");
-  return text;
-}
-// A pair flag "a,b": each number parsed and checked against the flag's range.
+}  // namespace
+
 template <class S>
-std::pair<S, S> pair_of(const std::string& owner, const HyperParameter& p, const std::map<std::string, std::string>& given) {
-  const auto it = given.find(p.name);
-  std::string text = it == given.end() ? p.default_value : it->second;
+S MethodArgs::number(std::string_view flag) const {
+  const HyperParameter& p = parameter(flag);
+  return checked_number<S>(p, text_of(owner_of(method_), p, given_));
+}
+
+template <class S>
+std::pair<S, S> MethodArgs::pair(std::string_view flag) const {
+  const HyperParameter& p = parameter(flag);
+  std::string text = text_of(owner_of(method_), p, given_);
   if (text.size() >= 2 && text.front() == '(' && text.back() == ')') text = text.substr(1, text.size() - 2);  // (a, b)
   text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
   const auto comma = text.find(',');
@@ -296,93 +149,84 @@ std::pair<S, S> pair_of(const std::string& owner, const HyperParameter& p, const
     throw InputError("--" + p.name + ": expected two numbers a,b, got '" + text + "'");
   HyperParameter one = p;
   one.pair = false;
-  const S a = value_of<S>(owner, one, {{p.name, text.substr(0, comma)}});
-  const S b = value_of<S>(owner, one, {{p.name, text.substr(comma + 1)}});
-  return {a, b};
+  return {checked_number<S>(one, text.substr(0, comma)), checked_number<S>(one, text.substr(comma + 1))};
 }
-const HyperParameter& param(const MethodInfo& m, std::string_view name) {
-  for (const auto& p : m.parameters)
-    if (p.name == name) return p;
-  throw std::logic_error("methods: no parameter " + std::string(name));
-}
-}  // namespace
 
-// The methods of lessons 11-12 (square roots: double and Mpfr).
+int MethodArgs::integer(std::string_view flag) const {
+  const HyperParameter& p = parameter(flag);
+  const std::string text = text_of(owner_of(method_), p, given_);
+  const std::string name = "--" + p.name;
+  std::size_t used = 0;
+  long long v = 0;
+  try {
+    v = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty()) throw InputError(name + ": '" + text + "' is not an integer");
+  if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
+    throw InputError(name + ": must be an integer from " + p.lower + " to " + p.upper + ", got " + text);
+  return static_cast<int>(v);
+}
+
+std::string MethodArgs::word(std::string_view flag) const {
+  const HyperParameter& p = parameter(flag);
+  const auto it = given_.find(p.name);
+  const std::string text = it == given_.end() ? p.default_value : it->second;
+  if (std::find(p.choices.begin(), p.choices.end(), text) == p.choices.end())
+    throw InputError("--" + p.name + ": unknown value '" + text + "' (known: " + range_text(p) + ")");
+  return text;
+}
+
+std::string MethodArgs::text(std::string_view flag) const {
+  const auto it = given_.find(std::string(flag));
+  return it == given_.end() ? parameter(flag).default_value : it->second;
+}
+
+void MethodArgs::refuse(std::string_view flag, const std::string& why) const {
+  if (has(flag)) throw InputError("--" + std::string(flag) + ": " + why);
+}
+
+template double MethodArgs::number<double>(std::string_view) const;
+template Mpfr MethodArgs::number<Mpfr>(std::string_view) const;
+template Rational MethodArgs::number<Rational>(std::string_view) const;
+template std::pair<double, double> MethodArgs::pair<double>(std::string_view) const;
+template std::pair<Mpfr, Mpfr> MethodArgs::pair<Mpfr>(std::string_view) const;
+template std::pair<Rational, Rational> MethodArgs::pair<Rational>(std::string_view) const;
+
+// --------------------------------------------------------------------------------- factory
+
+namespace {
 template <class S>
-std::unique_ptr<Optimizer<S>> make_adaptive(const MethodInfo& m, const std::map<std::string, std::string>& given) {
-  const std::string owner = "--method " + m.name;
-  auto v = [&](std::string_view p) { return value_of<S>(owner, param(m, p), given); };
-  auto has = [&](const char* flag) { return given.count(flag) > 0; };
-  const std::string conv = choice_of(param(m, "convention"), given);
-  auto refuse = [&](const char* flag, const std::string& why) {
-    if (has(flag)) throw InputError(std::string("--") + flag + ": " + why);
-  };
-  if (m.name == "adagrad") {
-    const AdaGradForm form = conv == "notes" ? AdaGradForm::notes : conv == "pytorch" ? AdaGradForm::pytorch : AdaGradForm::paper;
-    if (form == AdaGradForm::notes) {
-      for (const char* f : {"eps", "eps-placement", "initial-accumulator-value", "lr-decay", "weight-decay"})
-        refuse(f, "not with --convention notes (seed 001's AdaGrad has only eta)");
-      return std::make_unique<AdaGrad<S>>(v("lr"), S(0), form);
-    }
-    if (form != AdaGradForm::pytorch) refuse("lr-decay", "only with --convention pytorch");
-    if (form != AdaGradForm::paper) refuse("eps-placement", "only with --convention paper (PyTorch adds eps outside)");
-    const S eps = has("eps") ? v("eps") : S(1) / S(10000000000LL);
-    const bool inside = choice_of(param(m, "eps-placement"), given) == "inside";
-    return std::make_unique<AdaGrad<S>>(v("lr"), eps, form, inside ? EpsPlacement::inside : EpsPlacement::outside,
-                                        v("initial-accumulator-value"), v("lr-decay"), v("weight-decay"));
-  }
-  if (m.name == "rmsprop") {
-    const bool centered = choice_of(param(m, "centered"), given) == "yes";
-    if (conv == "notes") {
-      refuse("centered", "not with --convention notes (seed 003's RMSProp)");
-      refuse("momentum", "not with --convention notes (seed 003's RMSProp)");
-      refuse("weight-decay", "not with --convention notes (seed 003's RMSProp)");
-    }
-    return std::make_unique<RMSProp<S>>(v("lr"), v("alpha"), v("eps"),
-                                        conv == "notes" ? EpsPlacement::inside : EpsPlacement::outside, centered,
-                                        v("momentum"), v("weight-decay"));
-  }
-  if (m.name == "adadelta") {
-    const bool stale = choice_of(param(m, "order"), given) == "divide_first";
-    if (conv == "notes" && stale) throw InputError("--order: divide_first is a variant of the per-coordinate form, not notes");
-    if (conv == "notes") refuse("weight-decay", "not with --convention notes (seed 003's AdaDelta)");
-    const S eps = v("eps");
-    const S eps_delta = has("eps-delta") ? v("eps-delta") : eps;
-    const AdaDeltaForm form = stale ? AdaDeltaForm::stale : conv == "notes" ? AdaDeltaForm::notes : AdaDeltaForm::paper;
-    return std::make_unique<AdaDelta<S>>(v("lr"), v("rho"), eps, eps_delta, form, v("weight-decay"));
-  }
-  AdamOptions<S> o;
-  o.lr = v("lr");
-  std::tie(o.beta1, o.beta2) = pair_of<S>(owner, param(m, "betas"), given);
-  o.eps = v("eps");
-  o.weight_decay = v("weight-decay");
-  if (m.name == "adam") {
-    if (conv == "notes") {
-      o.placement = EpsPlacement::inside;
-      o.bias_correction = false;
-    }
-    if (has("bias-correction")) o.bias_correction = choice_of(param(m, "bias-correction"), given) == "yes";
-    o.eps_hat = choice_of(param(m, "eps-hat"), given) == "yes";
-    if (o.eps_hat && !o.bias_correction) throw InputError("--eps-hat: rewrites the bias-corrected step; not with --bias-correction no");
-    if (o.eps_hat && conv == "notes") throw InputError("--eps-hat: not with --convention notes (eps inside the root)");
-    o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
-  } else if (m.name == "adamw") {
-    o.decay = conv == "paper" ? WeightDecay::decoupled_paper : WeightDecay::decoupled_pytorch;
-    if (o.decay == WeightDecay::decoupled_pytorch && o.lr * o.weight_decay > 1)
-      throw InputError("--weight-decay: lr * weight_decay must be <= 1 (x <- x (1 - lr lambda)), got " +
-                       to_string<S>(o.weight_decay));
-  } else {  // amsgrad
-    o.amsgrad = true;
-    o.bias_correction = conv == "pytorch";
-    o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
-  }
-  return std::make_unique<Adam<S>>(o);
+MethodFactory<S> factory_of(const MethodInfo& m) {
+  if constexpr (std::is_same_v<S, double>) return m.make_double;
+  else if constexpr (std::is_same_v<S, Mpfr>) return m.make_mpfr;
+  else return m.make_exact;
+}
+template <class S>
+ScheduleFactory<S> schedule_factory_of(const MethodInfo& m) {
+  if constexpr (std::is_same_v<S, double>) return m.schedule_double;
+  else if constexpr (std::is_same_v<S, Mpfr>) return m.schedule_mpfr;
+  else return m.schedule_exact;
+}
+
+// The constructors check what involves several parameters (AdamW's lr·λ ≤ 1, Rprop's
+// η⁻ < 1 < η⁺) in one place and name the parameter as the library does ("weight_decay: …");
+// on the command line the message names the flag ("--weight-decay: …").
+std::string as_flag(const MethodInfo& m, const std::string& message) {
+  const auto colon = message.find(':');
+  if (colon == std::string::npos || colon == 0) return message;
+  std::string flag = message.substr(0, colon);
+  if (flag.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") != std::string::npos) return message;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  for (const auto& p : m.parameters)
+    if (p.name == flag) return "--" + flag + message.substr(colon);
+  return message;
 }
 
 // The method alone, from its own flags.
 template <class S>
-std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<std::string, std::string>& given) {
-  const MethodInfo& m = method_info(name);
+std::unique_ptr<Optimizer<S>> make_method(const MethodInfo& m, const std::map<std::string, std::string>& given) {
   for (const auto& [flag, text] : given) {
     const bool takes = std::any_of(m.parameters.begin(), m.parameters.end(), [&](const auto& p) { return p.name == flag; });
     if (!takes) {
@@ -394,96 +238,15 @@ std::unique_ptr<Optimizer<S>> make_method(std::string_view name, const std::map<
                        " --" + flag + ", not " + m.name);
     }
   }
-  constexpr bool exact = ScalarTraits<S>::exact;
-  const std::string owner = "--method " + m.name;
-  auto v = [&](std::string_view p) { return value_of<S>(owner, param(m, p), given); };
-  if (name == "gd") return std::make_unique<GradientDescent<S>>(v("eta"));
-  if (name == "sgd") {
-    SgdOptions o;
-    o.batch = integer_of(owner, param(m, "batch"), given);
-    o.seed = static_cast<std::uint64_t>(integer_of(owner, param(m, "seed"), given));
-    o.sampling = parse_sampling(choice_of(param(m, "sampling"), given));
-    return std::make_unique<Sgd<S>>(v("lr"), o);
+  const MethodFactory<S> make = factory_of<S>(m);
+  if (!make) throw InputError("--method: " + m.name + " takes square roots and cannot run with --exact; use --digits D");
+  try {
+    return make(MethodArgs(m, given));
+  } catch (const InputError& e) {
+    throw InputError(as_flag(m, e.what()));
   }
-  if (name == "nesterov" && given.count("L")) {
-    for (const char* flag : {"eta", "beta", "form"})
-      if (given.count(flag))
-        throw InputError(std::string("--") + flag + ": not with --L (Nesterov's scheme takes its step 1/L and its beta from "
-                         "--L and --mu)");
-    const S mu = given.count("mu") ? v("mu") : S(0), L = v("L");
-    if (!(mu < L)) throw InputError("--mu: must be < L, got " + given.at("mu"));
-    if constexpr (exact) {
-      if (!given.count("mu") || mu == 0)
-        throw InputError("--L: without --mu > 0 Nesterov's scheme uses the convex t_k schedule, which takes square roots "
-                         "and cannot run with --exact; use --digits D");
-      if (!exact_sqrt(Rational(L / mu)))
-        throw InputError("--mu: sqrt(L/mu) = sqrt(" + to_string<S>(L / mu) +
-                         ") is irrational, so beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1) is not exact; use --digits D");
-    }
-    return std::make_unique<Momentum<S>>(Momentum<S>::accelerated(L, mu));
-  }
-  if (name == "nesterov" && given.count("mu")) throw InputError("--mu: needs --L (Nesterov's scheme for L-smooth f)");
-  if (name == "heavy_ball" || name == "nesterov") {
-    const S eta = v("eta"), beta = v("beta");
-    const std::string form = choice_of(param(m, "form"), given);
-    return std::make_unique<Momentum<S>>(eta, beta, form == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes,
-                                         name == "nesterov");
-  }
-  if (name == "steepest") return std::make_unique<SteepestDescent<S>>();
-  if (name == "rprop") {
-    RpropOptions<S> o;
-    o.delta0 = v("lr");
-    std::tie(o.eta_minus, o.eta_plus) = pair_of<S>(owner, param(m, "etas"), given);
-    if (!(o.eta_minus < 1 && o.eta_plus > 1))
-      throw InputError("--etas: must satisfy 0 < eta_minus < 1 < eta_plus, got " + to_string<S>(o.eta_minus) + "," +
-                       to_string<S>(o.eta_plus));
-    std::tie(o.delta_min, o.delta_max) = pair_of<S>(owner, param(m, "step-sizes"), given);
-    if (!(o.delta_min <= o.delta_max)) throw InputError("--step-sizes: must satisfy D_min <= D_max");
-    if (!(o.delta0 >= o.delta_min && o.delta0 <= o.delta_max))
-      throw InputError("--lr: the initial step length must lie within --step-sizes [" + to_string<S>(o.delta_min) + ", " +
-                       to_string<S>(o.delta_max) + "], got " + to_string<S>(o.delta0));
-    const std::string conv = choice_of(param(m, "convention"), given);
-    const std::string variant = given.count("variant")      ? choice_of(param(m, "variant"), given)
-                                : conv == "paper" ? std::string("rprop_plus")
-                                : conv == "notes" ? std::string("notes_literal")
-                                                  : std::string("irprop_minus");
-    RpropVariant kind = RpropVariant::irprop_minus;
-    for (RpropVariant k : {RpropVariant::notes_literal, RpropVariant::notes_magnitude, RpropVariant::notes_uncapped,
-                           RpropVariant::rprop_plus, RpropVariant::rprop_minus, RpropVariant::irprop_plus,
-                           RpropVariant::irprop_minus})
-      if (to_string(k) == variant) kind = k;
-    return std::make_unique<Rprop<S>>(kind, o);
-  }
-  if (name == "perceptron") return std::make_unique<Perceptron<S>>();
-  if (name == "quickprop") {
-    if (given.count("max-growth") && choice_of(param(m, "convention"), given) == "notes")
-      throw InputError("--max-growth: not with --convention notes (seed 002's QuickProp has no cap)");
-    return std::make_unique<QuickProp<S>>(v("lr"), v("max-growth"),
-                                          choice_of(param(m, "convention"), given) == "notes" ? QuickPropVariant::notes
-                                                                                           : QuickPropVariant::fahlman);
-  }
-  if (name == "backtracking") return std::make_unique<Backtracking<S>>(v("eta"), v("c"), v("rho"));
-  if (name == "coordinate") return std::make_unique<CoordinateDescent<S>>(v("eta"));
-  if (name == "newton") return std::make_unique<Newton<S>>(v("eta"), v("damping"));
-  if (name == "preconditioned") {
-    const S eta = v("eta");
-    const std::string kind = choice_of(param(m, "preconditioner"), given);
-    if (exact && kind == "whiten")
-      throw InputError("--preconditioner: whiten takes square roots (A^(-1/2)) and cannot run with --exact; use --digits D");
-    return std::make_unique<PreconditionedGD<S>>(eta, kind == "diag" ? PreconditionerKind::diagonal
-                                                                     : PreconditionerKind::whitening);
-  }
-  if constexpr (exact) {
-    throw InputError("--method: " + m.name + " takes square roots and cannot run with --exact; use --digits D");
-  } else {
-    if (name == "adagrad" || name == "rmsprop" || name == "adadelta" || name == "adam" || name == "adamw" ||
-        name == "amsgrad")
-      return make_adaptive<S>(m, given);
-    if (name == "bfgs") return std::make_unique<BFGS<S>>();
-    if (name == "lbfgs") return std::make_unique<LBFGS<S>>(integer_of(owner, param(m, "memory"), given));
-  }
-  throw std::logic_error("methods: no factory for " + m.name);
 }
+}  // namespace
 
 template <class S>
 std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::map<std::string, std::string>& given) {
@@ -496,7 +259,7 @@ std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::m
         std::any_of(sched_params.begin(), sched_params.end(), [&](const auto& p) { return p.name == flag; });
     (of_schedule && !of_method ? sched : own)[flag] = text;
   }
-  auto method = make_method<S>(name, own);
+  auto method = make_method<S>(m, own);
   const auto it = sched.find("schedule");
   if (it == sched.end()) {
     if (!sched.empty())
@@ -507,27 +270,17 @@ std::unique_ptr<Optimizer<S>> make_optimizer(std::string_view name, const std::m
     throw InputError("--schedule: method " + m.name + " has no step size to schedule" +
                      (m.name == "coordinate" ? std::string(" with --eta 0 (exact coordinate minimization)") : std::string()));
   const HyperParameter& choice = sched_params.front();
-  const std::string kind = choice_of(choice, sched);
-  const MethodInfo& info = *std::find_if(schedules().begin(), schedules().end(), [&](const auto& x) { return x.name == kind; });
+  if (std::find(choice.choices.begin(), choice.choices.end(), it->second) == choice.choices.end())
+    throw InputError("--schedule: unknown value '" + it->second + "' (known: " + range_text(choice) + ")");
+  const MethodInfo& info =
+      *std::find_if(schedules().begin(), schedules().end(), [&](const auto& x) { return x.name == it->second; });
   for (const auto& [flag, text] : sched)
     if (flag != "schedule" &&
         std::none_of(info.parameters.begin(), info.parameters.end(), [&](const auto& p) { return p.name == flag; }))
-      throw InputError("--" + flag + ": not a parameter of --schedule " + kind);
-  const std::string owner = "--schedule " + kind;
-  auto v = [&](std::string_view p) { return value_of<S>(owner, param(info, p), sched); };
-  Schedule<S> schedule = Schedule<S>::constant();
-  if (kind == "inv_sqrt") schedule = Schedule<S>::inv_sqrt();
-  else if (kind == "inverse") schedule = Schedule<S>::inverse();
-  else if (kind == "inverse_square") schedule = Schedule<S>::inverse_square();
-  else if (kind == "exponential") schedule = Schedule<S>::exponential(v("decay"));
-  else if (kind == "plateau")
-    schedule = Schedule<S>::plateau(v("factor"), integer_of(owner, param(info, "patience"), sched), v("threshold"));
-  else if (kind == "silver") schedule = Schedule<S>::silver();
-  if constexpr (ScalarTraits<S>::exact) {
-    if (kind == "inv_sqrt" || kind == "exponential" || kind == "silver")
-      throw InputError("--schedule: " + kind + " is irrational and cannot run with --exact; use --digits D");
-  }
-  return std::make_unique<Scheduled<S>>(std::move(method), std::move(schedule));
+      throw InputError("--" + flag + ": not a parameter of --schedule " + info.name);
+  const ScheduleFactory<S> make = schedule_factory_of<S>(info);
+  if (!make) throw InputError("--schedule: " + info.name + " is irrational and cannot run with --exact; use --digits D");
+  return std::make_unique<Scheduled<S>>(std::move(method), make(MethodArgs(info, sched)));
 }
 
 template std::unique_ptr<Optimizer<double>> make_optimizer<double>(std::string_view, const std::map<std::string, std::string>&);

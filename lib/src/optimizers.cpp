@@ -1,5 +1,6 @@
 // Optimizers and the runner.
 #include "descent/optimizers.hpp"
+#include "optimizers/families.hpp"
 
 #include "descent/kernels.hpp"
 
@@ -149,5 +150,31 @@ DESCENT_OPT(double)
 DESCENT_OPT(Mpfr)
 DESCENT_OPT(Rational)
 #undef DESCENT_OPT
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_gd(const MethodArgs& a) {
+  return std::make_unique<GradientDescent<S>>(a.number<S>("eta"));
+}
+}  // namespace
+
+std::vector<MethodInfo> families::gradient_descent() {
+  return {{.name = "gd",
+           .summary = "x <- x - eta grad f(x)",
+           .parameters = {families::positive("eta", "", "step size eta")},
+           .exact = "yes",
+           .schedulable = true,
+           .torch = "torch.optim.SGD",
+           .forms = {
+{"gd", "paper", "Cauchy (1847); seeds 000-004; torch.optim.SGD (momentum 0)", "x <- x - eta grad f(x)",
+       "one form everywhere (PyTorch's SGD with momentum = 0, weight_decay = 0 is the same update)", "--method gd --eta E",
+       {"gd_descent_lemma", "gd_stable_iff_below_2_over_L"}}
+},
+           .make_double = build_gd<double>,
+           .make_mpfr = build_gd<Mpfr>,
+           .make_exact = build_gd<Rational>}};
+}
 
 }  // namespace descent

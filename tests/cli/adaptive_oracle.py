@@ -245,38 +245,38 @@ WORDS = {"convention", "eps_placement", "centered", "order", "bias_correction", 
 RPROP_DEFAULT_VARIANT = {"pytorch": "irprop_minus", "paper": "rprop_plus", "notes": "notes_literal"}
 
 
-def resolve(method, given):
-    """The method's parameters: Fractions (pairs as tuples) and words, defaults filled in
-    (some depend on the convention)."""
-    conv_default = {"adagrad": "paper", "rmsprop": "pytorch", "adadelta": "paper", "adam": "paper",
-                    "adamw": "pytorch", "amsgrad": "pytorch", "rprop": "pytorch", "quickprop": "paper"}[method]
-    conv = given.get("convention") or conv_default
-    d = {"convention": conv}
-    F = Fraction
+def registry_defaults(descent, method):
+    """The method's defaults as the registry states them (`descent trace --methods --format json`),
+    not restated here: {flag with underscores: text}; flags without a default are left out."""
+    doc = json.loads(subprocess.run([descent, "trace", "--methods", "--format", "json"], capture_output=True, text=True,
+                                    check=True).stdout)
+    entry = next(m for m in doc["methods"] if m["name"] == method)
+    return {p["name"].replace("-", "_"): p["default"] for p in entry["parameters"] if p["default"] is not None}
+
+
+def resolve(method, given, defaults):
+    """The method's parameters: Fractions (pairs as tuples) and words. Plain defaults come from the
+    registry (`defaults`, registry_defaults); the ones that depend on the form are the forms'
+    definitions and are written here: AdaGrad's eps (1e-10, none in the notes' form), Adam's bias
+    correction (none in the notes' form), Rprop's variant (by --convention), AdaDelta's eps_delta (= eps)."""
+    texts = dict(defaults)
+    conv = given.get("convention") or texts["convention"]
+    d = {}
     if method == "adagrad":
-        d.update(lr=F(1, 100), eps=F(0) if conv == "notes" else F(1, 10**10), eps_placement="outside",
-                 initial_accumulator_value=F(0), lr_decay=F(0), weight_decay=F(0))
-    elif method == "rmsprop":
-        d.update(lr=F(1, 100), alpha=F(99, 100), eps=F(1, 10**8), centered="no", momentum=F(0), weight_decay=F(0))
+        texts["eps"] = "0" if conv == "notes" else "1/10000000000"
     elif method == "adadelta":
-        d.update(lr=F(1), rho=F(9, 10), eps=F(1, 10**6), eps_delta=None, order="update_first", weight_decay=F(0))
-    elif method in ("adam", "adamw", "amsgrad"):
-        d.update(lr=F(1, 1000), betas=(F(9, 10), F(999, 1000)), eps=F(1, 10**8),
-                 weight_decay=F(1, 100) if method == "adamw" else F(0))
-        if method == "adam":
-            d.update(bias_correction="no" if conv == "notes" else "yes", eps_hat="no")
+        d["eps_delta"] = None
+    elif method == "adam":
+        texts["bias_correction"] = "no" if conv == "notes" else "yes"
     elif method == "rprop":
-        d.update(lr=F(1, 100), etas=(F(1, 2), F(6, 5)), step_sizes=(F(1, 10**6), F(50)),
-                 variant=RPROP_DEFAULT_VARIANT[conv])
-    elif method == "quickprop":
-        d.update(lr=F(1, 100), max_growth=F(7, 4))
-    for key, text in given.items():
-        if key == "convention" or text is None:
-            continue
+        texts["variant"] = RPROP_DEFAULT_VARIANT[conv]
+    texts.update({k: v for k, v in given.items() if v is not None})
+    texts["convention"] = conv
+    for key, text in texts.items():
         if key in WORDS:
             d[key] = text
         elif key in PAIR:
-            parts = text.split(",")
+            parts = text.strip("()").replace(" ", "").split(",")
             if len(parts) != 2:
                 raise SystemExit(f"--{key.replace('_', '-')}: expected two numbers a,b")
             d[key] = tuple(to_fraction(p, key) for p in parts)
@@ -667,7 +667,8 @@ def main():
     for f in given:
         if f not in METHOD_FLAGS[a.method]:
             usage(f"--{f.replace('_', '-')} is not a flag of {a.method}")
-    P = resolve(a.method, given)
+    defaults = registry_defaults(a.descent, a.method)
+    P = resolve(a.method, given, defaults)
     negative = any(v is not None for v in (a.reference_convention, a.reference_variant, a.reference_order))
     Pref = P
     if negative:
@@ -678,7 +679,7 @@ def main():
             g2["variant"] = a.reference_variant
         if a.reference_order is not None:
             g2["order"] = a.reference_order
-        Pref = resolve(a.method, g2)
+        Pref = resolve(a.method, g2, defaults)
     if a.oracle == "pytorch-float64":
         if a.digits is None or a.digits < 17:
             usage("--oracle pytorch-float64 needs --digits D with D >= 17")

@@ -1,5 +1,6 @@
 // Adam, AMSGrad, Adam with L2, AdamW.
 #include "descent/optimizers/adam.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -76,5 +77,127 @@ Vec<S> Adam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
 
 template class Adam<double>;
 template class Adam<Mpfr>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+// The options every form of Adam shares, from its flags.
+template <class S>
+AdamOptions<S> adam_options(const MethodArgs& a) {
+  AdamOptions<S> o;
+  o.lr = a.number<S>("lr");
+  std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
+  o.eps = a.number<S>("eps");
+  o.weight_decay = a.number<S>("weight-decay");
+  return o;
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_adam(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  AdamOptions<S> o = adam_options<S>(a);
+  if (conv == "notes") {
+    o.placement = EpsPlacement::inside;
+    o.bias_correction = false;
+  }
+  if (a.has("bias-correction")) o.bias_correction = a.word("bias-correction") == "yes";
+  o.eps_hat = a.word("eps-hat") == "yes";
+  if (o.eps_hat && !o.bias_correction) throw InputError("--eps-hat: rewrites the bias-corrected step; not with --bias-correction no");
+  if (o.eps_hat && conv == "notes") throw InputError("--eps-hat: not with --convention notes (eps inside the root)");
+  o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
+  return std::make_unique<Adam<S>>(o);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_adamw(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  AdamOptions<S> o = adam_options<S>(a);
+  o.decay = conv == "paper" ? WeightDecay::decoupled_paper : WeightDecay::decoupled_pytorch;
+  return std::make_unique<Adam<S>>(o);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_amsgrad(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  AdamOptions<S> o = adam_options<S>(a);
+  o.amsgrad = true;
+  o.bias_correction = conv == "pytorch";
+  o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
+  return std::make_unique<Adam<S>>(o);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::adam() {
+  const HyperParameter lr = families::positive("lr", "1/1000", "learning rate alpha");
+  const HyperParameter eps = families::nonnegative("eps", "1e-8", "eps");
+  const HyperParameter l2 = families::nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x");
+  return {
+      {.name = "adam",
+       .summary = "m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2, x <- x - lr (m/(1 - b1^t)) / (sqrt(v/(1 - b2^t)) + eps) "
+                  "(paper, pytorch); notes: x <- x - lr m / sqrt(v + eps), no bias correction (seed 003); weight decay: "
+                  "g <- g + lambda x (L2)",
+       .parameters = {lr, families::betas(), eps, l2, families::convention("paper"),
+                      families::optional(families::word("bias-correction", "", {"yes", "no"},
+                                                        "divide m by 1 - b1^t and v by 1 - b2^t (default yes; notes: no)")),
+                      families::word("eps-hat", "no", {"no", "yes"},
+                                     "Kingma & Ba's eps-hat form: x <- x - lr sqrt(1 - b2^t)/(1 - b1^t) m/(sqrt(v) + eps)")},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.Adam",
+       .forms = {
+{"adam", "paper", "Kingma & Ba (2015), Algorithm 1",
+       "m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g^2, x <- x - lr m_hat/(sqrt(v_hat) + eps)",
+       "bias-corrected; eps outside the root; the eps-hat form is Algorithm 1 with eps_t = eps_hat/sqrt(1 - b2^t); first "
+       "step lr g/(|g| + eps)", "--method adam --convention paper [--eps-hat yes]",
+       {"adam_first_step", "adam_forms", "adam_step_bound"}},
+{"adam", "pytorch", "torch.optim.Adam", "x <- x - lr/(1 - b1^t) m/(sqrt(v)/sqrt(1 - b2^t) + eps)",
+       "Algorithm 1 in another order (checked); weight_decay is L2 in the gradient", "--method adam --convention pytorch",
+       {"adam_forms"}},
+{"adam", "notes", "seed 003 (Adam)", "x <- x - eta m/sqrt(v + eps), no bias correction",
+       "first steps (1 - b1)/sqrt(1 - b2) = 3.16 times Algorithm 1's at the defaults (refuted as Kingma & Ba's)",
+       "--method adam --convention notes", {"adam_first_step"}}
+},
+       .make_double = build_adam<double>,
+       .make_mpfr = build_adam<Mpfr>},
+      {.name = "adamw",
+       .summary = "Adam with decoupled weight decay: pytorch x <- x (1 - lr lambda) then the Adam step; paper (Loshchilov "
+                  "& Hutter) x <- x - eta_t (Adam step/lr + lambda x), eta_t the schedule multiplier (1 without --schedule)",
+       .parameters = {lr, families::betas(), eps, families::nonnegative("weight-decay", "1/100", "decay lambda"),
+                      families::convention("pytorch", {"paper", "pytorch"},
+                                           "pytorch (decay scaled by lr) or paper (decay scaled by the schedule "
+                                           "multiplier only)")},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.AdamW",
+       .forms = {
+{"adamw", "paper", "Loshchilov & Hutter (2019), Algorithm 2", "x <- x - eta_t (lr m_hat/(sqrt(v_hat) + eps) + lambda x)",
+       "the decay is scaled by the schedule multiplier eta_t only, not by lr; not Adam with L2 (counterexample)",
+       "--method adamw --convention paper", {"adamw_decoupled"}},
+{"adamw", "pytorch", "torch.optim.AdamW", "x <- x (1 - lr lambda), then the Adam step",
+       "the paper's with lambda_paper = lr lambda (checked, also under a schedule): PyTorch's default 0.01 is a decay "
+       "of 1e-5 per step at lr = 1e-3", "--method adamw --convention pytorch", {"adamw_decoupled"}}
+},
+       .make_double = build_adamw<double>,
+       .make_mpfr = build_adamw<Mpfr>},
+      {.name = "amsgrad",
+       .summary = "Adam with v_hat <- max(v_hat, v) in place of v: paper (Reddi et al. 2018) x <- x - lr m/(sqrt(v_hat) + "
+                  "eps) without bias correction; pytorch corrects m and divides v_hat by 1 - b2^t",
+       .parameters = {lr, families::betas(), eps, l2,
+                      families::convention("pytorch", {"paper", "pytorch"}, "paper (no bias correction) or pytorch")},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.Adam",
+       .forms = {
+{"amsgrad", "paper", "Reddi, Kale & Kumar (2018), Algorithm 2", "v_hat <- max(v_hat, v), x <- x - lr m/(sqrt(v_hat) + eps)",
+       "no bias correction; the scale lr/(sqrt(v_hat) + eps) never increases (Adam's can)",
+       "--method amsgrad --convention paper", {"adam_forms"}},
+{"amsgrad", "pytorch", "torch.optim.Adam(amsgrad=True)", "x <- x - lr/(1 - b1^t) m/(sqrt(max v)/sqrt(1 - b2^t) + eps)",
+       "the max is over the raw v, then bias-corrected with the current t", "--method amsgrad --convention pytorch",
+       {"adam_forms"}}
+},
+       .make_double = build_amsgrad<double>,
+       .make_mpfr = build_amsgrad<Mpfr>},
+  };
+}
 
 }  // namespace descent

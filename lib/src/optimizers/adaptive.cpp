@@ -1,5 +1,6 @@
 // AdaGrad, RMSProp and AdaDelta.
 #include "descent/optimizers/adaptive.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -142,5 +143,146 @@ template class RMSProp<double>;
 template class RMSProp<Mpfr>;
 template class AdaDelta<double>;
 template class AdaDelta<Mpfr>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_adagrad(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  const AdaGradForm form = conv == "notes" ? AdaGradForm::notes : conv == "pytorch" ? AdaGradForm::pytorch : AdaGradForm::paper;
+  if (form == AdaGradForm::notes) {
+    for (const char* f : {"eps", "eps-placement", "initial-accumulator-value", "lr-decay", "weight-decay"})
+      a.refuse(f, "not with --convention notes (seed 001's AdaGrad has only eta)");
+    return std::make_unique<AdaGrad<S>>(a.number<S>("lr"), S(0), form);
+  }
+  if (form != AdaGradForm::pytorch) a.refuse("lr-decay", "only with --convention pytorch");
+  if (form != AdaGradForm::paper) a.refuse("eps-placement", "only with --convention paper (PyTorch adds eps outside)");
+  const S lr = a.number<S>("lr");
+  const S eps = a.has("eps") ? a.number<S>("eps") : S(1) / S(10000000000LL);
+  const EpsPlacement placement = a.word("eps-placement") == "inside" ? EpsPlacement::inside : EpsPlacement::outside;
+  const S initial = a.number<S>("initial-accumulator-value"), lr_decay = a.number<S>("lr-decay"),
+          weight_decay = a.number<S>("weight-decay");
+  return std::make_unique<AdaGrad<S>>(lr, eps, form, placement, initial, lr_decay, weight_decay);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_rmsprop(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  const bool centered = a.word("centered") == "yes";
+  if (conv == "notes")
+    for (const char* f : {"centered", "momentum", "weight-decay"})
+      a.refuse(f, "not with --convention notes (seed 003's RMSProp)");
+  const S lr = a.number<S>("lr"), alpha = a.number<S>("alpha"), eps = a.number<S>("eps");
+  const S momentum = a.number<S>("momentum"), weight_decay = a.number<S>("weight-decay");
+  return std::make_unique<RMSProp<S>>(lr, alpha, eps, conv == "notes" ? EpsPlacement::inside : EpsPlacement::outside,
+                                      centered, momentum, weight_decay);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_adadelta(const MethodArgs& a) {
+  const std::string conv = a.word("convention");
+  const bool stale = a.word("order") == "divide_first";
+  if (conv == "notes" && stale) throw InputError("--order: divide_first is a variant of the per-coordinate form, not notes");
+  if (conv == "notes") a.refuse("weight-decay", "not with --convention notes (seed 003's AdaDelta)");
+  const S eps = a.number<S>("eps");
+  const S eps_delta = a.has("eps-delta") ? a.number<S>("eps-delta") : eps;
+  const AdaDeltaForm form = stale ? AdaDeltaForm::stale : conv == "notes" ? AdaDeltaForm::notes : AdaDeltaForm::paper;
+  const S lr = a.number<S>("lr"), rho = a.number<S>("rho"), weight_decay = a.number<S>("weight-decay");
+  return std::make_unique<AdaDelta<S>>(lr, rho, eps, eps_delta, form, weight_decay);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::adaptive() {
+  const HyperParameter l2 = families::nonnegative("weight-decay", "0", "L2 coefficient lambda: g <- g + lambda x (not notes)");
+  return {
+      {.name = "adagrad",
+       .summary = "paper: G <- G + g^2, x <- x - lr g / (eps + sqrt(G)) (Duchi et al. 2011); pytorch: the same with "
+                  "lr / (1 + (t - 1) lr_decay); notes: x <- x - (lr/sqrt(t + 1))/sigma_t g, sigma_t the root mean square "
+                  "of g_0..g_t (seed 001)",
+       .parameters = {families::positive("lr", "1/100", "learning rate"),
+                      families::optional(families::nonnegative(
+                          "eps", "", "eps in the denominator (default 1e-10; the notes' form has none)")),
+                      families::convention("paper"),
+                      families::word("eps-placement", "outside", {"outside", "inside"},
+                                     "sqrt(G) + eps (outside) or sqrt(G + eps) (inside); paper only"),
+                      families::nonnegative("initial-accumulator-value", "0", "G_0 (paper, pytorch)"),
+                      families::nonnegative("lr-decay", "0", "pytorch only: lr_t = lr / (1 + (t - 1) lr_decay)"), l2},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.Adagrad",
+       .forms = {
+{"adagrad", "notes", "seed 001 (Adagrad)", "w <- w - (eta/sqrt(t + 1))/sigma^t g, sigma^t = RMS of g^0..g^t",
+       "the sqrt(t + 1) cancels: the paper's form with eps = 0 (checked); no eps, so a coordinate with zero gradients "
+       "so far does not move", "--method adagrad --convention notes", {"adagrad_forms", "adagrad_axis_aligned"}},
+{"adagrad", "paper", "Duchi, Hazan & Singer (2011), diagonal; seed 003", "G <- G + g^2, x <- x - eta g/(eps + sqrt(G))",
+       "eps outside the root (inside with --eps-placement inside); G_0 = 0 unless --initial-accumulator-value; seed 003 "
+       "writes the sum with grad f(x_t) for every j (refuted)",
+       "--method adagrad --convention paper", {"adagrad_forms", "adagrad_axis_aligned", "gradient_distance"}},
+{"adagrad", "pytorch", "torch.optim.Adagrad", "G <- G + g^2, x <- x - lr/(1 + (t - 1) lr_decay) g/(sqrt(G) + eps)",
+       "the paper's form plus lr_decay, initial_accumulator_value and L2 weight_decay; default eps 1e-10",
+       "--method adagrad --convention pytorch", {"adagrad_forms"}}
+},
+       .make_double = build_adagrad<double>,
+       .make_mpfr = build_adagrad<Mpfr>},
+      {.name = "rmsprop",
+       .summary = "v <- alpha v + (1 - alpha) g^2, x <- x - lr g / (sqrt(v) + eps) (paper, pytorch) or lr g / sqrt(v + eps) "
+                  "(notes, seed 003); centered: sqrt(v - m^2), m the average of g; momentum mu: b <- mu b + g/(...), "
+                  "x <- x - lr b",
+       .parameters = {families::positive("lr", "1/100", "learning rate"),
+                      families::unit_closed_open("alpha", "99/100", "decay rate of v"),
+                      families::nonnegative("eps", "1e-8", "eps in the denominator"), families::convention("pytorch"),
+                      families::word("centered", "no", {"no", "yes"},
+                                     "divide by sqrt(v - m^2) + eps (Graves 2013; not notes)"),
+                      families::unit_closed_open("momentum", "0", "momentum mu of PyTorch's buffer (not notes)"), l2},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.RMSprop",
+       .forms = {
+{"rmsprop", "notes", "seed 003 (RMSProp, Hinton et al. 2012)", "v <- beta v + (1 - beta) g^2, x <- x - eta g/sqrt(v + eps)",
+       "eps inside the root; seed 003 also writes the power -1, G_t on both sides and the unrolled sum without 1 - beta "
+       "(all refuted)", "--method rmsprop --convention notes", {"rmsprop_average", "adadelta_units"}},
+{"rmsprop", "pytorch", "torch.optim.RMSprop; Tieleman & Hinton (2012); Graves (2013, centered)",
+       "v <- alpha v + (1 - alpha) g^2, x <- x - lr g/(sqrt(v) + eps)",
+       "eps outside the root (TensorFlow puts it inside); centered divides by sqrt(v - m^2) + eps; momentum mu keeps "
+       "b <- mu b + g/(sqrt(v) + eps); --convention paper is the same update",
+       "--method rmsprop --convention pytorch", {"rmsprop_average"}}
+},
+       .make_double = build_rmsprop<double>,
+       .make_mpfr = build_rmsprop<Mpfr>},
+      {.name = "adadelta",
+       .summary = "E_g <- rho E_g + (1 - rho) g^2, d = sqrt(E_d + eps)/sqrt(E_g + eps) g, E_d <- rho E_d + (1 - rho) d^2, "
+                  "x <- x - lr d (Zeiler 2012 with lr = 1; pytorch); notes: one scalar E_d of |d|^2 (seed 003)",
+       .parameters = {families::positive("lr", "1", "learning rate (1 in Zeiler's paper)"),
+                      families::unit_closed_open("rho", "9/10", "decay rate of both averages"),
+                      families::positive("eps", "1e-6", "eps"),
+                      families::optional(families::positive("eps-delta", "", "eps of the step average E_d (default: --eps)")),
+                      families::convention("paper"),
+                      families::word("order", "update_first", {"update_first", "divide_first"},
+                                     "update_first: E_g includes g before dividing (Zeiler); divide_first: divides by the "
+                                     "previous E_g (an implementation slip: from zero state it is gradient descent with "
+                                     "step lr)"),
+                      l2},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.Adadelta",
+       .forms = {
+{"adadelta", "paper", "Zeiler (2012), Algorithm 1; torch.optim.Adadelta",
+       "E_g <- rho E_g + (1 - rho) g^2, d = sqrt(E_d + eps)/sqrt(E_g + eps) g, E_d <- rho E_d + (1 - rho) d^2, x <- x - lr d",
+       "Zeiler has no learning rate (lr = 1, PyTorch's default); E_d is updated with d before the lr; the step has the "
+       "units of x when each eps carries its average's units", "--method adadelta --convention paper",
+       {"adadelta_units", "adadelta_per_coordinate"}},
+{"adadelta", "notes", "seed 003 (AdaDelta)", "as paper with one scalar u <- rho u + (1 - rho) sum_i d_i^2 for all coordinates",
+       "couples the coordinates (refuted as Zeiler's per-coordinate method)", "--method adadelta --convention notes",
+       {"adadelta_per_coordinate"}},
+{"adadelta", "divide_first", "an implementation slip", "d computed with E_g before adding g^2",
+       "from zero state it is exactly gradient descent with step lr, for every rho and eps",
+       "--method adadelta --order divide_first", {"adadelta_per_coordinate"}}
+},
+       .make_double = build_adadelta<double>,
+       .make_mpfr = build_adadelta<Mpfr>},
+  };
+}
 
 }  // namespace descent

@@ -1,5 +1,6 @@
 // Line searches and the optimizers built on them (lesson 05).
 #include "descent/optimizers/line_search.hpp"
+#include "families.hpp"
 
 #include <stdexcept>
 #include <type_traits>
@@ -237,5 +238,68 @@ DESCENT_LS(double)
 DESCENT_LS(Mpfr)
 DESCENT_LS(Rational)
 #undef DESCENT_LS
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_steepest(const MethodArgs&) {
+  return std::make_unique<SteepestDescent<S>>();
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_backtracking(const MethodArgs& a) {
+  const S eta = a.number<S>("eta"), c = a.number<S>("c"), rho = a.number<S>("rho");
+  return std::make_unique<Backtracking<S>>(eta, c, rho);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_coordinate(const MethodArgs& a) {
+  return std::make_unique<CoordinateDescent<S>>(a.number<S>("eta"));
+}
+}  // namespace
+
+std::vector<MethodInfo> families::line_search() {
+  return {
+      {.name = "steepest",
+       .summary = "x <- x - t g with t minimizing f(x - t g): g^T g / g^T H g on a quadratic, golden section to "
+                  "sqrt(eps)(1 + t) otherwise",
+       .exact = "on quadratics",
+       .exactness = Exactness::conditional,
+       .forms = {
+{"steepest", "paper", "Cauchy (1847); seed 004", "x <- x - t g, t = argmin f(x - t g)",
+       "one form (exact step on quadratics, golden section otherwise)", "--method steepest",
+       {"exact_line_search", "steepest_descent_kantorovich"}}
+},
+       .make_double = build_steepest<double>,
+       .make_mpfr = build_steepest<Mpfr>,
+       .make_exact = build_steepest<Rational>},
+      {.name = "backtracking",
+       .summary = "x <- x - t g, t = eta rho^j the first with f(x - t g) <= f(x) - c t g^T g (Armijo)",
+       .parameters = {families::positive("eta", "1", "initial trial step eta"),
+                      families::unit_open("c", "1e-4", "sufficient-decrease constant c"),
+                      families::unit_open("rho", "1/2", "reduction factor rho")},
+       .exact = "yes",
+       .forms = {
+{"backtracking", "paper", "Armijo (1966)", "x <- x - t g, t = eta rho^j the first with sufficient decrease",
+       "one form", "--method backtracking", {"armijo_backtracking"}}
+},
+       .make_double = build_backtracking<double>,
+       .make_mpfr = build_backtracking<Mpfr>,
+       .make_exact = build_backtracking<Rational>},
+      {.name = "coordinate",
+       .summary = "step k changes coordinate i = k mod n: x_i <- x_i - g_i / h_ii (exact, on quadratics; h_ii = a_ii) or "
+                  "x_i - eta g_i",
+       .parameters = {families::nonnegative("eta", "0",
+                                            "coordinate step eta; 0 = exact minimization along the coordinate (quadratics)")},
+       .exact = "yes",
+       .schedulable = true,
+       .forms = {
+{"coordinate", "paper", "seed 004", "one coordinate per step, exact or with a step eta", "one form",
+       "--method coordinate", {"coordinate_descent"}}
+},
+       .make_double = build_coordinate<double>,
+       .make_mpfr = build_coordinate<Mpfr>,
+       .make_exact = build_coordinate<Rational>},
+  };
+}
 
 }  // namespace descent

@@ -1,5 +1,6 @@
 // Heavy ball and Nesterov in the notes' and PyTorch's forms.
 #include "descent/optimizers/momentum.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -75,5 +76,99 @@ Vec<S> Momentum<S>::step(const Problem<S>& f, const Vec<S>& x, const Vec<S>& g) 
 template class Momentum<double>;
 template class Momentum<Mpfr>;
 template class Momentum<Rational>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_heavy_ball(const MethodArgs& a) {
+  const S eta = a.number<S>("eta"), beta = a.number<S>("beta");
+  const MomentumForm form = a.word("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
+  return std::make_unique<Momentum<S>>(eta, beta, form, false);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_nesterov(const MethodArgs& a) {
+  if (a.has("L")) {
+    for (const char* flag : {"eta", "beta", "form"})
+      a.refuse(flag, "not with --L (Nesterov's scheme takes its step 1/L and its beta from --L and --mu)");
+    const S mu = a.has("mu") ? a.number<S>("mu") : S(0), L = a.number<S>("L");
+    if (!(mu < L)) throw InputError("--mu: must be < L, got " + a.text("mu"));
+    if constexpr (ScalarTraits<S>::exact) {
+      if (!a.has("mu") || mu == 0)
+        throw InputError("--L: without --mu > 0 Nesterov's scheme uses the convex t_k schedule, which takes square roots "
+                         "and cannot run with --exact; use --digits D");
+      if (!exact_sqrt(Rational(L / mu)))
+        throw InputError("--mu: sqrt(L/mu) = sqrt(" + to_string<S>(L / mu) +
+                         ") is irrational, so beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1) is not exact; use --digits D");
+    }
+    return std::make_unique<Momentum<S>>(Momentum<S>::accelerated(L, mu));
+  }
+  a.refuse("mu", "needs --L (Nesterov's scheme for L-smooth f)");
+  const S eta = a.number<S>("eta"), beta = a.number<S>("beta");
+  const MomentumForm form = a.word("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
+  return std::make_unique<Momentum<S>>(eta, beta, form, true);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::momentum() {
+  return {
+      {.name = "heavy_ball",
+       .summary = "notes: v <- beta v - eta grad f(x), x <- x + v; pytorch: b <- beta b + grad f(x), x <- x - eta b",
+       .parameters = {families::positive("eta", "", "step size eta"),
+                      families::unit_closed_open("beta", "", "momentum beta"),
+                      families::word("form", "notes", {"notes", "pytorch"},
+                                     "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the same "
+                                     "x_k) or pytorch (SGD momentum)")},
+       .exact = "yes",
+       .schedulable = true,
+       .torch = "torch.optim.SGD",
+       .forms = {
+{"heavy_ball", "notes", "seed 002 (Delta W <- beta Delta W - eta grad), seed 003 (v <- -grad f + beta v, x <- x + eta v)",
+       "v <- beta v - eta grad f(x), x <- x + v", "seed 003's v is the notes' v/eta: the same x_k for a constant eta",
+       "--method heavy_ball --form notes", {"heavy_ball_forms"}},
+{"heavy_ball", "pytorch", "torch.optim.SGD(momentum=beta, dampening=0)", "b <- beta b + grad f(x), x <- x - eta b",
+       "b = -v/eta: the same x_k as the notes for a constant eta; under a schedule the notes' v keeps the past eta_j and "
+       "b does not, so the forms part from step 2",
+       "--method heavy_ball --form pytorch", {"heavy_ball_forms"}}
+},
+       .make_double = build_heavy_ball<double>,
+       .make_mpfr = build_heavy_ball<Mpfr>,
+       .make_exact = build_heavy_ball<Rational>},
+      {.name = "nesterov",
+       .summary = "notes: v <- beta v - eta grad f(x + beta v), x <- x + v; pytorch: b <- beta b + grad f(x), "
+                  "x <- x - eta (grad f(x) + beta b); with --L (and --mu): y = x_k + beta_k (x_k - x_(k-1)), "
+                  "x_(k+1) = y - grad f(y)/L, beta = (sqrt(L/mu) - 1)/(sqrt(L/mu) + 1), or for mu = 0 "
+                  "beta_k = (t_k - 1)/t_(k+1), t_1 = 1, t_(k+1) = (1 + sqrt(1 + 4 t_k^2))/2",
+       .parameters = {families::optional(families::positive("eta", "", "step size eta; required unless --L")),
+                      families::optional(families::unit_closed_open("beta", "", "momentum beta; required unless --L")),
+                      families::word("form", "notes", {"notes", "pytorch"},
+                                     "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the "
+                                     "notes' look-ahead point)"),
+                      families::optional(families::positive(
+                          "L", "", "smoothness L: Nesterov's scheme with step 1/L (instead of --eta --beta)")),
+                      families::optional(families::nonnegative(
+                          "mu", "", "strong convexity mu < L, with --L (default 0: the convex t_k schedule)"))},
+       .exact = "with --eta --beta; with --L --mu when sqrt(L/mu) is rational",
+       .exactness = Exactness::conditional,
+       .schedulable = true,
+       .torch = "torch.optim.SGD",
+       .forms = {
+{"nesterov", "notes", "seeds 002, 003 (look-ahead gradient)", "v <- beta v - eta grad f(x + beta v), x <- x + v",
+       "seed 003 writes the look-ahead as x + beta v with x <- x + eta v: Nesterov only for eta = 1 (refuted)",
+       "--method nesterov --form notes", {"nesterov_forms"}},
+{"nesterov", "pytorch", "torch.optim.SGD(momentum=beta, nesterov=True)",
+       "b <- beta b + grad f(x), x <- x - eta (grad f(x) + beta b)",
+       "its iterate is the notes' look-ahead point x_k + beta v_k; the forms part under a schedule",
+       "--method nesterov --form pytorch", {"nesterov_forms"}},
+{"nesterov", "paper", "Nesterov (1983, 2004); Beck & Teboulle (2009)",
+       "y = x_k + beta_k (x_k - x_(k-1)), x_(k+1) = y - grad f(y)/L",
+       "the notes' look-ahead form with eta = 1/L and beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), or FISTA's beta_k for "
+       "mu = 0", "--method nesterov --L L [--mu MU]", {"nesterov_strongly_convex_rate", "nesterov_forms"}}
+},
+       .make_double = build_nesterov<double>,
+       .make_mpfr = build_nesterov<Mpfr>,
+       .make_exact = build_nesterov<Rational>},
+  };
+}
 
 }  // namespace descent

@@ -1,5 +1,6 @@
 // Preconditioned gradient descent and Newton's method (lessons 06–07).
 #include "descent/optimizers/newton.hpp"
+#include "families.hpp"
 
 #include <stdexcept>
 
@@ -82,5 +83,57 @@ DESCENT_NEWTON(double)
 DESCENT_NEWTON(Mpfr)
 DESCENT_NEWTON(Rational)
 #undef DESCENT_NEWTON
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_preconditioned(const MethodArgs& a) {
+  const S eta = a.number<S>("eta");
+  const std::string kind = a.word("preconditioner");
+  if (ScalarTraits<S>::exact && kind == "whiten")
+    throw InputError("--preconditioner: whiten takes square roots (A^(-1/2)) and cannot run with --exact; use --digits D");
+  return std::make_unique<PreconditionedGD<S>>(eta, kind == "diag" ? PreconditionerKind::diagonal
+                                                                   : PreconditionerKind::whitening);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_newton(const MethodArgs& a) {
+  const S eta = a.number<S>("eta"), damping = a.number<S>("damping");
+  return std::make_unique<Newton<S>>(eta, damping);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::newton() {
+  return {
+      {.name = "preconditioned",
+       .summary = "x <- x - eta P grad f(x), P from the Hessian H0 at x0: diag(1/h_ii) or H0^(-1/2) H0^(-1/2)",
+       .parameters = {families::positive("eta", "", "step size eta"),
+                      families::word("preconditioner", "diag", {"diag", "whiten"},
+                                     "diag: P = diag(1/h_ii); whiten: P = A^(-1) by A^(-1/2) from the eigendecomposition")},
+       .exact = "with diag",
+       .exactness = Exactness::conditional,
+       .schedulable = true,
+       .forms = {
+{"preconditioned", "paper", "seeds 001, 002", "x <- x - eta P grad f(x), P = diag(1/h_ii) or A^(-1)",
+       "one form", "--method preconditioned", {"diagonal_vs_full_preconditioning", "whitening"}}
+},
+       .make_double = build_preconditioned<double>,
+       .make_mpfr = build_preconditioned<Mpfr>,
+       .make_exact = build_preconditioned<Rational>},
+      {.name = "newton",
+       .summary = "x <- x - eta (H + damping I)^(-1) grad f(x)",
+       .parameters = {families::positive("eta", "1", "step size eta (1: the full Newton step)"),
+                      families::nonnegative("damping", "0", "Levenberg-Marquardt damping lambda added to the Hessian")},
+       .exact = "yes",
+       .schedulable = true,
+       .forms = {
+{"newton", "paper", "seeds 001-003", "x <- x - eta (H + damping I)^(-1) grad f(x)", "one form", "--method newton",
+       {"newton_one_step_quadratic", "newton_quadratic_convergence"}}
+},
+       .make_double = build_newton<double>,
+       .make_mpfr = build_newton<Mpfr>,
+       .make_exact = build_newton<Rational>},
+  };
+}
 
 }  // namespace descent

@@ -1,5 +1,6 @@
 // The perceptron rule.
 #include "descent/optimizers/perceptron.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -59,5 +60,34 @@ DESCENT_PERCEPTRON(double)
 DESCENT_PERCEPTRON(Mpfr)
 DESCENT_PERCEPTRON(Rational)
 #undef DESCENT_PERCEPTRON
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_perceptron(const MethodArgs&) {
+  return std::make_unique<Perceptron<S>>();
+}
+}  // namespace
+
+std::vector<MethodInfo> families::perceptron() {
+  return {{.name = "perceptron",
+           .summary = "one step = one pass over the examples in order: w <- w + d_t a_t whenever d_t w.a_t <= 0 "
+                      "(a_t = (x_t, 1), d_t = +1 for a target > 1/2, -1 below); stops after a pass without update. "
+                      "Single neurons only (kind brady, or mlp with layers [n, 1] and a sigmoid output)",
+           .exact = "no (its problems have a sigmoid)",
+           .exactness = Exactness::no,
+           .forms = {
+{"perceptron", "paper", "Rosenblatt (1958); Novikoff (1962); seed 002 (Backprop fails to separate where perceptron succeeds)",
+       "for each example in order: if d_t w.a_t <= 0 then w <- w + d_t a_t, a_t = (x_t, 1), d_t = +1 or -1",
+       "one form everywhere; a point on the line (d w.a = 0) counts as misclassified, so w = 0 updates at once; at most "
+       "(R/gamma)^2 updates on separable points (5(t^2 + 1) for Brady's four; measured t + 4)",
+       "--method perceptron", {"perceptron_separates"}}
+},
+           .make_double = build_perceptron<double>,
+           .make_mpfr = build_perceptron<Mpfr>,
+           // the update is rational; the problems it accepts are not, and refuse --exact themselves
+           .make_exact = build_perceptron<Rational>}};
+}
 
 }  // namespace descent

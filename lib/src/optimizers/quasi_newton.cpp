@@ -1,5 +1,6 @@
 // BFGS and L-BFGS with a strong-Wolfe line search (lesson 07).
 #include "descent/optimizers/quasi_newton.hpp"
+#include "families.hpp"
 
 #include "descent/optimizers/line_search.hpp"
 
@@ -134,5 +135,44 @@ template class BFGS<double>;
 template class BFGS<Mpfr>;
 template class LBFGS<double>;
 template class LBFGS<Mpfr>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_bfgs(const MethodArgs&) {
+  return std::make_unique<BFGS<S>>();
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_lbfgs(const MethodArgs& a) {
+  return std::make_unique<LBFGS<S>>(a.integer("memory"));
+}
+}  // namespace
+
+std::vector<MethodInfo> families::quasi_newton() {
+  return {
+      {.name = "bfgs",
+       .summary = "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate, t by a strong Wolfe search",
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .forms = {
+{"bfgs", "paper", "Nocedal & Wright, Alg. 6.1", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate",
+       "one form (strong Wolfe line search)", "--method bfgs", {"quasi_newton"}}
+},
+       .make_double = build_bfgs<double>,
+       .make_mpfr = build_bfgs<Mpfr>},
+      {.name = "lbfgs",
+       .summary = "as bfgs with H applied by the two-loop recursion over the last m pairs (s, y)",
+       .parameters = {families::integer("memory", "6", "1", "1000", "number m of pairs (s, y) kept")},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .forms = {
+{"lbfgs", "paper", "Nocedal & Wright, Alg. 7.4; LBFGSpp", "the two-loop recursion over the last m pairs",
+       "one form; torch.optim.LBFGS uses its own line search and is not compared", "--method lbfgs", {"quasi_newton"}}
+},
+       .make_double = build_lbfgs<double>,
+       .make_mpfr = build_lbfgs<Mpfr>},
+  };
+}
 
 }  // namespace descent

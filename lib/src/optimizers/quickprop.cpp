@@ -1,5 +1,6 @@
 // QuickProp.
 #include "descent/optimizers/quickprop.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -42,5 +43,43 @@ Vec<S> QuickProp<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) {
 template class QuickProp<double>;
 template class QuickProp<Mpfr>;
 template class QuickProp<Rational>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_quickprop(const MethodArgs& a) {
+  const bool notes = a.word("convention") == "notes";
+  if (notes) a.refuse("max-growth", "not with --convention notes (seed 002's QuickProp has no cap)");
+  const S lr = a.number<S>("lr"), max_growth = a.number<S>("max-growth");
+  return std::make_unique<QuickProp<S>>(lr, max_growth, notes ? QuickPropVariant::notes : QuickPropVariant::fahlman);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::quickprop() {
+  return {{.name = "quickprop",
+           .summary = "per coordinate, d = x_k - x_(k-1): notes x <- x - d g_k/(g_k - g_(k-1)) (the secant step); paper "
+                      "(Fahlman) the same capped at mu d, plus -lr g_k while g_k points downhill along d; the first step "
+                      "-lr g",
+           .parameters = {families::positive("lr", "1/100", "epsilon of the gradient step -lr g"),
+                          families::positive("max-growth", "7/4",
+                                             "Fahlman's mu: no step longer than mu times the last one (paper only)"),
+                          families::convention("paper", {"paper", "notes"},
+                                               "paper: Fahlman (1988), with the cap and the gradient term; notes: seed "
+                                               "002's bare secant step")},
+           .exact = "yes",
+           .schedulable = true,
+           .forms = {
+{"quickprop", "notes", "seed 002 (QuickProp, first display)", "x <- x - d g_k/(g_k - g_(k-1)), d = x_k - x_(k-1)",
+       "the bare secant step: exact on separable quadratics; seed 002's per-connection displays have the sign of the "
+       "denominator wrong and drop a factor (refuted)", "--method quickprop --convention notes", {"quickprop_secant"}},
+{"quickprop", "paper", "Fahlman (1988)", "the secant step, at most mu times the last, plus -eps g while the slope "
+       "points the way of the last step", "growth cap mu = 1.75 and the gradient term; the first step -eps g in both",
+       "--method quickprop --convention paper", {"quickprop_secant"}}
+},
+           .make_double = build_quickprop<double>,
+           .make_mpfr = build_quickprop<Mpfr>,
+           .make_exact = build_quickprop<Rational>}};
+}
 
 }  // namespace descent

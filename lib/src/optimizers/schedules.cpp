@@ -1,5 +1,6 @@
 // Learning-rate schedules and the Scheduled decorator.
 #include "descent/optimizers/schedules.hpp"
+#include "families.hpp"
 
 #include <stdexcept>
 
@@ -146,5 +147,59 @@ template class Scheduled<Mpfr>;
 template class Scheduled<Rational>;
 template double silver_step<double>(long long);
 template Mpfr silver_step<Mpfr>(long long);
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+Schedule<S> build_constant(const MethodArgs&) { return Schedule<S>::constant(); }
+template <class S>
+Schedule<S> build_inv_sqrt(const MethodArgs&) { return Schedule<S>::inv_sqrt(); }
+template <class S>
+Schedule<S> build_inverse(const MethodArgs&) { return Schedule<S>::inverse(); }
+template <class S>
+Schedule<S> build_inverse_square(const MethodArgs&) { return Schedule<S>::inverse_square(); }
+template <class S>
+Schedule<S> build_exponential(const MethodArgs& a) { return Schedule<S>::exponential(a.number<S>("decay")); }
+template <class S>
+Schedule<S> build_plateau(const MethodArgs& a) {
+  const S factor = a.number<S>("factor");
+  const int patience = a.integer("patience");
+  return Schedule<S>::plateau(factor, patience, a.number<S>("threshold"));
+}
+template <class S>
+Schedule<S> build_silver(const MethodArgs&) { return Schedule<S>::silver(); }
+}  // namespace
+
+std::vector<MethodInfo> families::schedules() {
+  return {
+      {.name = "constant", .summary = "eta_k = eta", .exact = "yes", .schedule_double = build_constant<double>,
+       .schedule_mpfr = build_constant<Mpfr>, .schedule_exact = build_constant<Rational>},
+      {.name = "inv_sqrt", .summary = "eta_k = eta / sqrt(k + 1) (seed 001)", .exact = "no (square roots)",
+       .exactness = Exactness::no, .schedule_double = build_inv_sqrt<double>, .schedule_mpfr = build_inv_sqrt<Mpfr>},
+      {.name = "inverse", .summary = "eta_k = eta / (k + 1)", .exact = "yes", .schedule_double = build_inverse<double>,
+       .schedule_mpfr = build_inverse<Mpfr>, .schedule_exact = build_inverse<Rational>},
+      {.name = "inverse_square", .summary = "eta_k = eta / (k + 1)^2", .exact = "yes",
+       .schedule_double = build_inverse_square<double>, .schedule_mpfr = build_inverse_square<Mpfr>,
+       .schedule_exact = build_inverse_square<Rational>},
+      {.name = "exponential", .summary = "eta_k = eta exp(-decay k)",
+       .parameters = {families::positive("decay", "", "decay rate in exp(-decay k)")}, .exact = "no (exp)",
+       .exactness = Exactness::no, .schedule_double = build_exponential<double>,
+       .schedule_mpfr = build_exponential<Mpfr>},
+      {.name = "plateau",
+       .summary = "eta_k <- factor eta_k after more than patience steps without f_k < best - threshold |best| "
+                  "(PyTorch's ReduceLROnPlateau)",
+       .parameters = {families::unit_open("factor", "1/10", "reduction factor"),
+                      families::integer("patience", "10", "0", "1000000", "steps without improvement tolerated"),
+                      families::nonnegative("threshold", "1/10000", "relative improvement that counts")},
+       .exact = "yes", .torch = "torch.optim.lr_scheduler.ReduceLROnPlateau", .schedule_double = build_plateau<double>,
+       .schedule_mpfr = build_plateau<Mpfr>, .schedule_exact = build_plateau<Rational>},
+      {.name = "silver",
+       .summary = "eta_k = eta (1 + rho^(nu(k+1) - 1)), rho = 1 + sqrt(2), nu the 2-adic valuation (Altschuler & Parrilo "
+                  "2023; take eta = 1/L)",
+       .exact = "no (square roots)", .exactness = Exactness::no, .schedule_double = build_silver<double>,
+       .schedule_mpfr = build_silver<Mpfr>},
+  };
+}
 
 }  // namespace descent

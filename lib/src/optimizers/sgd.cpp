@@ -1,5 +1,6 @@
 // Stochastic gradient descent (optimizers/sgd.hpp).
 #include "descent/optimizers/sgd.hpp"
+#include "families.hpp"
 
 #include <algorithm>
 
@@ -94,5 +95,48 @@ Vec<S> Sgd<S>::step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>&) {
 template class Sgd<double>;
 template class Sgd<Mpfr>;
 template class Sgd<Rational>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_sgd(const MethodArgs& a) {
+  SgdOptions o;
+  o.batch = a.integer("batch");
+  o.seed = static_cast<std::uint64_t>(a.integer("seed"));
+  o.sampling = parse_sampling(a.word("sampling"));
+  return std::make_unique<Sgd<S>>(a.number<S>("lr"), o);
+}
+}  // namespace
+
+std::vector<MethodInfo> families::sgd() {
+  return {{.name = "sgd",
+           .summary = "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum "
+                      "over examples only (kinds least_squares, logistic, mlp); --epochs E sets the steps to E ceil(K/B)",
+           .parameters = {families::positive("lr", "", "step size"),
+                          families::integer("batch", "1", "1", "1000000", "examples per step B (at most K)"),
+                          families::integer("seed", "0", "0", "2147483647", "seed of the sampling (SplitMix64)"),
+                          families::word("sampling", "shuffle", {"shuffle", "replacement", "cyclic"},
+                                         "shuffle (a permutation per epoch), replacement (B uniform draws per step) or "
+                                         "cyclic (in order)")},
+           .exact = "yes",
+           .schedulable = true,
+           .torch = "torch.optim.SGD",
+           .forms = {
+{"sgd", "notes", "seed 001 (Stochastic Gradient Descent)",
+       "theta <- theta - eta grad L^n(theta), one example n per update, L = sum_n L^n",
+       "the notes' loss is a sum: in expectation their step is GD on L with eta/K (sgd_unbiased's counterexample); "
+       "the library averages (K c/B factor), which for seed 001's sum makes the step K times the notes'",
+       "--method sgd --batch 1 --lr E", {"sgd_unbiased", "sgd_epoch"}},
+{"sgd", "pytorch", "torch.optim.SGD with a DataLoader(shuffle=True, batch_size=B) and a loss with reduction='mean'",
+       "each epoch a permutation cut into batches of B (the last one shorter), x <- x - lr (1/B) sum_batch grad f_i",
+       "same as --sampling shuffle (PyTorch's random permutation differs, the batches' law is the same); with "
+       "reduction='sum' the step is B times larger",
+       "--method sgd --sampling shuffle --lr E", {"sgd_epoch", "sgd_minibatch_variance"}}
+},
+           .make_double = build_sgd<double>,
+           .make_mpfr = build_sgd<Mpfr>,
+           .make_exact = build_sgd<Rational>}};
+}
 
 }  // namespace descent

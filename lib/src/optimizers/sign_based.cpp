@@ -1,5 +1,6 @@
 // Rprop.
 #include "descent/optimizers/sign_based.hpp"
+#include "families.hpp"
 
 namespace descent {
 
@@ -24,12 +25,15 @@ Rprop<S>::Rprop(RpropVariant variant, RpropOptions<S> options) : variant_(varian
   auto require = [](bool ok, const std::string& what, const S& value) {
     if (!ok) throw InputError(what + ", got " + to_string<S>(value));
   };
-  require(o_.eta_minus > 0 && o_.eta_minus < 1, "etas: eta_minus must be in (0, 1)", o_.eta_minus);
-  require(o_.eta_plus > 1, "etas: eta_plus must be > 1", o_.eta_plus);
+  if (!(o_.eta_minus > 0 && o_.eta_minus < 1 && o_.eta_plus > 1))
+    throw InputError("etas: must satisfy 0 < eta_minus < 1 < eta_plus, got " + to_string<S>(o_.eta_minus) + "," +
+                     to_string<S>(o_.eta_plus));
   require(o_.delta_min >= 0, "step_sizes: the minimum must be >= 0", o_.delta_min);
-  require(o_.delta_max >= o_.delta_min, "step_sizes: the maximum must be >= the minimum", o_.delta_max);
+  if (!(o_.delta_min <= o_.delta_max))
+    throw InputError("step_sizes: must satisfy D_min <= D_max, got " + to_string<S>(o_.delta_min) + "," +
+                     to_string<S>(o_.delta_max));
   require(o_.delta0 > 0 && o_.delta0 >= o_.delta_min && o_.delta0 <= o_.delta_max,
-          "lr: the initial step length must be > 0 and within step_sizes [" + to_string<S>(o_.delta_min) + ", " +
+          "lr: the initial step length must be > 0 and lie within step_sizes [" + to_string<S>(o_.delta_min) + ", " +
               to_string<S>(o_.delta_max) + "]",
           o_.delta0);
 }
@@ -126,5 +130,78 @@ Vec<S> Rprop<S>::step_from(const Problem<S>&, const Vec<S>& x, const S& fx, cons
 template class Rprop<double>;
 template class Rprop<Mpfr>;
 template class Rprop<Rational>;
+
+// ---- the registry's entries (methods.hpp): this family's description, written once
+
+namespace {
+template <class S>
+std::unique_ptr<Optimizer<S>> build_rprop(const MethodArgs& a) {
+  RpropOptions<S> o;
+  o.delta0 = a.number<S>("lr");
+  std::tie(o.eta_minus, o.eta_plus) = a.pair<S>("etas");
+  std::tie(o.delta_min, o.delta_max) = a.pair<S>("step-sizes");
+  const std::string conv = a.word("convention");
+  const std::string variant = a.has("variant") ? a.word("variant")
+                              : conv == "paper" ? std::string("rprop_plus")
+                              : conv == "notes" ? std::string("notes_literal")
+                                                : std::string("irprop_minus");
+  RpropVariant kind = RpropVariant::irprop_minus;
+  for (RpropVariant k : {RpropVariant::notes_literal, RpropVariant::notes_magnitude, RpropVariant::notes_uncapped,
+                         RpropVariant::rprop_plus, RpropVariant::rprop_minus, RpropVariant::irprop_plus,
+                         RpropVariant::irprop_minus})
+    if (to_string(k) == variant) kind = k;
+  return std::make_unique<Rprop<S>>(kind, o);  // the constructor checks eta_minus < 1 < eta_plus and the step lengths
+}
+}  // namespace
+
+std::vector<MethodInfo> families::sign_based() {
+  HyperParameter etas = families::positive("etas", "1/2,6/5", "eta_minus,eta_plus with 0 < eta_minus < 1 < eta_plus");
+  etas.pair = true;
+  HyperParameter step_sizes = families::nonnegative("step-sizes", "1e-6,50", "D_min,D_max with D_min <= D_max");
+  step_sizes.pair = true;
+  return {{.name = "rprop",
+           .summary = "per coordinate: while sign(g) holds, D <- min(eta_plus D, D_max) and x <- x - sign(g) D; on a flip "
+                      "D <- max(eta_minus D, D_min) and, by --variant: irprop_minus (pytorch) no step; rprop_minus step; "
+                      "rprop_plus revert; irprop_plus revert if f rose; notes_* seed 002's pseudo-code",
+           .parameters = {families::positive("lr", "1/100", "initial step length D_0, within --step-sizes"), etas,
+                          step_sizes,
+                          families::optional(families::word(
+                              "variant", "",
+                              {"irprop_minus", "irprop_plus", "rprop_minus", "rprop_plus", "notes_literal",
+                               "notes_magnitude", "notes_uncapped"},
+                              "which Rprop (see descent conventions); default by --convention")),
+                          families::convention("pytorch", {"paper", "notes", "pytorch"},
+                                               "the default --variant: pytorch irprop_minus (torch.optim.Rprop), paper "
+                                               "rprop_plus (Riedmiller & Braun 1993), notes notes_literal (seed 002's "
+                                               "pseudo-code as written)")},
+           .exact = "yes",
+           .torch = "torch.optim.Rprop",
+           .forms = {
+{"rprop", "notes_literal", "seed 002, Rprop (simplified), as written",
+       "signed Delta w: min(alpha Delta w, D_max) while the sign holds; on a flip w <- w + Delta w, Delta w <- "
+       "max(beta Delta w, D_min)", "runs away when the first derivative is negative (refuted)",
+       "--method rprop --convention notes", {"rprop_notes_pseudocode"}},
+{"rprop", "notes_magnitude", "seed 002, Rprop (prose)", "the same with the ceiling and floor on the length abs(Delta w)",
+       "what the prose describes: ends within D_min of a 1-D minimizer", "--method rprop --variant notes_magnitude",
+       {"rprop_notes_pseudocode", "rprop_poll3"}},
+{"rprop", "notes_uncapped", "seed 002, Rprop (simplified), second display", "Delta w <- alpha Delta w / beta Delta w",
+       "no D_min, D_max; the direction is fixed at the start", "--method rprop --variant notes_uncapped",
+       {"rprop_notes_pseudocode", "rprop_poll3"}},
+{"rprop", "rprop_plus", "Riedmiller & Braun (1993); Igel & Hüsken (2000) Rprop+",
+       "on a flip: D <- max(eta_minus D, D_min), revert the last step, forget g", "weight backtracking: poll 3's answer",
+       "--method rprop --convention paper", {"rprop_poll3", "rprop_variants"}},
+{"rprop", "rprop_minus", "Igel & Hüsken (2000) Rprop-", "on a flip: shrink D and step -sign(g) D",
+       "no backtracking", "--method rprop --variant rprop_minus", {"rprop_variants"}},
+{"rprop", "irprop_plus", "Igel & Hüsken (2000) iRprop+", "on a flip: shrink D, revert only if f rose, forget g",
+       "compares f values: with --digits a tie can round either way", "--method rprop --variant irprop_plus",
+       {"rprop_variants"}},
+{"rprop", "irprop_minus", "Igel & Hüsken (2000) iRprop-; torch.optim.Rprop", "on a flip: shrink D, no step, forget g",
+       "PyTorch's Rprop (checked against its update); does not return to the earlier estimate (poll 3's counterexample)",
+       "--method rprop --convention pytorch", {"rprop_variants", "rprop_poll3"}}
+},
+           .make_double = build_rprop<double>,
+           .make_mpfr = build_rprop<Mpfr>,
+           .make_exact = build_rprop<Rational>}};
+}
 
 }  // namespace descent

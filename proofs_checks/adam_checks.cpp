@@ -111,6 +111,30 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const Vec<M>& x0, int steps,
 
 // ---- adam_first_step ----
 
+Verdict nadam_first_step() {
+  NAdamOptions<M> o;
+  o.eps = 0;
+  NAdam<M> nadam(o);
+  const Vec<M> g = first_gradient();
+  const Quadratic<M> f = quadratic_1d<M>(M(1), M(0), M(0));  // unused by the step: it reads g only
+  nadam.reset(static_cast<int>(g.size()));
+  const Vec<M> x0 = Vec<M>::Zero(g.size());
+  const Vec<M> dx = nadam.step(f, x0, g) - x0;
+  // the formula, from Dozat's Algorithm 2 with PyTorch's schedule: m̂ and v̂ of one step
+  const M mu1 = o.beta1 * (1 - pow(M(96) / 100, o.momentum_decay) / 2);
+  const M mu2 = o.beta1 * (1 - pow(M(96) / 100, 2 * o.momentum_decay) / 2);
+  const M expected = o.lr * (1 + mu2 * (1 - o.beta1) / (1 - mu1 * mu2));
+  M worst = 0;
+  for (int i = 0; i < g.size(); ++i) worst = std::max<M>(worst, abs_value<M>(M(abs_value<M>(dx(i)) - expected)));
+  return compare<M>("adam_first_step",
+                    "NAdam's first step (eps = 0): |Delta x_i| = gamma (1 + mu_2 (1 - beta1)/(1 - mu_1 mu_2)) in every "
+                    "coordinate, not Adam's gamma (largest | |Delta x_i| - that |)",
+                    Kind::tight, worst, Relation::eq, M(0), o.lr,
+                    "torch.optim.NAdam's defaults gamma = 2e-3, beta = (0.9, 0.999), psi = 4e-3; mu_t = beta1 (1 - "
+                    "0.96^(t psi)/2): the step is " + shown<M>(M(expected / o.lr)) + " gamma, the momentum part using "
+                    "the next step's mu_2 (Nesterov's look-ahead); g = " + vec_text<M>(g));
+}
+
 Verdict first_step_size() {
   const AdamOptions<M> o = defaults(M(1) / 100000000);
   const Vec<M> g = first_gradient(), dx = first_step(o);

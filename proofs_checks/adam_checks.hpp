@@ -30,6 +30,11 @@ Verdict uncorrected_constant_gradient(int T);
 /// adam_first_step, refutes seed 003 line 204: the slide's Adam (no bias correction, ε inside
 /// the root) takes Algorithm 1's first step: its first step is 3.16α, Algorithm 1's α.
 Verdict seed003_adam();
+/// adam_first_step, tight (mpfr): NAdam (Dozat 2016, torch.optim.NAdam's form and defaults, ε = 0)
+/// does not take Adam's first step α: it moves γ(1 + μ₂(1 − β₁)/(1 − μ₁μ₂)) in every coordinate,
+/// μ_t = β₁(1 − ½·0.96^(tψ)) — about 1.056γ at the defaults (the library's NAdam against the
+/// formula).
+Verdict nadam_first_step();
 
 // ---- adam_step_bound ----
 

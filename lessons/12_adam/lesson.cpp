@@ -19,6 +19,10 @@
  * times larger at the defaults — refuted as Kingma & Ba's Adam. With a constant gradient the
  * uncorrected steps \f$\alpha(1-\beta_1^t)/\sqrt{1-\beta_2^t}\f$ even grow for a while, to \f$6.57\alpha\f$ at \f$t = 12\f$
  * (\f$\beta_1^t\f$ decays faster than \f$\beta_2^t\f$), before settling toward \f$\alpha\f$ (checked for \f$t \le 100\f$).
+ * NAdam (Dozat 2016, as PyTorch writes it) puts Nesterov's look-ahead into Adam: the momentum part
+ * of its step uses the next step's \f$\mu_{t+1}\f$, with \f$\mu_t = \beta_1(1 - \tfrac12 0.96^{t\psi})\f$,
+ * so its first step is not \f$\gamma\f$ but \f$\gamma(1 + \mu_2(1-\beta_1)/(1-\mu_1\mu_2)) \approx 1.056\gamma\f$
+ * at PyTorch's defaults.
  * (claim \ref claim_adam_first_step "adam_first_step")
  * \image html adam_first_steps.svg "|Delta_t|/alpha for a constant gradient, with and without bias correction"
  * \snippet 12_adam/lesson.cpp l12-first
@@ -160,6 +164,7 @@ int main(int argc, char** argv) {
     run.record(adam::uncorrected_ratio());
     run.record(adam::uncorrected_constant_gradient(100));
     run.record(adam::seed003_adam());
+    run.record(adam::nadam_first_step());
     //! [l12-first]
 
     //! [l12-bound]

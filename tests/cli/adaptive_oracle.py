@@ -140,6 +140,10 @@ class Exact:
         raise SystemExit("the exact reference cannot take a square root (this method needs --digits)")
 
     @staticmethod
+    def power(b, e):
+        raise SystemExit("the exact reference cannot take a real power (this method needs --digits)")
+
+    @staticmethod
     def frac(v):
         return v
 
@@ -159,6 +163,10 @@ class High:
         return mpmath.sqrt(v)
 
     @staticmethod
+    def power(b, e):
+        return mpmath.power(b, e)
+
+    @staticmethod
     def frac(v):
         sign, man, exp, _ = mpmath.mpf(v)._mpf_
         r = Fraction(int(man)) * Fraction(2) ** exp
@@ -175,6 +183,10 @@ class Float64:
     @staticmethod
     def sqrt(v):
         return math.sqrt(v)
+
+    @staticmethod
+    def power(b, e):
+        return math.pow(b, e)
 
 
 def sign(v):
@@ -237,6 +249,7 @@ METHOD_FLAGS = {
     "adam": ["lr", "betas", "eps", "weight_decay", "convention", "bias_correction", "eps_hat"],
     "adamw": ["lr", "betas", "eps", "weight_decay", "convention"],
     "amsgrad": ["lr", "betas", "eps", "weight_decay", "convention"],
+    "nadam": ["lr", "betas", "eps", "weight_decay", "momentum_decay"],
     "rprop": ["lr", "etas", "step_sizes", "variant", "convention"],
     "quickprop": ["lr", "max_growth", "convention"],
 }
@@ -260,7 +273,7 @@ def resolve(method, given, defaults):
     definitions and are written here: AdaGrad's eps (1e-10, none in the notes' form), Adam's bias
     correction (none in the notes' form), Rprop's variant (by --convention), AdaDelta's eps_delta (= eps)."""
     texts = dict(defaults)
-    conv = given.get("convention") or texts["convention"]
+    conv = given.get("convention") or texts.get("convention", "pytorch")  # nadam has PyTorch's form only
     d = {}
     if method == "adagrad":
         texts["eps"] = "0" if conv == "notes" else "1/10000000000"
@@ -314,7 +327,7 @@ def reference(method, P, prob, x0, K, ar, stats):
     for k in range(K):
         t = k + 1
         g = prob.grad(x)
-        if P.get("weight_decay") and method in ("adagrad", "rmsprop", "adadelta", "adam", "amsgrad") \
+        if P.get("weight_decay") and method in ("adagrad", "rmsprop", "adadelta", "adam", "amsgrad", "nadam") \
                 and conv != "notes":
             g = [gi + L["weight_decay"] * xi for gi, xi in zip(g, x)]
         new = list(x)
@@ -406,6 +419,24 @@ def reference(method, P, prob, x0, K, ar, stats):
                     new[i] = (x[i] * (1 - lr * lam) if conv == "pytorch" else x[i] - lam * x[i]) - step
                 else:
                     new[i] = x[i] - step
+        elif method == "nadam":
+            # Dozat (2016), Algorithm 2, with PyTorch's schedule mu_t = beta1 (1 - 0.96^(t psi)/2):
+            # g_hat = g/(1 - prod_{i<=t} mu_i), m_hat = m/(1 - prod_{i<=t+1} mu_i), n_hat = v/(1 - beta2^t),
+            # m_bar = (1 - mu_t) g_hat + mu_(t+1) m_hat, x <- x - lr m_bar/(sqrt(n_hat) + eps)
+            lr, eps, psi = L["lr"], L["eps"], L["momentum_decay"]
+            b1, b2 = pairs["betas"]
+            mu = lambda j: b1 * (1 - ar.power(ar.num(Fraction(96, 100)), j * psi) / 2)
+            if t == 1:
+                mu_prod = ar.num(1)
+            mu_prod = mu_prod * mu(t)
+            for i in range(n):
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                denom = ar.sqrt(v[i] / (1 - b2 ** t)) + eps
+                if denom == 0:
+                    continue
+                m_bar = (1 - mu(t)) * g[i] / (1 - mu_prod) + mu(t + 1) * m[i] / (1 - mu_prod * mu(t + 1))
+                new[i] = x[i] - lr * m_bar / denom
         elif method == "rprop":
             em, ep = pairs["etas"]
             dmin, dmax = pairs["step_sizes"]

@@ -1,5 +1,5 @@
 # The adaptive methods of `descent trace` (adagrad, rmsprop, adadelta, adam, adamw,
-# amsgrad, rprop, quickprop) against adaptive_oracle.py: an independent recomputation
+# amsgrad, nadam, rprop, quickprop) against adaptive_oracle.py: an independent recomputation
 # from the papers' / notes' / PyTorch's formulas (Fractions with --exact, mpmath at
 # max(100, 2D + 40) digits with --digits D), value by value, in --format csv and json.
 # Included from tests/cli/CMakeLists.txt (uses ${Python3_EXECUTABLE}, ${descent_exe},
@@ -76,6 +76,12 @@ descent_adaptive_test("amsgrad pytorch on 3x3 matches the formulas (max active, 
   ${aq3} --method amsgrad --lr 1/10 --steps 30 ${a30})
 descent_adaptive_test("amsgrad paper on 3x3 matches Reddi et al. (max active, 30 digits)"
   ${aq3} --method amsgrad --convention paper --lr 1/10 --steps 30 ${a30})
+
+# ---- nadam (Dozat 2016 in PyTorch's form) ------------------------------------------------
+descent_adaptive_test("nadam at PyTorch's defaults on 3x3 matches Dozat's Algorithm 2 (30 digits)"
+  ${aq3} --method nadam --steps 30 ${a30})
+descent_adaptive_test("nadam with lr 1/10, psi 1/10, L2 and betas 0.8,0.99 on 2x2 matches Dozat's Algorithm 2 (30 digits)"
+  ${aq2} --method nadam --lr 1/10 --momentum-decay 1/10 --weight-decay 1/10 --betas 0.8,0.99 --steps 30 ${a30})
 
 # ---- rprop (exact) --------------------------------------------------------------------
 # 30 steps with D0 = 1/10 flip signs 28 to 69 times; irprop_plus reverts 6 of 30 flips; the

@@ -59,8 +59,42 @@ std::vector<Vec<M>> algorithm1(const Problem<M>& f, const AdamOptions<M>& o, con
 TEST_CASE("adam_first_step: lesson", "[adam_first_step]") {
   const descent::ScopedDigits scoped_digits(adam_digits);
   for (const auto& v : {adam::first_step_size(), adam::first_step_is_lr(), adam::uncorrected_not_lr(),
-                        adam::uncorrected_ratio(), adam::uncorrected_constant_gradient(100), adam::seed003_adam()})
+                        adam::uncorrected_ratio(), adam::uncorrected_constant_gradient(100), adam::seed003_adam(),
+                        adam::nadam_first_step()})
     CHECK_VERDICT(v);
+}
+
+TEST_CASE("adam_first_step: NAdam's first two steps follow Dozat's Algorithm 2", "[adam_first_step]") {
+  rc::prop("random betas, psi, lr and gradients (eps = 0): step 1 is lr (1 + mu_2 (1 - b1)/(1 - mu_1 mu_2)) per coordinate, "
+           "step 2 the algorithm's m_bar/sqrt(n_hat)",
+           [] {
+             const auto scoped_digits = compute_for(adam_digits);
+             NAdamOptions<M> o;
+             o.lr = from_rational<M>(draw_q("lr", 1, 101, 1000));
+             o.beta1 = from_rational<M>(draw_q("beta1", 1, 99, 100));
+             o.beta2 = from_rational<M>(draw_q("beta2", 1, 999, 1000));
+             o.momentum_decay = from_rational<M>(draw_q("psi", 0, 101, 100));
+             o.eps = 0;
+             const int n = *rc::gen::inRange(1, 4).as("n");
+             const Vec<M> g1 = convert<M>(draw_vec("g1", n, -1000, 1001, 97)), g2 = convert<M>(draw_vec("g2", n, -1000, 1001, 97));
+             const Quadratic<M> dummy(Mat<M>::Identity(n, n), Vec<M>::Zero(n), M(0));
+             NAdam<M> a(o);
+             a.reset(n);
+             const Vec<M> x0 = Vec<M>::Zero(n);
+             const Vec<M> x1 = a.step(dummy, x0, g1), x2 = a.step(dummy, x1, g2);
+             auto mu = [&](int t) { return M(o.beta1 * (1 - pow(M(96) / 100, t * o.momentum_decay) / 2)); };
+             for (int i = 0; i < n; ++i) {
+               if (g1(i) == 0) continue;
+               RC_ASSERT(close30(abs(x1(i)), M(o.lr * (1 + mu(2) * (1 - o.beta1) / (1 - mu(1) * mu(2)))), o.lr));
+               // step 2 from the paper: m_bar = (1 - mu_2) g_hat + mu_3 m_hat, g_hat = g/(1 - mu_1 mu_2),
+               // m_hat = m/(1 - mu_1 mu_2 mu_3), n_hat = v/(1 - b2^2)
+               const M m = o.beta1 * (1 - o.beta1) * g1(i) + (1 - o.beta1) * g2(i);
+               const M v = o.beta2 * (1 - o.beta2) * g1(i) * g1(i) + (1 - o.beta2) * g2(i) * g2(i);
+               const M m_bar = (1 - mu(2)) * g2(i) / (1 - mu(1) * mu(2)) + mu(3) * m / (1 - mu(1) * mu(2) * mu(3));
+               const M expected = x1(i) - o.lr * m_bar / sqrt(M(v / (1 - o.beta2 * o.beta2)));
+               RC_ASSERT(close30(x2(i), expected, M(o.lr * 4)));
+             }
+           });
 }
 
 TEST_CASE("adam_first_step: random", "[adam_first_step]") {

@@ -73,4 +73,51 @@ class Adam final : public Optimizer<S> {
   int t_ = 0;
 };
 
+/// The options of NAdam (defaults: torch.optim.NAdam's).
+template <class S>
+struct NAdamOptions {
+  S lr = S(2) / 1000;               ///< γ > 0
+  S beta1 = S(9) / 10;              ///< β₁ ∈ [0, 1)
+  S beta2 = S(999) / 1000;          ///< β₂ ∈ [0, 1)
+  S eps = S(1) / 100000000;         ///< ε ≥ 0
+  S weight_decay = S(0);            ///< λ ≥ 0: g ← g + λx (L2)
+  S momentum_decay = S(4) / 1000;   ///< ψ ≥ 0 of the momentum schedule μ_t = β₁(1 − ½·0.96^(tψ))
+};
+
+/// NAdam (Dozat 2016, "Incorporating Nesterov momentum into Adam"), in PyTorch's form
+/// (torch.optim.NAdam): Adam whose step uses the momentum of the next step, as Nesterov's does.
+/// Per coordinate, t = 1, 2, …, m₀ = v₀ = 0, μ_t = β₁(1 − ½·0.96^(tψ)), Π_t = μ₁⋯μ_t:
+///
+///     m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²,   d = √(v/(1 − β₂ᵗ)) + ε
+///     x ← x − γ(1 − μ_t)/(1 − Π_t) · g/d,   then   x ← x − γμ_{t+1}/(1 − Π_{t+1}) · m/d
+///
+/// (two updates of x, each rounded, as PyTorch's two addcdiv_). The products Π_t are kept as
+/// state and each step computes two powers: the cost of a step does not grow with t.
+/// Ranges (enforced): \f$\gamma > 0\f$, \f$0 \le \beta_1, \beta_2 < 1\f$, \f$\varepsilon, \lambda,
+/// \psi \ge 0\f$. Powers of 0.96: double and Mpfr only.
+template <class S>
+class NAdam final : public Optimizer<S> {
+ public:
+  /// Throws InputError when an option is out of its range.
+  explicit NAdam(NAdamOptions<S> options);
+  void reset(int n) override {
+    m_ = Vec<S>::Zero(n);
+    v_ = Vec<S>::Zero(n);
+    t_ = 0;
+    mu_product_ = 1;
+  }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override { return "nadam"; }
+  S* step_size() override { return &lr_; }
+  /// μ_t = β₁(1 − ½·0.96^(tψ)), the momentum of step t ≥ 1.
+  S momentum(int t) const;
+
+ private:
+  NAdamOptions<S> o_;
+  S lr_;  // γ_t: the options' lr, or what a schedule set
+  Vec<S> m_, v_;
+  int t_ = 0;
+  S mu_product_ = 1;  // Π_t
+};
+
 }  // namespace descent

@@ -78,6 +78,54 @@ Vec<S> Adam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
 template class Adam<double>;
 template class Adam<Mpfr>;
 
+template <class S>
+NAdam<S>::NAdam(NAdamOptions<S> options) : o_(std::move(options)), lr_(o_.lr) {
+  auto require = [](bool ok, const std::string& what, const S& value) {
+    if (!ok) throw InputError(what + ", got " + to_string<S>(value));
+  };
+  require(o_.lr > 0, "lr: must be > 0", o_.lr);
+  require(o_.beta1 >= 0 && o_.beta1 < 1, "betas: beta1 must be in [0, 1)", o_.beta1);
+  require(o_.beta2 >= 0 && o_.beta2 < 1, "betas: beta2 must be in [0, 1)", o_.beta2);
+  require(o_.eps >= 0, "eps: must be >= 0", o_.eps);
+  require(o_.weight_decay >= 0, "weight_decay: must be >= 0", o_.weight_decay);
+  require(o_.momentum_decay >= 0, "momentum_decay: must be >= 0", o_.momentum_decay);
+}
+
+template <class S>
+S NAdam<S>::momentum(int t) const {
+  using std::pow;
+  return o_.beta1 * (1 - S(pow(S(96) / 100, S(t) * o_.momentum_decay)) / 2);
+}
+
+template <class S>
+Vec<S> NAdam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
+  using std::pow;
+  using std::sqrt;
+  const int n = static_cast<int>(x.size());
+  if (m_.size() != n) reset(n);
+  ++t_;
+  Vec<S> g = g_in;
+  if (o_.weight_decay != 0) g += o_.weight_decay * x;
+  const S bc2 = 1 - S(pow(o_.beta2, S(t_)));
+  const S mu = momentum(t_), mu_next = momentum(t_ + 1);
+  mu_product_ *= mu;
+  const S mu_product_next = mu_product_ * mu_next;
+  const S c_g = -lr_ * (1 - mu) / (1 - mu_product_), c_m = -lr_ * mu_next / (1 - mu_product_next);
+  Vec<S> next = x;
+  for (int i = 0; i < n; ++i) {
+    m_(i) = o_.beta1 * m_(i) + (1 - o_.beta1) * g(i);
+    v_(i) = o_.beta2 * v_(i) + (1 - o_.beta2) * g(i) * g(i);
+    const S denom = sqrt(S(v_(i) / bc2)) + o_.eps;
+    if (denom == 0) continue;  // g = 0 and v = 0 with ε = 0: no step
+    next(i) = next(i) + c_g * g(i) / denom;
+    next(i) = next(i) + c_m * m_(i) / denom;
+  }
+  return next;
+}
+
+template class NAdam<double>;
+template class NAdam<Mpfr>;
+
 // ---- the registry's entries (methods.hpp): this family's description, written once
 
 namespace {
@@ -112,6 +160,16 @@ std::unique_ptr<Optimizer<S>> build_adamw(const MethodArgs& a) {
   AdamOptions<S> o = adam_options<S>(a);
   o.decay = conv == "paper" ? WeightDecay::decoupled_paper : WeightDecay::decoupled_pytorch;
   return std::make_unique<Adam<S>>(o);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_nadam(const MethodArgs& a) {
+  NAdamOptions<S> o;
+  o.lr = a.number<S>("lr");
+  std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
+  o.eps = a.number<S>("eps");
+  o.weight_decay = a.number<S>("weight-decay");
+  o.momentum_decay = a.number<S>("momentum-decay");
+  return std::make_unique<NAdam<S>>(o);
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_amsgrad(const MethodArgs& a) {
@@ -197,6 +255,22 @@ std::vector<MethodInfo> families::adam() {
 },
        .make_double = build_amsgrad<double>,
        .make_mpfr = build_amsgrad<Mpfr>},
+      {.name = "nadam",
+       .summary = "NAdam (Dozat 2016; pytorch): Adam's m and v, mu_t = b1 (1 - 0.96^(t psi)/2), P_t = mu_1...mu_t, "
+                  "d = sqrt(v/(1 - b2^t)) + eps; x <- x - lr (1 - mu_t)/(1 - P_t) g/d - lr mu_(t+1)/(1 - P_(t+1)) m/d",
+       .parameters = {families::positive("lr", "2/1000", "learning rate gamma"), families::betas(), eps, l2,
+                      families::nonnegative("momentum-decay", "4/1000", "psi of the momentum schedule mu_t")},
+       .exact = "no (powers of 0.96, square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.NAdam",
+       .forms = {{"nadam", "pytorch", "Dozat (2016), Algorithm 2 with PyTorch's momentum schedule; torch.optim.NAdam",
+                  "x <- x - lr (1 - mu_t)/(1 - P_t) g/d - lr mu_(t+1)/(1 - P_(t+1)) m/d, d = sqrt(v/(1 - b2^t)) + eps",
+                  "Nesterov's look-ahead in Adam: the momentum part uses mu_(t+1), the next step's; its first step is "
+                  "lr (1 + mu_2 (1 - b1)/(1 - mu_1 mu_2)) per coordinate for eps = 0, not Adam's lr",
+                  "--method nadam", {"adam_first_step"}}},
+       .make_double = build_nadam<double>,
+       .make_mpfr = build_nadam<Mpfr>},
   };
 }
 

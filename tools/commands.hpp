@@ -60,6 +60,7 @@ struct TraceOptions {
   bool exact = false;        ///< exact rational arithmetic
   std::string format = "csv";  ///< csv | json (with --methods: text | json | dox)
   bool methods = false;      ///< --methods: print the method registry instead of running
+  bool kinds = false;        ///< --kinds: print the problem kinds instead of running
 };
 
 /// `descent trace --methods`: the method and schedule registry as text (`format` "csv", the

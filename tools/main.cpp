@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "problem_kinds.hpp"
 #include "descent/methods.hpp"
 #include "descent/scalar.hpp"
 
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
                                                 "(columns step,f,grad_norm2,x1,...,xn)");
   CLI::Option* problem = trace->add_option(
       "--problem", trace_options.problem,
-      "problem file (JSON; kind quadratic, least_squares, rosenbrock, logistic, huber, lessard, mlp or brady; optional x_prev, the "
+      "problem file (JSON; kind " + descent::tools::kind_names("or") + "; optional x_prev, the "
       "iterate before x0, for the momentum methods); required");
   std::string method_help = "the method; required. One of:";
   for (const auto& m : descent::methods()) {
@@ -124,6 +125,9 @@ int main(int argc, char** argv) {
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
   trace->add_option("--format", trace_options.format, "csv (default) or json; with --methods: text, json or dox");
+  trace->add_flag("--kinds", trace_options.kinds,
+                  "print every kind of problem file (fields, exactness, an example file) and exit: --format json for one "
+                  "JSON object, dox for the docs page");
   trace->add_flag("--methods", trace_options.methods,
                   "print every method and schedule of the registry (flags, defaults, ranges, exactness, forms) and exit: "
                   "--format json for one JSON object, dox for the docs page");
@@ -139,8 +143,7 @@ int main(int argc, char** argv) {
               "with their largest differences (--hessian: the Hessians too)");
   CLI::Option* grad_problem = grad->add_option(
       "--problem", grad_options.problem,
-      "problem file (JSON), any kind of descent trace (quadratic, least_squares, rosenbrock, logistic, huber, lessard, "
-      "mlp, brady); required");
+      "problem file (JSON), any kind of descent trace (" + descent::tools::kind_names("or") + "); required");
   grad->add_option("--at", grad_options.at,
                    "the point, comma-separated (decimal or p/q, e.g. 1/2,-3); default: the file's x0");
   CLI::Option* grad_digits = grad->add_option(

@@ -11,6 +11,7 @@
 #include "descent/optimizers/sgd.hpp"
 #include "format_value.hpp"
 #include "problem_file.hpp"
+#include "problem_kinds.hpp"
 
 namespace descent::tools {
 
@@ -40,7 +41,8 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
   long long steps = o.steps;
   if (o.epochs_given) {
     const auto* sum = dynamic_cast<const FiniteSum<S>*>(loaded.problem.get());
-    if (!sum) throw InputError("--epochs: the problem " + loaded.kind + " is not a sum over examples (use least_squares, logistic or mlp)");
+    if (!sum)
+      throw InputError("--epochs: the problem " + loaded.kind + " is not a sum over examples (use " + sum_kind_names("or") + ")");
     const int B = o.hyper.count("batch") ? std::stoi(o.hyper.at("batch")) : 1;  // validated by make_optimizer
     steps = o.epochs * updates_per_epoch(sum->examples(), B);
     if (steps > (o.exact ? max_exact_trace_steps : max_trace_steps))
@@ -132,6 +134,12 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
 int run_trace(const TraceOptions& o, std::string& out, std::string& err) {
   // Flags first, in the order a reader checks them; the file is read last.
+  if (o.kinds) {
+    if (o.methods || o.problem_given || o.method_given || o.steps_given || o.epochs_given || o.digits_given || o.exact ||
+        !o.hyper.empty())
+      throw InputError("--kinds: prints the kinds of problem file; it takes no other flag but --format");
+    return run_kinds(o.format, out);
+  }
   if (o.methods) {
     if (o.problem_given || o.method_given || o.steps_given || o.epochs_given || o.digits_given || o.exact ||
         !o.hyper.empty())

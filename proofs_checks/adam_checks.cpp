@@ -717,3 +717,38 @@ std::vector<std::pair<std::string, std::vector<std::vector<double>>>> rosenbrock
 }
 
 }  // namespace descent::claims::adam
+
+// ---- the claims of lesson 12_adam that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_adam_checks() {
+  return {
+      {"adam_first_step", "12_adam",
+       R"(\hat m_1=g,\ \hat v_1=g^2:\ |\Delta x_{1,i}|=\frac{\alpha|g_i|}{|g_i|+\varepsilon} \ (=\alpha \text{ for } \varepsilon=0);\ \text{without bias correction } \frac{1-\beta_1}{\sqrt{1-\beta_2}}\,\alpha \text{ for } \varepsilon=0)",
+       {{"bias_correction", R"(m_t,\ v_t \text{ divided by } 1-\beta_1^t,\ 1-\beta_2^t)"}},
+       "Kingma & Ba (2015), Algorithm 1 and sec. 3; seed 003 (Adam); erratum: seed 003's Adam has no bias correction",
+       {{"corrected_first_moment_only", R"(\text{correcting } m_t \text{ alone: } |\Delta x_{1}|=\alpha \text{ for } \varepsilon=0)"}}},
+      {"adam_step_bound", "12_adam",
+       R"(\varepsilon=0,\ q=\beta_1^2/\beta_2<1:\ \frac{|\Delta_t|}{\alpha}\le\frac{1-\beta_1}{1-\beta_1^t}\sqrt{(1-\beta_2^t)(1-q^t)\,/\,\big((1-\beta_2)(1-q)\big)},\ \text{equality for } g_{t-j}\propto(\beta_1/\beta_2)^j;\ \text{sparse gradients: } |\Delta_t|\le\alpha\max\big(1,\tfrac{1-\beta_1}{\sqrt{1-\beta_2}}\big) \text{ (Kingma \& Ba's two bounds, which the paper states for any gradients)};\ \text{AdaMax: } \frac{|\Delta_t|}{\alpha}\le\frac{(1-\beta_1)(1-(\beta_1/\beta_2)^t)}{(1-\beta_1^t)(1-\beta_1/\beta_2)},\ \text{equality for } g_s\propto\beta_2^s)",
+       {{"sparse", R"(g_s=0 \text{ for } s<t \text{ (Kingma \& Ba's most severe sparsity)})"},
+        {"beta_order", R"(\beta_1^2<\beta_2)"}},
+       "Kingma & Ba (2015), sec. 2.1 (the effective step size and its two upper bounds) and sec. 7.1 (AdaMax); disputed "
+       "before: math.stackexchange question 3325577 (2019)",
+       {{"adamax_alpha", R"(\text{AdaMax: } |\Delta_t|\le\alpha \text{ (Kingma \& Ba, sec. 7.1)})"},
+        {"bound_sqrt_q_dropped", R"(\frac{|\Delta_t|}{\alpha}\le\frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{1-\beta_2^t}{1-\beta_2}})"}}},
+      {"adamw_decoupled", "12_adam",
+       R"(\text{SGD: } x-\alpha\nabla f-\lambda x = \text{GD on } f+\tfrac{\lambda}{2\alpha}\|x\|^2;\ \text{Adam: decoupled decay is not L2};\ \text{PyTorch's AdamW } x(1-\alpha\lambda)-\alpha\,\hat m/(\sqrt{\hat v}+\varepsilon) \text{ is Algorithm 2 with } \lambda_{paper}=\alpha\lambda)",
+       {{"linear_step", R"(\text{the step is linear in the gradient (SGD)})"}},
+       "Loshchilov & Hutter (2019), Algorithm 2 and Prop. 1; torch.optim.AdamW; seed 003 (Adam W)",
+       {{"decay_with_initial_lr", R"(\text{under a schedule PyTorch's AdamW decays by } x(1-\alpha_0\lambda) \text{ (the initial rate)})"}}},
+      {"adam_forms", "12_adam",
+       R"(\text{PyTorch's order} = \text{Algorithm 1};\ \alpha_t\frac{m_t}{\sqrt{v_t}+\hat\varepsilon},\ \alpha_t=\alpha\frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t} = \text{Algorithm 1 with } \varepsilon_t=\frac{\hat\varepsilon}{\sqrt{1-\beta_2^t}};\ \text{AMSGrad's } \alpha/(\sqrt{\hat v_t}+\varepsilon) \text{ never increases})",
+       {{"eps_matched", R"(\hat\varepsilon=\varepsilon_t\sqrt{1-\beta_2^t})"}, {"max", R"(\hat v_t=\max(\hat v_{t-1},v_t))"}},
+       "Kingma & Ba (2015), end of sec. 2; Reddi, Kale & Kumar (2018), Algorithm 2; torch.optim.Adam",
+       {{"eps_hat_unscaled", R"(\alpha_t\frac{m_t}{\sqrt{v_t}+\hat\varepsilon} = \text{Algorithm 1 with } \varepsilon_t=\hat\varepsilon)"}},
+       "the only inequality is AMSGrad's monotonicity, a sign (the scale alpha/(sqrt(v_hat) + eps) never increases: its "
+       "largest change from one step to the next is <= 0, equal to 0 on every step where v_hat is unchanged); the other "
+       "statements are identities between forms, checked as equalities"},
+  };
+}
+}  // namespace descent::claims

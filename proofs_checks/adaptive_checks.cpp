@@ -643,3 +643,47 @@ PathSet badly_scaled_paths(int steps) {
 }
 
 }  // namespace descent::claims::adaptive
+
+// ---- the claims of lesson 11_adagrad_rmsprop_adadelta that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_adaptive_checks() {
+  return {
+      {"adagrad_forms", "11_adagrad_rmsprop_adadelta",
+       R"(w^{t+1}=w^t-\frac{\eta^t}{\sigma^t}g^t,\ \eta^t=\frac{\eta}{\sqrt{t+1}},\ \sigma^t=\sqrt{\tfrac{1}{t+1}\textstyle\sum_{i\le t}(g^i)^2}\ \Longleftrightarrow\ w^{t+1}=w^t-\frac{\eta}{\sqrt{\sum_{i\le t}(g^i)^2}}\,g^t \text{ (Duchi et al.'s diagonal AdaGrad with } \varepsilon=0\text{)})",
+       {}, "seed 001 (Adagrad); seed 003 (AdaGrad, Duchi et al. 2011); erratum: seed 003 writes the accumulator with "
+           "grad f(x_t) inside the sum over j",
+       {{"eta_t_undecayed", R"(w^{t+1}=w^t-\frac{\eta}{\sigma^t}g^t \text{ (the } \sqrt{t+1} \text{ of } \eta^t \text{ left out) is Duchi's AdaGrad})"}},
+       "the claim is an identity of two forms; its only inequality is seed 001's contrast of two gradient histories (the "
+       "squared step after small gradients exceeds 10^4 times the one after large gradients: 1.7e5 times here), a "
+       "comparison of sizes, not a bound with a constant"},
+      {"gradient_distance", "11_adagrad_rmsprop_adadelta",
+       R"(y=ax^2+bx+c,\ a>0:\ \big|x_0+\tfrac{b}{2a}\big|=\frac{|y'(x_0)|}{y''},\ \text{so a larger } |y'| \text{ means farther from the minimum})",
+       {{"one_parameter", R"(\text{one parameter (one second derivative); seed 001: do not cross parameters})"}},
+       "seed 001 (larger gradient, larger steps?; the best step is |first derivative| / second derivative)",
+       {{"distance_half", R"(\big|x_0+\tfrac{b}{2a}\big|=\frac{|y'(x_0)|}{2y''})"}}},
+      {"adagrad_axis_aligned", "11_adagrad_rmsprop_adadelta",
+       R"(f=\tfrac12\textstyle\sum_i a_ix_i^2,\ a_i>0:\ \sum_s g_{i,s}^2=a_i^2\sum_s x_{i,s}^2,\ \text{so AdaGrad }(\varepsilon=0)\text{ moves } x_i \text{ by } \eta x_i/\sqrt{\textstyle\sum_s x_{i,s}^2} \text{ and its iterates do not depend on the } a_i)",
+       {{"axis_aligned", R"(\nabla^2 f \text{ diagonal in the coordinates AdaGrad scales})"}},
+       "seed 001 (use the first derivative to estimate the second derivative)",
+       {{"eps_positive_too", R"(\text{with } \varepsilon=1 \text{ too AdaGrad's iterates do not depend on the } a_i)"}}},
+      {"rmsprop_average", "11_adagrad_rmsprop_adadelta",
+       R"(G_{t+1}=\beta G_t+(1-\beta)g_t^2,\ G_0=0\ \Rightarrow\ G_{T+1}=(1-\beta)\textstyle\sum_{t\le T}\beta^{T-t}g_t^2 \text{ and } |\Delta x_i|\le\eta/\sqrt{1-\beta}\ (\varepsilon=0))",
+       {}, "seed 003 (RMSProp, Hinton et al. 2012); errata: the unrolled sum without 1 - beta; the Adam slide's "
+           "RMSProp with the power -1 and G_t on both sides",
+       {{"step_at_most_eta", R"(|\Delta x_i|\le\eta \text{ (a sign step of length } \eta\text{)})"}}},
+      {"adadelta_units", "11_adagrad_rmsprop_adadelta",
+       R"(y=cx,\ f_c(y)=f(y/c):\ \text{AdaDelta with } \varepsilon_g/c^2,\ c^2\varepsilon_\Delta \text{ has } y_k=cx_k;\ \text{first steps: GD } \Delta y=\Delta x/c;\ \text{RMSProp, Adam }(\varepsilon=0)\text{: } \Delta y=\Delta x;\ \text{Newton: } \Delta y=c\,\Delta x)",
+       {{"eps_scaled", R"(\text{each } \varepsilon \text{ rescaled with the units of the average it is added to})"}},
+       "seed 003 (AdaDelta: units); Zeiler (2012), sec. 3.2; erratum: seed 003 gives GD's step the units of x",
+       {{"rmsprop_like_gd", R"(\text{RMSProp's first step scales like GD's: } \Delta y=\Delta x/c)"}}},
+      {"adadelta_per_coordinate", "11_adagrad_rmsprop_adadelta",
+       R"(\text{Zeiler's AdaDelta acts coordinate by coordinate; dividing by } E[g^2] \text{ before adding } g_t^2,\ \text{from } E[g^2]_0=E[\Delta x^2]_0=0,\ \text{is gradient descent with step } \eta \text{ for every } \rho,\varepsilon)",
+       {{"divide_first", R"(\Delta x_t \text{ computed with } E[g^2]_{t-1} \text{ (before adding } g_t^2\text{)})"},
+        {"one_eps", R"(\text{the same } \varepsilon \text{ in both averages})"},
+        {"zero_state", R"(E[g^2]_0=E[\Delta x^2]_0=0)"}},
+       "Zeiler (2012), Algorithm 1; seed 003 (AdaDelta); erratum: seed 003's scalar u of ||Delta x||^2",
+       {{"zeiler_order_is_gd", R"(\text{Zeiler's order (adding } g_t^2 \text{ to } E[g^2] \text{ before dividing) is gradient descent too})"}}},
+  };
+}
+}  // namespace descent::claims

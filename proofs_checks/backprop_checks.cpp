@@ -799,3 +799,51 @@ std::vector<std::vector<double>> mode_costs() {
 }
 
 }  // namespace descent::claims::backprop
+
+// ---- the claims of lesson 15_backprop that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_backprop_checks() {
+  return {
+      {"backprop_recap", "15_backprop",
+       R"(z_k=W_ky_{k-1}+b_k,\ y_k=f(z_k):\ \nabla_{z_k}Div=\nabla_{y_k}Div\,\nabla_{z_k}y_k,\ \nabla_{y_{k-1}}Div=\nabla_{z_k}Div\,W_k,\ \nabla_{b_k}Div=\nabla_{z_k}Div,\ \nabla_{W_k}Div=y_{k-1}\nabla_{z_k}Div \text{ (row-vector gradients)})",
+       {},
+       "seed 002 (Recap: Vector derivatives)",
+       {{"no_activation_derivative", R"(\nabla_{z_{k-1}}Div=\nabla_{z_k}Div\,W_k \text{ (the factor } \nabla_{z_{k-1}}y_{k-1} \text{ left out)})"}}},
+      {"backprop_poll0", "15_backprop",
+       R"(\text{in the notes' row-vector convention } \nabla_{W_k}Div=y_{k-1}\nabla_{z_k}Div \text{ (} n_{k-1}\times n_k\text{, so } W_k\leftarrow W_k-\eta(\nabla_{W_k}Loss)^\top\text{); with gradients of } W_k\text{'s shape it is } \nabla_{z_k}Div\,y_{k-1}^\top)",
+       {{"transpose", R"(\text{the update transposes the notes' } \nabla_{W_k}Loss)"}},
+       "seed 002 (Poll 0; Neural network training algorithm, line 82)",
+       {{"option1_is_w_layout", R"(y_{k-1}\nabla_{z_k}Div \text{ is the gradient in } W_k\text{'s layout (no transpose needed))"}}},
+      {"training_loop", "15_backprop",
+       R"(\text{accumulating } \nabla Div \text{ over the } T \text{ examples and stepping } \tfrac{\eta}{T}(\nabla Loss)^\top \text{ is gradient descent on } Loss=\tfrac1T\sum_t Div(Y_t,d_t))",
+       {},
+       "seed 002 (Recap: Training Neural Nets by Gradient Descent; Neural network training algorithm)",
+       {{"sum_without_mean", R"(\text{stepping } \eta(\nabla Loss)^\top \text{ with the sum, without } 1/T\text{, is the same gradient descent})"}}},
+      {"autodiff_modes", "15_backprop",
+       R"(\text{the hand-written backward pass, reverse-mode AD (one pass) and forward-mode AD (} P \text{ passes) give the same } \nabla f\text{; in rationals exactly, and equal to exact finite differences for polynomials})",
+       {{"differentiable", R"(\text{every activation differentiable at the point (no ReLU kink at } z=0\text{)})"}},
+       "seed 004 (automatic differentiation, back propagation); Griewank & Walther (2008)",
+       {{"three_point_exact", R"(\text{the 3-point central difference } \tfrac{f(\theta+he_j)-f(\theta-he_j)}{2h} \text{ is exact on the network too})"}},
+       "the rounding allowance of the floating-point comparison (64 eps times the problem's scale) is not a bound of the claim, "
+       "which is an equality; the exact comparisons in rationals are equalities"},
+      {"fd_certified", "15_backprop",
+       R"(f\in C^3:\ \Big|\frac{f(\theta+he_j)-f(\theta-he_j)}{2h}-\partial_jf(\theta)\Big|\le\frac{h^2}{6}\max_{|s|\le h}|\partial_j^3f(\theta+se_j)|)",
+       {{"smooth3", R"(f \text{ three times differentiable on the segment } \theta+[-h,h]e_j)"}},
+       "Taylor's theorem with remainder; gradient checking",
+       {{"constant_twelfth", R"(\Big|\frac{f(\theta+he_j)-f(\theta-he_j)}{2h}-\partial_jf(\theta)\Big|\le\frac{h^2}{12}\max|\partial_j^3f|)"}}},
+      {"mse_adjoint", "15_backprop",
+       R"(-\nabla_\theta L_{MSE}=\frac2K\sum_{k=0}^{K-1}\epsilon_k^t\,\nabla_\theta f_\theta(y_k)\ (1\times N_x\ \text{times}\ N_x\times P),\ d^t=\frac2K\sum_{k=0}^{K-1}[\nabla_\theta f_\theta(y_k)]^t\epsilon_k\ (P\times1))",
+       {},
+       "seed 004 (Computing the MSE Loss Gradient, Matrix Interpretation, Update Direction)",
+       {{"mse_factor_one", R"(-\nabla_\theta L_{MSE}=\frac1K\sum_k\epsilon_k^t\,\nabla_\theta f_\theta(y_k) \text{ (} 1/K \text{ in place of } 2/K\text{)})"}}},
+      {"forward_reverse", "15_backprop",
+       R"(\nabla_\theta f\ (N_x\times P) \text{ is } P \text{ forward passes } \delta\hat x=\nabla_\theta f\,\delta\theta \text{ or } N_x \text{ reverse passes } \epsilon^t\nabla_\theta f;\ \text{a reverse pass costs a fixed multiple of one evaluation})",
+       {},
+       "seed 004 (Forward vs Backward Propagation)",
+       {{"tape_grows_with_width", R"(\text{a reverse pass costs more per multiply-add as the network widens (a cost growing with } P\text{))"}},
+       "the ratio of tape nodes to multiply-adds is largest for the narrowest network (width 2) and falls towards 2 as "
+       "the width grows: 4 bounds it, no width reaches it"},
+  };
+}
+}  // namespace descent::claims

@@ -846,3 +846,61 @@ std::vector<std::vector<double>> points(int t) {
 }
 
 }  // namespace descent::claims::brady
+
+// ---- the claims of lesson 16_backprop_failure that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_brady_checks() {
+  return {
+      {"brady_three_points", "16_backprop_failure",
+       R"(\text{points } (1,0),(0,1) \text{ (target } 1-\varepsilon\text{)}, (-1,0) \text{ (target } \varepsilon\text{)}, u=\sigma^{-1}(1-\varepsilon):\ w_x+b=u,\ w_y+b=u,\ -w_x+b=-u \text{ have the unique solution } (u,u,0)\text{, the unique minimizer of the three-point } L_2 \text{ loss})",
+       {{"independent", R"(\text{the augmented points } (x,y,1) \text{ are linearly independent})"}},
+       "seed 002 (Unique solution exists); Brady, Raghavan & Slawny (1989)",
+       {{"sigma_prime_not_squared", R"(\nabla^2L_3(w^*)=\tfrac23\,\varepsilon(1-\varepsilon)\textstyle\sum a a^\top \text{ (} \sigma'(\pm u) \text{ not squared)})"}},
+       "the Hessian comparison's right side is a rounding allowance (10^{-(D-8)} of the entries' scale), not a bound of the claim, "
+       "which is an equality"},
+      {"brady_fourth_point", "16_backprop_failure",
+       R"(div_4=(1-\varepsilon-\sigma(-w_yt+b))^2,\ \tfrac{d\,div_4}{dw_y}=2(1-\varepsilon-\sigma)\sigma' t,\ \tfrac{d\,div_4}{db}=-2(1-\varepsilon-\sigma)\sigma';\ \text{at } w^*=(u,u,0):\ |\tfrac{d\,div_4}{dw_y}|\le2(1-\varepsilon)t\big(\tfrac{\varepsilon}{1-\varepsilon}\big)^t\to0)",
+       {{"wy_nonzero", R"(w_y\ne0 \text{ (the notes: } |w_y|>\varepsilon\text{), so that } \sigma'(-w_yt+b)\to0 \text{ as } t\to\infty)"}},
+       "seed 002 (Backprop: contribution of fourth point to derivative of L2 error)",
+       {{"limit_one", R"(1-\varepsilon-\sigma(-w_yt+b)\to1 \text{ (line 245, literally)})"}}},
+      {"brady_local_minimum", "16_backprop_failure",
+       R"(\text{the four points are linearly separable, yet the four-point loss has a strict local minimum } \tilde w \text{ near } w^* \text{ that misclassifies } (0,-t)\text{; } w^* \text{ itself is not critical})",
+       {},
+       "seed 002 (The optimum solution for 3 points is also a broad local minimum (0 gradient) for the 4-point problem)",
+       {{"wstar_critical", R"(\nabla L_4(w^*)=0 \text{ (the notes' '0 gradient' at } w^* \text{ itself)})"}},
+       "its inequalities are certificates (a Krawczyk reach below the box radius, minors above 0, a sign), not bounds "
+       "with a constant to pin"},
+      {"perceptron_separates", "16_backprop_failure",
+       R"(\text{on linearly separable points the perceptron rule } w\leftarrow w+d_ta_t \text{ stops after at most } (R/\gamma)^2 \text{ updates (Novikoff 1962); for the four points } (R/\gamma)^2=5(t^2+1))",
+       {{"separable", R"(\text{some } w \text{ has } d_t\,w^\top a_t>0 \text{ for every point})"}},
+       "seed 002 (Perceptron trivially finds a solution (may take t^2 iterations)); Novikoff (1962)",
+       {{"bound_unsquared", R"(\text{at most } R/\gamma \text{ updates})"}}},
+      {"gd_stays_unseparated", "16_backprop_failure",
+       R"(\text{gradient descent started at } w^* \text{ stays at the non-separating minimum } \tilde w\text{; from random starts some runs end there too (measured))})",
+       {{"t_large", R"(t \text{ large enough (above about } 2.8 \text{ for } \varepsilon=1/100\text{) that the four-point loss has a minimum near } w^*)"}},
+       "seed 002 (Will be found by backprop nearly all the time)",
+       {{"rarely_trapped", R"(\text{from the random starts only about a tenth of the runs end at } \tilde w)"}},
+       "its inequalities are convergence tolerances of GD runs (the distance to the certified minimum, a margin's sign), "
+       "not bounds of the claim"},
+      {"spoilers", "16_backprop_failure",
+       R"(\text{one spoiler added to a separable set keeps it separable; the perceptron separates it, while gradient descent on the } L_2 \text{ loss settles in a bounded local minimum that misclassifies the spoiler})",
+       {},
+       "seed 002 (A more complex problem: adding a spoiler)",
+       {{"spoiler_inseparable", R"(\text{the spoiler makes the set not linearly separable})"}},
+       "its inequalities are signs (margins, a certified minimum's minors), not bounds with a constant to pin"},
+      {"loss_not_error", "16_backprop_failure",
+       R"(\text{minimizing a differentiable loss does not minimize the classification error: the global minimizer of a convex loss can misclassify more points than another } w)",
+       {},
+       "seed 002 (Poll 1: minimizing the loss will also minimize classification error: false)",
+       {{"convex_minimizes_error", R"(\text{for a convex loss the global minimizer misclassifies no more points than any other } w)"}},
+       "its inequalities are a certificate (Krawczyk's reach) and a count of errors (2 against 1), not bounds to pin"},
+      {"bias_variance", "16_backprop_failure",
+       R"(\text{measured, not a theorem: over resampled separable data the perceptron's separating direction varies more than that of gradient descent on the } L_2 \text{ loss (the notes' high variance against low variance))})",
+       {},
+       "seed 002 (So what is happening here? The perceptron rule has low bias but high variance; backprop is a low-variance estimator)",
+       {{"perceptron_steadier", R"(\text{the perceptron's separating direction varies less than gradient descent's})"}},
+       "a measured comparison of two spreads (ratio 0.84 on this seed), not a bound"},
+  };
+}
+}  // namespace descent::claims

@@ -477,3 +477,42 @@ Verdict rotation_keeps_rates(const Mat<Q>& M, const std::vector<Q>& lambda, cons
 }
 
 }  // namespace descent::claims::conditioning
+
+// ---- the claims of lesson 04_condition_number that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_conditioning() {
+  return {
+      {"eigendecomposition_svd", "04_condition_number",
+       R"(B=U\Sigma U^\top\ (B=B^\top\in\mathbb{R}^{N\times N},\ U \text{ orthogonal},\ \Sigma=\mathrm{diag}(\sigma_0,\dots,\sigma_{N-1}));\ B=U\Sigma V^\top \text{ (SVD)};\ \kappa=\sigma_{\max}/\sigma_{\min}=|\lambda|_{\max}/|\lambda|_{\min}\ (=\lambda_{\max}/\lambda_{\min} \text{ for } B\succ0);\ x^\top Bx>0\ \forall x\ne0 \iff \lambda_{\min}>0)",
+       {{"symmetric", R"(B=B^\top \text{ (for the eigendecomposition, } \sigma_i=|\lambda_i| \text{ and definiteness read from the eigenvalues)})"}},
+       "seed 004 (SVD, eigendecomposition, condition number slides); erratum: U in R^{NxM} called unitary",
+       {{"signed_eigenvalue_ratio", R"(\kappa=\sigma_{\max}/\sigma_{\min}=\lambda_{\max}/\lambda_{\min} \text{ for every symmetric } B)"},
+        {"rayleigh_floor_raised", R"(x^\top Bx/x^\top x\ge\lambda_{\min}+\tfrac14 \text{ for every } x\ne0)"}}},
+      {"gd_quadratic_contraction", "04_condition_number",
+       R"(\|x_t\|_2\le(1-\eta\lambda_{\min})^t\|x_0\|_2 \text{ for GD on } \tfrac12x^\top Ax)",
+       {{"spd", R"(A \text{ symmetric positive definite})"},
+        {"step_below", R"(\eta\le1/\lambda_{\max})"}},
+       "seed 003 (GD on quadratics, theorem and proof)",
+       {{"lambda_max_rate", R"(\|x_t\|_2\le(1-\eta\lambda_{\max})^t\|x_0\|_2)"}}},
+      {"gd_optimal_fixed_step", "04_condition_number",
+       R"(\eta=\frac{2}{L+\mu}:\ \max_i|1-\eta\lambda_i|=\frac{\kappa-1}{\kappa+1},\ \text{and no fixed } \eta \text{ gives less})",
+       {{"extreme_eigenvalues", R"(\mu=\lambda_{\min},\ L=\lambda_{\max} \text{ of } A)"}},
+       "course (CURRICULUM 04); Polyak 1987, Introduction to Optimization, sec. 1.4",
+       {{"rate_squared", R"(\min_\eta\max_i|1-\eta\lambda_i|=\left(\frac{\kappa-1}{\kappa+1}\right)^2)"},
+        {"momentum_rate", R"(\min_\eta\max_i|1-\eta\lambda_i|=\frac{\sqrt\kappa-1}{\sqrt\kappa+1})"},
+        {"step_one_over_L", R"(\text{the best fixed step is } \eta=1/L,\ \text{rate } (\kappa-1)/\kappa)"}}},
+      {"gd_iterations_condition_number", "04_condition_number",
+       R"(\eta=1/\lambda_{\max}:\ \|x_t\|\le\varepsilon\|x_0\| \text{ within } \lceil\kappa\ln(1/\varepsilon)\rceil \text{ steps, attained as } \kappa\to\infty)",
+       {{"relative_eps", R"(\varepsilon \text{ relative to } \|x_0\| \text{ (or } \|x_0\|\le1\text{)})"}},
+       "seed 003 (need kappa log(1/eps) iters); seed 004 (condition numbers 4 and 100); seed 002 (the \"condition\" number)",
+       {{"sqrt_kappa_steps", R"(\eta=1/\lambda_{\max}:\ \|x_t\|\le\varepsilon\|x_0\| \text{ within } \lceil\sqrt\kappa\ln(1/\varepsilon)\rceil \text{ steps})"}}},
+      {"quadratic_contours", "04_condition_number",
+       R"(\tfrac12 x^\top Ax=c:\ \text{axes along the eigenvectors, semi-axes } \sqrt{2c/\lambda_i};\ \tfrac12x^\top Ax=\tfrac12\sum_i a_{ii}x_i^2+\sum_{i<j}a_{ij}x_ix_j;\ \text{GD rates unchanged by rotation})",
+       {{"orthogonal", R"(\text{the change of coordinates is orthogonal (a rotation)})"}},
+       "seed 002 (non-axis-aligned quadratics); errata: diameters proportional to the eigenvalues, sum over i != j",
+       {{"cross_as_square", R"(\tfrac12x^\top Ax=\tfrac12\sum_i a_{ii}x_i^2+\sum_{i<j}a_{ij}x_i^2)"},
+        {"diameters_inverse_lambda", R"(\text{diameters proportional to } 1/\lambda_i)"}}},
+  };
+}
+}  // namespace descent::claims

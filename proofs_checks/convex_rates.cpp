@@ -645,3 +645,43 @@ std::vector<audit::Misfit> audit_rows() {
 namespace descent::claims::audit {
 std::vector<Misfit> convex_rates_problems() { return rates::audit_rows(); }
 }  // namespace descent::claims::audit
+
+// ---- the claims of lesson 09_smooth_convex_rates that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_convex_rates() {
+  return {
+      {"smoothness_definitions", "09_smooth_convex_rates",
+       R"(\|\nabla f(x)-\nabla f(y)\|\le L\|x-y\| \Rightarrow f(y)\le f(x)+\nabla f(x)^\top(y-x)+\tfrac L2\|y-x\|^2;\ \nabla^2f\succeq\mu I \Rightarrow f(y)\ge f(x)+\nabla f(x)^\top(y-x)+\tfrac\mu2\|y-x\|^2;\ |f'|\le M \Rightarrow |f(x)-f(y)|\le M|x-y|)",
+       {{"smooth", R"(\nabla f \ L\text{-Lipschitz (for the upper bowl)})"},
+        {"strongly_convex", R"(v^\top\nabla^2 f(x)v\ge\mu\|v\|^2 \text{ for every point } x \text{ and direction } v)"},
+        {"bounded_slope", R"(|f'|\le M \text{ (for Lipschitz continuity)})"}},
+       "seed 002 (strong convexity, Lipschitz continuity, Lipschitz smoothness); errata: seed 003's strong convexity "
+       "with x as point and direction, seed 002's \"at least as good as the enclosing quadratic\"",
+       {{"bowl_half_curvature", R"(f(y)\le f(x)+\nabla f(x)^\top(y-x)+\tfrac L4\|y-x\|^2)"},
+        {"lower_bowl_doubled", R"(\nabla^2f\succeq\mu I \Rightarrow f(y)\ge f(x)+\nabla f(x)^\top(y-x)+\mu\|y-x\|^2)"}}},
+      {"gd_smooth_convex_rate", "09_smooth_convex_rates",
+       R"(\eta=1/L:\ f(x_k)-f^*\le\frac{L\|x_0-x^*\|^2}{2k},\ \text{and tightly } \frac{L\|x_0-x^*\|^2}{4k+2} \text{ (attained by a Huber function)})",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
+       "seed 002 (convergence problems: O(1/k) for Lipschitz smooth convex functions); Drori & Teboulle (2014), Thm 3.1; "
+       "erratum: the notes scale the 1/k by f(w_0) - f*",
+       {{"gd_accelerated_rate", R"(\eta=1/L:\ f(x_k)-f^*\le\frac{L\|x_0-x^*\|^2}{2k^2})"}}},
+      {"gd_constant_step_worst_case", "09_smooth_convex_rates",
+       R"(0<h<2,\ \eta=h/L:\ f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big(\frac{1}{2Nh+1},(1-h)^{2N}\Big),\ \text{attained by a Huber function and by } \tfrac L2x^2)",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"}},
+       "Drori & Teboulle (2014): Thm 3.1 for 0 < h <= 1, Conjecture 3.1 for 1 < h < 2; proved for every h in (0, 2) by "
+       "J. Kim (2024, arXiv:2412.04427, a preprint); Taylor, Hendrickx & Glineur (2017) computed it numerically",
+       {{"huber_term_4Nh", R"(f(x_N)-f^*\le\frac{L\|x_0-x^*\|^2}{2}\max\Big(\frac{1}{4Nh+1},(1-h)^{2N}\Big))"}}},
+      {"pl_linear_rate", "09_smooth_convex_rates",
+       R"(\tfrac12\|\nabla f(x)\|^2\ge\mu(f(x)-f^*)\ \Rightarrow\ f(x_k)-f^*\le(1-\mu/L)^k(f(x_0)-f^*) \text{ for } \eta=1/L,\ \text{convex or not};\ \text{least squares with more parameters than examples: GD from 0 converges linearly to the minimum-norm interpolant})",
+       {{"pl", R"(\text{the PL inequality with } \mu>0)"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
+        {"zero_start", R"(w_0 \in \mathrm{range}(\Phi) \text{ (e.g. } w_0=0\text{), for the minimum-norm limit})"}},
+       "seed 000 (role of overparameterization, Belkin); Polyak (1963); Karimi, Nutini & Schmidt (2016)",
+       {{"linear_needs_strong_convexity", R"(f(x_k)-f^* \text{ falls linearly only if } f \text{ is strongly convex})"}},
+       "the rate (1 - mu/L)^k is a worst case over PL functions; on the instances each step does better (least squares "
+       "contracts by (1 - mu/L)^2 along its slow direction; on x^2 + 3 sin^2 x, Karimi et al.'s mu = 1/32 is a safe "
+       "constant while the smallest ratio (f'^2/2)/(f - f*) on the grid is 0.1755). Best ratio of a holds check: 0.178 "
+       "(the PL inequality itself with mu = 1/32)"},
+  };
+}
+}  // namespace descent::claims

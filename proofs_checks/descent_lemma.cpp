@@ -473,3 +473,44 @@ Verdict seed_stationarity_unbounded(int T) {
 }
 
 }  // namespace descent::claims::descent_lemma
+
+// ---- the claims of lesson 02_descent_lemma that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_descent_lemma() {
+  return {
+      {"gd_step_second_order", "02_descent_lemma",
+       R"(L(w-\varepsilon g)=L(w)-\varepsilon g^\top g+\tfrac12\varepsilon^2 g^\top H g\ (+O(\varepsilon^3)))",
+       {{"quadratic", R"(L \text{ quadratic (for the identity without remainder)})"},
+        {"C3", R"(L\in C^3 \text{ (for the } O(\varepsilon^3) \text{ remainder)})"}},
+       "seed 000; erratum: the notes write - 1/2 eps^2 g^T H eps g",
+       {{"half_dropped", R"(L(w-\varepsilon g)=L(w)-\varepsilon g^\top g+\varepsilon^2 g^\top H g)"},
+        {"cubic_constant_sixth", R"(|L(w-\varepsilon g)-m(\varepsilon)|\le\tfrac16\sum_i a_i|g_i|^3\varepsilon^3 \text{ on the Lorentzian } (|f_i^{(3)}|\le a_i))"}}},
+      {"gd_step_bound_along_gradient", "02_descent_lemma",
+       R"(g^\top Hg>0:\ L \text{ does not increase iff } \varepsilon\le 2g^\top g/g^\top Hg;\quad g^\top Hg\le0:\ \text{every } \varepsilon>0 \text{ decreases it})",
+       {{"quadratic", R"(L \text{ quadratic (the second-order model is exact), or } L \text{ concave in the case } g^\top Hg\le0)"},
+        {"step_below", R"(\varepsilon\le 2g^\top g/g^\top Hg \text{ when } g^\top Hg>0)"}},
+       "seed 000; erratum: for non-quadratic L, g^T H g <= 0 does not make every step decrease L",
+       {{"step_factor_one", R"(L \text{ does not increase iff } \varepsilon\le g^\top g/g^\top Hg)"},
+        {"step_factor_four", R"(L \text{ does not increase for } \varepsilon\le 4g^\top g/g^\top Hg)"}}},
+      {"gd_descent_lemma", "02_descent_lemma",
+       R"(f(x^+)\le f(x)-\eta(1-\beta\eta/2)\|\nabla f(x)\|^2;\ \eta=1/\beta:\ f(x)-f(x^+)\ge\|\nabla f(x)\|^2/(2\beta))",
+       {{"beta_smooth", R"(\|\nabla^2 f\|_2\le\beta \text{ everywhere})"}},
+       "seed 003 (Descent Lemma); seed 000; erratum: seed 000 bounds g^T H g by ||g||^2, dropping L",
+       {{"beta_dropped", R"(f(x-\eta g)\le f(x)-\tfrac12\eta\|\nabla f(x)\|^2)"}}},
+      {"gd_min_grad_norm_rate", "02_descent_lemma",
+       R"(\min_{t<T}\|\nabla f(x_t)\|^2\le \frac{2(f(x_0)-f^*)}{\eta(2-\beta\eta)T},\ \text{at } \eta=1/\beta:\ \frac{2\beta(f(x_0)-f^*)}{T};\ \text{so } \|\nabla f\|^2\le\delta \text{ within } 2\beta(f(x_0)-f^*)/\delta \text{ steps})",
+       {{"beta_smooth", R"(\|\nabla^2 f\|_2\le\beta)"},
+        {"bounded_below", R"(f\ge f^* \text{ everywhere})"},
+        {"step_range", R"(0<\eta<2/\beta)"}},
+       "seed 000; seed 003; erratum: seed 000 takes the minimum over steps 1..t against a sum over 0..t-1",
+       {{"no_two_minus", R"(\min_{t<T}\|\nabla f(x_t)\|^2\le \frac{2(f(x_0)-f^*)}{\eta T})"},
+        {"sqrt_budget", R"(\|\nabla f\|^2\le\delta \text{ within } \sqrt{2\beta(f(x_0)-f^*)/\delta} \text{ steps})"}}},
+      {"least_squares_gradient", "02_descent_lemma",
+       R"(\nabla\|\Phi^\top w-y\|^2=2(\Phi\Phi^\top w-\Phi y),\quad \nabla^2=2\Phi\Phi^\top)", {},
+       "seed 000; erratum: the notes write Phi Phi^T w - Phi y (the gradient of half the loss)",
+       {{"factor_two_dropped", R"(\nabla\|\Phi^\top w-y\|^2=\Phi\Phi^\top w-\Phi y)"},
+        {"hessian_factor_dropped", R"(\nabla^2\|\Phi^\top w-y\|^2=\Phi\Phi^\top)"}}},
+  };
+}
+}  // namespace descent::claims

@@ -700,3 +700,47 @@ Verdict slope_needs_plane(const Q& eta, const Q& beta, int steps) {
 }
 
 }  // namespace descent::claims::momentum
+
+// ---- the claims of lesson 08_momentum that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_momentum_checks() {
+  return {
+      {"heavy_ball_forms", "08_momentum",
+       R"(v\leftarrow\beta v-\eta\nabla f(x),\ x\leftarrow x+v\ \equiv\ v\leftarrow-\nabla f(x)+\beta v,\ x\leftarrow x+\eta v\ \equiv\ b\leftarrow\beta b+\nabla f(x),\ x\leftarrow x-\eta b \text{ (the same iterates)})",
+       {{"constant_eta", R"(\eta \text{ constant (no learning-rate schedule)})"}},
+       "seed 002 (momentum, Delta W form); seed 003 (Polyak's heavy ball); PyTorch SGD(momentum)",
+       {{"schedule_invariant", R"(\text{the three forms give the same iterates under a learning-rate schedule too})"}}},
+      {"nesterov_forms", "08_momentum",
+       R"(v\leftarrow\beta v-\eta\nabla f(x+\beta v),\ x\leftarrow x+v:\ \text{PyTorch's } b\leftarrow\beta b+\nabla f(p),\ p\leftarrow p-\eta(\nabla f(p)+\beta b) \text{ has } p_k=x_k+\beta v_k;\ \text{seed 002's pseudo-code gives the same } x_k)",
+       {{"constant_eta", R"(\eta \text{ constant (no learning-rate schedule)})"}},
+       "seed 002 (Nestorov's accelerated gradient; Training with Nestorov); PyTorch SGD(nesterov=True); errata: seed 003's "
+       "look-ahead x_t + beta v_t with x <- x + eta v, and seed 002's Delta W_k = 0 inside the loop",
+       {{"pytorch_iterate_is_x", R"(\text{PyTorch's nesterov=True iterate } p_k \text{ is the notes' } x_k)"}}},
+      {"heavy_ball_quadratic_rate", "08_momentum",
+       R"(\eta=\tfrac{4}{(\sqrt L+\sqrt\mu)^2},\ \beta=\big(\tfrac{\sqrt\kappa-1}{\sqrt\kappa+1}\big)^2:\ \rho(T)=\tfrac{\sqrt\kappa-1}{\sqrt\kappa+1};\ \text{per eigenvalue } \lambda \ (0\le\beta<1):\ \rho<1 \iff 0<\eta\lambda<2+2\beta;\ \text{critical } \beta=(1-\sqrt{\eta\lambda})^2;\ \|x_t\|\le\rho(T)^t\|x_0\| \text{ when } T \text{ is normal})",
+       {{"quadratic", R"(f=\tfrac12x^\top Ax,\ \mathrm{spec}(A)\subset[\mu,L])"},
+        {"normal", R"(T \text{ normal, so that } \|T^t\|=\rho(T)^t \text{ (GD's } I-\eta A \text{ is; heavy ball's companion matrix never is)})"}},
+       "seed 003 (heavy ball: sqrt(kappa) log(1/eps) for quadratics, kappa = 10^8 -> 10^4); Polyak (1964)",
+       {{"gd_rate", R"(\rho(T)=\frac{\kappa-1}{\kappa+1} \text{ for Polyak's tuning (no acceleration)})"},
+        {"edge_2_plus_beta", R"(\rho<1 \iff 0<\eta\lambda<2+\beta)"}}},
+      {"heavy_ball_not_global", "08_momentum",
+       R"(\text{heavy ball tuned for } (\mu,L) \text{ converges (at rate } \tfrac{\sqrt\kappa-1}{\sqrt\kappa+1}\text{) on quadratics, but not on every } \mu\text{-strongly convex, } L\text{-smooth } f)",
+       {{"quadratic", R"(f \text{ quadratic})"}},
+       "seed 003 (the sqrt(kappa) rate \"does not hold for general strongly convex\"); Lessard, Recht & Packard (2016); "
+       "erratum: seed 002's momentum \"demonstrably superior to other methods\"",
+       {{"global_on_strongly_convex", R"(\text{tuned heavy ball converges on every } \mu\text{-strongly convex, } L\text{-smooth } f)"}}},
+      {"nesterov_strongly_convex_rate", "08_momentum",
+       R"(y_k=x_k+\beta(x_k-x_{k-1}),\ x_{k+1}=y_k-\tfrac1L\nabla f(y_k),\ \beta=\tfrac{\sqrt\kappa-1}{\sqrt\kappa+1}:\ f(x_k)-f^*\le\big(1-\tfrac1{\sqrt\kappa}\big)^k\big(f(x_0)-f^*+\tfrac\mu2\|x_0-x^*\|^2\big);\ \text{on quadratics the iteration's spectral radius is exactly } 1-\tfrac1{\sqrt\kappa})",
+       {{"strongly_convex", R"(\mu\|x-y\|^2\le(\nabla f(x)-\nabla f(y))^\top(x-y)\ (\mu>0))"},
+        {"smooth_L", R"(\|\nabla f(x)-\nabla f(y)\|\le L\|x-y\| \text{ with the } L \text{ of the step } 1/L)"}},
+       "seed 003 (Nesterov: sqrt(kappa) log(1/eps) for strongly convex); Nesterov (2004), Thm 2.2.3",
+       {{"heavy_ball_radius", R"(\text{on quadratics Nesterov's iteration contracts at heavy ball's } \tfrac{\sqrt\kappa-1}{\sqrt\kappa+1})"}}},
+      {"momentum_constant_slope", "08_momentum",
+       R"(f=g^\top x:\ x_{k+1}-x_k=-\eta\tfrac{1-\beta^{k+1}}{1-\beta}g \to -\tfrac{\eta}{1-\beta}g \text{ (momentum only changes the step size)})",
+       {{"constant_gradient", R"(\nabla f \text{ constant (a plane)})"}},
+       "seed 002 (poll 4: on a flat surface of constant slope momentum only changes step size)",
+       {{"limit_one_plus_beta", R"(f=g^\top x:\ x_{k+1}-x_k\to-\eta(1+\beta)g)"}}},
+  };
+}
+}  // namespace descent::claims

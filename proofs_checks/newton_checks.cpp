@@ -653,3 +653,37 @@ std::vector<audit::Misfit> audit_rows() {
 namespace descent::claims::audit {
 std::vector<Misfit> newton_problems() { return newton::audit_rows(); }
 }  // namespace descent::claims::audit
+
+// ---- the claims of lesson 07_newton that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_newton_checks() {
+  return {
+      {"newton_one_step_quadratic", "07_newton",
+       R"(x_{k+1}=x_k-\eta H^{-1}\nabla f(x_k) \text{ on a quadratic: } e_{k+1}=(1-\eta)e_k;\ \eta=1 \text{ one step},\ 0<\eta<2 \text{ converges})",
+       {{"spd", R"(H \text{ positive definite})"}, {"step_below_2", R"(0<\eta<2)"}},
+       "seed 002 (for a quadratic the optimal eta is 1, and should not be greater than 2); seed 003",
+       {{"range_doubled", R"(\text{the damped Newton step converges on a quadratic for } 0<\eta<4)"}}},
+      {"newton_quadratic_convergence", "07_newton",
+       R"(e_{k+1}/e_k^2\to\left|\frac{f'''(x^*)}{2f''(x^*)}\right|:\ \text{the correct digits double each step},\ O(\log\log(1/\varepsilon)) \text{ steps})",
+       {{"eta_one", R"(\eta=1)"},
+        {"near_minimizer", R"(x_0 \text{ close enough to a minimizer with } f''(x^*)>0)"}},
+       "seed 003 (Newton's method, theorem O(log log(1/eps))); erratum: the theorem is stated without hypotheses",
+       {{"constant_without_half", R"(e_{k+1}/e_k^2\to|f'''(x^*)/f''(x^*)|)"},
+        {"cubic_convergence", R"(\text{the correct digits triple each step: } d_{k+1}\ge 3d_k-1)"}}},
+      {"newton_indefinite_hessian", "07_newton",
+       R"(\nabla^2 f(x)+\lambda I\succ0 \Rightarrow -(\nabla^2 f+\lambda I)^{-1}\nabla f \text{ is a descent direction; without it Newton can move uphill or to a saddle})",
+       {{"load_large", R"(\lambda>-\lambda_{\min}(\nabla^2 f(x)))"}},
+       "seed 002 (non-convex functions: the Hessian may not be positive semi-definite; diagonal load it)",
+       {{"positive_load_enough", R"(\text{any load } \lambda>0 \text{ makes } -(\nabla^2 f+\lambda I)^{-1}\nabla f \text{ a descent direction})"}}},
+      {"best_step_1d", "07_newton",
+       R"(y=ax^2+bx+c,\ a>0:\ \text{best step } |x_0+\tfrac{b}{2a}|=\frac{|y'(x_0)|}{y''(x_0)})",
+       {{"convex", R"(a>0)"}}, "seed 001 (best step = |first derivative| / second derivative); erratum: the signed form",
+       {{"half_distance", R"(\text{best step } \frac{|y'(x_0)|}{2y''(x_0)})"}}},
+      {"quasi_newton", "07_newton",
+       R"(\text{BFGS and L-BFGS: every step meeting the strong Wolfe conditions has } s_k^\top y_k>0;\ \text{they reach } \|\nabla f\|\le\varepsilon \text{ on Rosenbrock in far fewer steps than GD})",
+       {}, "seed 002 (BFGS, L-BFGS as remedies); Nocedal & Wright 2006, ch. 6-7",
+       {{"gd_comparable", R"(\text{GD reaches } \|\nabla f\|^2\le10^{-40} \text{ within 100 times the steps of BFGS})"}}},
+  };
+}
+}  // namespace descent::claims

@@ -352,3 +352,29 @@ Verdict whitening_one_step(const Mat<Mpfr>& A, const Vec<Mpfr>& b, const Vec<Mpf
 }
 
 }  // namespace descent::claims::preconditioning
+
+// ---- the claims of lesson 06_scaling_preconditioning that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_preconditioning() {
+  return {
+      {"feature_scaling_conditioning", "06_scaling_preconditioning",
+       R"(x_i^r\leftarrow(x_i^r-m_i)/\sigma_i \text{ gives means } 0 \text{ and variances } 1,\ \text{and lowers } \kappa \text{ of the Hessian when the features' scales differ widely})",
+       {{"disparate_scales", R"(\text{the features' scales differ by orders of magnitude (standardization can raise } \kappa \text{ otherwise)})"}},
+       "seed 001 (feature scaling); van der Sluis 1969 (the unit-diagonal scaling is within a factor n of the best)",
+       {{"sample_variance", R"(\text{the standardized features have sample variance } \tfrac1{m-1}\sum_r (x_i^r)^2=1)"},
+        {"centering_suffices", R"(x_i\leftarrow x_i-m_i \text{ alone brings } \kappa \text{ within a factor } n \text{ of standardizing})"}}},
+      {"whitening", "06_scaling_preconditioning",
+       R"(\hat w=A^{0.5}w,\ \hat b=A^{-0.5}b:\ E=\tfrac12\hat w^\top\hat w+\hat b^\top\hat w+c,\ \nabla_{\hat w}E=\nabla_wE\,A^{-0.5},\ \text{GD in } \hat w \equiv w\leftarrow w-\eta A^{-1}\nabla_wE^\top)",
+       {{"spd", R"(A \text{ symmetric positive definite (so that } A^{\pm0.5}=E\Lambda^{\pm0.5}E^\top \text{ are real)})"}},
+       "seed 002 (scaling and rotating the axes); errata: b^T S = -b^T, w <- w - eta A^{-1} b",
+       {{"no_square_root", R"(\hat w=Aw,\ \hat b=A^{-1}b \text{ (the roots forgotten)})"},
+        {"half_power_preconditioner", R"(\text{GD in } \hat w \equiv w\leftarrow w-\eta A^{-0.5}\nabla_wE^\top)"}}},
+      {"diagonal_vs_full_preconditioning", "06_scaling_preconditioning",
+       R"(P=\mathrm{diag}(1/a_{ii}) \text{ makes an axis-aligned quadratic perfectly conditioned;}\ P=A^{-1} \text{ any SPD quadratic})",
+       {{"axis_aligned", R"(A \text{ diagonal (for the diagonal preconditioner)})"}},
+       "seed 002 (normalized update rule); seed 004 (preconditioning)",
+       {{"diagonal_not_inverted", R"(P=\mathrm{diag}(a_{ii}) \text{ makes an axis-aligned quadratic perfectly conditioned})"}}},
+  };
+}
+}  // namespace descent::claims

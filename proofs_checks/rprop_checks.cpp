@@ -663,3 +663,41 @@ std::vector<std::pair<std::string, std::vector<std::vector<double>>>> quadratic_
 }
 
 }  // namespace descent::claims::rprop
+
+// ---- the claims of lesson 13_rprop_quickprop that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_rprop_checks() {
+  return {
+      {"rprop_notes_pseudocode", "13_rprop_quickprop",
+       R"(\text{Rprop (simplified) with } \Delta w \leftarrow \mathrm{sign}(\Delta w)\min(\alpha|\Delta w|,\Delta_{max}) \text{ while the sign holds and, on a change, } w \leftarrow w+\Delta w,\ \Delta w \leftarrow \mathrm{sign}(\Delta w)\max(\beta|\Delta w|,\Delta_{min}):\ \text{no step is longer than } \Delta_{max} \text{ and on a 1-D convex quadratic it ends within } \Delta_{min} \text{ of the minimizer (at it without } \Delta_{min}\text{)})",
+       {{"length", R"(\text{the ceiling and floor act on the length } |\Delta w|)"},
+        {"one_weight", R"(\text{one weight (or } f \text{ separable): the sign of } \Delta w \text{, fixed before the loop, never has to change})"}},
+       "seed 002 (Rprop, Rprop (simplified), both displays); erratum: the signed Delta w inside min and max",
+       {{"floor_tenth", R"(\text{on a 1-D convex quadratic it ends within } \Delta_{min}/10 \text{ of the minimizer})"}},
+       "Delta_min is the length of the last steps: the run ends stepping over the minimizer and back, so its iterates "
+       "stay within Delta_min of it; how close depends on where the floor is reached (0.33 Delta_min at the defaults, "
+       "and a tenth of it is rejected); the ceiling is a cap on every step, not approached by a quadratic's last steps"},
+      {"rprop_poll3", "13_rprop_quickprop",
+       R"(\text{after a sign change of the derivative Rprop returns to the earlier estimate and takes a smaller step the same way: } w_{k+1}=w_{k-1}+\beta(w_k-w_{k-1}) \text{ (Riedmiller \& Braun's Rprop}^+\text{ takes the return and the step as two iterations)})",
+       {{"backtracking", R"(\text{weight backtracking (the notes' and Rprop}^+\text{'s return to the earlier estimate)})"}},
+       "seed 002 (poll 3; its prose at line 1361, \"reduce the step and reverse direction\", says otherwise); Riedmiller "
+       "& Braun (1993)",
+       {{"reverse_from_overshoot", R"(\text{after the sign change Rprop steps back from } w_k\text{: } w_{k+1}=w_k-\beta(w_k-w_{k-1}))"}},
+       "its only inequality is a direction, the sign of (w_(k+1) - w_(k-1))(w_k - w_(k-1)); the position itself is checked "
+       "as an equality"},
+      {"rprop_variants", "13_rprop_quickprop",
+       R"(\text{Rprop}^\pm,\ \text{iRprop}^\pm \text{ use only the signs of } \partial f/\partial x_i \text{ (and, iRprop}^+\text{, whether } f \text{ rose): the same iterates on } f \text{ and } cf,\ c>0;\ \text{torch.optim.Rprop is iRprop}^-)",
+       {{"positive_scale", R"(c>0)"}},
+       "Riedmiller & Braun (1993); Igel & Hüsken (2000); torch.optim.Rprop",
+       {{"pytorch_is_rprop_minus", R"(\text{torch.optim.Rprop is Rprop}^- \text{ (no stand-still after a sign change)})"}}},
+      {"quickprop_secant", "13_rprop_quickprop",
+       R"(\Delta_k=\Delta_{k-1}\frac{S_k}{S_{k-1}-S_k} \text{ (the minimizer of the parabola through two slopes) lands on the minimizer of a separable quadratic at step 2; per-coordinate Newton steps with the true } E'' \text{ too; Fahlman caps } |\Delta_k|\le\mu|\Delta_{k-1}| \text{ (plus } \varepsilon|S_k|\text{) after a downhill step})",
+       {{"separable", R"(\nabla^2 f \text{ diagonal})"}, {"quadratic", R"(f \text{ quadratic})"},
+        {"growth_cap", R"(\text{Fahlman's cap } \mu)"}},
+       "Fahlman (1988); seed 002 (QuickProp); errata: the sign of the per-connection display, the missing factor "
+       "Err'(w^(k)) in the second",
+       {{"secant_sign_flipped", R"(\Delta_k=\Delta_{k-1}\frac{S_k}{S_k-S_{k-1}})"}}},
+  };
+}
+}  // namespace descent::claims

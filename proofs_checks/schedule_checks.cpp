@@ -511,3 +511,43 @@ std::vector<std::vector<double>> silver_table(int kmax) {
 }
 
 }  // namespace descent::claims::schedules
+
+// ---- the claims of lesson 10_schedules that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_schedule_checks() {
+  return {
+      {"decaying_schedules", "10_schedules",
+       R"(\eta_k=\tfrac{\eta_0}{k+1}:\ \sum\eta_k=\infty \text{ and GD converges};\ \tfrac{\eta_0}{(k+1)^2},\ \eta_0e^{-\beta k}:\ \sum\eta_k<\infty \text{ and GD stops short})",
+       {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}},
+       "seed 002 (decaying learning rate: linear, quadratic, exponential decay); seed 001 (1/t decay); erratum: seed "
+       "001 calls eta / sqrt(t + 1) a 1/t decay",
+       {{"summable_enough", R"(\text{a summable schedule } (\textstyle\sum_k\eta_k<\infty) \text{ also drives GD to the minimum})"}}},
+      {"noise_floor", "10_schedules",
+       R"(\text{GD with gradient noise of variance } \sigma^2 \text{ on } \tfrac a2x^2:\ E[x_k^2]\to\frac{\eta\sigma^2}{a(2-\eta a)} \text{ for a constant } \eta;\ \to0 \text{ when } \sum\eta_k=\infty,\ \sum\eta_k^2<\infty)",
+       {{"sum_infinite", R"(\textstyle\sum_k\eta_k=\infty)"}, {"sum_squares_finite", R"(\textstyle\sum_k\eta_k^2<\infty)"}},
+       "seed 002 (poll 2: gradient descent will not converge without decaying learning rates); Robbins & Monro (1951)",
+       {{"floor_small_step_form", R"(E[x_k^2]\to\frac{\eta\sigma^2}{2a} \text{ for a constant } \eta)"},
+        {"decay_rate_K_1_5", R"(\eta_k=\tfrac{1}{a(k+1)}:\ E[x_K^2]=\frac{\sigma^2}{a^2K^{3/2}})"}}},
+      {"escape_then_decay", "10_schedules",
+       R"(\eta>2/f''(x_{loc}):\ \text{GD cannot converge to the local minimum } x_{loc} \text{ unless it lands on it exactly (a measure-zero set of starts)};\ \text{a schedule that starts above } 2/f''(x_{loc}) \text{ and decays (here } \eta_k=\tfrac{5/2}{k+1}\text{) can escape it, then converge})",
+       {{"large_step", R"(\eta_0>2/f''(x_{loc}))"}, {"decay", R"(\eta_k\to0 \text{ (a decaying schedule)})"}},
+       "seed 002 (eta > 2 eta_opt can help escape local optima, and always having it never finds a solution; decaying "
+       "learning rates)",
+       {{"small_start_escapes", R"(\eta_k=\tfrac{\eta_0}{k+1} \text{ with } \eta_0<2/f''(x_{loc}) \text{ also escapes the poor minimum})"},
+        {"escape_threshold_halved", R"(\text{any constant } \eta>1/f''(x_{loc}) \text{ escapes the poor minimum})"}},
+       "a qualitative claim (escape, then convergence); its constant, the threshold 2/f''(x_loc), is bracketed by "
+       "constant steps at 0.99 and 1.01 of it (the first converges to x_loc, the second settles on a 2-cycle around it), and the inequalities' "
+       "sides (f(x_K) - f* <= 10^-10, |x_K - x_loc| > 10^-6) are tolerances of those conclusions, not bounds"},
+      {"silver_schedule_rate", "10_schedules",
+       R"(n=2^k-1,\ \eta_i=\tfrac{h_i}{L},\ h_i=1+\rho^{\nu(i)-1},\ \rho=1+\sqrt2:\ f(x_n)-f^*\le\frac{L\|x_0-x^*\|^2}{1+\sqrt{4\rho^{2k}-3}})",
+       {{"convex", R"(f \text{ convex})"}, {"smooth", R"(\nabla f \ L\text{-Lipschitz})"},
+        {"horizon", R"(n=2^k-1)"}},
+       "Altschuler & Parrilo, Acceleration by stepsize hedging II (arXiv:2309.16530; Math. Program. 2025), Thm 1.1",
+       {{"silver_half", R"(f(x_n)-f^*\le\frac{L\|x_0-x^*\|^2}{2(1+\sqrt{4\rho^{2k}-3})})"}},
+       "r_k is Altschuler & Parrilo's guarantee, not the exact worst case: at n = 7 the exact worst case is about "
+       "0.0184215 L R^2 (PEPit's documented dual value, matched by a 1-D Huber function tuned here) against r_3 = "
+       "0.0343775, ratio 0.536; at n = 31 the tuned Huber gives ratio 0.506. Best ratio of a holds check: 0.536"},
+  };
+}
+}  // namespace descent::claims

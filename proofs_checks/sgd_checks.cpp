@@ -773,3 +773,44 @@ std::vector<std::vector<double>> minibatch_variance(int draws) {
 }
 
 }  // namespace descent::claims::sgd
+
+// ---- the claims of lesson 14_sgd that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_sgd_checks() {
+  return {
+      {"sgd_unbiased", "14_sgd",
+       R"(f=\tfrac1K\sum_{i=1}^K f_i,\ i \text{ uniform}:\ \mathbb{E}_i[\nabla f_i(\theta)]=\nabla f(\theta),\ \text{a uniform minibatch's mean too, so } \mathbb{E}[\theta-\eta\nabla f_i(\theta)]=\theta-\eta\nabla f(\theta))",
+       {{"mean_loss", R"(f \text{ is the mean of the } f_i \text{ whose gradients the update uses})"}},
+       "seed 001 (Stochastic Gradient Descent); seed 002 (Loss = (1/T) sum_t Div)",
+       {{"sum_loss_unbiased", R"(\text{with the sum loss } L=\sum_n L^n,\ \mathbb{E}_n[\nabla L^n]=\nabla L)"}}},
+      {"sgd_epoch", "14_sgd",
+       R"(\text{one epoch of SGD with batches of } B \text{ makes } \lceil K/B\rceil \text{ updates, uses every example once and evaluates } K \text{ example gradients: the cost of one GD step})",
+       {{"shuffle", R"(\text{each epoch draws a permutation of the examples (sampling without replacement)})"}},
+       "seed 001 (Update for each example)",
+       {{"replacement_is_epoch", R"(K \text{ draws with replacement use every example once})"}}},
+      {"sgd_twenty_times", "14_sgd",
+       R"(\text{with } K \text{ examples SGD makes } K \text{ updates per pass where GD makes one; far from } f^* \text{ it gains about } K \text{ times per gradient evaluation (a mean loss, one step size); near } f^* \text{ it stalls at its noise floor})",
+       {{"above_floor", R"(\text{the accuracy asked for lies above the noise floor of SGD's constant step (far from } f^*\text{)})"}},
+       "seed 001 (If there are 20 examples, 20 times faster: true of the updates per pass, the slide's contrast)",
+       {{"no_early_gain", R"(\text{far from } f^* \text{ SGD gains at most twice per gradient evaluation)"}}},
+      {"sgd_noise_floor", "14_sgd",
+       R"(f(w)=\tfrac1K\sum_i(a_iw-y_i)^2,\ \text{constant } \eta<m_2/m_4:\ \mathbb{E}[(w_t-w^*)^2]\to v(\eta)=\frac{\eta C}{m_2-\eta m_4},\ m_p=\mathbb{E}a^p,\ C=\mathbb{E}[a^2r^2],\ r_i=a_iw^*-y_i;\ \text{with shuffled epochs the floor is } O(\eta^2))",
+       {{"replacement", R"(\text{each step draws one example uniformly, independently of the past})"}},
+       "seed 001 (Stochastic Gradient Descent); Robbins & Monro (1951); Bottou, Curtis & Nocedal (2018), sec. 4; "
+       "random reshuffling: Mishchenko, Khaled & Richtarik (2020), a neighbourhood of size O(eta^2)",
+       {{"shuffled_floor_order_eta", R"(\text{with shuffled epochs the floor is of order } \eta \text{ too})"}}},
+      {"sgd_decaying", "14_sgd",
+       R"(\eta_t>0,\ \sum_t\eta_t=\infty,\ \sum_t\eta_t^2<\infty:\ \mathbb{E}[(w_t-w^*)^2]\to0)",
+       {{"sum_infinite", R"(\sum_t\eta_t=\infty)"}, {"sum_squares_finite", R"(\sum_t\eta_t^2<\infty)"}},
+       "Robbins & Monro (1951); lesson 10's schedules",
+       {{"constant_step_converges", R"(\text{a constant step also drives } \mathbb{E}[(w_t-w^*)^2]\to0)"},
+        {"rate_T_squared", R"(\eta_t\approx c/t:\ \mathbb{E}[(w_T-w^*)^2]=O(1/T^2))"}}},
+      {"sgd_minibatch_variance", "14_sgd",
+       R"(\text{the mean } g_B \text{ of } B \text{ example gradients drawn with replacement has } \mathbb{E}\|g_B-\nabla f\|^2=\sigma^2/B,\ \sigma^2=\tfrac1K\sum_i\|\nabla f_i-\nabla f\|^2;\ \text{without replacement } \tfrac{\sigma^2}{B}\tfrac{K-B}{K-1})",
+       {{"with_replacement", R"(\text{the } B \text{ examples drawn independently (with replacement)})"}},
+       "seed 001 (mini-batch?)",
+       {{"variance_over_B_squared", R"(\mathbb{E}\|g_B-\nabla f\|^2=\sigma^2/B^2)"}}},
+  };
+}
+}  // namespace descent::claims

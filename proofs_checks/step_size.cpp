@@ -367,3 +367,34 @@ Verdict seed_diagonal_step_rule(const Mat<Rational>& A, const Rational& eta, con
 }
 
 }  // namespace descent::claims::step_size
+
+// ---- the claims of lesson 03_step_size_regimes that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_step_size() {
+  return {
+      {"quadratic_1d_regimes", "03_step_size_regimes",
+       R"(E=\tfrac12aw^2+bw+c,\ \eta_{opt}=1/a:\ \eta<\eta_{opt}\text{ monotone};\ =\eta_{opt}\text{ one step};\ (\eta_{opt},2\eta_{opt})\text{ oscillating};\ =2\eta_{opt}\text{ constant amplitude};\ >2\eta_{opt}\text{ divergence})",
+       {{"convex", R"(a>0)"}}, "seed 002 (convergence for quadratic surfaces); erratum: line 695's \"oscillate in all directions where eta_i,opt <= eta\"",
+       {{"oscillate_at_eta_opt", R"(\eta=\eta_{opt}:\ \text{oscillating convergence})"},
+        {"diverge_at_two_eta_opt", R"(\eta=2\eta_{opt}:\ \text{divergence})"}}},
+      {"gd_stable_iff_below_2_over_L", "03_step_size_regimes",
+       R"(\text{GD on a quadratic converges from every start} \iff 0<\eta<2/\lambda_{\max}=2\min_i 1/\lambda_i)",
+       {{"spd", R"(A \text{ symmetric positive definite})"},
+        {"diagonal", R"(A \text{ diagonal, for the per-coordinate rule } \eta<2\min_i 1/a_{ii})"}},
+       "seed 002 (dependence on learning rate); erratum: line 693's \"Otherwise, the learning will diverge\" at eta = 2 min eta_i,opt",
+       {{"rho_lambda_max_only", R"(\|x_K-x^*\|\le|1-\eta\lambda_{\max}|^K\|x_0-x^*\| \ (\lambda_{\min} \text{ ignored}))"},
+        {"stiffest_regime_for_all", R"(\text{every coordinate of a diagonal quadratic follows the regime of the largest } a_{ii})"}}},
+      {"gd_monotone_decrease_not_guaranteed", "03_step_size_regimes",
+       R"(L(\theta^0)>L(\theta^1)>\dots \text{ holds for } \eta<2/L \text{ on } L\text{-smooth functions, not in general})",
+       {{"step_below", R"(\eta<2/L)"}, {"smooth", R"(\|\nabla^2 f\|\le L)"}}, "seed 001 (Question: is this statement correct?)",
+       {{"decrease_c_over_4", R"(f(x_{k+1})-f(x_k)\le-(1-c/4)\,\eta\|\nabla f(x_k)\|^2,\ \eta=c/L)"}}},
+      {"convergence_rate_ratio", "03_step_size_regimes",
+       R"(R=\frac{|f(x_{k+1})-f^*|}{|f(x_k)-f^*|} \text{ constant } \Rightarrow |f(x_k)-f^*|\le R^k|f(x_0)-f^*|,\ \text{linear convergence when } R<1)",
+       {{"quadratic", R"(\text{quadratic objective } (R \text{ the same at every step}))"},
+        {"R_below_1", R"(R<1\ (0<\eta<2\eta_{opt}))"}},
+       "seed 002 (convergence and convergence rate); erratum: the notes omit R < 1",
+       {{"R_unsquared", R"(R=|1-\eta a| \text{ on a quadratic (the factor of the iterate, not of } f-f^*))"}}},
+  };
+}
+}  // namespace descent::claims

@@ -535,3 +535,41 @@ std::vector<audit::Misfit> audit_rows() {
 namespace descent::claims::audit {
 std::vector<Misfit> surface_problems() { return surface::audit_rows(); }
 }  // namespace descent::claims::audit
+
+// ---- the claims of lesson 17_loss_surface that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_surface_checks() {
+  return {
+      {"second_order_test", "17_loss_surface",
+       R"(\nabla f(x)=0:\ \nabla^2f(x)\succ0\Rightarrow\text{strict local minimum};\ \nabla^2f(x) \text{ with eigenvalues of both signs}\Rightarrow\text{saddle; the test decides only for a nonsingular } \nabla^2f(x)\text{: } \nabla^2f(x)\succeq0 \text{ alone does not make a minimum})",
+       {{"nonsingular", R"(\nabla^2f(x) \text{ has no zero eigenvalue})"}},
+       "seed 002 (The Loss Surface: saddle point); the second-order test",
+       {{"semidefinite_suffices", R"(\nabla f(x)=0,\ \nabla^2f(x)\succeq0\Rightarrow\text{local minimum})"}},
+       "its inequalities are signs (a curvature below 0, a certified saddle's quadratic forms), not bounds with a constant"},
+      {"saddle_escape", "17_loss_surface",
+       R"(\text{near a strict saddle with eigenvalue } -\lambda<0\text{, GD with step } \eta \text{ from distance } \delta \text{ off the stable manifold needs } \ge\ln(c/\delta)/\ln(1+\eta\lambda) \text{ steps to leave, and that rate is attained as } \delta\to0)",
+       {{"off_manifold", R"(\delta>0\text{: the start is not on the saddle's stable manifold})"}},
+       "seed 002 (Gradient descent algorithms often get stuck in saddle points); Dauphin et al. (2014)",
+       {{"rate_eta", R"(\ge\ln(c/\delta)/\eta \text{ steps (} \eta \text{ in place of } \ln(1+\eta)\text{)})"}}},
+      {"basins", "17_loss_surface",
+       R"(\text{on a non-convex } f \text{ the limit of gradient descent depends on the start: each local minimum has its basin of attraction, and a start in a poor minimum's basin stays there})",
+       {},
+       "seed 000 (Gradient Descent in Non-convex Problems: sensitive to initialization and could get stuck in local optima)",
+       {{"start_independent", R"(\text{gradient descent reaches the same minimum from every start})"}}},
+      {"bad_local_minimum", "17_loss_surface",
+       R"(\text{a network with one sigmoid hidden unit, trained with the squared error on six points, has a strict local minimum whose loss exceeds that of another point})",
+       {},
+       "seed 002 (Swirszcz et al. 2016: in networks of finite size you can have horrible local minima)",
+       {{"bad_minimum_global", R"(\text{the certified minimum } \theta_{bad} \text{ is global (no point has a lower loss)})"}},
+       "its inequalities are certificates (Krawczyk's reach, minors above 0) and a comparison of two certified losses, "
+       "not bounds with a constant"},
+      {"baldi_hornik", "17_loss_surface",
+       R"(\text{linear network } y=W_2W_1x \text{ (hidden width } p\text{), squared error, } \Sigma_{XX} \text{ invertible, } \Sigma=\Sigma_{YX}\Sigma_{XX}^{-1}\Sigma_{XY} \text{ with distinct eigenvalues: every local minimum is global, } L^*=\tfrac1K(\operatorname{tr}\Sigma_{YY}-\textstyle\sum_{i\le p}\lambda_i)\text{, every other critical point a saddle})",
+       {{"linear", R"(\text{identity activations (a linear network)})"}},
+       "Baldi & Hornik (1989); seed 002 (The Controversial Loss Surface)",
+       {{"without_one_over_K", R"(L^*=\operatorname{tr}\Sigma_{YY}-\textstyle\sum_{i\le p}\lambda_i \text{ (without } \tfrac1K\text{)})"}},
+       "the saddles' curvatures are signs (below 0), not bounds with a constant; the global minimum's value is pinned exactly"},
+  };
+}
+}  // namespace descent::claims

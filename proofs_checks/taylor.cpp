@@ -597,3 +597,43 @@ Verdict linear_model_large_radius() {
 }
 
 }  // namespace descent::claims::taylor
+
+// ---- the claims of lesson 01_taylor that this file checks: their entries in the claim index
+// (claim.hpp), registered here beside their checks (registry.cpp collects every file's)
+namespace descent::claims {
+std::vector<ClaimInfo> claims_of_taylor() {
+  return {
+      {"taylor_sin_pi4", "01_taylor",
+       R"(T_n(h)=\sum_{k\le n}\frac{\sin^{(k)}(\pi/4)}{k!}h^k,\quad |\sin(\pi/4+h)-T_n(h)|\le M\frac{|h|^{n+1}}{(n+1)!})",
+       {{"M_bounds", R"(M\ge\sup|\sin^{(n+1)}| \text{ on the segment } (M=1 \text{ always works}))"},
+        {"h_small", R"(|h|\le 1/2 \text{ for the errors to fall with } n)"}},
+       "seed 001 (series of sin around pi/4); Lagrange form of the remainder; erratum: seed 001 says every "
+       "infinitely differentiable function equals its Taylor series (false for exp(-1/x^2))",
+       {{"factorial_next", R"(|\sin(\pi/4+h)-T_n(h)|\le M|h|^{n+1}/(n+2)!)"}}},
+      {"taylor_quadratic_exact", "01_taylor",
+       R"(f(x+h)=f(x)+\nabla f(x)^\top h+\tfrac12 h^\top\nabla^2 f(x)\,h \text{ exactly})",
+       {{"quadratic", R"(f \text{ quadratic})"}}, "seed 000 (second-order Taylor series)",
+       {{"half_dropped", R"(f(x+h)=f(x)+\nabla f(x)^\top h+h^\top\nabla^2 f(x)\,h)"}}},
+      {"taylor_second_order_error", "01_taylor",
+       R"(|f(x+h)-m_2(h)|=O(\|h\|^3),\ |f(x+h)-m_3(h)|=O(\|h\|^4))",
+       {{"C3", R"(f\in C^3 \text{ (resp. } C^4\text{) near } x)"}}, "seed 000 (\"what if degree 3?\")",
+       {{"m2_constant_halved", R"(|f(x+h)-m_2(h)|\le \tfrac{M_3}{12}\|h\|_1^3)"},
+        {"m3_constant_fifth", R"(|f(x+h)-m_3(h)|\le \tfrac{M_4}{5!}\|h\|_1^4)"},
+        {"order_off_by_one", R"(|f(x+h)-m_2(h)|=O(\|h\|^4),\ |f(x+h)-m_3(h)|=O(\|h\|^5))"}}},
+      {"hessian_examples", "01_taylor",
+       R"(H_f=\begin{bmatrix}2y^3&6xy^2\\6xy^2&6x^2y\end{bmatrix},\ H_g=\begin{bmatrix}2&6y\\6y&4+6x\end{bmatrix})",
+       {}, "seed 000 (examples of Hessian matrices); erratum: H_g first displayed as [[2x,6y],[6y,4y+6x]]",
+       {{"seed_Hg_display", R"(H_g=\begin{bmatrix}2x&6y\\6y&4y+6x\end{bmatrix})"}}},
+      {"hessian_symmetric", "01_taylor", R"(\partial_x\partial_y f=\partial_y\partial_x f)",
+       {{"C2", R"(f\in C^2 \text{ (Schwarz)})"}}, "seed 000 (Hessian); Schwarz's theorem",
+       {{"C1_enough", R"(\partial_x\partial_y f=\partial_y\partial_x f \text{ wherever both exist})"}}},
+      {"linear_model_on_ball", "01_taylor",
+       R"(\arg\min_{\|s\|\le r} f(x)+\nabla f(x)^\top s=-r\,\nabla f(x)/\|\nabla f(x)\|;\ \text{for small } r \text{ this step decreases } f \text{ and approaches the true minimizer on the ball})",
+       {{"grad_nonzero", R"(\nabla f(x)\ne0)"},
+        {"small_radius", R"(r \text{ small against } \|\nabla f\|/\|\nabla^2 f\| \text{ (the linear model faithful on the ball)})"}},
+       "seed 001 (the red circle)",
+       {{"linear_is_minimizer", R"(\text{the minimizer of } f \text{ on the ball is the linear model's } -r\nabla f/\|\nabla f\| \text{ itself})"},
+        {"radius_3_over_beta", R"(-r\nabla f/\|\nabla f\| \text{ does not increase } f \text{ for } r\le 3\|\nabla f\|/\beta)"}}},
+  };
+}
+}  // namespace descent::claims

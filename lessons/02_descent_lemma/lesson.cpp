@@ -123,21 +123,19 @@ using Q = Rational;
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"02_descent_lemma", "One step of gradient descent, to second order"};
-  std::string c_text = "3/2";
+  Q c_flag;
   int steps = 40;
-  run.text_option("--beta-eta", c_text,
-                  "the product beta*eta, i.e. the step of the general-eta descent lemma in units of 1/beta (decimal or p/q, "
-                  "numerator and denominator at most 10^18), 0 < beta*eta <= 10; above 2 the bound still holds but no "
-                  "longer promises a decrease",
-                  "3/2");
+  run.number_option({.name = "beta-eta", .default_value = "3/2", .lower = "0", .lower_open = true,
+                    .upper = "10", .upper_open = false,
+                    .meaning = "the product beta*eta, i.e. the step of the general-eta descent lemma in units of 1/beta; above 2 the bound still holds but no longer promises a decrease"},
+                   c_flag);
   run.int_option("--steps", steps,
                  "length of the GD trajectories, 5 to 10000",
                  40, 5, 10000);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q c = lessons::parse_parameter(c_text, "--beta-eta");
-    if (!(c > 0) || c > 10) throw InputError("--beta-eta: must satisfy 0 < beta*eta <= 10, got " + c_text);
+    const Q c = c_flag;  // in its range: checked by run.parse()
 
     // A rotated quadratic with spectrum {4, 1}: Q from the Cayley transform is exactly orthogonal.
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});

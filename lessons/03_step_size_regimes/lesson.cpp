@@ -139,11 +139,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"03_step_size_regimes", "How large may the step be?"};
-  std::string eta_text = "3/8";
+  Q eta_flag;
   int steps = 30;
-  run.text_option("--eta", eta_text,
-                  "your step on E = 2w^2 - 2w (a = 4, eta_opt = 1/4, 2 eta_opt = 1/2), decimal or p/q (numerator and denominator at most 10^18), 0 < eta <= 1",
-                  "3/8");
+  run.number_option({.name = "eta", .default_value = "3/8", .lower = "0", .lower_open = true,
+                    .upper = "1", .upper_open = false,
+                    .meaning = "your step on E = 2w^2 - 2w (a = 4, eta_opt = 1/4, 2 eta_opt = 1/2)"},
+                   eta_flag);
   run.int_option("--steps", steps,
                  "trajectory length, 2 to 500",
                  30, 2, 500);
@@ -151,8 +152,7 @@ int main(int argc, char** argv) {
 
   return run.run([&] {
     const bool eta_given = run.given("--eta");
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
-    if (!(eta > 0) || eta > 1) throw InputError("--eta: must satisfy 0 < eta <= 1, got " + eta_text);
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
     const Q a = 4, b = -2, w0 = 3;  // E = 2w² − 2w, w* = 1/2, η_opt = 1/4
 
     //! [l03-regimes]

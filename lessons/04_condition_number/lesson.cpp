@@ -145,12 +145,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"04_condition_number", "Conditioning: what the spread of curvatures costs"};
-  std::string kappa_text = "25";
+  Q kappa_flag;
   int steps = 20;
-  run.text_option("--kappa", kappa_text,
-                  "your condition number for an added check of the kappa ln(1/eps) count (GD, eta = 1/L, eps = 1e-6), "
-                  "decimal or p/q, 1 <= kappa <= 100000",
-                  "25");
+  run.number_option({.name = "kappa", .default_value = "25", .lower = "1", .lower_open = false,
+                    .upper = "100000", .upper_open = false,
+                    .meaning = "your condition number for an added check of the kappa ln(1/eps) count (GD, eta = 1/L, eps = 1e-6)"},
+                   kappa_flag);
   run.int_option("--steps", steps,
                  "trajectory length of the exact checks, 1 to 200",
                  20, 1, 200);
@@ -158,8 +158,7 @@ int main(int argc, char** argv) {
 
   return run.run([&] {
     const bool kappa_given = run.given("--kappa");
-    const Q kappa = lessons::parse_parameter(kappa_text, "--kappa");
-    if (kappa < 1 || kappa > 100000) throw InputError("--kappa: must satisfy 1 <= kappa <= 100000, got " + kappa_text);
+    const Q kappa = kappa_flag;  // in its range: checked by run.parse()
 
     //! [l04-decomp]
     run.step("Step 1: eigendecomposition, SVD and the condition number", "At the working precision (mpfr).");

@@ -109,12 +109,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"05_line_search_coordinate", "Choosing the step each time"};
-  std::string kappa_text = "9";
+  Q kappa_flag;
   int steps = 6;
-  run.text_option("--kappa", kappa_text,
-                  "your condition number for an added Kantorovich tight check (diag(1, kappa), worst start), decimal or "
-                  "p/q, 1 < kappa <= 10^6",
-                  "9");
+  run.number_option({.name = "kappa", .default_value = "9", .lower = "1", .lower_open = true,
+                    .upper = "1000000", .upper_open = false,
+                    .meaning = "your condition number for an added Kantorovich tight check (diag(1, kappa), worst start)"},
+                   kappa_flag);
   run.int_option("--steps", steps,
                  "iterations of the exact checks, 1 to 8 (exact line search doubles the digits of the rationals "
                   "at every step)",
@@ -123,8 +123,7 @@ int main(int argc, char** argv) {
 
   return run.run([&] {
     const bool kappa_given = run.given("--kappa");
-    const Q kappa = lessons::parse_parameter(kappa_text, "--kappa");
-    if (!(kappa > 1) || kappa > 1000000) throw InputError("--kappa: must satisfy 1 < kappa <= 1000000, got " + kappa_text);
+    const Q kappa = kappa_flag;  // in its range: checked by run.parse()
     const Mat<Q> R = cayley_orthogonal<Q>(2, {Q(1, 2)});
     const Mat<Q> I2 = Mat<Q>::Identity(2, 2);
 

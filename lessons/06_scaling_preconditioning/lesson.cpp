@@ -109,12 +109,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"06_scaling_preconditioning", "Change the geometry: scaling and preconditioning"};
-  std::string eta_text = "3/2";
+  Q eta_flag;
   int steps = 10;
-  run.text_option("--eta", eta_text,
-                  "your step for an added check that GD in w-hat equals w <- w - eta A^-1 grad E, decimal or p/q, "
-                  "0 < eta <= 4",
-                  "3/2");
+  run.number_option({.name = "eta", .default_value = "3/2", .lower = "0", .lower_open = true,
+                    .upper = "4", .upper_open = false,
+                    .meaning = "your step for an added check that GD in w-hat equals w <- w - eta A^-1 grad E"},
+                   eta_flag);
   run.int_option("--steps", steps,
                  "steps of the exact checks, 1 to 100",
                  10, 1, 100);
@@ -122,8 +122,7 @@ int main(int argc, char** argv) {
 
   return run.run([&] {
     const bool eta_given = run.given("--eta");
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
-    if (!(eta > 0) || eta > 4) throw InputError("--eta: must satisfy 0 < eta <= 4, got " + eta_text);
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
 
     //! [l06-scaling]
     run.step("Step 1: feature scaling", "Seeded data (seed 1, 200 examples), mpfr.");

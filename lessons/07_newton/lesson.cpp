@@ -164,12 +164,12 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"07_newton", "Newton's method and its remedies"};
-  std::string eta_text = "1/2";
+  Q eta_flag;
   int steps = 12;
-  run.text_option("--eta", eta_text,
-                  "your Newton step on the rotated 3x3 quadratic (e_k = (1 - eta)^k e_0; 1 is Newton's method, 2 the "
-                  "stability limit), decimal or p/q (numerator and denominator at most 10^18), 0 < eta <= 4",
-                  "1/2");
+  run.number_option({.name = "eta", .default_value = "1/2", .lower = "0", .lower_open = true,
+                    .upper = "4", .upper_open = false,
+                    .meaning = "your Newton step on the rotated 3x3 quadratic (e_k = (1 - eta)^k e_0; 1 is Newton's method, 2 the stability limit)"},
+                   eta_flag);
   run.int_option("--steps", steps,
                  "trajectory length on the quadratics and on sqrt(1 + x^2), 5 to 200",
                  12, 5, 200);
@@ -177,8 +177,7 @@ int main(int argc, char** argv) {
 
   return run.run([&] {
     const bool eta_given = run.given("--eta");
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
-    if (!(eta > 0) || eta > 4) throw InputError("--eta: must satisfy 0 < eta <= 4, got " + eta_text);
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
 
     //! [l07-quadratic]
     run.step("Step 1: one step on a quadratic",

@@ -187,20 +187,19 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"08_momentum", "Momentum: heavy ball and Nesterov"};
-  std::string beta_text = "9/10";
+  Q beta_flag;
   int steps = 12;
-  run.text_option("--beta", beta_text,
-                  "your momentum for the form checks on the rotated quadratic and the Lessard function (the forms "
-                  "must agree for every beta), decimal or p/q, 0 <= beta < 1",
-                  "9/10");
+  run.number_option({.name = "beta", .default_value = "9/10", .lower = "0", .lower_open = false,
+                    .upper = "1", .upper_open = true,
+                    .meaning = "your momentum for the form checks on the rotated quadratic and the Lessard function (the forms must agree for every beta)"},
+                   beta_flag);
   run.int_option("--steps", steps,
                  "trajectory length of the form checks, 2 to 60",
                  12, 2, 60);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q beta = lessons::parse_parameter(beta_text, "--beta");
-    if (beta < 0 || !(beta < 1)) throw InputError("--beta: must satisfy 0 <= beta < 1, got " + beta_text);
+    const Q beta = beta_flag;  // in its range: checked by run.parse()
 
     //! [l08-forms]
     run.step("Step 1: one method, three ways to write it",

@@ -162,16 +162,15 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"09_smooth_convex_rates", "What smoothness and convexity buy"};
-  std::string h_text = "7/4";
-  run.text_option("--h", h_text,
-                  "your constant step h = eta L for the worst-case checks with N = 5 (the bound, and the witness that "
-                  "attains it), decimal or p/q, 0 < h < 2",
-                  "7/4");
+  Q h_flag;
+  run.number_option({.name = "h", .default_value = "7/4", .lower = "0", .lower_open = true,
+                    .upper = "2", .upper_open = true,
+                    .meaning = "your constant step h = eta L for the worst-case checks with N = 5 (the bound, and the witness that attains it)"},
+                   h_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q h = lessons::parse_parameter(h_text, "--h");
-    if (!(h > 0 && h < 2)) throw InputError("--h: must satisfy 0 < h < 2, got " + h_text);
+    const Q h = h_flag;  // in its range: checked by run.parse()
 
     //! [l09-definitions]
     run.step("Step 1: three bowls", "Exact, on grids of points: the Huber function (delta = 1), the Lessard function, "

@@ -165,16 +165,15 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"10_schedules", "Learning-rate schedules"};
-  std::string eta_text = "1/4";
-  run.text_option("--eta0", eta_text,
-                  "your eta_0 for the summable schedule eta_k = eta_0/(k + 1)^2 on w^2/2: the run approaches "
-                  "sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) instead of 0; decimal or p/q, 0 < eta_0 < 1",
-                  "1/4");
+  Q eta0_flag;
+  run.number_option({.name = "eta0", .default_value = "1/4", .lower = "0", .lower_open = true,
+                    .upper = "1", .upper_open = true,
+                    .meaning = "your eta_0 for the summable schedule eta_k = eta_0/(k + 1)^2 on w^2/2: the run approaches sin(pi sqrt(eta_0))/(pi sqrt(eta_0)) instead of 0"},
+                   eta0_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q eta0 = lessons::parse_parameter(eta_text, "--eta0");
-    if (!(eta0 > 0 && eta0 < 1)) throw InputError("--eta0: must satisfy 0 < eta_0 < 1, got " + eta_text);
+    const Q eta0 = eta0_flag;  // in its range: checked by run.parse()
 
     //! [l10-decay]
     run.step("Step 1: what decaying steps guarantee",

@@ -152,21 +152,16 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"11_adagrad_rmsprop_adadelta", "Per-parameter step sizes: AdaGrad, RMSProp, AdaDelta"};
-  std::string rho_text = "9/10", eps_text = "1/1000000";
-  run.text_option("--rho", rho_text,
-                  "your decay rho for the divide-first AdaDelta, which is gradient descent for every rho and eps; "
-                  "decimal or p/q, 0 <= rho < 1",
-                  "9/10");
-  run.text_option("--eps", eps_text,
-                  "your eps for the same check; decimal or p/q, eps > 0",
-                  "1/1000000");
+  Q rho_flag, eps_flag;
+  run.number_option({.name = "rho", .default_value = "9/10", .lower = "0", .lower_open = false, .upper = "1",
+                     .meaning = "your decay rho for the divide-first AdaDelta, which is gradient descent for every rho and eps"},
+                    rho_flag);
+  run.number_option({.name = "eps", .default_value = "1/1000000", .lower = "0", .meaning = "your eps for the same check"},
+                    eps_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q rho = lessons::parse_parameter(rho_text, "--rho");
-    if (!(rho >= 0 && rho < 1)) throw InputError("--rho: must satisfy 0 <= rho < 1, got " + rho_text);
-    const Q eps = lessons::parse_parameter(eps_text, "--eps");
-    if (!(eps > 0)) throw InputError("--eps: must be > 0, got " + eps_text);
+    const Q rho = rho_flag, eps = eps_flag;  // in their ranges: checked by run.parse()
 
     //! [l11-adagrad]
     run.step("Step 1: seed 001's AdaGrad is Duchi's",

@@ -140,20 +140,20 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"12_adam", "Adam and AdamW"};
-  std::string b1_text = "9/10", b2_text = "999/1000";
-  run.text_option("--beta1", b1_text,
-                  "your beta1 for the exact step bound (attained by growing gradients); 0 < beta1 < 1",
-                  "9/10");
-  run.text_option("--beta2", b2_text,
-                  "your beta2 for the same check; beta1^2 < beta2 < 1",
-                  "999/1000");
+  Q b1_flag, b2_flag;
+  run.number_option({.name = "beta1", .default_value = "9/10", .lower = "0", .upper = "1",
+                     .meaning = "your beta1 for the exact step bound (attained by growing gradients)"},
+                    b1_flag);
+  run.number_option({.name = "beta2", .default_value = "999/1000", .lower = "0", .upper = "1",
+                     .meaning = "your beta2 for the same check, above beta1^2"},
+                    b2_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q b1 = lessons::parse_parameter(b1_text, "--beta1"), b2 = lessons::parse_parameter(b2_text, "--beta2");
-    if (!(b1 > 0 && b1 < 1)) throw InputError("--beta1: must satisfy 0 < beta1 < 1, got " + b1_text);
-    if (!(b2 < 1 && b1 * b1 < b2))
-      throw InputError("--beta2: must satisfy beta1^2 < beta2 < 1 (else the step bound grows without limit as t grows), got " + b2_text);
+    const Q b1 = b1_flag, b2 = b2_flag;  // each in (0, 1): checked by run.parse(); the two together here
+    if (!(b1 * b1 < b2))
+      throw InputError("--beta2: must satisfy beta1^2 < beta2 < 1 (else the step bound grows without limit as t grows), got " +
+                       b2.str());
 
     //! [l12-first]
     run.step("Step 1: the first step, with and without bias correction",

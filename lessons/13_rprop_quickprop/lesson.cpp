@@ -120,22 +120,19 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"13_rprop_quickprop", "Derivative-inspired methods: Rprop and QuickProp"};
-  std::string alpha_text = "6/5", beta_text = "1/2";
-  run.text_option("--alpha", alpha_text,
-                  "the notes' growth factor alpha of Rprop (steps 1-2); decimal or p/q, 21/20 <= alpha <= 4",
-                  "6/5");
-  run.text_option("--beta", beta_text,
-                  "the notes' shrink factor beta of Rprop (steps 1-2); decimal or p/q, 1/20 <= beta <= 9/10",
-                  "1/2");
+  Q alpha_flag, beta_flag;
+  run.number_option({.name = "alpha", .default_value = "6/5", .lower = "21/20", .lower_open = false, .upper = "4",
+                     .upper_open = false, .meaning = "the notes' growth factor alpha of Rprop (steps 1-2)"},
+                    alpha_flag);
+  run.number_option({.name = "beta", .default_value = "1/2", .lower = "1/20", .lower_open = false, .upper = "9/10",
+                     .upper_open = false, .meaning = "the notes' shrink factor beta of Rprop (steps 1-2)"},
+                    beta_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q alpha = lessons::parse_parameter(alpha_text, "--alpha"), beta = lessons::parse_parameter(beta_text, "--beta");
-    // the ranges keep the runs short: beta near 1 shrinks the step too slowly for the step budgets below
-    if (!(alpha >= Q(21, 20) && alpha <= 4))
-      throw InputError("--alpha: must satisfy 21/20 <= alpha <= 4, got " + alpha_text);
-    if (!(beta >= Q(1, 20) && beta <= Q(9, 10)))
-      throw InputError("--beta: must satisfy 1/20 <= beta <= 9/10, got " + beta_text);
+    // the ranges (checked by run.parse()) keep the runs short: beta near 1 shrinks the step too slowly for the step
+    // budgets below
+    const Q alpha = alpha_flag, beta = beta_flag;
 
     //! [l13-notes]
     run.step("Step 1: seed 002's Rprop, as written and as meant",

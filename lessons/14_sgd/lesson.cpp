@@ -130,16 +130,16 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"14_sgd", "Stochastic gradients"};
-  std::string eta_text = "1/50";
-  run.text_option("--eta", eta_text,
-                  "the constant step of the noise floor (step 4); decimal or p/q, 1/100 <= eta <= 1/10",
-                  "1/50");
+  Q eta_flag;
+  run.number_option({.name = "eta", .default_value = "1/50", .lower = "1/100", .lower_open = false,
+                    .upper = "1/10", .upper_open = false,
+                    .meaning = "the constant step of the noise floor (step 4)"},
+                   eta_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
     // below m_2/m_4 = 15/99 the floor exists; the lower end keeps the exact recursion short
-    if (!(eta >= Q(1, 100) && eta <= Q(1, 10))) throw InputError("--eta: must satisfy 1/100 <= eta <= 1/10, got " + eta_text);
 
     //! [l14-unbiased]
     run.step("Step 1: one example's gradient is an unbiased estimate",

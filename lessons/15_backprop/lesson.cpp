@@ -124,15 +124,15 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"15_backprop", "Computing gradients: backpropagation and automatic differentiation"};
-  std::string eta_text = "1/10";
-  run.text_option("--eta", eta_text,
-                  "the step of poll 0's update (step 2); decimal or p/q, 1/1000 <= eta <= 10",
-                  "1/10");
+  Q eta_flag;
+  run.number_option({.name = "eta", .default_value = "1/10", .lower = "1/1000", .lower_open = false,
+                    .upper = "10", .upper_open = false,
+                    .meaning = "the step of poll 0's update (step 2)"},
+                   eta_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
-    if (!(eta >= Q(1, 1000) && eta <= 10)) throw InputError("--eta: must satisfy 1/1000 <= eta <= 10, got " + eta_text);
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
 
     //! [l15-recap]
     run.step("Step 1: seed 002's vector derivatives", "A 3-2-2-1 network with square activations, exact.");

@@ -171,14 +171,11 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, int start_step
 int main(int argc, char** argv) {
   lessons::LessonRun run{"16_backprop_failure", "Backprop fails to separate where the perceptron succeeds"};
   int t = 10;
-  run.int_option("--t", t,
-                 "the fourth point (0, -t) of step 3's certified local minimum; 5 <= t <= 60",
-                 10);
+  run.int_option("--t", t, "the fourth point (0, -t) of step 3's certified local minimum, 5 to 60", 10, 5, 60);
   if (auto rc = run.parse(argc, argv)) return *rc;
   const int start_steps = 20000;
 
   return run.run([&] {
-    if (t < 5 || t > 60) throw InputError("--t: must satisfy 5 <= t <= 60, got " + std::to_string(t));
 
     //! [l16-three]
     run.step("Step 1: three points, one exact fit", "A logistic neuron, L2 divergence, eps = 1/100, u = ln 99.");

@@ -143,15 +143,15 @@ void write_plots(lessons::LessonRun& run, const std::string& dir, const Q& eta) 
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"17_loss_surface", "The loss surface: saddles, local minima, initialization"};
-  std::string eta_text = "1/10";
-  run.text_option("--eta", eta_text,
-                  "GD's step near the saddle (step 2); decimal or p/q, 1/100 <= eta <= 1/2",
-                  "1/10");
+  Q eta_flag;
+  run.number_option({.name = "eta", .default_value = "1/10", .lower = "1/100", .lower_open = false,
+                    .upper = "1/2", .upper_open = false,
+                    .meaning = "GD's step near the saddle (step 2)"},
+                   eta_flag);
   if (auto rc = run.parse(argc, argv)) return *rc;
 
   return run.run([&] {
-    const Q eta = lessons::parse_parameter(eta_text, "--eta");
-    if (!(eta >= Q(1, 100) && eta <= Q(1, 2))) throw InputError("--eta: must satisfy 1/100 <= eta <= 1/2, got " + eta_text);
+    const Q eta = eta_flag;  // in its range: checked by run.parse()
 
     //! [l17-saddle]
     run.step("Step 1: critical points and the second-order test", "Exact, and certified in intervals on a network.");

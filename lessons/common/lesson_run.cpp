@@ -28,6 +28,14 @@ LessonRun::LessonRun(std::string id, std::string title)
   app_->add_flag("--json", json_, "print one JSON object with every check instead of the narration");
   app_->add_option("--plot", plot_arg_, "write the lesson's SVG plots (gnuplot) into this directory, created if missing");
   app_->add_flag("--quiet", quiet_, "print only the summary line (human output)");
+  app_->add_flag("--list-flags", list_flags_, "print the lesson's own flags (name, default, range, meaning) as JSON");
+}
+
+void LessonRun::number_option(const HyperParameter& p, Rational& target) {
+  auto flag = std::make_unique<NumberFlag>(NumberFlag{p, p.default_value, &target});
+  app_->add_option("--" + p.name, flag->text, p.meaning + "; decimal or p/q, " + range_text(p))->default_val(p.default_value);
+  number_flags_.push_back(std::move(flag));
+  declared_.push_back(p);
 }
 
 LessonRun::~LessonRun() = default;
@@ -35,13 +43,19 @@ LessonRun::~LessonRun() = default;
 void LessonRun::text_option(const std::string& name, std::string& target, const std::string& help,
                             const std::string& default_value) {
   app_->add_option(name, target, help)->default_val(default_value);
+  declared_.push_back({.name = name.substr(2), .default_value = default_value, .meaning = help});
 }
 void LessonRun::int_option(const std::string& name, int& target, const std::string& help, int default_value, int lo,
                            int hi) {
   app_->add_option(name, target, help)->default_val(default_value)->check(CLI::Range(lo, hi));
+  declared_.push_back({.name = name.substr(2), .default_value = std::to_string(default_value),
+                       .lower = std::to_string(lo), .lower_open = false, .upper = std::to_string(hi),
+                       .upper_open = false, .integer = true, .meaning = help});
 }
 void LessonRun::int_option(const std::string& name, int& target, const std::string& help, int default_value) {
   app_->add_option(name, target, help)->default_val(default_value);
+  declared_.push_back({.name = name.substr(2), .default_value = std::to_string(default_value), .integer = true,
+                       .meaning = help});
 }
 bool LessonRun::given(const std::string& name) const { return app_->get_option(name)->count() > 0; }
 
@@ -54,6 +68,39 @@ std::optional<int> LessonRun::parse(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "lesson_" << id_ << ": " << e.what() << " (run with --help for the flags and their ranges)\n";
     return 2;
+  }
+  if (list_flags_) {
+    nlohmann::ordered_json doc;
+    doc["lesson"] = id_;
+    doc["flags"] = nlohmann::ordered_json::array();
+    for (const auto& p : declared_) {
+      auto opt = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); };
+      doc["flags"].push_back({{"name", p.name},
+                              {"default", p.default_value},
+                              {"range", p.lower.empty() && p.upper.empty() ? nlohmann::ordered_json(nullptr)
+                                                                           : nlohmann::ordered_json(range_text(p))},
+                              {"lower", opt(p.lower)},
+                              {"lower_open", p.lower_open},
+                              {"upper", opt(p.upper)},
+                              {"upper_open", p.upper_open},
+                              {"integer", p.integer},
+                              {"meaning", p.meaning}});
+    }
+    std::cout << doc.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto& f : number_flags_) {
+    try {
+      const Rational v = parse_parameter(f->text, "--" + f->p.name);
+      const auto bound = [&](const std::string& t) { return parse_scalar<Rational>(t, "bound"); };
+      const bool low_ok = f->p.lower.empty() || (f->p.lower_open ? v > bound(f->p.lower) : v >= bound(f->p.lower));
+      const bool high_ok = f->p.upper.empty() || (f->p.upper_open ? v < bound(f->p.upper) : v <= bound(f->p.upper));
+      if (!low_ok || !high_ok) throw InputError("--" + f->p.name + ": must be " + range_text(f->p) + ", got " + f->text);
+      *f->target = v;
+    } catch (const InputError& e) {
+      std::cerr << "lesson_" << id_ << ": " << e.what() << "\n";
+      return 2;
+    }
   }
   if (app_->get_option("--plot")->count() > 0 && plot_arg_.empty()) {
     std::cerr << "lesson_" << id_ << ": --plot: needs a directory name\n";

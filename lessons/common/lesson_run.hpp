@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "descent/methods.hpp"
 #include "claim.hpp"
 #include "descent/problems.hpp"
 
@@ -32,6 +33,12 @@ class LessonRun {
   LessonRun(const LessonRun&) = delete;
   LessonRun& operator=(const LessonRun&) = delete;
 
+  /// Add a lesson flag taking an exact number (decimal or p/q, numerator and denominator at
+  /// most 10^18), declared once: `p.name` (without dashes), its default, its range (`lower`,
+  /// `upper`, open or closed ends; lib's HyperParameter) and its meaning give --help, the
+  /// check of the value in parse() (a usage error naming the range) and --list-flags, from
+  /// which the tests try each end of the range. `target` holds the value after parse().
+  void number_option(const HyperParameter& p, Rational& target);
   /// Add a lesson flag taking text (a number the lesson parses itself, decimal or p/q),
   /// with its default, before parse().
   void text_option(const std::string& name, std::string& target, const std::string& help,
@@ -84,6 +91,14 @@ class LessonRun {
   std::optional<std::string> plot_dir_;
   std::string plot_arg_;
   std::vector<claims::Verdict> verdicts_;
+  struct NumberFlag {
+    HyperParameter p;
+    std::string text;
+    Rational* target;
+  };
+  std::vector<std::unique_ptr<NumberFlag>> number_flags_;  // number_option(): text read by CLI11, checked by parse()
+  std::vector<HyperParameter> declared_;  // every lesson flag, for --list-flags
+  bool list_flags_ = false;
   std::vector<std::string> plots_;
   static std::string legend();
   std::string summary() const;

@@ -23,6 +23,7 @@ nlohmann::ordered_json parameter_json(const HyperParameter& p) {
   j["pair"] = p.pair;
   j["choices"] = p.choices;
   j["meaning"] = p.meaning;
+  j["alias_of"] = p.alias_of.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.alias_of);
   return j;
 }
 nlohmann::ordered_json method_json(const MethodInfo& m, bool schedule) {

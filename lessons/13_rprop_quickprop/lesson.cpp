@@ -7,7 +7,7 @@
  * poll 3); Riedmiller & Braun (1993); Igel & Hüsken (2000); Fahlman (1988).
  *
  * Every run is the library's (`Rprop` in `optimizers/sign_based.hpp` with seven variants, `QuickProp` in
- * `optimizers/quickprop.hpp`; `descent trace --method rprop --variant …`, `--method quickprop --convention
+ * `optimizers/quickprop.hpp`; `descent trace --method rprop --convention …` (a variant by name), `--method quickprop --convention
  * paper|notes`), in exact arithmetic: neither method takes a square root.
  *
  * \section l13_notes Step 1: seed 002's Rprop, as written and as meant

@@ -32,6 +32,9 @@ struct HyperParameter {
   std::string meaning;        ///< one line, with the formula it enters
   bool optional = false;      ///< no default and not required (the method says when it is needed)
   bool pair = false;          ///< two numbers "a,b" (PyTorch's tuples: betas, etas, step_sizes), each in the range
+  /// Non-empty: an older spelling of that flag (`--form` of `--convention`), still accepted;
+  /// MethodArgs::convention() reads the two as one.
+  std::string alias_of = {};
 };
 
 /// The admissible range in words: "> 0", "in (0, 1)", "in [0, 1)", "integer 1 to 1000",
@@ -86,6 +89,10 @@ class MethodArgs {
   std::string word(std::string_view flag) const;
   /// The flag's text as given, or its default.
   std::string text(std::string_view flag) const;
+  /// The form the method runs (`--convention`), also when given by its older spelling `old`
+  /// (`--form`, `--variant`, `--order`): the older flag's value if only it was given, the
+  /// default of --convention if neither; InputError when both were given.
+  std::string convention(std::string_view old) const;
   /// Throws InputError "--flag: why" when the flag was given.
   void refuse(std::string_view flag, const std::string& why) const;
 

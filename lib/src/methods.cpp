@@ -183,6 +183,13 @@ std::string MethodArgs::text(std::string_view flag) const {
   return it == given_.end() ? parameter(flag).default_value : it->second;
 }
 
+std::string MethodArgs::convention(std::string_view old) const {
+  if (has(old) && has("convention"))
+    throw InputError("--" + std::string(old) + ": the older spelling of --convention; give one of them");
+  if (has(old)) return word(old);
+  return word("convention");
+}
+
 void MethodArgs::refuse(std::string_view flag, const std::string& why) const {
   if (has(flag)) throw InputError("--" + std::string(flag) + ": " + why);
 }

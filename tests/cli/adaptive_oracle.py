@@ -277,12 +277,16 @@ def resolve(method, given, defaults):
     d = {}
     if method == "adagrad":
         texts["eps"] = "0" if conv == "notes" else "1/10000000000"
-    elif method == "adadelta":
+    elif method == "adadelta":  # --convention divide_first: the per-coordinate form, stale order
         d["eps_delta"] = None
+        texts["order"] = "update_first"
+        if conv == "divide_first":
+            conv, texts["order"] = "paper", "divide_first"
     elif method == "adam":
         texts["bias_correction"] = "no" if conv == "notes" else "yes"
-    elif method == "rprop":
-        texts["variant"] = RPROP_DEFAULT_VARIANT[conv]
+    elif method == "rprop":  # --convention pytorch|paper|notes picks a variant, or names one
+        texts["variant"] = RPROP_DEFAULT_VARIANT.get(conv, conv)
+        conv = conv if conv in RPROP_DEFAULT_VARIANT else "pytorch"
     texts.update({k: v for k, v in given.items() if v is not None})
     texts["convention"] = conv
     for key, text in texts.items():

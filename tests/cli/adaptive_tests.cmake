@@ -92,6 +92,10 @@ descent_adaptive_test("rprop --convention paper (rprop_plus) on 3x3 is exact"
   ${aq3} --method rprop --convention paper --lr 1/10 --steps 30 --exact)
 descent_adaptive_test("rprop --convention notes (notes_literal) on 3x3 is exact"
   ${aq3} --method rprop --convention notes --lr 1/10 --steps 30 --exact)
+descent_adaptive_test("rprop --convention rprop_plus on 3x3 is exact (the paper's Rprop, named)"
+  ${aq3} --method rprop --convention rprop_plus --lr 1/10 --steps 30 --exact)
+descent_adaptive_test("adadelta --convention divide_first on 3x3 matches the formulas (30 digits)"
+  ${aq3} --method adadelta --convention divide_first --eps-delta 1e-7 --lr 1/2 --steps 30 ${a30})
 descent_adaptive_test("rprop --variant irprop_plus on 3x3 is exact (reverts when f rose)"
   ${aq3} --method rprop --variant irprop_plus --lr 1/10 --steps 30 --exact)
 descent_adaptive_test("rprop --variant rprop_minus on 3x3 with a D_max cap is exact"

@@ -179,9 +179,11 @@ std::unique_ptr<Optimizer<S>> build_rmsprop(const MethodArgs& a) {
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_adadelta(const MethodArgs& a) {
-  const std::string conv = a.word("convention");
-  const bool stale = a.word("order") == "divide_first";
-  if (conv == "notes" && stale) throw InputError("--order: divide_first is a variant of the per-coordinate form, not notes");
+  if (a.has("order") && a.has("convention") && a.word("convention") == "notes" && a.word("order") == "divide_first")
+    throw InputError("--order: divide_first is a variant of the per-coordinate form, not notes");
+  std::string conv = a.convention("order");
+  const bool stale = conv == "divide_first";
+  if (conv == "update_first" || stale) conv = "paper";  // the order is a variant of the per-coordinate form
   if (conv == "notes") a.refuse("weight-decay", "not with --convention notes (seed 003's AdaDelta)");
   const S eps = a.number<S>("eps");
   const S eps_delta = a.has("eps-delta") ? a.number<S>("eps-delta") : eps;
@@ -257,11 +259,12 @@ std::vector<MethodInfo> families::adaptive() {
                       families::unit_closed_open("rho", "9/10", "decay rate of both averages"),
                       families::positive("eps", "1e-6", "eps"),
                       families::optional(families::positive("eps-delta", "", "eps of the step average E_d (default: --eps)")),
-                      families::convention("paper"),
-                      families::word("order", "update_first", {"update_first", "divide_first"},
-                                     "update_first: E_g includes g before dividing (Zeiler); divide_first: divides by the "
-                                     "previous E_g (an implementation slip: from zero state it is gradient descent with "
-                                     "step lr)"),
+                      families::convention("paper", {"paper", "notes", "pytorch", "divide_first"},
+                                           "paper or pytorch (Zeiler: E_g includes g before dividing), notes (seed 003's "
+                                           "scalar accumulator) or divide_first (divides by the previous E_g, an "
+                                           "implementation slip: from zero state it is gradient descent with step lr)"),
+                      families::older_spelling("order", {"update_first", "divide_first"},
+                                               "update_first (paper) or divide_first"),
                       l2},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
@@ -278,7 +281,7 @@ std::vector<MethodInfo> families::adaptive() {
        {"adadelta_per_coordinate"}},
 {"adadelta", "divide_first", "an implementation slip", "d computed with E_g before adding g^2",
        "from zero state it is exactly gradient descent with step lr, for every rho and eps",
-       "--method adadelta --order divide_first", {"adadelta_per_coordinate"}}
+       "--method adadelta --convention divide_first", {"adadelta_per_coordinate"}}
 },
        .make_double = build_adadelta<double>,
        .make_mpfr = build_adadelta<Mpfr>},

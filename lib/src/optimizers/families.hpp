@@ -66,6 +66,13 @@ inline HyperParameter convention(std::string def, std::vector<std::string> choic
                                  std::string meaning = "whose form: paper, notes or pytorch (see descent conventions)") {
   return word("convention", std::move(def), std::move(choices), std::move(meaning));
 }
+/// The older spelling `name` of --convention, still accepted (listed by --help as such).
+inline HyperParameter older_spelling(std::string name, std::vector<std::string> choices, std::string meaning) {
+  HyperParameter p = word(std::move(name), "", std::move(choices), "older spelling of --convention: " + meaning);
+  p.optional = true;
+  p.alias_of = "convention";
+  return p;
+}
 /// PyTorch's betas = (beta1, beta2), each in [0, 1).
 inline HyperParameter betas() {
   HyperParameter p = unit_closed_open("betas", "9/10,999/1000", "beta1,beta2: decay rates of m and v");

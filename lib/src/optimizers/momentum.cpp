@@ -83,13 +83,13 @@ namespace {
 template <class S>
 std::unique_ptr<Optimizer<S>> build_heavy_ball(const MethodArgs& a) {
   const S eta = a.number<S>("eta"), beta = a.number<S>("beta");
-  const MomentumForm form = a.word("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
+  const MomentumForm form = a.convention("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
   return std::make_unique<Momentum<S>>(eta, beta, form, false);
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_nesterov(const MethodArgs& a) {
   if (a.has("L")) {
-    for (const char* flag : {"eta", "beta", "form"})
+    for (const char* flag : {"eta", "beta", "convention", "form"})
       a.refuse(flag, "not with --L (Nesterov's scheme takes its step 1/L and its beta from --L and --mu)");
     const S mu = a.has("mu") ? a.number<S>("mu") : S(0), L = a.number<S>("L");
     if (!(mu < L)) throw InputError("--mu: must be < L, got " + a.text("mu"));
@@ -105,7 +105,7 @@ std::unique_ptr<Optimizer<S>> build_nesterov(const MethodArgs& a) {
   }
   a.refuse("mu", "needs --L (Nesterov's scheme for L-smooth f)");
   const S eta = a.number<S>("eta"), beta = a.number<S>("beta");
-  const MomentumForm form = a.word("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
+  const MomentumForm form = a.convention("form") == "pytorch" ? MomentumForm::pytorch : MomentumForm::notes;
   return std::make_unique<Momentum<S>>(eta, beta, form, true);
 }
 }  // namespace
@@ -116,20 +116,21 @@ std::vector<MethodInfo> families::momentum() {
        .summary = "notes: v <- beta v - eta grad f(x), x <- x + v; pytorch: b <- beta b + grad f(x), x <- x - eta b",
        .parameters = {families::positive("eta", "", "step size eta"),
                       families::unit_closed_open("beta", "", "momentum beta"),
-                      families::word("form", "notes", {"notes", "pytorch"},
-                                     "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the same "
-                                     "x_k) or pytorch (SGD momentum)")},
+                      families::convention("notes", {"notes", "pytorch"},
+                                           "notes (seed 002; seed 003's v <- -grad f + beta v, x <- x + eta v gives the "
+                                           "same x_k) or pytorch (SGD momentum)"),
+                      families::older_spelling("form", {"notes", "pytorch"}, "notes or pytorch")},
        .exact = "yes",
        .schedulable = true,
        .torch = "torch.optim.SGD",
        .forms = {
 {"heavy_ball", "notes", "seed 002 (Delta W <- beta Delta W - eta grad), seed 003 (v <- -grad f + beta v, x <- x + eta v)",
        "v <- beta v - eta grad f(x), x <- x + v", "seed 003's v is the notes' v/eta: the same x_k for a constant eta",
-       "--method heavy_ball --form notes", {"heavy_ball_forms"}},
+       "--method heavy_ball --convention notes", {"heavy_ball_forms"}},
 {"heavy_ball", "pytorch", "torch.optim.SGD(momentum=beta, dampening=0)", "b <- beta b + grad f(x), x <- x - eta b",
        "b = -v/eta: the same x_k as the notes for a constant eta; under a schedule the notes' v keeps the past eta_j and "
        "b does not, so the forms part from step 2",
-       "--method heavy_ball --form pytorch", {"heavy_ball_forms"}}
+       "--method heavy_ball --convention pytorch", {"heavy_ball_forms"}}
 },
        .make_double = build_heavy_ball<double>,
        .make_mpfr = build_heavy_ball<Mpfr>,
@@ -141,9 +142,10 @@ std::vector<MethodInfo> families::momentum() {
                   "beta_k = (t_k - 1)/t_(k+1), t_1 = 1, t_(k+1) = (1 + sqrt(1 + 4 t_k^2))/2",
        .parameters = {families::optional(families::positive("eta", "", "step size eta; required unless --L")),
                       families::optional(families::unit_closed_open("beta", "", "momentum beta; required unless --L")),
-                      families::word("form", "notes", {"notes", "pytorch"},
-                                     "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is the "
-                                     "notes' look-ahead point)"),
+                      families::convention("notes", {"notes", "pytorch"},
+                                           "notes (look-ahead gradient) or pytorch (SGD nesterov=True; its iterate is "
+                                           "the notes' look-ahead point)"),
+                      families::older_spelling("form", {"notes", "pytorch"}, "notes or pytorch"),
                       families::optional(families::positive(
                           "L", "", "smoothness L: Nesterov's scheme with step 1/L (instead of --eta --beta)")),
                       families::optional(families::nonnegative(
@@ -155,11 +157,11 @@ std::vector<MethodInfo> families::momentum() {
        .forms = {
 {"nesterov", "notes", "seeds 002, 003 (look-ahead gradient)", "v <- beta v - eta grad f(x + beta v), x <- x + v",
        "seed 003 writes the look-ahead as x + beta v with x <- x + eta v: Nesterov only for eta = 1 (refuted)",
-       "--method nesterov --form notes", {"nesterov_forms"}},
+       "--method nesterov --convention notes", {"nesterov_forms"}},
 {"nesterov", "pytorch", "torch.optim.SGD(momentum=beta, nesterov=True)",
        "b <- beta b + grad f(x), x <- x - eta (grad f(x) + beta b)",
        "its iterate is the notes' look-ahead point x_k + beta v_k; the forms part under a schedule",
-       "--method nesterov --form pytorch", {"nesterov_forms"}},
+       "--method nesterov --convention pytorch", {"nesterov_forms"}},
 {"nesterov", "paper", "Nesterov (1983, 2004); Beck & Teboulle (2009)",
        "y = x_k + beta_k (x_k - x_(k-1)), x_(k+1) = y - grad f(y)/L",
        "the notes' look-ahead form with eta = 1/L and beta = (sqrt(kappa) - 1)/(sqrt(kappa) + 1), or FISTA's beta_k for "

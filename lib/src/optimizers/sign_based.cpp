@@ -140,11 +140,11 @@ std::unique_ptr<Optimizer<S>> build_rprop(const MethodArgs& a) {
   o.delta0 = a.number<S>("lr");
   std::tie(o.eta_minus, o.eta_plus) = a.pair<S>("etas");
   std::tie(o.delta_min, o.delta_max) = a.pair<S>("step-sizes");
-  const std::string conv = a.word("convention");
-  const std::string variant = a.has("variant") ? a.word("variant")
-                              : conv == "paper" ? std::string("rprop_plus")
+  const std::string conv = a.convention("variant");
+  const std::string variant = conv == "paper" ? std::string("rprop_plus")
                               : conv == "notes" ? std::string("notes_literal")
-                                                : std::string("irprop_minus");
+                              : conv == "pytorch" ? std::string("irprop_minus")
+                                                  : conv;
   RpropVariant kind = RpropVariant::irprop_minus;
   for (RpropVariant k : {RpropVariant::notes_literal, RpropVariant::notes_magnitude, RpropVariant::notes_uncapped,
                          RpropVariant::rprop_plus, RpropVariant::rprop_minus, RpropVariant::irprop_plus,
@@ -161,19 +161,20 @@ std::vector<MethodInfo> families::sign_based() {
   step_sizes.pair = true;
   return {{.name = "rprop",
            .summary = "per coordinate: while sign(g) holds, D <- min(eta_plus D, D_max) and x <- x - sign(g) D; on a flip "
-                      "D <- max(eta_minus D, D_min) and, by --variant: irprop_minus (pytorch) no step; rprop_minus step; "
+                      "D <- max(eta_minus D, D_min) and, by --convention: irprop_minus (pytorch) no step; rprop_minus step; "
                       "rprop_plus revert; irprop_plus revert if f rose; notes_* seed 002's pseudo-code",
            .parameters = {families::positive("lr", "1/100", "initial step length D_0, within --step-sizes"), etas,
                           step_sizes,
-                          families::optional(families::word(
-                              "variant", "",
-                              {"irprop_minus", "irprop_plus", "rprop_minus", "rprop_plus", "notes_literal",
-                               "notes_magnitude", "notes_uncapped"},
-                              "which Rprop (see descent conventions); default by --convention")),
-                          families::convention("pytorch", {"paper", "notes", "pytorch"},
-                                               "the default --variant: pytorch irprop_minus (torch.optim.Rprop), paper "
-                                               "rprop_plus (Riedmiller & Braun 1993), notes notes_literal (seed 002's "
-                                               "pseudo-code as written)")},
+                          families::convention("pytorch",
+                                               {"pytorch", "paper", "notes", "irprop_minus", "irprop_plus", "rprop_minus",
+                                                "rprop_plus", "notes_literal", "notes_magnitude", "notes_uncapped"},
+                                               "which Rprop (see descent conventions): pytorch = irprop_minus "
+                                               "(torch.optim.Rprop), paper = rprop_plus (Riedmiller & Braun 1993), notes = "
+                                               "notes_literal (seed 002's pseudo-code as written), or a variant by name"),
+                          families::older_spelling("variant",
+                                                   {"irprop_minus", "irprop_plus", "rprop_minus", "rprop_plus",
+                                                    "notes_literal", "notes_magnitude", "notes_uncapped"},
+                                                   "a variant by name")},
            .exact = "yes",
            .torch = "torch.optim.Rprop",
            .forms = {
@@ -182,18 +183,18 @@ std::vector<MethodInfo> families::sign_based() {
        "max(beta Delta w, D_min)", "runs away when the first derivative is negative (refuted)",
        "--method rprop --convention notes", {"rprop_notes_pseudocode"}},
 {"rprop", "notes_magnitude", "seed 002, Rprop (prose)", "the same with the ceiling and floor on the length abs(Delta w)",
-       "what the prose describes: ends within D_min of a 1-D minimizer", "--method rprop --variant notes_magnitude",
+       "what the prose describes: ends within D_min of a 1-D minimizer", "--method rprop --convention notes_magnitude",
        {"rprop_notes_pseudocode", "rprop_poll3"}},
 {"rprop", "notes_uncapped", "seed 002, Rprop (simplified), second display", "Delta w <- alpha Delta w / beta Delta w",
-       "no D_min, D_max; the direction is fixed at the start", "--method rprop --variant notes_uncapped",
+       "no D_min, D_max; the direction is fixed at the start", "--method rprop --convention notes_uncapped",
        {"rprop_notes_pseudocode", "rprop_poll3"}},
 {"rprop", "rprop_plus", "Riedmiller & Braun (1993); Igel & Hüsken (2000) Rprop+",
        "on a flip: D <- max(eta_minus D, D_min), revert the last step, forget g", "weight backtracking: poll 3's answer",
        "--method rprop --convention paper", {"rprop_poll3", "rprop_variants"}},
 {"rprop", "rprop_minus", "Igel & Hüsken (2000) Rprop-", "on a flip: shrink D and step -sign(g) D",
-       "no backtracking", "--method rprop --variant rprop_minus", {"rprop_variants"}},
+       "no backtracking", "--method rprop --convention rprop_minus", {"rprop_variants"}},
 {"rprop", "irprop_plus", "Igel & Hüsken (2000) iRprop+", "on a flip: shrink D, revert only if f rose, forget g",
-       "compares f values: with --digits a tie can round either way", "--method rprop --variant irprop_plus",
+       "compares f values: with --digits a tie can round either way", "--method rprop --convention irprop_plus",
        {"rprop_variants"}},
 {"rprop", "irprop_minus", "Igel & Hüsken (2000) iRprop-; torch.optim.Rprop", "on a flip: shrink D, no step, forget g",
        "PyTorch's Rprop (checked against its update); does not return to the earlier estimate (poll 3's counterexample)",

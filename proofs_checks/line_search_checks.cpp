@@ -188,12 +188,6 @@ Verdict golden_accuracy(const Mpfr& offset, const Mpfr& curvature, const Expect&
                        Relation::le, Mpfr(width + rounding), Mpfr(0), inst);
 }
 
-std::vector<double> steepest_gaps(const Mat<Q>& Qm, const std::vector<Q>& lambda, const Vec<Q>& e0, int steps) {
-  std::vector<double> out;
-  for (const auto& g : steepest_gap_values(with_spectrum<Q>(Qm, lambda), e0, steps, false)) out.push_back(to_double<Q>(g));
-  return out;
-}
-
 Verdict successive_gradients_orthogonal(const Quadratic<Q>& f, const Vec<Q>& x0, int steps) {
   SteepestDescent<Q> sd;
   StopRule<Q> stop;

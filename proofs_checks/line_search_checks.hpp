@@ -15,9 +15,6 @@ namespace descent::claims::line_search_checks {
 /// e₀ = (1/μ, 1/L); counterexample("exact_step"): the step doubled, t_k = 2t*_k.
 Verdict kantorovich(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Vec<Rational>& e0, int steps,
                     const Expect& kind);
-/// The per-step values f(x_k) − f* of steepest descent (for plots), in double.
-std::vector<double> steepest_gaps(const Mat<Rational>& Q, const std::vector<Rational>& lambda, const Vec<Rational>& e0,
-                                  int steps);
 
 /// exact_line_search (exact): along steepest descent on a quadratic, successive gradients
 /// are orthogonal: max_k |∇f(x_{k+1})ᵀ∇f(x_k)| == 0.

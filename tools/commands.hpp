@@ -1,6 +1,6 @@
 /// \file commands.hpp
 /// \brief The subcommands of the `descent` command (docs/design.md §6): `list`, `verify`,
-/// `trace`. Each one writes its whole standard output into a string, which main() prints
+/// `errata`, `conventions`, `trace` (with `--methods` and `--kinds`) and `grad`. Each one writes its whole standard output into a string, which main() prints
 /// only when the command finished, so that a usage error (a descent::InputError, exit
 /// code 2) never leaves partial output.
 #pragma once

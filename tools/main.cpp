@@ -1,4 +1,4 @@
-// The `descent` command (docs/design.md §6): list, verify, errata, conventions, trace.
+// The `descent` command (docs/design.md §6): list, verify, errata, conventions, trace, grad.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -134,8 +134,6 @@ int main(int argc, char** argv) {
   // --problem, --method, --steps and the method's required flags are required, but checked in run_trace so that
   // an unknown flag is reported before a missing one.
 
-  // An unknown subcommand, or a flag before the subcommand, would otherwise be reported
-  // as an unexpected argument or a missing subcommand.
   GradOptions grad_options;
   CLI::App* grad = app.add_subcommand(
       "grad", "the gradient of a problem file's objective at a point three ways: the library's formula (for kind mlp "
@@ -157,6 +155,8 @@ int main(int argc, char** argv) {
       "--epochs", trace_options.epochs,
       "--method sgd only: passes over the data instead of --steps (steps = epochs x ceil(K/B)), 1 to 1000000");
 
+  // An unknown subcommand, or a flag before the subcommand, would otherwise be reported
+  // as an unexpected argument or a missing subcommand.
   if (argc > 1) {
     const std::string first = argv[1];
     const bool help = first == "-h" || first == "--help";

@@ -109,6 +109,7 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"05_line_search_coordinate", "Choosing the step each time"};
+  run.refutes_nothing("its topics (Armijo's rule, Kantorovich's rate) are not in the notes' text: no erratum to refute");
   Q kappa_flag;
   int steps = 6;
   run.number_option({.name = "kappa", .default_value = "9", .lower = "1", .lower_open = true,

@@ -130,6 +130,8 @@ void write_plots(lessons::LessonRun& run, const std::string& dir) {
 
 int main(int argc, char** argv) {
   lessons::LessonRun run{"14_sgd", "Stochastic gradients"};
+  run.refutes_nothing("the one sentence of the notes it quotes, 'If there are 20 examples, 20 times faster', is true of "
+                      "the updates it contrasts (a fair reading)");
   Q eta_flag;
   run.number_option({.name = "eta", .default_value = "1/50", .lower = "1/100", .lower_open = false,
                     .upper = "1/10", .upper_open = false,

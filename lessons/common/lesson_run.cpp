@@ -276,6 +276,7 @@ int LessonRun::finish() {
     }
     doc["summary"] = {{"passed", passed}, {"failed", failed}};
     if (!plots_.empty()) doc["plots"] = plots_;
+    if (!refutes_nothing_.empty()) doc["refutes_nothing"] = refutes_nothing_;
     std::cout << doc.dump(2) << "\n";
   } else {
     if (!quiet_) std::cout << "Lesson " << id_ << " \u2014 " << title_ << "  (mpfr and intervals at " << digits_

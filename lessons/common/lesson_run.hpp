@@ -48,6 +48,10 @@ class LessonRun {
   void int_option(const std::string& name, int& target, const std::string& help, int default_value, int lo, int hi);
   /// Add a lesson flag taking an integer the lesson checks itself, with its default.
   void int_option(const std::string& name, int& target, const std::string& help, int default_value);
+  /// State that the lesson refutes nothing, and why (its topics are not in the notes, or the
+  /// notes say it right): the JSON document carries the reason as "refutes_nothing", and the
+  /// suite then does not require a refutes check of it (every other lesson needs one).
+  void refutes_nothing(std::string why) { refutes_nothing_ = std::move(why); }
   /// True when the flag `name` was given on the command line (after parse()).
   bool given(const std::string& name) const;
   /// Parse the command line and set the precision. Returns an exit code when the program
@@ -99,6 +103,7 @@ class LessonRun {
   std::vector<std::unique_ptr<NumberFlag>> number_flags_;  // number_option(): text read by CLI11, checked by parse()
   std::vector<HyperParameter> declared_;  // every lesson flag, for --list-flags
   bool list_flags_ = false;
+  std::string refutes_nothing_;
   std::vector<std::string> plots_;
   static std::string legend();
   std::string summary() const;

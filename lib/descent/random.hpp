@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cmath>
+#include <numbers>
 #include <cstdint>
 
 namespace descent {
@@ -24,7 +25,7 @@ struct SplitMix64 {
   /// Standard normal by Box–Muller (one of the pair).
   double normal() {
     const double u1 = uniform(), u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
   }
   /// +1 or −1 with probability ½ each (the top bit of the next word).
   int sign() { return (next() >> 63) ? 1 : -1; }

@@ -51,8 +51,12 @@ def main():
     if s.get("passed") != len(checks) or s.get("failed") != 0:
         fail("summary %r disagrees with %d passing checks" % (s, len(checks)))
     for k in args.get("kinds", "holds,counterexample").split(","):
+        if k == "refutes" and k not in kinds and str(doc.get("refutes_nothing", "")).strip():
+            continue  # the lesson states why it refutes nothing
         if k not in kinds:
             fail("no check of kind " + k)
+    if "refutes" in kinds and "refutes_nothing" in doc:
+        fail("refutes_nothing is stated, yet the lesson refutes")
     if not ({"exact", "interval"} & arith):
         fail("no exact or interval check")
     print("ok: %d checks, kinds %s, arithmetic %s" % (len(checks), sorted(kinds), sorted(arith)))

@@ -347,7 +347,7 @@ TEST_CASE("The convergence-rate ratio of GD on a 1-D quadratic is constant", "[c
 }
 
 // ---- the verdict rule itself ----
-TEST_CASE("Interval checks pass only when the enclosures decide", "[taylor_sin_pi4]") {
+TEST_CASE("Interval checks pass only when the enclosures decide", "[framework]") {
   const descent::ScopedDigits scoped_digits(50);
   const Interval third = Interval(1) / 3;       // a narrow enclosure of 1/3, not a point
   const Interval wide(Mpfr(0), Mpfr(1));         // [0, 1]
@@ -360,7 +360,7 @@ TEST_CASE("Interval checks pass only when the enclosures decide", "[taylor_sin_p
   CHECK(compare<Interval>("taylor_sin_pi4", "above", Expect::counterexample("M_bounds"), Interval(1), Relation::le, third, Interval(0)).pass);
 }
 
-TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma]") {
+TEST_CASE("Floating checks allow 64 eps x scale and no more", "[framework]") {
   const double eps = std::numeric_limits<double>::epsilon();
   CHECK(compare<double>("gd_descent_lemma", "within", Kind::holds, 1 + 32 * eps, Relation::le, 1.0, 1.0).pass);
   CHECK_FALSE(compare<double>("gd_descent_lemma", "beyond", Kind::holds, 1 + 128 * eps, Relation::le, 1.0, 1.0).pass);
@@ -368,7 +368,7 @@ TEST_CASE("Floating checks allow 64 eps x scale and no more", "[gd_descent_lemma
   CHECK_FALSE(compare<Rational>("gd_descent_lemma", "exact", Kind::holds, Rational(1, 3) + Rational(1, 1000000000), Relation::le, Rational(1, 3), Rational(0)).pass);
 }
 
-TEST_CASE("Touching enclosures decide <= but not <", "[taylor_sin_pi4]") {
+TEST_CASE("Touching enclosures decide <= but not <", "[framework]") {
   const descent::ScopedDigits scoped_digits(50);
   const Interval a(Mpfr(0), Mpfr(1)), b(Mpfr(1), Mpfr(2));  // sup a == inf b
   CHECK(compare<Interval>("taylor_sin_pi4", "touch", Kind::holds, a, Relation::le, b, Interval(0)).pass);
@@ -379,7 +379,7 @@ TEST_CASE("Touching enclosures decide <= but not <", "[taylor_sin_pi4]") {
 }
 
 // ---- the contract of each kind (docs/design.md §3) ----
-TEST_CASE("The framework rejects a tight check with an inequality", "[gd_descent_lemma]") {
+TEST_CASE("The framework rejects a tight check with an inequality", "[framework]") {
   CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "tight but <=", Kind::tight, Rational(1), Relation::le, Rational(2),
                                     Rational(0)),
                   ContractError);
@@ -396,7 +396,7 @@ TEST_CASE("The framework rejects a tight check with an inequality", "[gd_descent
                                 Relation::eq, Rational(1, 3) + Rational(1, 1000000000), Rational(0)).pass);
 }
 
-TEST_CASE("A refutation carries seed, line, verbatim quote and correction", "[gd_descent_lemma]") {
+TEST_CASE("A refutation carries seed, line, verbatim quote and correction", "[framework]") {
   CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "no quote", Kind::refutes, Rational(1), Relation::le, Rational(0),
                                     Rational(0)),
                   ContractError);
@@ -416,7 +416,7 @@ TEST_CASE("A refutation carries seed, line, verbatim quote and correction", "[gd
   CHECK(v.erratum->line == 19);
 }
 
-TEST_CASE("A counterexample names one of the claim's hypotheses", "[gd_descent_lemma]") {
+TEST_CASE("A counterexample names one of the claim's hypotheses", "[framework]") {
   CHECK_THROWS_AS(compare<Rational>("gd_descent_lemma", "no hypothesis", Kind::counterexample, Rational(1), Relation::le,
                                     Rational(0), Rational(0)),
                   ContractError);
@@ -430,7 +430,7 @@ TEST_CASE("A counterexample names one of the claim's hypotheses", "[gd_descent_l
   CHECK(v.dropped.find('\\') == std::string::npos);
 }
 
-TEST_CASE("A limit-form tight check needs the ratio inside [1 - delta, 1]", "[taylor_sin_pi4]") {
+TEST_CASE("A limit-form tight check needs the ratio inside [1 - delta, 1]", "[framework]") {
   CHECK(approaches<Rational>("taylor_sin_pi4", "inside", Rational(99, 100), Rational(1, 50)).pass);
   CHECK(approaches<Rational>("taylor_sin_pi4", "at one", Rational(1), Rational(1, 50)).pass);
   CHECK_FALSE(approaches<Rational>("taylor_sin_pi4", "below 1 - delta", Rational(97, 100), Rational(1, 50)).pass);
@@ -438,7 +438,7 @@ TEST_CASE("A limit-form tight check needs the ratio inside [1 - delta, 1]", "[ta
   CHECK(approaches<Rational>("taylor_sin_pi4", "x", Rational(99, 100), Rational(1, 50)).relation == "\u2192");
 }
 
-TEST_CASE("Values for people: long exact values as marked decimals, intervals as certified bounds", "[taylor_sin_pi4]") {
+TEST_CASE("Values for people: long exact values as marked decimals, intervals as certified bounds", "[framework]") {
   const descent::ScopedDigits scoped_digits(50);
   CHECK(shown<Rational>(Rational(5, 2)) == "5/2");
   CHECK(shown<Rational>(Rational(1, 3) * Rational(1, 1000000000) * Rational(1, 1000000000)) == "3.33333333333e-19\u2026 (exact)");
@@ -456,7 +456,7 @@ TEST_CASE("Values for people: long exact values as marked decimals, intervals as
   CHECK(shown<double>(0.1) == "0.1");
 }
 
-TEST_CASE("The TeX of the claim index reads as plain Unicode", "[gd_descent_lemma]") {
+TEST_CASE("The TeX of the claim index reads as plain Unicode", "[framework]") {
   CHECK(plain_text(R"(\frac{1}{2\beta}\|\nabla f(x_t)\|_2^2)") == "1/(2β)‖∇f(x\u209c)‖\u2082\u00b2");
   CHECK(plain_text(R"(x^{n+1}\le\eta_{opt})") == "x\u207f\u207a\u00b9 \u2264 \u03b7_opt");
   for (const auto& c : all_claims()) {

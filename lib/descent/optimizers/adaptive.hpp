@@ -114,8 +114,6 @@ class AdaDelta final : public Optimizer<S> {
   Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "adadelta"; }
   S* step_size() override { return &eta_; }
-  /// The last step's Δ (before the factor η), per coordinate.
-  const Vec<S>& last_delta() const { return delta_; }
 
  private:
   S eta_, rho_, eps_, eps_delta_;

@@ -4,20 +4,29 @@
 
 namespace descent {
 
+namespace {
+template <class S>
+void require_adam(bool ok, const std::string& what, const S& value) {
+  if (!ok) throw InputError(what + ", got " + to_string<S>(value));
+}
+// The ranges every member of the family shares (Adam, AdamW, AMSGrad, NAdam).
+template <class S>
+void require_adam_ranges(const S& lr, const S& beta1, const S& beta2, const S& eps, const S& weight_decay) {
+  require_adam<S>(lr > 0, "lr: must be > 0", lr);
+  require_adam<S>(beta1 >= 0 && beta1 < 1, "betas: beta1 must be in [0, 1)", beta1);
+  require_adam<S>(beta2 >= 0 && beta2 < 1, "betas: beta2 must be in [0, 1)", beta2);
+  require_adam<S>(eps >= 0, "eps: must be >= 0", eps);
+  require_adam<S>(weight_decay >= 0, "weight_decay: must be >= 0", weight_decay);
+}
+}  // namespace
+
 template <class S>
 Adam<S>::Adam(AdamOptions<S> options) : o_(std::move(options)), lr_(o_.lr) {
-  auto require = [](bool ok, const std::string& what, const S& value) {
-    if (!ok) throw InputError(what + ", got " + to_string<S>(value));
-  };
-  require(o_.lr > 0, "lr: must be > 0", o_.lr);
-  require(o_.beta1 >= 0 && o_.beta1 < 1, "betas: beta1 must be in [0, 1)", o_.beta1);
-  require(o_.beta2 >= 0 && o_.beta2 < 1, "betas: beta2 must be in [0, 1)", o_.beta2);
-  require(o_.eps >= 0, "eps: must be >= 0", o_.eps);
-  require(o_.weight_decay >= 0, "weight_decay: must be >= 0", o_.weight_decay);
+  require_adam_ranges(o_.lr, o_.beta1, o_.beta2, o_.eps, o_.weight_decay);
   if (o_.decay == WeightDecay::none && o_.weight_decay != 0)
     throw InputError("weight_decay: a decay lambda needs a way to apply it (l2 or decoupled)");
   if (o_.decay == WeightDecay::decoupled_pytorch)
-    require(o_.lr * o_.weight_decay <= 1, "weight_decay: lr * weight_decay must be <= 1 (x <- x (1 - lr lambda))",
+    require_adam<S>(o_.lr * o_.weight_decay <= 1, "weight_decay: lr * weight_decay must be <= 1 (x <- x (1 - lr lambda))",
             o_.weight_decay);
   if (o_.eps_hat && !o_.bias_correction)
     throw InputError("adam: the eps-hat form rewrites the bias-corrected step; it needs bias correction");
@@ -80,15 +89,8 @@ template class Adam<Mpfr>;
 
 template <class S>
 NAdam<S>::NAdam(NAdamOptions<S> options) : o_(std::move(options)), lr_(o_.lr) {
-  auto require = [](bool ok, const std::string& what, const S& value) {
-    if (!ok) throw InputError(what + ", got " + to_string<S>(value));
-  };
-  require(o_.lr > 0, "lr: must be > 0", o_.lr);
-  require(o_.beta1 >= 0 && o_.beta1 < 1, "betas: beta1 must be in [0, 1)", o_.beta1);
-  require(o_.beta2 >= 0 && o_.beta2 < 1, "betas: beta2 must be in [0, 1)", o_.beta2);
-  require(o_.eps >= 0, "eps: must be >= 0", o_.eps);
-  require(o_.weight_decay >= 0, "weight_decay: must be >= 0", o_.weight_decay);
-  require(o_.momentum_decay >= 0, "momentum_decay: must be >= 0", o_.momentum_decay);
+  require_adam_ranges(o_.lr, o_.beta1, o_.beta2, o_.eps, o_.weight_decay);
+  require_adam<S>(o_.momentum_decay >= 0, "momentum_decay: must be >= 0", o_.momentum_decay);
 }
 
 template <class S>

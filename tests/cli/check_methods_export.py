@@ -7,7 +7,8 @@
 - `schedulable` is true exactly for the methods that accept `--schedule inverse`;
 - exactness `yes`: the method runs under `--exact`; `no`: `--exact` is a usage error naming
   --exact (the perceptron's problems refuse it themselves);
-- every method has at least one form, and every form's `select` starts with its --method.
+- every method has at least one form, and every form's `select` starts with its --method;
+- every numeric flag just outside each finite end of its stated range is a usage error naming it.
 Exit 1 with the first mismatches."""
 import json
 import subprocess
@@ -87,6 +88,35 @@ for m in doc["methods"]:
         exact = run(name, flags, problem, ["--exact"])
         if exact.returncode != 2 or "--exact" not in exact.stderr:
             problems.append(f"{name}: exactness no but --exact exits {exact.returncode}: {exact.stderr.strip()}")
+# Every numeric flag at the ends of its stated range: just outside each finite end is a usage
+# error naming the flag; a closed end itself is accepted (the row states what the method enforces).
+probes = 0
+for m in doc["methods"]:
+    name = m["name"]
+    problem = sum_problem if name == "sgd" else neuron if name == "perceptron" else quadratic
+    base = []
+    for p in m["parameters"]:
+        if p["default"] is None and (p["required"] or (name == "nesterov" and p["name"] in ("eta", "beta"))):
+            base += ["--" + p["name"], sample(p)]
+    for p in m["parameters"]:
+        if p["choices"] or p["alias_of"] or p["name"] in ("L", "mu"):
+            continue
+        flags = [f for f in base]
+        if p["name"] in flags:
+            i = flags.index("--" + p["name"])
+            del flags[i:i + 2]
+        lo = Fraction(p["lower"]) if p["lower"] is not None else None
+        hi = Fraction(p["upper"]) if p["upper"] is not None else None
+        step = Fraction(1) if p["integer"] else Fraction(1, 10**6)
+        for end, is_open, outside in ((lo, p["lower_open"], -1), (hi, p["upper_open"], 1)):
+            if end is None:
+                continue
+            bad = end if (is_open and not p["integer"]) else end + outside * step
+            value = f"{bad},{bad}" if p["pair"] else str(bad)
+            probes += 1
+            r = run(name, flags + ["--" + p["name"], value], problem, ["--digits", "20"])
+            if r.returncode != 2 or ("--" + p["name"]) not in r.stderr:
+                problems.append(f"{name} --{p['name']} {value} (outside {p['range']}): exit {r.returncode}, {r.stderr.strip()[:120]}")
 for s in doc["schedules"]:
     for p in s["parameters"]:
         if p["default"] is not None and not in_range(p, p["default"]):
@@ -94,4 +124,5 @@ for s in doc["schedules"]:
 if problems:
     print("\n".join(problems[:12]), file=sys.stderr)
     sys.exit(1)
-print(f"{len(doc['methods'])} methods and {len(doc['schedules'])} schedules: defaults in range, schedulable and exactness as run")
+print(f"{len(doc['methods'])} methods and {len(doc['schedules'])} schedules: defaults in range, schedulable and exactness "
+      f"as run, {probes} values just outside the stated ranges refused")

@@ -558,12 +558,19 @@ def main():
     args = ap.parse_args()
 
     mode = "exact" if args.exact else ("digits" if args.digits else "double")
-    defaults = {"backtracking": {"eta": "1", "c": "1e-4", "rho": "1/2"}, "newton": {"eta": "1", "damping": "0"},
-                "coordinate": {"eta": "0"}, "adagrad": {"lr": "1/100", "eps": "1e-10"}}
-    schedule_defaults = {"plateau": {"factor": "1/10", "threshold": "1/10000"}}
-    texts = dict(defaults.get(args.method, {}))
+    # the defaults as the registry states them (descent trace --methods --format json), not restated
+    # here; AdaGrad's eps (1e-10 in the paper's form) is the form's, written in its factory
+    registry = json.loads(subprocess.run([args.descent, "trace", "--methods", "--format", "json"],
+                                         capture_output=True, text=True, check=True).stdout)
+    def registry_defaults(entries, name):
+        entry = next((e for e in entries if e["name"] == name), None)
+        return {p["name"]: p["default"] for p in (entry["parameters"] if entry else [])
+                if p["default"] is not None and p["name"] in VALUE_FLAGS}
+    texts = registry_defaults(registry["methods"], args.method)
+    if args.method == "adagrad":
+        texts["eps"] = "1e-10"
     schedule = args.reference_schedule or args.schedule
-    texts.update(schedule_defaults.get(schedule, {}))
+    texts.update(registry_defaults(registry["schedules"], schedule))
     texts.update({k: getattr(args, k) for k in VALUE_FLAGS if getattr(args, k) is not None})
     fractions_ = {k: to_fraction(t, "--" + k) for k, t in texts.items()}
 

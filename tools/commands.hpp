@@ -5,6 +5,7 @@
 /// code 2) never leaves partial output.
 #pragma once
 
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -14,6 +15,7 @@ namespace descent::tools {
 inline constexpr int exit_ok = 0;       ///< success
 inline constexpr int exit_failed = 1;   ///< `verify`: a check failed or a lesson misbehaved
 inline constexpr int exit_usage = 2;    ///< bad input: flags, problem file
+inline constexpr int exit_interrupted = 130;  ///< `trace`: stopped by Ctrl-C (SIGINT), its rows complete
 
 /// Largest `trace --steps`.
 inline constexpr long long max_trace_steps = 10'000'000;
@@ -21,6 +23,10 @@ inline constexpr long long max_trace_steps = 10'000'000;
 /// output grows with the square of the number of steps (5000 steps of a 2-D quadratic:
 /// about 100 MB).
 inline constexpr long long max_exact_trace_steps = 5000;
+
+/// Default of `trace --max-exact-digits`: numbers of up to 100 000 digits keep an exact run under
+/// a second on the example problems (QuickProp's digits grow 2.5-fold a step: it stops at step 10).
+inline constexpr long long default_max_exact_digits = 100'000;
 
 /// Replace line breaks so that a message stays on one line.
 std::string one_line(std::string s);
@@ -61,6 +67,19 @@ struct TraceOptions {
   std::string format = "csv";  ///< csv | json (with --methods: text | json | dox)
   bool methods = false;      ///< --methods: print the method registry instead of running
   bool kinds = false;        ///< --kinds: print the problem kinds instead of running
+  long long every = 1;       ///< --every K: print the rows of steps 0, K, 2K, … and the last one
+  bool every_given = false;  ///< --every was on the command line
+  bool last = false;         ///< --last: print only the last row
+  std::string tol;           ///< --tol G: stop once ‖∇f‖ ≤ G (status converged)
+  bool tol_given = false;    ///< --tol was on the command line
+  std::string x0;            ///< --x0 a,b,…: the starting point instead of the file's x0
+  bool x0_given = false;     ///< --x0 was on the command line
+  /// --max-exact-digits: an exact run stops (status too_many_digits) once a number of the iterate
+  /// has more digits than this
+  long long max_exact_digits = default_max_exact_digits;
+  bool max_exact_digits_given = false;  ///< --max-exact-digits was on the command line
+  /// Where the rows go as they are computed (main passes stdout); nullptr: into `out`.
+  std::FILE* stream = nullptr;
 };
 
 /// `descent trace --methods`: the method and schedule registry as text (`format` "csv", the
@@ -104,6 +123,24 @@ struct GradOptions {
 /// problem's data (autodiff/twin.hpp), with their largest differences; `--hessian` adds the Hessians.
 /// Returns 0; throws descent::InputError on bad input.
 int run_grad(const GradOptions& options, std::string& out);
+
+/// Flags of `descent certify`; the numbers are kept as text and parsed at the working precision.
+struct CertifyOptions {
+  std::string problem;          ///< problem file (JSON), a kind with an interval form
+  bool problem_given = false;   ///< --problem was on the command line
+  std::string at;               ///< the point "x1,x2,…"
+  bool at_given = false;        ///< --at was on the command line
+  std::string radius;           ///< the half-width r of the box
+  bool radius_given = false;    ///< --radius was on the command line
+  int digits = 50;              ///< working precision (Mpfr and the intervals' bounds)
+  bool json = false;            ///< one JSON object
+};
+
+/// `descent certify`: polish the point by Newton (Mpfr), then decide on the box of that radius around
+/// it with interval arithmetic — Krawczyk's test for ∇f and the interval Hessian — whether it holds
+/// exactly one critical point and of which kind (minimum, maximum, saddle), none, or that it cannot
+/// tell (undetermined, with the reason). Returns 0; throws descent::InputError on bad input.
+int run_certify(const CertifyOptions& options, std::string& out);
 
 /// `descent trace`: run one optimizer on a problem file. Returns 0 (a diverged run is a
 /// result); throws descent::InputError on bad input. `err` receives the divergence note

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 #include "commands.hpp"
 #include "descent/autodiff/twin.hpp"
@@ -71,17 +72,29 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
                      std::string(o.hessian ? ", and n(n + 1)/2 for --hessian" : "") +
                      ") would take minutes; use a smaller problem or fewer digits");
   const auto twin = autodiff::ad_twin<S>(f);
-  const S fx = f.value(x);
-  const Vec<S> hand = f.gradient(x);
-  const Vec<S> rev = twin->gradient(x);
-  const std::size_t nodes = twin->last_tape_size();
-  const Vec<S> fwd = twin->forward_gradient(x);
+  S fx;
+  Vec<S> hand, rev, fwd;
+  std::size_t nodes = 0;
+  try {
+    fx = f.value(x);
+    hand = f.gradient(x);
+    rev = twin->gradient(x);
+    nodes = twin->last_tape_size();
+    fwd = twin->forward_gradient(x);
+  } catch (const std::domain_error& e) {
+    throw InputError(std::string(o.at.empty() ? o.problem + ": x0" : "--at") + ": f or its gradient is not defined there: " +
+                     e.what());
+  }
   // the network's Hessian is itself AD (forward over forward): only a hand-written one is compared
-  const bool hand_hessian = loaded.kind != "mlp";
+  const bool hand_hessian = loaded.kind != "mlp" && loaded.kind != "expression";
   Mat<S> H_lib, H_ad;
   if (o.hessian) {
-    H_lib = f.hessian(x);
-    H_ad = twin->hessian(x);
+    try {
+      H_lib = f.hessian(x);
+      H_ad = twin->hessian(x);
+    } catch (const std::domain_error& e) {
+      throw InputError(std::string("--hessian: the Hessian is not defined at the point: ") + e.what());
+    }
   }
   const std::string name = ScalarTraits<S>::exact ? "exact" : std::string(ScalarTraits<S>::name);
   auto vec = [&](const Vec<S>& v, bool json) {
@@ -91,7 +104,9 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
   };
   const S d_rev = largest_difference<S>(rev, hand), d_fwd = largest_difference<S>(fwd, hand),
           d_fr = largest_difference<S>(fwd, rev);
-  const std::string gradient_source = loaded.kind == "mlp" ? "backward pass (Mlp::backward)" : "formula (hand-written)";
+  const std::string gradient_source = loaded.kind == "mlp"          ? "backward pass (Mlp::backward)"
+                                      : loaded.kind == "expression" ? "reverse-mode AD of the parsed formula (an expression has no hand-written gradient; forward mode is the independent check)"
+                                                                    : "formula (hand-written)";
   if (o.json) {
     out += "{\"problem\": " + json_string(loaded.kind) + ", \"dimension\": " + std::to_string(n) +
            ", \"arithmetic\": " + json_string(name) + ", \"digits\": " + (o.digits_given ? std::to_string(o.digits) : "null") +

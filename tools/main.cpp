@@ -1,4 +1,4 @@
-// The `descent` command (docs/design.md §6): list, verify, errata, conventions, trace, grad.
+// The `descent` command (docs/design.md §6): list, verify, errata, conventions, trace, grad, certify.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -124,6 +124,17 @@ int main(int argc, char** argv) {
       "convergence, has an absolute, not relative, error); D from " +
           std::to_string(descent::min_digits) + " to " + std::to_string(descent::max_digits));
   trace->add_flag("--exact", trace_options.exact, "exact rational arithmetic (values printed as p/q)");
+  CLI::Option* every = trace->add_option("--every", trace_options.every,
+                                         "print the rows of steps 0, K, 2K, ... and the last row only (K >= 1)");
+  CLI::Option* last = trace->add_flag("--last", trace_options.last, "print only the last row (with the run's status)");
+  CLI::Option* tol = trace->add_option("--tol", trace_options.tol,
+                                       "stop once |grad f(x_k)| <= G (status converged); G > 0, decimal or p/q");
+  CLI::Option* x0 = trace->add_option("--x0", trace_options.x0,
+                                      "the starting point a,b,... (decimal or p/q) instead of the file's x0");
+  CLI::Option* max_exact_digits = trace->add_option(
+      "--max-exact-digits", trace_options.max_exact_digits,
+      "--exact only: stop (status too_many_digits) once a number of the iterate has more digits than this, 10 to "
+      "10000000 (default " + std::to_string(descent::tools::default_max_exact_digits) + ")");
   trace->add_option("--format", trace_options.format, "csv (default) or json; with --methods: text, json or dox");
   trace->add_flag("--kinds", trace_options.kinds,
                   "print every kind of problem file (fields, exactness, an example file) and exit: --format json for one "
@@ -151,6 +162,21 @@ int main(int argc, char** argv) {
   grad->add_flag("--exact", grad_options.exact, "exact rational arithmetic (polynomial problems; values as p/q)");
   grad->add_flag("--hessian", grad_options.hessian, "also the library's Hessian and forward-over-forward AD's (n <= 200)");
   grad->add_flag("--json", grad_options.json, "print one JSON object");
+  CertifyOptions certify_options;
+  CLI::App* certify = app.add_subcommand(
+      "certify", "decide with interval arithmetic what critical point a box holds: polish --at by Newton, then "
+                 "Krawczyk's test for grad f and the interval Hessian on the box of half-width --radius around it: "
+                 "minimum, maximum, saddle, no critical point in the box, or undetermined (with the reason)");
+  CLI::Option* certify_problem = certify->add_option(
+      "--problem", certify_options.problem,
+      "problem file (JSON) of a kind with an interval form (" + descent::tools::interval_kind_names("or") + "); required");
+  CLI::Option* certify_at = certify->add_option("--at", certify_options.at, "the point, comma-separated (decimal or p/q); required");
+  CLI::Option* certify_radius = certify->add_option("--radius", certify_options.radius,
+                                                    "half-width r > 0 of the box around the polished point; required");
+  certify->add_option("--digits", certify_options.digits,
+                      "working precision, " + std::to_string(descent::min_digits) + " to " +
+                          std::to_string(descent::max_digits) + " (default 50)");
+  certify->add_flag("--json", certify_options.json, "print one JSON object");
   CLI::Option* epochs = trace->add_option(
       "--epochs", trace_options.epochs,
       "--method sgd only: passes over the data instead of --steps (steps = epochs x ceil(K/B)), 1 to 1000000");
@@ -163,13 +189,13 @@ int main(int argc, char** argv) {
     const bool flag = !first.empty() && first.front() == '-';
     if (flag && !help) {
       std::cerr << "descent: unknown flag '" << one_line(first)
-                << "' (flags come after the subcommand: list, verify, errata, conventions, trace, grad; run descent --help)\n";
+                << "' (flags come after the subcommand: list, verify, errata, conventions, trace, grad, certify; run descent --help)\n";
       return exit_usage;
     }
     if (!flag && first != "list" && first != "verify" && first != "errata" && first != "conventions" && first != "trace" &&
-        first != "grad") {
+        first != "grad" && first != "certify") {
       std::cerr << "descent: unknown subcommand '" << one_line(first)
-                << "' (known: list, verify, errata, conventions, trace, grad; run descent --help)\n";
+                << "' (known: list, verify, errata, conventions, trace, grad, certify; run descent --help)\n";
       return exit_usage;
     }
   }
@@ -183,7 +209,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty())
-      message = "a subcommand is required (list, verify, errata, conventions, trace, grad)";
+      message = "a subcommand is required (list, verify, errata, conventions, trace, grad, certify)";
     std::cerr << "descent: " << one_line(message) << " (run descent --help)\n";
     return exit_usage;
   }
@@ -204,6 +230,12 @@ int main(int argc, char** argv) {
     } else if (verify->parsed()) {
       name += " verify";
       code = run_verify(verify_options, executable_dir(argv[0]), out);
+    } else if (certify->parsed()) {
+      name += " certify";
+      certify_options.problem_given = certify_problem->count() > 0;
+      certify_options.at_given = certify_at->count() > 0;
+      certify_options.radius_given = certify_radius->count() > 0;
+      code = run_certify(certify_options, out);
     } else if (grad->parsed()) {
       name += " grad";
       grad_options.problem_given = grad_problem->count() > 0;
@@ -218,6 +250,12 @@ int main(int argc, char** argv) {
         if (option->count() > 0) trace_options.hyper[flag] = hyper_text[flag];
       trace_options.digits_given = digits->count() > 0;
       trace_options.steps_given = steps->count() > 0;
+      trace_options.every_given = every->count() > 0;
+      trace_options.tol_given = tol->count() > 0;
+      trace_options.x0_given = x0->count() > 0;
+      trace_options.last = last->count() > 0;
+      trace_options.max_exact_digits_given = max_exact_digits->count() > 0;
+      trace_options.stream = stdout;
       code = run_trace(trace_options, out, err);
     }
   } catch (const descent::InputError& e) {

@@ -146,8 +146,8 @@ std::string read_text_file(const std::string& path) {
 }
 
 template <class S>
-LoadedProblem<S> load_problem(const std::string& path) {
-  const LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
+LoadedProblem<S> load_problem(const std::string& path, bool x0_elsewhere) {
+  LexemeJson doc = parse_json_keeping_lexemes(read_text_file(path), path);
   FieldReader<S> read(path);
   if (!doc.is_object()) throw InputError(path + ": the top level must be a JSON object, got " + describe(doc));
   if (!doc.contains("kind")) throw InputError(path + ": missing field 'kind' (" + kind_names("or") + ")");
@@ -157,15 +157,23 @@ LoadedProblem<S> load_problem(const std::string& path) {
 
   LoadedProblem<S> loaded;
   loaded.kind = kind;
+  const bool x0_absent = x0_elsewhere && !doc.contains("x0");
+  if (x0_absent) doc["x0"] = LexemeJson::array();  // the kind's field check then passes; --x0 replaces it
   try {
     const ProblemKind& k = problem_kind(kind, path);
     if constexpr (std::is_same_v<S, double>) k.read_double(doc, read, path, loaded);
     else if constexpr (std::is_same_v<S, Mpfr>) k.read_mpfr(doc, read, path, loaded);
-    else k.read_exact(doc, read, path, loaded);
-    if (doc.contains("x0")) loaded.x0 = read.vector(doc["x0"], "x0");
+    else if constexpr (std::is_same_v<S, Rational>) k.read_exact(doc, read, path, loaded);
+    else {
+      if (!k.read_interval)
+        throw InputError(path + ": kind: " + kind + " has no interval form (descent certify takes " +
+                         interval_kind_names("or") + ")");
+      k.read_interval(doc, read, path, loaded);
+    }
+    if (doc.contains("x0") && !x0_absent) loaded.x0 = read.vector(doc["x0"], "x0");
     if (doc.contains("x_prev")) {
       loaded.x_prev = read.vector(doc["x_prev"], "x_prev");
-      if (loaded.x_prev->size() != loaded.x0.size())
+      if (!x0_absent && loaded.x_prev->size() != loaded.x0.size())
         read.fail("x_prev", "has " + std::to_string(loaded.x_prev->size()) + " entries, x0 has " +
                                 std::to_string(loaded.x0.size()));
     }
@@ -174,14 +182,15 @@ LoadedProblem<S> load_problem(const std::string& path) {
     if (what.rfind(path + ": ", 0) == 0) throw;
     throw InputError(path + ": " + what);  // from the library's constructors: they name the field
   }
-  if (loaded.x0.size() != loaded.problem->dimension())
+  if (!x0_absent && loaded.x0.size() != loaded.problem->dimension())
     read.fail("x0", "has " + std::to_string(loaded.x0.size()) + " entries, the problem has dimension " +
                         std::to_string(loaded.problem->dimension()));
   return loaded;
 }
 
-template LoadedProblem<double> load_problem<double>(const std::string&);
-template LoadedProblem<Mpfr> load_problem<Mpfr>(const std::string&);
-template LoadedProblem<Rational> load_problem<Rational>(const std::string&);
+template LoadedProblem<double> load_problem<double>(const std::string&, bool);
+template LoadedProblem<Mpfr> load_problem<Mpfr>(const std::string&, bool);
+template LoadedProblem<Rational> load_problem<Rational>(const std::string&, bool);
+template LoadedProblem<Interval> load_problem<Interval>(const std::string&, bool);
 
 }  // namespace descent::tools

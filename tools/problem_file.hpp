@@ -52,7 +52,9 @@ struct LoadedProblem {
 /// Read, validate and build the problem in file `path`, every number parsed by
 /// parse_scalar<S> from its text (set the precision first for Mpfr). Throws InputError
 /// with a one-line message naming the file and the field.
+/// `x0_elsewhere`: the starting point is given on the command line (`--x0`), so the file may
+/// omit x0.
 template <class S>
-LoadedProblem<S> load_problem(const std::string& path);
+LoadedProblem<S> load_problem(const std::string& path, bool x0_elsewhere = false);
 
 }  // namespace descent::tools

@@ -48,6 +48,13 @@ std::string sum_kind_names(std::string_view last) {
   return joined(names, last);
 }
 
+std::string interval_kind_names(std::string_view last) {
+  std::vector<std::string> names;
+  for (const auto& k : problem_kinds())
+    if (k.read_interval) names.push_back(k.name);
+  return joined(names, last);
+}
+
 int run_kinds(const std::string& format, std::string& out) {
   if (format == "json") {
     nlohmann::ordered_json doc;
@@ -57,7 +64,8 @@ int run_kinds(const std::string& format, std::string& out) {
                               {"summary", k.summary},
                               {"example", k.example},
                               {"sum_over_examples", k.sum_over_examples},
-                              {"exact", k.exact}});
+                              {"exact", k.exact},
+                              {"interval", k.read_interval != nullptr}});
     out += doc.dump(2) + "\n";
     return exit_ok;
   }
@@ -75,6 +83,7 @@ int run_kinds(const std::string& format, std::string& out) {
       out += " * " + k.doc + "\n *\n";
       out += " * Exact arithmetic (`--exact`): " + k.exact + "." +
              (k.sum_over_examples ? " A sum over examples: `--method sgd` and `--epochs` run on it." : "") +
+             (k.read_interval ? " Interval form: `descent certify` decides its critical points." : "") +
              " Example: `" + k.example + "`.\n *\n";
     }
     out += " */\n";
@@ -84,6 +93,7 @@ int run_kinds(const std::string& format, std::string& out) {
     throw InputError("--format: with --kinds one of text, json or dox, got '" + format + "'");
   for (const auto& k : problem_kinds())
     out += k.name + ": " + k.summary + " [exact: " + k.exact + "]" + (k.sum_over_examples ? " [sum over examples]" : "") +
+           (k.read_interval ? " [interval: descent certify]" : "") +
            "\n    example: " + k.example + "\n";
   return exit_ok;
 }

@@ -31,7 +31,11 @@ struct ProblemKind {
   KindReader<double> read_double = nullptr;    ///< the reader in double
   KindReader<Mpfr> read_mpfr = nullptr;        ///< the reader at --digits D
   KindReader<Rational> read_exact = nullptr;   ///< the reader with --exact (refuses where it cannot)
+  /// The reader in interval arithmetic (`descent certify`); nullptr for a kind without an interval form.
+  KindReader<Interval> read_interval = nullptr;
 };
+/// The kinds with an interval form (`descent certify`), as kind_names.
+std::string interval_kind_names(std::string_view last);
 
 /// Add a kind (called once per file under tools/kinds/, at start-up); returns true.
 bool register_kind(ProblemKind kind);

@@ -124,6 +124,13 @@ struct MethodInfo {
   bool schedulable = false;
   std::string torch;                      ///< the torch.optim class of the PyTorch form, or empty
   std::vector<ConventionRow> forms;       ///< its rows of the convention table (at least one)
+  /// The work of one step, for `descent trace`'s refusal of runs that would take minutes: about this
+  /// many evaluations of f and ∇f (a line search's typical number of trials) …
+  double evaluations_per_step = 1;
+  /// … plus, when true, a Hessian (counted as n evaluations) and an n×n solve (n³/3 multiply-adds) …
+  bool uses_hessian = false;
+  /// … plus, when true, n² multiply-adds (a dense quasi-Newton matrix).
+  bool dense_matrix = false;
   MethodFactory<double> make_double = nullptr;    ///< the factory in double
   MethodFactory<Mpfr> make_mpfr = nullptr;        ///< the factory at --digits D
   MethodFactory<Rational> make_exact = nullptr;   ///< the factory with --exact; nullptr when exactness is no

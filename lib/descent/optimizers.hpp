@@ -3,6 +3,7 @@
 /// into a Trace (docs/design.md §5).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -126,11 +127,15 @@ class HeavyBall final : public Optimizer<S> {
 
 /// Why a run stopped.
 enum class Status {
-  max_steps,  ///< the step budget ran out
-  converged,  ///< ‖∇f‖² fell to the tolerance
-  diverged    ///< a value became non-finite or exceeded the divergence threshold
+  max_steps,        ///< the step budget ran out
+  converged,        ///< ‖∇f‖² fell to the tolerance
+  diverged,         ///< a value became non-finite or exceeded the divergence threshold
+  domain_error,     ///< f, ∇f or the step is not defined at an iterate (log of a negative number, …)
+  interrupted,      ///< the observer of run_rows asked to stop (Ctrl-C in `descent trace`)
+  too_many_digits   ///< exact arithmetic: a number of the iterate outgrew StopRule::max_exact_digits
 };
-/// The enumerator's name: "max_steps", "converged" or "diverged".
+/// The enumerator's name: "max_steps", "converged", "diverged", "domain_error", "interrupted" or
+/// "too_many_digits".
 std::string_view to_string(Status s);
 
 /// When to stop.
@@ -148,6 +153,10 @@ struct StopRule {
   /// values f and ‖∇f‖² are still recorded at every step; saves n numbers per step on long
   /// runs of large problems).
   bool keep_iterates = true;
+  /// Exact arithmetic only: stop (status too_many_digits) once a numerator or denominator of
+  /// x_k, f(x_k) or ‖∇f(x_k)‖² has more than this many decimal digits; 0: no limit. Unlike
+  /// max_exact_bits it bounds the numbers of one step, not the stored trajectory.
+  long long max_exact_digits = 0;
 };
 
 /// The trajectory of a run: x_0 … x_K, f(x_k), ‖∇f(x_k)‖², and why it stopped. Rows stop
@@ -164,8 +173,30 @@ struct Trace {
   int steps() const { return static_cast<int>(f.size()) - 1; }
 };
 
-/// Run `opt` on `problem` from x0 under `stop`.
+/// Run `opt` on `problem` from x0 under `stop`, keeping the trajectory.
 template <class S>
 Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop);
+
+/// Receives each row of a run as it is computed: step k, x_k, f(x_k), ‖∇f(x_k)‖². Returns false to
+/// stop the run (status interrupted).
+template <class S>
+using RowObserver = std::function<bool(int k, const Vec<S>& x, const S& f, const S& grad_norm2)>;
+
+/// How a run of run_rows ended.
+struct RunEnd {
+  Status status = Status::max_steps;  ///< why it stopped
+  std::string message;                ///< the reason in words
+  int rows = 0;                       ///< rows handed to the observer (steps taken + 1; 0 if x_0 was refused)
+};
+
+/// Run `opt` on `problem` from x0 under `stop` as run() does, but hand each row to `on_row` as soon as
+/// it is computed and keep nothing: memory does not grow with the number of steps (a method keeps
+/// only the history it needs). StopRule::max_exact_bits and keep_iterates, which concern a stored
+/// trajectory, are ignored. A std::domain_error from the problem or the method (log of a negative
+/// number, a singular system) ends the run with status domain_error and the step in the message;
+/// at x_0 no row is handed over.
+template <class S>
+RunEnd run_rows(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop,
+                const RowObserver<S>& on_row);
 
 }  // namespace descent

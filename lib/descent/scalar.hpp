@@ -9,6 +9,7 @@
 #include <boost/multiprecision/mpfi.hpp>
 #include <boost/multiprecision/mpfr.hpp>
 
+#include <cmath>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -182,6 +183,40 @@ S relu_slope(const S& z) {
     return S(decltype(hi)(0), decltype(hi)(1));
   } else {
     return z > 0 ? S(1) : S(0);
+  }
+}
+
+/// The plain scalars on which the elementary functions below are defined (the automatic
+/// differentiation types of autodiff/ define their own).
+template <class S>
+concept PlainReal = std::is_floating_point_v<S> || std::is_same_v<S, Mpfr> || std::is_same_v<S, Interval>;
+
+/// The logistic sigmoid σ(z) = 1/(1 + e^{−z}), without overflow on either side (e^{z}/(1 + e^{z})
+/// for z < 0). On an Interval, 1/(1 + e^{−z}) (increasing, so an enclosure; MPFR's exponent range
+/// keeps e^{−z} finite).
+template <PlainReal S>
+S sigmoid(const S& z) {
+  using std::exp;
+  if constexpr (std::is_same_v<S, Interval>) {
+    return S(1) / (1 + S(exp(S(-z))));
+  } else {
+    if (z >= 0) return S(1) / (1 + S(exp(S(-z))));
+    const S e = exp(z);
+    return S(e / (1 + e));
+  }
+}
+/// softplus(z) = log(1 + e^{z}) = max(z, 0) + log1p(e^{−|z|}): no overflow for large z, full relative
+/// precision for very negative z (e^{z} itself), the loss of PyTorch's BCEWithLogitsLoss. On an
+/// Interval, log1p(e^{z}) (increasing, so an enclosure).
+template <PlainReal S>
+S softplus(const S& z) {
+  using std::exp;
+  using std::log1p;
+  if constexpr (std::is_same_v<S, Interval>) {
+    return S(log1p(S(exp(z))));
+  } else {
+    if (z > 0) return S(z + S(log1p(S(exp(S(-z))))));
+    return S(log1p(S(exp(z))));
   }
 }
 

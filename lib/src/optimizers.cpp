@@ -5,6 +5,7 @@
 #include "descent/kernels.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <type_traits>
 
 namespace descent {
@@ -53,12 +54,24 @@ std::string_view to_string(Status s) {
     case Status::max_steps: return "max_steps";
     case Status::converged: return "converged";
     case Status::diverged: return "diverged";
+    case Status::domain_error: return "domain_error";
+    case Status::interrupted: return "interrupted";
+    case Status::too_many_digits: return "too_many_digits";
   }
   return "unknown";
 }
 
+namespace {
+/// Decimal digits of the larger of q's numerator and denominator (mpz_sizeinbase may exceed by 1).
+long long digits_of(const Rational& q) {
+  return static_cast<long long>(std::max(mpz_sizeinbase(mpq_numref(q.backend().data()), 10),
+                                         mpz_sizeinbase(mpq_denref(q.backend().data()), 10)));
+}
+}  // namespace
+
 template <class S>
-Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop) {
+RunEnd run_rows(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop,
+                const RowObserver<S>& on_row) {
   if (x0.size() != problem.dimension())
     throw InputError("x0: has " + std::to_string(x0.size()) + " entries, the problem has dimension " +
                      std::to_string(problem.dimension()));
@@ -75,25 +88,93 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
       return false;
     }
   };
-  Trace<S> trace;
+  RunEnd end;
   opt.reset(problem.dimension());
   Vec<S> x = x0;
   Vec<S> g, gn;
-  S f = problem.value_and_gradient(x, g);
-  S g2 = kernels::squared_norm<S>(g);
-  if (out_of_bounds(x, f, g2)) {
-    trace.status = Status::diverged;
-    trace.message = "the starting point is outside the divergence bound";
-    return trace;
+  S f, g2;
+  try {
+    f = problem.value_and_gradient(x, g);
+  } catch (const std::domain_error& e) {
+    end.status = Status::domain_error;
+    end.message = std::string("f or its gradient is not defined at x0: ") + e.what();
+    return end;
   }
-  double stored_bits = 0;
+  g2 = kernels::squared_norm<S>(g);
+  if (out_of_bounds(x, f, g2)) {
+    end.status = Status::diverged;
+    end.message = "the starting point is outside the divergence bound";
+    return end;
+  }
   for (int k = 0;; ++k) {
-    // without keep_iterates only x_0 is stored here; the last iterate is added on return
+    ++end.rows;
+    if (!on_row(k, x, f, g2)) {
+      end.status = Status::interrupted;
+      end.message = "interrupted after " + std::to_string(k) + " steps";
+      return end;
+    }
+    if constexpr (ScalarTraits<S>::exact) {
+      if (stop.max_exact_digits > 0) {
+        long long most = std::max(digits_of(f), digits_of(g2));
+        for (int i = 0; i < x.size(); ++i) most = std::max(most, digits_of(x(i)));
+        if (most > stop.max_exact_digits) {
+          end.status = Status::too_many_digits;
+          end.message = "stopped after " + std::to_string(k) + " steps: a number of the iterate has " +
+                        std::to_string(most) + " digits, more than the " + std::to_string(stop.max_exact_digits) +
+                        " allowed (exact rationals gain digits with every step)";
+          return end;
+        }
+      }
+    }
+    if (stop.grad_norm2_tol > 0 && g2 <= stop.grad_norm2_tol) {
+      end.status = Status::converged;
+      end.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";
+      return end;
+    }
+    if (k > 0 && opt.finished()) {
+      end.status = Status::converged;
+      end.message = opt.finished_reason() + ", after " + std::to_string(k) + " steps";
+      return end;
+    }
+    if (k == stop.max_steps) {
+      end.status = Status::max_steps;
+      end.message = "ran " + std::to_string(k) + " steps";
+      return end;
+    }
+    Vec<S> next;
+    S fn, g2n;
+    try {
+      next = opt.step_from(problem, x, f, g);
+      // gn reuses the storage of the gradient before last (its numbers already allocated)
+      if (!opt.take_evaluation(fn, gn)) fn = problem.value_and_gradient(next, gn);
+    } catch (const std::domain_error& e) {
+      end.status = Status::domain_error;
+      end.message = "step " + std::to_string(k + 1) + ": " + e.what();
+      return end;
+    }
+    g2n = kernels::squared_norm<S>(gn);
+    if (out_of_bounds(next, fn, g2n)) {
+      end.status = Status::diverged;
+      end.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
+                    to_string<double>(to_double<S>(bound), 6) + " or became non-finite";
+      return end;
+    }
+    x = std::move(next);
+    f = std::move(fn);
+    std::swap(g, gn);
+    g2 = std::move(g2n);
+  }
+}
+
+template <class S>
+Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, const StopRule<S>& stop) {
+  Trace<S> trace;
+  Vec<S> last;
+  double stored_bits = 0;
+  const RunEnd end = run_rows<S>(problem, opt, x0, stop, [&](int k, const Vec<S>& x, const S& f, const S& g2) {
+    // without keep_iterates only x_0 is stored; the last iterate is added at the end
     if (stop.keep_iterates || trace.x.empty()) trace.x.push_back(x);
-    auto finish = [&]() -> Trace<S> {
-      if (!stop.keep_iterates && k > 0) trace.x.push_back(x);
-      return std::move(trace);
-    };
+    else last = x;
     trace.f.push_back(f);
     trace.grad_norm2.push_back(g2);
     if constexpr (ScalarTraits<S>::exact) {
@@ -107,44 +188,21 @@ Trace<S> run(const Problem<S>& problem, Optimizer<S>& opt, const Vec<S>& x0, con
                            "; exact rationals gain digits with every step); use fewer steps, simpler data or --digits D");
       }
     }
-    if (stop.grad_norm2_tol > 0 && g2 <= stop.grad_norm2_tol) {
-      trace.status = Status::converged;
-      trace.message = "squared gradient norm reached the tolerance after " + std::to_string(k) + " steps";
-      return finish();
-    }
-    if (k > 0 && opt.finished()) {
-      trace.status = Status::converged;
-      trace.message = opt.finished_reason() + ", after " + std::to_string(k) + " steps";
-      return finish();
-    }
-    if (k == stop.max_steps) {
-      trace.status = Status::max_steps;
-      trace.message = "ran " + std::to_string(k) + " steps";
-      return finish();
-    }
-    Vec<S> next = opt.step_from(problem, x, f, g);
-    S fn;
-    // gn reuses the storage of the gradient before last (its numbers already allocated)
-    if (!opt.take_evaluation(fn, gn)) fn = problem.value_and_gradient(next, gn);
-    S g2n = kernels::squared_norm<S>(gn);
-    if (out_of_bounds(next, fn, g2n)) {
-      trace.status = Status::diverged;
-      trace.message = "diverged at step " + std::to_string(k + 1) + ": |f| or |x_i| exceeded " +
-                      to_string<double>(to_double<S>(bound), 6) + " or became non-finite";
-      return finish();
-    }
-    x = std::move(next);
-    f = std::move(fn);
-    std::swap(g, gn);
-    g2 = std::move(g2n);
-  }
+    return true;
+  });
+  if (!stop.keep_iterates && end.rows > 1) trace.x.push_back(std::move(last));
+  trace.status = end.status;
+  trace.message = end.message;
+  return trace;
 }
 
 #define DESCENT_OPT(S)                                                                              \
   template class GradientDescent<S>;                                                                \
   template class HeavyBall<S>;                                                                      \
   template struct StopRule<S>;                                                                      \
-  template Trace<S> run<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&);
+  template Trace<S> run<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&);            \
+  template RunEnd run_rows<S>(const Problem<S>&, Optimizer<S>&, const Vec<S>&, const StopRule<S>&,        \
+                              const RowObserver<S>&);
 
 DESCENT_OPT(double)
 DESCENT_OPT(Mpfr)

@@ -14,6 +14,9 @@ of the notes (not from the C++ code):
   lessard        f' = L x (x < 1), mu x + (L - mu) (1 <= x < 2), L x - (L - mu) (x >= 2);
                  f = L x^2/2, mu x^2/2 + (L - mu) x - (L - mu)/2, L x^2/2 - (L - mu) x + 3(L - mu)/2;
                  f'' the right piece's at a breakpoint; mu, L optional, defaults 1 and 25
+  expression     the formula parsed by Python's ast (numbers as Fractions from their text), f summed over
+                 the data rows (divided by K for "reduce": "mean"); gradient and Hessian by dual numbers
+                 written in expression_oracle.py, not by the library's AD
   x_prev         optional in every file: the iterate before x0; v_0 = x0 - x_prev (else 0)
 
   eta_k          eta m_k, m_k of --schedule (default constant), set before step k:
@@ -91,6 +94,8 @@ import sys
 from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+if hasattr(sys, "set_int_max_str_digits"):
+    sys.set_int_max_str_digits(0)  # exact rationals of many thousand digits (Python >= 3.11 limits them)
 
 decimal.getcontext().prec = 2100  # above the largest --digits (2000)
 
@@ -297,6 +302,11 @@ def load_problem(path, R):
 
         def hess(x):
             return [[mu if 1 <= x[0] < 2 else L]]
+
+    elif kind == "expression":
+        # the formula parsed by Python's ast, derivatives by dual numbers written here (expression_oracle.py)
+        import expression_oracle
+        f, grad, hess, f_scale, g_scale, _ = expression_oracle.load(path, doc, R, num)
 
     else:
         raise SystemExit(f"unknown kind {kind!r}")
@@ -554,6 +564,7 @@ def main():
                     help="recompute with this form (negative control: must disagree)")
     ap.add_argument("--min-plateau-reductions", type=int, default=0,
                     help="require the plateau schedule to reduce eta at least this many times in the run")
+    ap.add_argument("--x0", help="the starting point a,b,... passed to descent trace --x0 (replaces the file's x0)")
     ap.add_argument("--expect-status", default="max_steps", choices=["max_steps", "diverged"])
     args = ap.parse_args()
 
@@ -574,11 +585,17 @@ def main():
     texts.update({k: getattr(args, k) for k in VALUE_FLAGS if getattr(args, k) is not None})
     fractions_ = {k: to_fraction(t, "--" + k) for k, t in texts.items()}
 
+    import expression_oracle
     irrational = (schedule in IRRATIONAL_SCHEDULES or args.method == "adagrad"
+                  or expression_oracle.irrational(args.reference_problem or args.problem)
                   or (args.L is not None and (fractions_.get("mu", 0) == 0
                                               or rational_sqrt(fractions_["L"] / fractions_["mu"]) is None)))
     if irrational and mode == "exact":
         raise SystemExit("this run is irrational: the test must use --digits D")
+    # a polynomial of high degree (an expression) gains digits geometrically in exact arithmetic:
+    # outside --exact its reference runs in mpmath
+    if mode != "exact" and read_document(args.reference_problem or args.problem).get("kind") == "expression":
+        irrational = True
     R = High(max(60, 2 * (args.digits or 0) + 40)) if irrational else Exact()
 
     params = {k: R.lift(q) for k, q in fractions_.items()}
@@ -586,6 +603,8 @@ def main():
     params["schedule"] = schedule
     params["patience"] = int(args.patience) if args.patience is not None else 10
     problem = load_problem(args.reference_problem or args.problem, R)
+    if args.x0 is not None:
+        problem = problem[:3] + ([R.lift(to_fraction(t, "--x0")) for t in args.x0.split(",")],) + problem[4:]
     kind, x0 = problem[0], problem[3]
     rows, status, sched = trajectory(problem, args.method, params, args.steps, R, args.oracle)
     if status != args.expect_status:
@@ -595,7 +614,7 @@ def main():
              f"{args.min_plateau_reductions} (the run does not exercise it)")
 
     cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--steps", str(args.steps)]
-    for flag in VALUE_FLAGS + ("preconditioner", "form", "schedule", "patience"):
+    for flag in VALUE_FLAGS + ("preconditioner", "form", "schedule", "patience", "x0"):
         if getattr(args, flag) is not None:
             cmd += ["--" + flag, getattr(args, flag)]
     if args.exact:

@@ -6,7 +6,8 @@
 /// (vᵀ∇²f(x)w), hence Hessian-vector products.
 ///
 /// The operations the course needs: + − × ÷, integer powers, exp, log, sqrt, the logistic sigmoid,
-/// tanh and ReLU. ReLU's subgradient convention: relu′(0) = 0 (PyTorch's choice).
+/// tanh, ReLU, sin, cos, softplus and abs. Subgradient convention at kinks: relu′(0) = abs′(0) = 0
+/// (PyTorch's choice).
 #pragma once
 
 #include <cmath>
@@ -166,6 +167,47 @@ Dual<S> relu(const Dual<S>& a) {
     return {relu_value(a.value), S(relu_slope(a.value) * a.derivative)};
   else
     return primal(a.value) > 0 ? a : Dual<S>(S(0), S(0));
+}
+
+/// sin, derivative cos.
+template <class S>
+Dual<S> sin(const Dual<S>& a) {
+  using std::cos;
+  using std::sin;
+  return {S(sin(a.value)), S(cos(a.value)) * a.derivative};
+}
+/// cos, derivative −sin.
+template <class S>
+Dual<S> cos(const Dual<S>& a) {
+  using std::cos;
+  using std::sin;
+  return {S(cos(a.value)), S(-S(sin(a.value))) * a.derivative};
+}
+/// softplus(a) = log(1 + e^a) without overflow (scalar.hpp), derivative σ(a).
+template <class S>
+Dual<S> softplus(const Dual<S>& a) {
+  using descent::sigmoid;
+  using descent::softplus;
+  return {S(softplus(a.value)), S(sigmoid(a.value)) * a.derivative};
+}
+/// |a| with |·|′(0) = 0 (PyTorch's choice, sign(0) = 0). Over an Interval that contains 0: the value
+/// [0, max|a|] and the slope [−1, 1] (an enclosure); nested duals over such an interval throw
+/// std::domain_error, since the second derivative has no enclosure across the kink.
+template <class S>
+Dual<S> abs(const Dual<S>& a) {
+  const auto& p = primal(a.value);
+  if constexpr (std::is_same_v<std::decay_t<decltype(p)>, Interval>) {
+    if (boost::multiprecision::lower(p) > 0) return a;
+    if (boost::multiprecision::upper(p) < 0) return -a;
+    if constexpr (std::is_same_v<S, Interval>)
+      return {abs_value(a.value), S(Interval(-1, 1) * a.derivative)};
+    else
+      throw std::domain_error("abs has no second derivative at 0, which the box contains");
+  } else {
+    if (p > 0) return a;
+    if (p < 0) return -a;
+    return {S(0), S(0)};
+  }
 }
 
 }  // namespace descent::autodiff

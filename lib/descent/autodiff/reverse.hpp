@@ -6,7 +6,7 @@
 /// function in one pass, where forward mode (forward.hpp) needs one pass per input.
 ///
 /// Operations: + − × ÷, integer powers, exp, log, sqrt, the logistic sigmoid, tanh and ReLU
-/// (relu′(0) = 0). The tape counts its nodes, which is the cost measure lesson 15 compares.
+/// (relu′(0) = 0), sin, cos, softplus and abs. The tape counts its nodes, which is the cost measure lesson 15 compares.
 #pragma once
 
 #include <cmath>
@@ -188,6 +188,34 @@ Var<S> tanh(const Var<S>& a) {
 template <class S>
 Var<S> relu(const Var<S>& a) {
   return a.tape->push(relu_value(a.value), a.index, relu_slope(a.value), -1, S(0));
+}
+
+/// sin, derivative cos.
+template <class S>
+Var<S> sin(const Var<S>& a) {
+  using std::cos;
+  using std::sin;
+  return a.tape->push(S(sin(a.value)), a.index, S(cos(a.value)), -1, S(0));
+}
+/// cos, derivative −sin.
+template <class S>
+Var<S> cos(const Var<S>& a) {
+  using std::cos;
+  using std::sin;
+  return a.tape->push(S(cos(a.value)), a.index, S(-S(sin(a.value))), -1, S(0));
+}
+/// softplus(a) = log(1 + e^a) without overflow (scalar.hpp), derivative σ(a).
+template <class S>
+Var<S> softplus(const Var<S>& a) {
+  using descent::sigmoid;
+  using descent::softplus;
+  return a.tape->push(S(softplus(a.value)), a.index, S(sigmoid(a.value)), -1, S(0));
+}
+/// |a| with |·|′(0) = 0 (PyTorch's choice, sign(0) = 0). Point scalars only.
+template <class S>
+Var<S> abs(const Var<S>& a) {
+  const int sign = a.value > 0 ? 1 : (a.value < 0 ? -1 : 0);
+  return a.tape->push(sign < 0 ? S(-a.value) : a.value, a.index, S(sign), -1, S(0));
 }
 
 }  // namespace descent::autodiff

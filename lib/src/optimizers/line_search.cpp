@@ -269,6 +269,7 @@ std::vector<MethodInfo> families::line_search() {
        "one form (exact step on quadratics, golden section otherwise)", "--method steepest",
        {"exact_line_search", "steepest_descent_kantorovich"}}
 },
+       .evaluations_per_step = 60,
        .make_double = build_steepest<double>,
        .make_mpfr = build_steepest<Mpfr>,
        .make_exact = build_steepest<Rational>},
@@ -282,6 +283,7 @@ std::vector<MethodInfo> families::line_search() {
 {"backtracking", "paper", "Armijo (1966)", "x <- x - t g, t = eta rho^j the first with sufficient decrease",
        "one form", "--method backtracking", {"armijo_backtracking"}}
 },
+       .evaluations_per_step = 4,
        .make_double = build_backtracking<double>,
        .make_mpfr = build_backtracking<Mpfr>,
        .make_exact = build_backtracking<Rational>},

@@ -130,6 +130,7 @@ std::vector<MethodInfo> families::newton() {
 {"newton", "paper", "seeds 001-003", "x <- x - eta (H + damping I)^(-1) grad f(x)", "one form", "--method newton",
        {"newton_one_step_quadratic", "newton_quadratic_convergence"}}
 },
+       .uses_hessian = true,
        .make_double = build_newton<double>,
        .make_mpfr = build_newton<Mpfr>,
        .make_exact = build_newton<Rational>},

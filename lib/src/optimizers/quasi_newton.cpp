@@ -159,6 +159,8 @@ std::vector<MethodInfo> families::quasi_newton() {
 {"bfgs", "paper", "Nocedal & Wright, Alg. 6.1", "x <- x + t d, d = -H g, H the BFGS inverse-Hessian estimate",
        "one form (strong Wolfe line search)", "--method bfgs", {"quasi_newton"}}
 },
+       .evaluations_per_step = 3,
+       .dense_matrix = true,
        .make_double = build_bfgs<double>,
        .make_mpfr = build_bfgs<Mpfr>},
       {.name = "lbfgs",
@@ -170,6 +172,7 @@ std::vector<MethodInfo> families::quasi_newton() {
 {"lbfgs", "paper", "Nocedal & Wright, Alg. 7.4; LBFGSpp", "the two-loop recursion over the last m pairs",
        "one form; torch.optim.LBFGS uses its own line search and is not compared", "--method lbfgs", {"quasi_newton"}}
 },
+       .evaluations_per_step = 3,
        .make_double = build_lbfgs<double>,
        .make_mpfr = build_lbfgs<Mpfr>},
   };

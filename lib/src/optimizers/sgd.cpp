@@ -112,7 +112,7 @@ std::unique_ptr<Optimizer<S>> build_sgd(const MethodArgs& a) {
 std::vector<MethodInfo> families::sgd() {
   return {{.name = "sgd",
            .summary = "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum "
-                      "over examples only (kinds least_squares, logistic, mlp); --epochs E sets the steps to E ceil(K/B)",
+                      "over examples only (the kinds descent trace --kinds marks as sums: least_squares, logistic, mlp, expression); --epochs E sets the steps to E ceil(K/B)",
            .parameters = {families::positive("lr", "", "step size"),
                           families::integer("batch", "1", "1", "1000000", "examples per step B (at most K)"),
                           families::integer("seed", "0", "0", "2147483647", "seed of the sampling (SplitMix64)"),

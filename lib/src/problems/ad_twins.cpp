@@ -2,6 +2,7 @@
 // is written from the problem's definition in its header, not from its gradient code.
 #include "descent/autodiff/twin.hpp"
 
+#include "descent/problems/expression.hpp"
 #include "descent/problems/logistic.hpp"
 #include "descent/problems/mlp.hpp"
 #include "descent/problems/test_functions.hpp"
@@ -189,19 +190,23 @@ std::unique_ptr<AdProblem<S>> ad_twin(const Problem<S>& p) {
       const S lambda = lr->lambda();
       // (1/m) Σᵢ [log(1 + e^{xᵢᵀw}) − yᵢ xᵢᵀw] + (λ/2)‖w‖²
       return std::make_unique<AdProblem<S>>("logistic (AD)", n, [X, y, lambda, n](const auto& w) {
-        using std::exp;
-        using std::log;
+        using descent::softplus;  // log(1 + e^s) without overflow
         auto f = zero_like(w);
         for (int i = 0; i < X.rows(); ++i) {
           auto s = zero_like(w);
           for (int j = 0; j < n; ++j) s = s + X(i, j) * w[static_cast<std::size_t>(j)];
-          f = f + log(1 + exp(s)) - y(i) * s;
+          f = f + softplus(s) - y(i) * s;
         }
         auto r = zero_like(w);
         for (int j = 0; j < n; ++j) r = r + w[static_cast<std::size_t>(j)] * w[static_cast<std::size_t>(j)];
         return f / S(X.rows()) + lambda / 2 * r;
       });
     }
+  }
+  if (const auto* ex = dynamic_cast<const ExpressionProblem<S>*>(&p)) {
+    // the same program, run on the AD types: reverse and forward mode check each other
+    auto copy = std::make_shared<const ExpressionProblem<S>>(*ex);
+    return std::make_unique<AdProblem<S>>("expression (AD)", n, [copy](const auto& x) { return copy->evaluate(x); });
   }
   throw InputError("no AD formula for the problem " + p.name());
 }

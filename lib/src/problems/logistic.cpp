@@ -7,24 +7,7 @@
 
 namespace descent {
 
-namespace {
-// log(1 + e^z) without overflow: max(z, 0) + log(1 + e^{−|z|}).
-template <class S>
-S softplus(const S& z) {
-  using std::exp;
-  using std::log;
-  const S a = z < 0 ? S(-z) : z;
-  return (z > 0 ? z : S(0)) + S(log(1 + S(exp(-a))));
-}
-// σ(z) = 1/(1 + e^{−z}), evaluated without overflow on either side.
-template <class S>
-S sigmoid(const S& z) {
-  using std::exp;
-  if (z >= 0) return 1 / (1 + S(exp(-z)));
-  const S e = exp(z);
-  return e / (1 + e);
-}
-}  // namespace
+// softplus and sigmoid: scalar.hpp (no overflow, full relative precision for very negative z).
 
 template <class S>
 LogisticRegression<S>::LogisticRegression(Mat<S> X, Vec<S> y, S lambda)

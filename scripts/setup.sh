@@ -16,6 +16,8 @@ packages=(g++ make cmake ninja-build pkg-config python3
   libeigen3-dev libboost-dev libmpfr-dev libgmp-dev libmpfi-dev
   catch2 librapidcheck-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev liblbfgspp-dev
   gnuplot-nox doxygen graphviz libjs-mathjax python3-mpmath)
+# the tests run real PyTorch (Debian's python3-torch for /usr/bin/python3) against the optimizers
+if [ "$mode" != lessons ]; then packages+=(python3-torch); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

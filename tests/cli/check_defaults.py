@@ -24,7 +24,7 @@ REFERENCE = {
     "amsgrad": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
                 "convention": "pytorch"},                                    # torch.optim.Adam(amsgrad=True)
     "nadam": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
-              "momentum-decay": F(4, 1000)},                                 # torch.optim.NAdam
+              "momentum-decay": F(4, 1000), "convention": "pytorch"},        # torch.optim.NAdam (>= 2.0's product)
     "rprop": {"lr": F(1, 100), "etas": (F(1, 2), F(6, 5)), "step-sizes": (F(1, 10**6), 50),
               "convention": "pytorch"},                                      # torch.optim.Rprop
     "quickprop": {"lr": F(1, 100), "max-growth": F(7, 4), "convention": "paper"},  # Fahlman (1988): mu = 1.75

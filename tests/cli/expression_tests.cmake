@@ -119,3 +119,19 @@ add_test(NAME "descent certify: the check fails on minus Himmelblau (negative co
                  --problem ${expr}/himmelblau_negated.json)
 set_tests_properties("descent certify: the check fails on minus Himmelblau (negative control)"
                      PROPERTIES LABELS "cli" PASS_REGULAR_EXPRESSION "[0-9]+ failure\\(s\\)")
+
+# ---- stable losses: cross-entropy from the logit (BCEWithLogitsLoss), finite and correct at saturation
+add_test(NAME "descent grad: a sigmoid neuron's cross-entropy at z = 40, 800 (double) and 10^4 (50 digits) agrees with mpmath"
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_saturated.py --descent ${descent_exe}
+                 --data ${data}/saturated)
+set_tests_properties("descent grad: a sigmoid neuron's cross-entropy at z = 40, 800 (double) and 10^4 (50 digits) agrees with mpmath"
+                     PROPERTIES LABELS "cli")
+
+# ---- real PyTorch: torch.optim 1.13 in float64 against descent trace, row by row
+# /usr/bin/python3 with Debian's python3-torch (scripts/setup.sh test and sanitize install it); without
+# torch the test fails with that message rather than being skipped.
+set(DESCENT_TORCH_PYTHON /usr/bin/python3 CACHE FILEPATH "the Python that imports torch, for the PyTorch tests")
+add_test(NAME "descent trace: every optimizer in PyTorch's form agrees with real torch.optim row by row (random cases, negative controls)"
+         COMMAND ${DESCENT_TORCH_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/torch_oracle.py --descent ${descent_exe})
+set_tests_properties("descent trace: every optimizer in PyTorch's form agrees with real torch.optim row by row (random cases, negative controls)"
+                     PROPERTIES LABELS "cli;torch")

@@ -82,6 +82,9 @@ struct NAdamOptions {
   S eps = S(1) / 100000000;         ///< ε ≥ 0
   S weight_decay = S(0);            ///< λ ≥ 0: g ← g + λx (L2)
   S momentum_decay = S(4) / 1000;   ///< ψ ≥ 0 of the momentum schedule μ_t = β₁(1 − ½·0.96^(tψ))
+  /// Π_{t+1} as torch 1.13's NAdam computes it, Π_t·μ_t·μ_{t+1} (an extra factor μ_t; fixed in
+  /// torch 2.0), instead of Dozat's Π_t·μ_{t+1}.
+  bool torch_1_13_product = false;
 };
 
 /// NAdam (Dozat 2016, "Incorporating Nesterov momentum into Adam"), in PyTorch's form

@@ -126,8 +126,10 @@ T activate(Activation a, const T& z) {
 
 /// y_N(θ; x_t), the network's outputs for example t of X (K×n_0, one example per row), written once
 /// for any T (a plain scalar, Dual, Var): the forward pass z_k = W_k y_{k−1} + b_k, y_k = f(z_k).
+/// `logits`: return z_N, the last layer before its activation.
 template <class T, class S>
-std::vector<T> mlp_outputs(const MlpShape& shape, const std::vector<T>& theta, const Mat<S>& X, int t) {
+std::vector<T> mlp_outputs(const MlpShape& shape, const std::vector<T>& theta, const Mat<S>& X, int t,
+                           bool logits = false) {
   const int N = shape.layers();
   std::vector<T> y;  // y_k, k ≥ 1
   for (int k = 1; k <= N; ++k) {
@@ -140,33 +142,36 @@ std::vector<T> mlp_outputs(const MlpShape& shape, const std::vector<T>& theta, c
       T z = k == 1 ? T(W(0) * X(t, 0)) : T(W(0) * y[0]);
       for (int j = 1; j < cols; ++j) z = k == 1 ? T(z + W(j) * X(t, j)) : T(z + W(j) * y[static_cast<std::size_t>(j)]);
       if (shape.bias) z = z + theta[static_cast<std::size_t>(shape.bias_offset(k) + i)];
-      next.push_back(activate<T>(shape.activation(k), z));
+      next.push_back(logits && k == N ? z : activate<T>(shape.activation(k), z));
     }
     y = std::move(next);
   }
   return y;
 }
 
-/// Div(y_N(θ; x_t), d_t) for example t of the data (X: K×n_0, D: K×n_N), for any T.
+/// Div(y_N(θ; x_t), d_t) for example t of the data (X: K×n_0, D: K×n_N), for any T. The cross-entropy
+/// is computed from the logit z = z_N, as PyTorch's BCEWithLogitsLoss does: −log σ(z) = softplus(−z) and
+/// −log(1 − σ(z)) = softplus(z), finite and accurate where σ(z) rounds to 0 or 1.
 template <class T, class S>
 T mlp_divergence(const MlpShape& shape, const std::vector<T>& theta, const Mat<S>& X, const Mat<S>& D, int t) {
-  using std::log;
-  const std::vector<T> y = mlp_outputs<T, S>(shape, theta, X, t);
+  const std::vector<T> y = mlp_outputs<T, S>(shape, theta, X, t, shape.divergence == Divergence::cross_entropy);
   const int out = shape.sizes.back();
-  T div = y[0] - y[0];
-  for (int i = 0; i < out; ++i) {
+  // the first term starts the sum: a zero made as y₀ − y₀ would take y₀'s adjoint through +1 − 1, and
+  // an adjoint far below 1 (a saturated output's) would cancel with it in floating point
+  auto term = [&](int i) -> T {
     const T& yi = y[static_cast<std::size_t>(i)];
     if (shape.divergence == Divergence::l2) {
       const T r = yi - D(t, i);
-      div = div + r * r;
-    } else {
-      if constexpr (ScalarTraits<base_scalar_t<T>>::exact) {
-        throw InputError("divergence cross_entropy needs log and is not available in exact arithmetic");
-      } else {
-        div = D(t, i) == 1 ? T(div - log(yi)) : T(div - log(T(1 - yi)));
-      }
+      return r * r;
     }
-  }
+    if constexpr (ScalarTraits<base_scalar_t<T>>::exact) {
+      throw InputError("divergence cross_entropy needs log and is not available in exact arithmetic");
+    } else {
+      return D(t, i) == 1 ? T(softplus(T(-yi))) : T(softplus(yi));  // yi is the logit z_N
+    }
+  };
+  T div = term(0);
+  for (int i = 1; i < out; ++i) div = div + term(i);
   return div;
 }
 

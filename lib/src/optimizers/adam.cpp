@@ -111,7 +111,7 @@ Vec<S> NAdam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
   const S bc2 = 1 - S(pow(o_.beta2, S(t_)));
   const S mu = momentum(t_), mu_next = momentum(t_ + 1);
   mu_product_ *= mu;
-  const S mu_product_next = mu_product_ * mu_next;
+  const S mu_product_next = o_.torch_1_13_product ? S(mu_product_ * mu * mu_next) : S(mu_product_ * mu_next);
   const S c_g = -lr_ * (1 - mu) / (1 - mu_product_), c_m = -lr_ * mu_next / (1 - mu_product_next);
   Vec<S> next = x;
   for (int i = 0; i < n; ++i) {
@@ -171,6 +171,7 @@ std::unique_ptr<Optimizer<S>> build_nadam(const MethodArgs& a) {
   o.eps = a.number<S>("eps");
   o.weight_decay = a.number<S>("weight-decay");
   o.momentum_decay = a.number<S>("momentum-decay");
+  o.torch_1_13_product = a.word("convention") == "torch_1_13";
   return std::make_unique<NAdam<S>>(o);
 }
 template <class S>
@@ -261,7 +262,10 @@ std::vector<MethodInfo> families::adam() {
        .summary = "NAdam (Dozat 2016; pytorch): Adam's m and v, mu_t = b1 (1 - 0.96^(t psi)/2), P_t = mu_1...mu_t, "
                   "d = sqrt(v/(1 - b2^t)) + eps; x <- x - lr (1 - mu_t)/(1 - P_t) g/d - lr mu_(t+1)/(1 - P_(t+1)) m/d",
        .parameters = {families::positive("lr", "2/1000", "learning rate gamma"), families::betas(), eps, l2,
-                      families::nonnegative("momentum-decay", "4/1000", "psi of the momentum schedule mu_t")},
+                      families::nonnegative("momentum-decay", "4/1000", "psi of the momentum schedule mu_t"),
+                      families::convention("pytorch", {"pytorch", "torch_1_13"},
+                                           "pytorch (Dozat's P_(t+1) = P_t mu_(t+1), torch >= 2.0) or torch_1_13 "
+                                           "(torch 1.13's P_t mu_t mu_(t+1))")},
        .exact = "no (powers of 0.96, square roots)",
        .exactness = Exactness::no,
        .schedulable = true,
@@ -270,7 +274,13 @@ std::vector<MethodInfo> families::adam() {
                   "x <- x - lr (1 - mu_t)/(1 - P_t) g/d - lr mu_(t+1)/(1 - P_(t+1)) m/d, d = sqrt(v/(1 - b2^t)) + eps",
                   "Nesterov's look-ahead in Adam: the momentum part uses mu_(t+1), the next step's; its first step is "
                   "lr (1 + mu_2 (1 - b1)/(1 - mu_1 mu_2)) per coordinate for eps = 0, not Adam's lr",
-                  "--method nadam", {"adam_first_step"}}},
+                  "--method nadam", {"adam_first_step"}},
+                 {"nadam", "torch_1_13", "torch.optim.NAdam of PyTorch 1.13 (Debian 12's python3-torch)",
+                  "the same with P_(t+1) replaced by P_t mu_t mu_(t+1)",
+                  "torch 1.13 multiplies mu_t into the product twice (mu_product * mu * mu_next after mu_product *= mu); "
+                  "torch 2.0 fixed it. The first step differs from the pytorch form's by a relative 1e-5 to 1e-3 "
+                  "(tests/cli/torch_oracle.py runs real torch 1.13 against this form)",
+                  "--method nadam --convention torch_1_13", {"adam_first_step"}}},
        .make_double = build_nadam<double>,
        .make_mpfr = build_nadam<Mpfr>},
   };

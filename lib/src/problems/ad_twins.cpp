@@ -68,10 +68,15 @@ Mat<S> AdProblem<S>::hessian(const Vec<S>& x) const {
 }
 
 namespace {
-// 0 of the type of x[0] (a node of x's tape for Var)
+// 0 of the type of x[0]: a constant of x's tape for Var, not x[0] − x[0], whose +1 − 1 in x[0]'s adjoint
+// would cancel an adjoint far below 1 in floating point
 template <class V>
 auto zero_like(const V& x) {
-  return x[0] - x[0];
+  using T = std::decay_t<decltype(x[0])>;
+  if constexpr (is_var<T>)
+    return x[0].tape->constant(decltype(x[0].value)(0));
+  else
+    return T(x[0] - x[0]);
 }
 template <class T>
 T abs_generic(const T& t) {

@@ -154,8 +154,10 @@ LayerGradients<S> Mlp<S>::backward(int t, const Vec<S>& theta) const {
       gy(i) = 2 * (yN(i) - d(i));
     } else {
       if constexpr (!ScalarTraits<S>::exact) {
-        using std::log;
-        div -= d(i) == 1 ? S(log(yN(i))) : S(log(S(1 - yN(i))));
+        // from the logit z (BCEWithLogitsLoss): −log y = softplus(−z), −log(1 − y) = softplus(z), finite where
+        // y = σ(z) rounds to 1 or 0; ∇_y Div = −1/y or 1/(1 − y) as in the notes (infinite there)
+        const S& z = r.z[static_cast<std::size_t>(N)](i);
+        div += d(i) == 1 ? softplus(S(-z)) : softplus(z);
         gy(i) = d(i) == 1 ? S(-1 / yN(i)) : S(1 / (1 - yN(i)));
       }
     }
@@ -168,6 +170,11 @@ LayerGradients<S> Mlp<S>::backward(int t, const Vec<S>& theta) const {
     Vec<S> gz(r.z[uk].size());
     for (int i = 0; i < gz.size(); ++i)  // ∇_{z_k}Div = ∇_{y_k}Div ∇_{z_k}y_k (a diagonal Jacobian)
       gz(i) = r.grad_y[uk](i) * derivative_of<S>(shape_.activation(k), r.z[uk](i), r.y[uk](i));
+    if constexpr (!ScalarTraits<S>::exact)
+      if (k == N && shape_.divergence == Divergence::cross_entropy)
+        for (int i = 0; i < gz.size(); ++i)  // the product above, simplified: −(1/y)·y(1 − y) = y − 1 = −σ(−z), and
+          // (1/(1 − y))·y(1 − y) = y = σ(z): exact where y rounds to 1 or 0 and the product is 0·∞
+          gz(i) = D_(t, i) == 1 ? S(-sigmoid(S(-r.z[uk](i)))) : sigmoid(r.z[uk](i));
     r.grad_z[uk] = gz;
     r.grad_W[uk] = r.y[uk - 1] * gz.transpose();  // ∇_{W_k}Div = y_{k-1} ∇_{z_k}Div
     r.grad_y[uk - 1] = (gz.transpose() * W(k, theta)).transpose();  // ∇_{y_{k-1}}Div = ∇_{z_k}Div W_k

@@ -1,0 +1,333 @@
+#!/usr/bin/python3
+"""`descent trace` against real torch.optim (PyTorch 1.13, float64, CPU), not a transcription.
+
+Run by /usr/bin/python3 with Debian's python3-torch (scripts/setup.sh test installs it). For every
+optimizer descent has in PyTorch's form, over random hyper-parameters inside torch's documented
+ranges and random problems — SPD quadratics, logistic regression, formulas of kind expression — the
+same run is made twice:
+
+  torch    x = torch.tensor(x0, float64, requires_grad=True); each step f(x).backward(), opt.step();
+           f written in torch (for an expression, the formula read by Python's ast and evaluated with
+           torch's functions), gradients by torch.autograd;
+  descent  descent trace --method M --convention pytorch ... --format json, in double and at --digits 30.
+
+Every number is a float64 handed to descent as its exact fraction p/q, so both start from the same
+values. Row k agrees when max_i |x_descent - x_torch| <= 1e-12 (k + 1) max(1, max_i |x_torch|) and
+|f_descent - f_torch| <= 1e-12 (k + 1) max(1, |f_torch(k)|, |f_torch(0)|).
+
+Negative controls, which must disagree: torch with the learning rate changed by one part in 10^6,
+and torch's AdamW against descent's Adam with weight decay (decoupled vs L2).
+
+Usage: torch_oracle.py --descent PATH [--seed S] [--cases-per-method N] [-v]
+Exit 0 when every case agrees and every control disagrees; 1 otherwise.
+"""
+import argparse
+import ast
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from fractions import Fraction
+
+try:
+    import torch
+except ImportError:
+    print("FAIL: PyTorch is not importable by " + sys.executable +
+          " (install Debian's python3-torch: scripts/setup.sh test does)")
+    sys.exit(1)
+
+torch.set_default_dtype(torch.float64)
+failures = []
+VERBOSE = False
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL: " + message)
+
+
+def exact(v):
+    """A float64 as the exact fraction descent reads."""
+    q = Fraction(v)
+    return f"{q.numerator}/{q.denominator}" if q.denominator != 1 else str(q.numerator)
+
+
+# ---- problems: a JSON file for descent and f(x) for torch
+
+def quadratic(rng):
+    n = rng.randint(2, 5)
+    M = [[rng.uniform(-1, 1) for _ in range(n)] for _ in range(n)]
+    A = [[sum(M[i][k] * M[j][k] for k in range(n)) + (0.5 if i == j else 0.0) for j in range(n)] for i in range(n)]
+    A = [[A[i][j] if i <= j else A[j][i] for j in range(n)] for i in range(n)]  # exactly symmetric
+    b = [rng.uniform(-2, 2) for _ in range(n)]
+    c = rng.uniform(-1, 1)
+    x0 = [rng.uniform(-2, 2) for _ in range(n)]
+    doc = {"kind": "quadratic", "A": [[exact(v) for v in r] for r in A], "b": [exact(v) for v in b], "c": exact(c),
+           "x0": [exact(v) for v in x0]}
+    At, bt = torch.tensor(A), torch.tensor(b)
+    return doc, x0, lambda x: 0.5 * x @ (At @ x) - bt @ x + c
+
+
+def logistic(rng):
+    m, n = rng.randint(5, 12), rng.randint(2, 4)
+    X = [[rng.uniform(-2, 2) for _ in range(n)] for _ in range(m)]
+    y = [rng.randint(0, 1) for _ in range(m)]
+    lam = rng.choice([0.0, rng.uniform(1e-3, 1e-1)])
+    x0 = [rng.uniform(-1, 1) for _ in range(n)]
+    doc = {"kind": "logistic", "X": [[exact(v) for v in r] for r in X], "y": [str(v) for v in y], "lambda": exact(lam),
+           "x0": [exact(v) for v in x0]}
+    Xt, yt = torch.tensor(X), torch.tensor([float(v) for v in y])
+
+    def f(w):
+        z = Xt @ w
+        return torch.mean(torch.logaddexp(torch.zeros(()), z) - yt * z) + lam / 2 * (w @ w)
+    return doc, x0, f
+
+
+TORCH_FUNCTIONS = {"exp": torch.exp, "log": torch.log, "sqrt": torch.sqrt, "sin": torch.sin, "cos": torch.cos,
+                   "tanh": torch.tanh, "sigmoid": torch.sigmoid, "relu": torch.relu, "abs": torch.abs,
+                   "softplus": lambda z: torch.logaddexp(torch.zeros(()), z)}  # exact, unlike F.softplus past 20
+
+
+def torch_formula(text, names):
+    tree = ast.parse(text.replace("^", "**"), mode="eval").body
+
+    def ev(node, env):
+        if isinstance(node, ast.Constant):
+            return float(Fraction(ast.get_source_segment(text.replace("^", "**"), node)))
+        if isinstance(node, ast.Name):
+            return env[node.id] if node.id in env else {"pi": math.pi, "e": math.e}[node.id]
+        if isinstance(node, ast.UnaryOp):
+            v = ev(node.operand, env)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.Call):
+            return TORCH_FUNCTIONS[node.func.id](ev(node.args[0], env))
+        a, b = ev(node.left, env), ev(node.right, env)
+        return {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b, ast.Div: lambda: a / b,
+                ast.Pow: lambda: a ** b}[type(node.op)]()
+    return lambda x: ev(tree, {name: x[i] for i, name in enumerate(names)})
+
+
+def expression(rng):
+    a, b, c, d = (round(rng.uniform(0.5, 2), 3) for _ in range(4))
+    text = rng.choice([
+        f"{a}*(x - {b})^2 + {c}*(y + {d})^2 + softplus(x*y)/4",
+        f"(1.5 - x + x*y)^2/{a} + (2.25 - x + x*y^2)^2/{b}",
+        f"{a}*x^2 + {b}*y^2 + {c}*sin(x)*cos(y) + {d}*sigmoid(x - y)",
+        f"log(1 + {a}*x^2) + {b}*(y - tanh(x))^2",
+    ])
+    x0 = [rng.uniform(-1, 1), rng.uniform(-1, 1)]
+    doc = {"kind": "expression", "vars": ["x", "y"], "f": text, "x0": [exact(v) for v in x0]}
+    return doc, x0, torch_formula(text, ["x", "y"])
+
+
+PROBLEMS = {"quadratic": quadratic, "logistic": logistic, "expression": expression}
+
+
+# ---- methods: random hyper-parameters, descent's flags, torch's optimizer
+
+def lr(rng, lo, hi):
+    return math.exp(rng.uniform(math.log(lo), math.log(hi)))
+
+
+def methods():
+    def gd(rng):
+        p = {"lr": lr(rng, 1e-3, 0.2)}
+        return ["--method", "gd", "--eta", exact(p["lr"])], lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s)
+
+    def heavy_ball(rng):
+        p = {"lr": lr(rng, 1e-3, 0.1), "m": rng.uniform(0, 0.95)}
+        return (["--method", "heavy_ball", "--convention", "pytorch", "--eta", exact(p["lr"]), "--beta", exact(p["m"])],
+                lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s, momentum=p["m"]))
+
+    def nesterov(rng):
+        p = {"lr": lr(rng, 1e-3, 0.1), "m": rng.uniform(0.05, 0.95)}
+        return (["--method", "nesterov", "--convention", "pytorch", "--eta", exact(p["lr"]), "--beta", exact(p["m"])],
+                lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s, momentum=p["m"], nesterov=True))
+
+    def adagrad(rng):
+        p = {"lr": lr(rng, 1e-3, 0.5), "lr_decay": rng.choice([0.0, rng.uniform(0, 0.1)]),
+             "wd": rng.choice([0.0, rng.uniform(0, 0.1)]), "G0": rng.choice([0.0, rng.uniform(0, 1)]),
+             "eps": lr(rng, 1e-12, 1e-6)}
+        return (["--method", "adagrad", "--convention", "pytorch", "--lr", exact(p["lr"]), "--lr-decay", exact(p["lr_decay"]),
+                 "--weight-decay", exact(p["wd"]), "--initial-accumulator-value", exact(p["G0"]), "--eps", exact(p["eps"])],
+                lambda x, s=1: torch.optim.Adagrad([x], lr=p["lr"] * s, lr_decay=p["lr_decay"], weight_decay=p["wd"],
+                                                   initial_accumulator_value=p["G0"], eps=p["eps"]))
+
+    def rmsprop(rng):
+        p = {"lr": lr(rng, 1e-4, 1e-2), "alpha": rng.uniform(0.8, 0.999), "eps": lr(rng, 1e-10, 1e-6),
+             "wd": rng.choice([0.0, rng.uniform(0, 0.1)]), "mom": rng.choice([0.0, rng.uniform(0, 0.9)]),
+             "centered": rng.choice([False, True])}
+        return (["--method", "rmsprop", "--convention", "pytorch", "--lr", exact(p["lr"]), "--alpha", exact(p["alpha"]),
+                 "--eps", exact(p["eps"]), "--weight-decay", exact(p["wd"]), "--momentum", exact(p["mom"]),
+                 "--centered", "yes" if p["centered"] else "no"],
+                lambda x, s=1: torch.optim.RMSprop([x], lr=p["lr"] * s, alpha=p["alpha"], eps=p["eps"], weight_decay=p["wd"],
+                                                   momentum=p["mom"], centered=p["centered"]))
+
+    def adadelta(rng):
+        p = {"lr": lr(rng, 0.1, 2), "rho": rng.uniform(0.8, 0.99), "eps": lr(rng, 1e-8, 1e-4),
+             "wd": rng.choice([0.0, rng.uniform(0, 0.1)])}
+        return (["--method", "adadelta", "--convention", "pytorch", "--lr", exact(p["lr"]), "--rho", exact(p["rho"]),
+                 "--eps", exact(p["eps"]), "--weight-decay", exact(p["wd"])],
+                lambda x, s=1: torch.optim.Adadelta([x], lr=p["lr"] * s, rho=p["rho"], eps=p["eps"], weight_decay=p["wd"]))
+
+    def adam_like(name, cls, **extra):
+        def make(rng):
+            p = {"lr": lr(rng, 1e-4, 5e-2), "b1": rng.uniform(0.5, 0.95), "b2": rng.uniform(0.9, 0.9999),
+                 "eps": lr(rng, 1e-10, 1e-6), "wd": rng.choice([0.0, rng.uniform(0, 0.1)])}
+            flags = ["--method", name, "--lr", exact(p["lr"]), "--betas", exact(p["b1"]) + "," + exact(p["b2"]),
+                     "--eps", exact(p["eps"]), "--weight-decay", exact(p["wd"])]
+            if name != "nadam":
+                flags += ["--convention", "pytorch"]
+            elif torch.__version__.startswith("1.13"):
+                flags += ["--convention", "torch_1_13"]  # its product P_(t+1) has an extra mu_t (fixed in torch 2.0)
+            kw = dict(extra)
+            if name == "nadam":
+                p["psi"] = rng.uniform(0, 0.01)
+                flags += ["--momentum-decay", exact(p["psi"])]
+                kw["momentum_decay"] = p["psi"]
+            return flags, lambda x, s=1: cls([x], lr=p["lr"] * s, betas=(p["b1"], p["b2"]), eps=p["eps"],
+                                             weight_decay=p["wd"], **kw)
+        return make
+
+    def rprop(rng):
+        p = {"lr": lr(rng, 1e-3, 0.1), "em": rng.uniform(0.3, 0.7), "ep": rng.uniform(1.1, 1.5),
+             "smin": lr(rng, 1e-8, 1e-5), "smax": rng.uniform(1, 50)}
+        return (["--method", "rprop", "--convention", "pytorch", "--lr", exact(p["lr"]),
+                 "--etas", exact(p["em"]) + "," + exact(p["ep"]), "--step-sizes", exact(p["smin"]) + "," + exact(p["smax"])],
+                lambda x, s=1: torch.optim.Rprop([x], lr=p["lr"] * s, etas=(p["em"], p["ep"]),
+                                                 step_sizes=(p["smin"], p["smax"])))
+
+    return {"gd": gd, "heavy_ball": heavy_ball, "nesterov": nesterov, "adagrad": adagrad, "rmsprop": rmsprop,
+            "adadelta": adadelta, "adam": adam_like("adam", torch.optim.Adam),
+            "amsgrad": adam_like("amsgrad", torch.optim.Adam, amsgrad=True),
+            "adamw": adam_like("adamw", torch.optim.AdamW), "nadam": adam_like("nadam", torch.optim.NAdam),
+            "rprop": rprop}
+
+
+def torch_run(f, x0, make_opt, steps, scale=1.0):
+    x = torch.tensor(x0, requires_grad=True)
+    opt = make_opt(x, scale)
+    rows = []
+    for _ in range(steps + 1):
+        opt.zero_grad()
+        loss = f(x)
+        rows.append((loss.item(), x.detach().clone().tolist()))
+        if len(rows) == steps + 1:
+            break
+        loss.backward()
+        opt.step()
+    return rows
+
+
+def descent_run(descent, path, flags, steps, digits):
+    cmd = [descent, "trace", "--problem", path, "--steps", str(steps), "--format", "json"] + flags
+    if digits:
+        cmd += ["--digits", str(digits)]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {r.returncode}: {r.stderr.strip()}")
+    doc = json.loads(r.stdout)
+    return [(float(row["f"]), [float(v) for v in row["x"]]) for row in doc["rows"]], doc["status"]
+
+
+def first_disagreement(mine, theirs):
+    """The first row k whose iterate or value differs by more than 1e-12 (k + 1), or None."""
+    if len(mine) != len(theirs):
+        return min(len(mine), len(theirs))
+    f0 = abs(theirs[0][0])
+    for k, ((fm, xm), (ft, xt)) in enumerate(zip(mine, theirs)):
+        tol = 1e-12 * (k + 1)
+        if any(not math.isfinite(v) for v in xt):
+            return k
+        scale = max(1.0, max(abs(v) for v in xt))
+        if max(abs(a - b) for a, b in zip(xm, xt)) > tol * scale:
+            return k
+        if abs(fm - ft) > tol * max(1.0, abs(ft), f0):
+            return k
+    return None
+
+
+def main():
+    global VERBOSE
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--descent", required=True)
+    ap.add_argument("--seed", type=int, default=20261207)
+    ap.add_argument("--cases-per-method", type=int, default=3)
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    VERBOSE = a.v
+    rng = random.Random(a.seed)
+    agree = controls = 0
+    kinds = list(PROBLEMS)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in methods().items():
+            for case in range(a.cases_per_method):
+                kind = kinds[(case + len(name)) % len(kinds)]
+                doc, x0, f = PROBLEMS[kind](rng)
+                path = os.path.join(tmp, f"{name}_{case}.json")
+                with open(path, "w") as fh:
+                    json.dump(doc, fh)
+                flags, make_opt = make(rng)
+                steps = rng.randint(20, 40)
+                where = f"{name} on {kind} (case {case}, {steps} steps)"
+                reference = torch_run(f, x0, make_opt, steps)
+                for digits in (None, 30):
+                    try:
+                        mine, status = descent_run(a.descent, path, flags, steps, digits)
+                    except RuntimeError as e:
+                        fail(f"{where}: {e}")
+                        continue
+                    k = first_disagreement(mine, reference)
+                    arithmetic = "double" if digits is None else f"--digits {digits}"
+                    if k is not None:
+                        fail(f"{where}, {arithmetic}: parts from torch at row {k}: descent x = {mine[k][1] if k < len(mine) else None}, "
+                             f"torch x = {reference[k][1] if k < len(reference) else None} ({' '.join(flags)})")
+                    else:
+                        agree += 1
+                        if VERBOSE:
+                            print(f"ok: {where}, {arithmetic}")
+                # negative control: torch with lr changed by one part in 10^6 must part
+                shifted = torch_run(f, x0, make_opt, steps, scale=1 + 1e-6)
+                mine, _ = descent_run(a.descent, path, flags, steps, None)
+                if first_disagreement(mine, shifted) is None:
+                    fail(f"{where}: negative control: torch with lr x (1 + 1e-6) also agrees (the comparison cannot fail)")
+                else:
+                    controls += 1
+        # negative control: on torch 1.13, descent's NAdam in Dozat's form parts from torch's NAdam
+        if torch.__version__.startswith("1.13"):
+            doc, x0, f = quadratic(rng)
+            path = os.path.join(tmp, "nadam_dozat.json")
+            with open(path, "w") as fh:
+                json.dump(doc, fh)
+            mine, _ = descent_run(a.descent, path, ["--method", "nadam", "--convention", "pytorch"], 20, None)
+            other = torch_run(f, x0, lambda x, s=1: torch.optim.NAdam([x]), 20)
+            if first_disagreement(mine, other) is None:
+                fail("negative control: descent's NAdam in Dozat's form agrees with torch 1.13's NAdam")
+            else:
+                controls += 1
+        # negative control: descent's Adam (L2 weight decay) is not torch's AdamW (decoupled)
+        doc, x0, f = quadratic(rng)
+        path = os.path.join(tmp, "adam_vs_adamw.json")
+        with open(path, "w") as fh:
+            json.dump(doc, fh)
+        flags = ["--method", "adam", "--convention", "pytorch", "--lr", "1/100", "--weight-decay", "1/10"]
+        mine, _ = descent_run(a.descent, path, flags, 30, None)
+        other = torch_run(f, x0, lambda x, s=1: torch.optim.AdamW([x], lr=0.01, weight_decay=0.1), 30)
+        if first_disagreement(mine, other) is None:
+            fail("negative control: descent's adam with weight decay agrees with torch's AdamW")
+        else:
+            controls += 1
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        return 1
+    print(f"OK: {agree} runs agree with torch.optim {torch.__version__} row by row (double and --digits 30); "
+          f"{controls} negative controls part from it")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,7 +18,8 @@ void validate_table() {
     method_info(row.method);  // throws for an unknown method
     if (row.update.find('|') != std::string::npos || row.select.find('|') != std::string::npos)
       throw std::logic_error("conventions: row " + row.method + "/" + row.form + " has a '|' in a code cell");
-    if (row.claims.empty()) throw std::logic_error("conventions: row " + row.method + "/" + row.form + " names no claim");
+    if (row.claims.empty() && row.tests.empty())
+      throw std::logic_error("conventions: row " + row.method + "/" + row.form + " names no claim and no test");
     for (const auto& id : row.claims) claims::claim(id);  // throws std::out_of_range
   }
   for (const auto& m : methods())
@@ -60,14 +61,15 @@ int run_conventions(const ConventionsOptions& options, std::string& out) {
                                     {"update", r.update},
                                     {"differs", r.differs},
                                     {"select", "descent trace " + r.select},
-                                    {"claims", r.claims}});
+                                    {"claims", r.claims},
+                                    {"tests", r.tests}});
     out += doc.dump(2) + "\n";
     return exit_ok;
   }
   if (options.dox) {
     out += "/** \\page conventions Convention table\n *\n";
     out += " * Every method of the library in each form a paper, the lecture notes or PyTorch writes it, what\n";
-    out += " * differs between the forms, how `descent trace` runs each one, and the claims whose checks prove\n";
+    out += " * differs between the forms, how `descent trace` runs each one, and the claims (or tests) whose checks prove\n";
     out += " * the stated equivalence or separate the forms. Generated from the registry\n";
     out += " * (`descent conventions`, also `--json`).\n *\n";
     std::string method;
@@ -80,6 +82,7 @@ int run_conventions(const ConventionsOptions& options, std::string& out) {
       }
       std::string refs;
       for (const auto& id : r.claims) refs += (refs.empty() ? "" : ", ") + std::string("\\ref claim_") + id + " \"" + id + "\"";
+      for (const auto& t : r.tests) refs += (refs.empty() ? "" : ", ") + std::string("test `") + t + "`";
       // update and select go in code spans, where "--" stays as typed; they hold no '|' (checked above)
       out += " * | " + cell(r.form) + " | " + cell(r.source) + " | `" + r.update + "` | " + cell(r.differs) + " | `" +
              r.select + "` | " + refs + " |\n";
@@ -97,7 +100,8 @@ int run_conventions(const ConventionsOptions& options, std::string& out) {
     out += "      update:  " + r.update + "\n";
     out += "      differs: " + r.differs + "\n";
     out += "      run:     descent trace " + r.select + "\n";
-    out += "      claims:  " + joined(r.claims, ", ") + "\n";
+    if (!r.claims.empty()) out += "      claims:  " + joined(r.claims, ", ") + "\n";
+    if (!r.tests.empty()) out += "      tests:   " + joined(r.tests, ", ") + "\n";
   }
   out += "\n" + std::to_string(rows.size()) + " forms of " + std::to_string(methods().size()) + " methods\n";
   return exit_ok;

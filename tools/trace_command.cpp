@@ -155,6 +155,12 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
       throw InputError("--x0: has " + std::to_string(loaded.x0.size()) + " entries, the file's x_prev has " +
                        std::to_string(loaded.x_prev->size()));
   }
+  if (o.method == "sgd" && !dynamic_cast<const FiniteSum<S>*>(loaded.problem.get()))
+    for (const char* flag : {"batch", "seed", "sampling"})
+      if (o.hyper.count(flag))
+        throw InputError(std::string("--") + flag + ": the problem " + loaded.kind +
+                         " is not a sum over examples; sgd takes its full gradient (" + sum_kind_names("and") +
+                         " are sums)");
   long long steps = o.steps;
   if (o.epochs_given) {
     const auto* sum = dynamic_cast<const FiniteSum<S>*>(loaded.problem.get());

@@ -62,6 +62,9 @@ struct ConventionRow {
   std::string differs;  ///< what differs from the other forms, or "same as …" with its condition
   std::string select;   ///< the `descent trace` flags that run this form
   std::vector<std::string> claims;  ///< claim ids whose checks back the row
+  /// Tests of the repository that back the row when no lesson's claim does (e.g. the run against
+  /// real torch.optim, `tests/cli/torch_oracle.py`); a row names claims, tests, or both.
+  std::vector<std::string> tests = {};
 };
 
 struct MethodInfo;

@@ -111,8 +111,13 @@ set_tests_properties("descent trace --method sgd --sampling cyclic --exact: x <-
                      "descent trace --method sgd: the same seed gives the same run, another seed another"
                      "descent trace --method sgd --epochs 2 --batch 3: ceil(4/3) = 2 updates per epoch"
                      "descent trace --method sgd on a generated mlp runs 2 epochs" PROPERTIES LABELS "cli;sgd_epoch")
-descent_usage_test("trace: sgd on a quadratic (not a sum over examples) is a usage error" "sum over examples"
-                   trace --problem ${good} --method sgd --lr 0.1 --steps 3)
+descent_usage_test("trace: sgd --batch on a quadratic (not a sum over examples) is a usage error" "not a sum over examples"
+                   trace --problem ${good} --method sgd --lr 0.1 --batch 2 --steps 3)
+# on a problem that is not a sum, sgd takes the full gradient: torch.optim.SGD on the whole loss, which is gd
+add_test(NAME "descent trace --method sgd on a quadratic is gd, row for row (--exact)"
+         COMMAND ${DESCENT_BASH} -c "diff <(\"$0\" trace --problem \"$1\" --method sgd --lr 1/10 --steps 8 --exact) <(\"$0\" trace --problem \"$1\" --method gd --eta 1/10 --steps 8 --exact)"
+                 ${descent_exe} ${good})
+set_tests_properties("descent trace --method sgd on a quadratic is gd, row for row (--exact)" PROPERTIES LABELS "cli")
 descent_usage_test("trace: sgd --batch above K is a usage error" "batch: 5 is more than the 4 examples" trace ${sgd_ls} --batch 5 --steps 3)
 descent_usage_test("trace: sgd --batch 0 is a usage error" "--batch" trace ${sgd_ls} --batch 0 --steps 3)
 descent_usage_test("trace: sgd --batch 1.5 is a usage error" "--batch" trace ${sgd_ls} --batch 1.5 --steps 3)

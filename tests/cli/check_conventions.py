@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """check_conventions.py DESCENT GOOD_PROBLEM SUM_PROBLEM NEURON_PROBLEM: `descent conventions --json`
 covers every method of the registry (`descent trace --methods --format json`) and nothing else;
-every row names at least one claim of the index and flags that `descent trace` runs (3 steps at
+every row names at least one claim of the index or a test file of the repository, and flags that
+`descent trace` runs (3 steps at
 20 digits; sgd on a sum over examples, the perceptron on a single neuron)."""
-import json, subprocess, sys
+import json, os, subprocess, sys
 exe, problem = sys.argv[1], sys.argv[2]
 rows = json.loads(subprocess.run([exe, 'conventions', '--json'], capture_output=True, text=True, check=True).stdout)['conventions']
 index = json.loads(subprocess.run([exe, 'list', '--json'], capture_output=True, text=True, check=True).stdout)
@@ -15,7 +16,10 @@ for m in registry['methods']:
     assert m['name'] in methods, 'no convention row for ' + m['name']
 assert methods == {m['name'] for m in registry['methods']}, 'a row names a method the registry does not have'
 for r in rows:
-    assert r['claims'] and all(c in ids for c in r['claims']), r
+    assert r['claims'] or r['tests'], r
+    assert all(c in ids for c in r['claims']), r
+    source = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert all(os.path.isfile(os.path.join(source, t)) for t in r['tests']), r
     assert r['select'].startswith('descent trace --method ' + r['method']), r
     args = r['select'].split()[2:]
     args = [a for a in args if a not in ('E', 'L', 'MU', '[--mu', 'MU]', '[--eps-hat', 'yes]')]

@@ -25,6 +25,9 @@ REFERENCE = {
                 "convention": "pytorch"},                                    # torch.optim.Adam(amsgrad=True)
     "nadam": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
               "momentum-decay": F(4, 1000), "convention": "pytorch"},        # torch.optim.NAdam (>= 2.0's product)
+    "radam": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0},  # torch.optim.RAdam
+    "adamax": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
+               "maximize": "no"},                                            # torch.optim.Adamax
     "rprop": {"lr": F(1, 100), "etas": (F(1, 2), F(6, 5)), "step-sizes": (F(1, 10**6), 50),
               "convention": "pytorch"},                                      # torch.optim.Rprop
     "quickprop": {"lr": F(1, 100), "max-growth": F(7, 4), "convention": "paper"},  # Fahlman (1988): mu = 1.75
@@ -34,7 +37,8 @@ REFERENCE = {
     "preconditioned": {"preconditioner": "diag"},
     "heavy_ball": {"convention": "notes"},
     "nesterov": {"convention": "notes"},
-    "sgd": {"batch": 1, "seed": 0, "sampling": "shuffle"},                  # batch_size=1, DataLoader(shuffle=True)
+    "sgd": {"batch": 1, "seed": 0, "sampling": "shuffle", "momentum": 0, "dampening": 0, "nesterov": "no",
+            "weight-decay": 0, "maximize": "no"},  # batch_size=1, DataLoader(shuffle=True); torch.optim.SGD
     "lbfgs": {"memory": 6},
     "plateau": {"factor": F(1, 10), "patience": 10, "threshold": F(1, 10**4)},  # ReduceLROnPlateau
 }

@@ -75,8 +75,12 @@ def main():
         return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before
     small, _ = peak_kb(10000)
     big, _ = peak_kb(1000000)
-    check(big - small < 8 * 1024, f"memory grew from {small} KB (10^4 steps) to {big} KB (10^6 steps)")
-    check(big < 50 * 1024 or small > 25 * 1024, f"10^6 steps held {big} KB (at most 50 MB)")
+    if "ASAN_OPTIONS" in os.environ:
+        # AddressSanitizer keeps freed memory in quarantine (256 MB by default): the peak says nothing here
+        print(f"note: under the sanitizers the peak memory is not checked ({small} KB, {big} KB)")
+    else:
+        check(big - small < 8 * 1024, f"memory grew from {small} KB (10^4 steps) to {big} KB (10^6 steps)")
+        check(big < 50 * 1024, f"10^6 steps held {big} KB (at most 50 MB)")
 
     # 3. --every and --last print exactly the full run's rows at those steps, and always the last
     base = [d, "trace", "--problem", himmelblau, "--method", "gd", "--eta", "0.01", "--steps", "100"]

@@ -138,6 +138,17 @@ def methods():
         p = {"lr": lr(rng, 1e-3, 0.2)}
         return ["--method", "gd", "--eta", exact(p["lr"])], lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s)
 
+    def sgd(rng):
+        p = {"lr": lr(rng, 1e-3, 0.05), "m": rng.choice([0.0, rng.uniform(0, 0.95)]),
+             "wd": rng.choice([0.0, rng.uniform(0, 0.1)]), "maximize": rng.random() < 0.25}
+        p["nesterov"] = p["m"] > 0 and rng.random() < 0.5
+        p["damp"] = 0.0 if p["nesterov"] else rng.choice([0.0, rng.uniform(0, 1)])
+        flags = ["--method", "sgd", "--lr", exact(p["lr"]), "--momentum", exact(p["m"]), "--dampening", exact(p["damp"]),
+                 "--nesterov", "yes" if p["nesterov"] else "no", "--weight-decay", exact(p["wd"]),
+                 "--maximize", "yes" if p["maximize"] else "no", "FULL_BATCH"]
+        return flags, lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s, momentum=p["m"], dampening=p["damp"],
+                                                     nesterov=p["nesterov"], weight_decay=p["wd"], maximize=p["maximize"])
+
     def heavy_ball(rng):
         p = {"lr": lr(rng, 1e-3, 0.1), "m": rng.uniform(0, 0.95)}
         return (["--method", "heavy_ball", "--convention", "pytorch", "--eta", exact(p["lr"]), "--beta", exact(p["m"])],
@@ -180,11 +191,16 @@ def methods():
                  "eps": lr(rng, 1e-10, 1e-6), "wd": rng.choice([0.0, rng.uniform(0, 0.1)])}
             flags = ["--method", name, "--lr", exact(p["lr"]), "--betas", exact(p["b1"]) + "," + exact(p["b2"]),
                      "--eps", exact(p["eps"]), "--weight-decay", exact(p["wd"])]
-            if name != "nadam":
+            if name in ("radam", "adamax"):
+                pass  # one form, PyTorch's
+            elif name != "nadam":
                 flags += ["--convention", "pytorch"]
             elif torch.__version__.startswith("1.13"):
                 flags += ["--convention", "torch_1_13"]  # its product P_(t+1) has an extra mu_t (fixed in torch 2.0)
             kw = dict(extra)
+            if name == "adamax" and rng.random() < 0.25:
+                flags += ["--maximize", "yes"]
+                kw["maximize"] = True
             if name == "nadam":
                 p["psi"] = rng.uniform(0, 0.01)
                 flags += ["--momentum-decay", exact(p["psi"])]
@@ -201,10 +217,11 @@ def methods():
                 lambda x, s=1: torch.optim.Rprop([x], lr=p["lr"] * s, etas=(p["em"], p["ep"]),
                                                  step_sizes=(p["smin"], p["smax"])))
 
-    return {"gd": gd, "heavy_ball": heavy_ball, "nesterov": nesterov, "adagrad": adagrad, "rmsprop": rmsprop,
+    return {"gd": gd, "sgd": sgd, "heavy_ball": heavy_ball, "nesterov": nesterov, "adagrad": adagrad, "rmsprop": rmsprop,
             "adadelta": adadelta, "adam": adam_like("adam", torch.optim.Adam),
             "amsgrad": adam_like("amsgrad", torch.optim.Adam, amsgrad=True),
             "adamw": adam_like("adamw", torch.optim.AdamW), "nadam": adam_like("nadam", torch.optim.NAdam),
+            "radam": adam_like("radam", torch.optim.RAdam), "adamax": adam_like("adamax", torch.optim.Adamax),
             "rprop": rprop}
 
 
@@ -272,6 +289,10 @@ def main():
                 with open(path, "w") as fh:
                     json.dump(doc, fh)
                 flags, make_opt = make(rng)
+                if "FULL_BATCH" in flags:  # sgd on a sum over examples: one batch of all K rows, in order
+                    flags = [f for f in flags if f != "FULL_BATCH"]
+                    if kind == "logistic":
+                        flags += ["--batch", str(len(doc["y"])), "--sampling", "cyclic"]
                 steps = rng.randint(20, 40)
                 where = f"{name} on {kind} (case {case}, {steps} steps)"
                 reference = torch_run(f, x0, make_opt, steps)

@@ -123,4 +123,69 @@ class NAdam final : public Optimizer<S> {
   S mu_product_ = 1;  // Π_t
 };
 
+
+/// The options of RAdam and Adamax (defaults: torch.optim.RAdam's; Adamax's lr is 2e-3).
+template <class S>
+struct RAdamOptions {
+  S lr = S(1) / 1000;         ///< γ > 0
+  S beta1 = S(9) / 10;        ///< β₁ ∈ [0, 1)
+  S beta2 = S(999) / 1000;    ///< β₂ ∈ [0, 1)
+  S eps = S(1) / 100000000;   ///< ε ≥ 0
+  S weight_decay = S(0);      ///< λ ≥ 0: g ← g + λx (L2)
+  bool maximize = false;      ///< Adamax only: ascend, g ← −g first
+};
+
+/// RAdam (Liu et al. 2020, "On the variance of the adaptive learning rate and beyond"), in
+/// torch.optim.RAdam's form: Adam whose adaptive step is switched on only once the variance of the
+/// adaptive rate is tractable. With m̂ = m/(1 − β₁ᵗ), ρ∞ = 2/(1 − β₂) − 1 and
+/// ρ_t = ρ∞ − 2tβ₂ᵗ/(1 − β₂ᵗ): if ρ_t > 5,
+///     r_t = √((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t)),  x ← x − m̂·γ·(√(1 − β₂ᵗ)/(√v + ε))·r_t,
+/// else x ← x − γm̂ (SGD with momentum). Double and Mpfr (square roots).
+template <class S>
+class RAdam final : public Optimizer<S> {
+ public:
+  /// Throws InputError when an option is out of its range.
+  explicit RAdam(RAdamOptions<S> options);
+  void reset(int n) override {
+    m_ = Vec<S>::Zero(n);
+    v_ = Vec<S>::Zero(n);
+    t_ = 0;
+  }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override { return "radam"; }
+  S* step_size() override { return &lr_; }
+
+ private:
+  RAdamOptions<S> o_;
+  S lr_;
+  Vec<S> m_, v_;
+  int t_ = 0;
+};
+
+/// Adamax (Kingma & Ba 2015, §7.1), in torch.optim.Adamax's form: Adam with the infinity norm,
+///     m ← β₁m + (1 − β₁)g,   u ← max(β₂u, |g| + ε),   x ← x − γ/(1 − β₁ᵗ) · m/u
+/// (PyTorch puts ε inside the max; the paper has none). Rational operations only: it runs exactly.
+template <class S>
+class Adamax final : public Optimizer<S> {
+ public:
+  /// Throws InputError when an option is out of its range.
+  explicit Adamax(RAdamOptions<S> options);
+  void reset(int n) override {
+    m_ = Vec<S>::Zero(n);
+    u_ = Vec<S>::Zero(n);
+    t_ = 0;
+    beta1_t_ = 1;
+  }
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override { return "adamax"; }
+  S* step_size() override { return &lr_; }
+
+ private:
+  RAdamOptions<S> o_;
+  S lr_;
+  Vec<S> m_, u_;
+  int t_ = 0;
+  S beta1_t_ = 1;  // β₁ᵗ, a running product
+};
+
 }  // namespace descent

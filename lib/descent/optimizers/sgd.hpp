@@ -34,6 +34,18 @@ struct SgdOptions {
   Sampling sampling = Sampling::shuffle;  ///< how the batches are drawn
 };
 
+/// PyTorch's SGD options beyond the step size (torch.optim.SGD, defaults 0 / false): with
+/// d = ±ĝ (− when maximizing) + λx, the momentum buffer b ← d at the first step and
+/// b ← μb + (1 − τ)d after, and the step x ← x − η·(d + μb if nesterov, else b); μ = 0: x ← x − η·d.
+template <class S>
+struct SgdTorchOptions {
+  S momentum = S(0);      ///< μ ≥ 0
+  S dampening = S(0);     ///< τ ∈ [0, 1]; 0 with nesterov
+  bool nesterov = false;  ///< needs μ > 0 and τ = 0 (as torch)
+  S weight_decay = S(0);  ///< λ ≥ 0 (L2: d ← d + λx)
+  bool maximize = false;  ///< ascend: d ← −ĝ
+};
+
 /// A uniform index in 0 … K − 1 from the stream (rejection sampling: exactly uniform).
 int uniform_index(SplitMix64& rng, int K);
 /// A uniformly random permutation of 0 … K − 1 (Fisher–Yates).
@@ -41,15 +53,17 @@ std::vector<int> shuffled(int K, SplitMix64& rng);
 /// Updates in one epoch: ⌈K/B⌉.
 long long updates_per_epoch(int K, int B);
 
-/// SGD on a FiniteSum. Each step() draws a batch and ignores the full gradient the runner passes.
+/// SGD in torch.optim.SGD's form. On a FiniteSum each step() draws a batch and ignores the full
+/// gradient the runner passes; on any other problem it takes that full gradient (SGD on the whole
+/// loss, as torch.optim.SGD with one batch).
 template <class S>
 class Sgd final : public Optimizer<S> {
  public:
-  /// Throws InputError unless η > 0 and B ≥ 1.
-  Sgd(S eta, SgdOptions options);
+  /// Throws InputError unless η > 0, B ≥ 1 and the torch options are in their ranges.
+  Sgd(S eta, SgdOptions options, SgdTorchOptions<S> torch = {});
   /// Start over: the random stream from its seed, the first epoch.
   void reset(int n) override;
-  /// Throws InputError if the problem is not a FiniteSum or has fewer than B examples.
+  /// Throws InputError if the problem is a FiniteSum with fewer than B examples.
   Vec<S> step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) override;
   std::string name() const override { return "sgd"; }
   S* step_size() override { return &eta_; }
@@ -64,6 +78,8 @@ class Sgd final : public Optimizer<S> {
   std::vector<int> next_batch(int K);
   S eta_;
   SgdOptions options_;
+  SgdTorchOptions<S> torch_;
+  Vec<S> buffer_;  // the momentum buffer b (empty before the first step)
   SplitMix64 rng_;
   std::vector<int> order_;
   std::size_t position_ = 0;

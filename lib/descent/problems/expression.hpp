@@ -51,7 +51,9 @@ class Expression {
   };
   /// A constant of the formula: a rational number, or pi or e.
   struct Constant {
-    enum class Kind : std::uint8_t { rational, pi, e } kind = Kind::rational;  ///< which
+    /// A rational number, π or e.
+    enum class Kind : std::uint8_t { rational, pi, e };
+    Kind kind = Kind::rational;  ///< which
     Rational value;  ///< its value when rational
   };
 
@@ -124,7 +126,7 @@ class ExpressionProblem final : public FiniteSum<S> {
   /// True when the sum is a mean (c = 1/K).
   bool mean() const { return mean_; }
   /// f at x = (x_1 … x_n) in the arithmetic T, for T = S and the automatic-differentiation types
-  /// autodiff::Var<S>, Dual<S> and Dual<Dual<S>> (instantiated in lib/): the whole sum, divided by K
+  /// `autodiff::Var<S>`, `Dual<S>` and `Dual<Dual<S>>` (instantiated in lib/): the whole sum, divided by K
   /// for a mean. autodiff::ad_twin builds its AdProblem from this.
   template <class T>
   T evaluate(const std::vector<T>& x) const;

@@ -128,6 +128,77 @@ Vec<S> NAdam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
 template class NAdam<double>;
 template class NAdam<Mpfr>;
 
+template <class S>
+RAdam<S>::RAdam(RAdamOptions<S> options) : o_(std::move(options)), lr_(o_.lr) {
+  require_adam_ranges(o_.lr, o_.beta1, o_.beta2, o_.eps, o_.weight_decay);
+}
+
+template <class S>
+Vec<S> RAdam<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
+  using std::pow;
+  using std::sqrt;
+  const int n = static_cast<int>(x.size());
+  if (m_.size() != n) reset(n);
+  ++t_;
+  Vec<S> g = g_in;
+  if (o_.weight_decay != 0) g += o_.weight_decay * x;
+  const S b2t = pow(o_.beta2, S(t_));
+  const S bc1 = 1 - S(pow(o_.beta1, S(t_))), bc2 = 1 - b2t;
+  const S rho_inf = 2 / (1 - o_.beta2) - 1;
+  const S rho_t = rho_inf - 2 * S(t_) * b2t / bc2;
+  const bool rectified = rho_t > 5;
+  S rect = 0, root_bc2 = 0;
+  if (rectified) {
+    rect = sqrt(S((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)));
+    root_bc2 = sqrt(bc2);
+  }
+  Vec<S> next = x;
+  for (int i = 0; i < n; ++i) {
+    m_(i) = o_.beta1 * m_(i) + (1 - o_.beta1) * g(i);
+    v_(i) = o_.beta2 * v_(i) + (1 - o_.beta2) * g(i) * g(i);
+    const S m_hat = m_(i) / bc1;
+    if (rectified) {
+      const S denom = sqrt(v_(i)) + o_.eps;
+      if (denom == 0) continue;  // g = 0 and v = 0 with ε = 0: no step
+      next(i) -= m_hat * lr_ * S(root_bc2 / denom) * rect;
+    } else {
+      next(i) -= m_hat * lr_;
+    }
+  }
+  return next;
+}
+
+template <class S>
+Adamax<S>::Adamax(RAdamOptions<S> options) : o_(std::move(options)), lr_(o_.lr) {
+  require_adam_ranges(o_.lr, o_.beta1, o_.beta2, o_.eps, o_.weight_decay);
+}
+
+template <class S>
+Vec<S> Adamax<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
+  const int n = static_cast<int>(x.size());
+  if (m_.size() != n) reset(n);
+  ++t_;
+  beta1_t_ *= o_.beta1;
+  Vec<S> g = o_.maximize ? Vec<S>(-g_in) : g_in;
+  if (o_.weight_decay != 0) g += o_.weight_decay * x;
+  const S clr = lr_ / (1 - beta1_t_);
+  Vec<S> next = x;
+  for (int i = 0; i < n; ++i) {
+    m_(i) = o_.beta1 * m_(i) + (1 - o_.beta1) * g(i);
+    const S a = abs_value<S>(g(i)) + o_.eps, b = o_.beta2 * u_(i);
+    u_(i) = a > b ? a : b;
+    if (u_(i) == 0) continue;  // g = 0, u = 0 and ε = 0: no step
+    next(i) -= clr * (m_(i) / u_(i));
+  }
+  return next;
+}
+
+template class RAdam<double>;
+template class RAdam<Mpfr>;
+template class Adamax<double>;
+template class Adamax<Mpfr>;
+template class Adamax<Rational>;
+
 // ---- the registry's entries (methods.hpp): this family's description, written once
 
 namespace {
@@ -173,6 +244,25 @@ std::unique_ptr<Optimizer<S>> build_nadam(const MethodArgs& a) {
   o.momentum_decay = a.number<S>("momentum-decay");
   o.torch_1_13_product = a.word("convention") == "torch_1_13";
   return std::make_unique<NAdam<S>>(o);
+}
+template <class S>
+RAdamOptions<S> radam_options(const MethodArgs& a) {
+  RAdamOptions<S> o;
+  o.lr = a.number<S>("lr");
+  std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
+  o.eps = a.number<S>("eps");
+  o.weight_decay = a.number<S>("weight-decay");
+  return o;
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_radam(const MethodArgs& a) {
+  return std::make_unique<RAdam<S>>(radam_options<S>(a));
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_adamax(const MethodArgs& a) {
+  RAdamOptions<S> o = radam_options<S>(a);
+  o.maximize = a.word("maximize") == "yes";
+  return std::make_unique<Adamax<S>>(o);
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_amsgrad(const MethodArgs& a) {
@@ -280,9 +370,41 @@ std::vector<MethodInfo> families::adam() {
                   "torch 1.13 multiplies mu_t into the product twice (mu_product * mu * mu_next after mu_product *= mu); "
                   "torch 2.0 fixed it. The first step differs from the pytorch form's by a relative 1e-5 to 1e-3 "
                   "(tests/cli/torch_oracle.py runs real torch 1.13 against this form)",
-                  "--method nadam --convention torch_1_13", {"adam_first_step"}}},
+                  "--method nadam --convention torch_1_13", {"adam_first_step"}, {"tests/cli/torch_oracle.py"}}},
        .make_double = build_nadam<double>,
        .make_mpfr = build_nadam<Mpfr>},
+      {.name = "radam",
+       .summary = "RAdam (Liu et al. 2020; pytorch): Adam's m and v, m_hat = m/(1 - b1^t), rho_inf = 2/(1 - b2) - 1, "
+                  "rho_t = rho_inf - 2 t b2^t/(1 - b2^t); rho_t > 5: x <- x - m_hat lr sqrt(1 - b2^t)/(sqrt(v) + eps) r_t, "
+                  "r_t the variance rectification; else x <- x - lr m_hat",
+       .parameters = {families::positive("lr", "1/1000", "learning rate gamma"), families::betas(), eps, l2},
+       .exact = "no (square roots)",
+       .exactness = Exactness::no,
+       .schedulable = true,
+       .torch = "torch.optim.RAdam",
+       .forms = {{"radam", "pytorch", "Liu et al. (2020), Algorithm 2; torch.optim.RAdam",
+                  "rho_t > 5: x <- x - m_hat lr sqrt(1 - b2^t)/(sqrt(v) + eps) r_t, else x <- x - lr m_hat",
+                  "the paper's threshold is rho_t > 4 and its denominator sqrt(v_hat) without eps; PyTorch switches at "
+                  "rho_t > 5 and adds eps to sqrt(v) (tests/cli/torch_oracle.py runs real torch against this form)",
+                  "--method radam", {}, {"tests/cli/torch_oracle.py"}}},
+       .make_double = build_radam<double>,
+       .make_mpfr = build_radam<Mpfr>},
+      {.name = "adamax",
+       .summary = "Adamax (Kingma & Ba 2015, 7.1; pytorch): m <- b1 m + (1 - b1) g, u <- max(b2 u, |g| + eps), "
+                  "x <- x - lr/(1 - b1^t) m/u",
+       .parameters = {families::positive("lr", "2/1000", "learning rate gamma"), families::betas(), eps, l2,
+                      families::word("maximize", "no", {"no", "yes"}, "ascend: g <- -g")},
+       .exact = "yes",
+       .schedulable = true,
+       .torch = "torch.optim.Adamax",
+       .forms = {{"adamax", "pytorch", "Kingma & Ba (2015), Algorithm 2 (AdaMax); torch.optim.Adamax",
+                  "u <- max(b2 u, abs(g) + eps), x <- x - lr/(1 - b1^t) m/u",
+                  "the paper's u <- max(b2 u, |g|) has no eps (a zero gradient then divides by 0); PyTorch adds eps to "
+                  "|g| inside the max",
+                  "--method adamax", {}, {"tests/cli/torch_oracle.py"}}},
+       .make_double = build_adamax<double>,
+       .make_mpfr = build_adamax<Mpfr>,
+       .make_exact = build_adamax<Rational>},
   };
 }
 

@@ -45,6 +45,11 @@ inline HyperParameter unit_closed_open(std::string name, std::string def, std::s
   return {.name = std::move(name), .default_value = std::move(def), .lower = "0", .lower_open = false, .upper = "1",
           .meaning = std::move(meaning)};
 }
+/// A number in [0, 1].
+inline HyperParameter unit_closed(std::string name, std::string def, std::string meaning) {
+  return {.name = std::move(name), .default_value = std::move(def), .lower = "0", .lower_open = false, .upper = "1",
+          .upper_open = false, .meaning = std::move(meaning)};
+}
 /// One of the words `choices`.
 inline HyperParameter word(std::string name, std::string def, std::vector<std::string> choices, std::string meaning) {
   return {.name = std::move(name), .default_value = std::move(def), .choices = std::move(choices),

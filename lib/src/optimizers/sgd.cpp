@@ -41,9 +41,16 @@ std::vector<int> shuffled(int K, SplitMix64& rng) {
 long long updates_per_epoch(int K, int B) { return (static_cast<long long>(K) + B - 1) / B; }
 
 template <class S>
-Sgd<S>::Sgd(S eta, SgdOptions options) : eta_(std::move(eta)), options_(options), rng_{options.seed} {
+Sgd<S>::Sgd(S eta, SgdOptions options, SgdTorchOptions<S> torch)
+    : eta_(std::move(eta)), options_(options), torch_(std::move(torch)), rng_{options.seed} {
   if (!(eta_ > 0)) throw InputError("lr: the step size of sgd must be > 0");
   if (options_.batch < 1) throw InputError("batch: must be >= 1, got " + std::to_string(options_.batch));
+  if (torch_.momentum < 0) throw InputError("momentum: must be >= 0, got " + to_string<S>(torch_.momentum));
+  if (torch_.dampening < 0 || torch_.dampening > 1)
+    throw InputError("dampening: must be in [0, 1], got " + to_string<S>(torch_.dampening));
+  if (torch_.weight_decay < 0) throw InputError("weight_decay: must be >= 0, got " + to_string<S>(torch_.weight_decay));
+  if (torch_.nesterov && (torch_.momentum == 0 || torch_.dampening != 0))
+    throw InputError("nesterov: needs momentum > 0 and dampening 0 (as torch.optim.SGD)");
 }
 
 template <class S>
@@ -53,6 +60,7 @@ void Sgd<S>::reset(int) {
   position_ = 0;
   last_.clear();
   evaluations_ = 0;
+  buffer_ = Vec<S>();
 }
 
 template <class S>
@@ -79,17 +87,34 @@ std::vector<int> Sgd<S>::next_batch(int K) {
 }
 
 template <class S>
-Vec<S> Sgd<S>::step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>&) {
-  const auto* sum = dynamic_cast<const FiniteSum<S>*>(&problem);
-  if (!sum)
-    throw InputError("sgd needs a problem that is a sum over examples (least_squares, logistic or mlp), got " + problem.name());
-  const int K = sum->examples();
-  if (options_.batch > K)
-    throw InputError("batch: " + std::to_string(options_.batch) + " is more than the " + std::to_string(K) +
-                     " examples of the problem");
-  last_ = next_batch(K);
-  evaluations_ += static_cast<long long>(last_.size());
-  return x - eta_ * sum->batch_gradient(last_, x);
+Vec<S> Sgd<S>::step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) {
+  Vec<S> d;
+  if (const auto* sum = dynamic_cast<const FiniteSum<S>*>(&problem)) {
+    const int K = sum->examples();
+    if (options_.batch > K)
+      throw InputError("batch: " + std::to_string(options_.batch) + " is more than the " + std::to_string(K) +
+                       " examples of the problem");
+    last_ = next_batch(K);
+    evaluations_ += static_cast<long long>(last_.size());
+    d = sum->batch_gradient(last_, x);
+  } else {
+    d = g;  // not a sum over examples: the full gradient, one batch
+  }
+  const bool plain = torch_.momentum == 0 && torch_.weight_decay == 0 && !torch_.maximize;
+  if (plain) return x - eta_ * d;
+  if (torch_.maximize) d = -d;
+  if (torch_.weight_decay != 0) d += torch_.weight_decay * x;
+  if (torch_.momentum != 0) {
+    if (buffer_.size() != d.size())
+      buffer_ = d;
+    else
+      buffer_ = torch_.momentum * buffer_ + (1 - torch_.dampening) * d;
+    if (torch_.nesterov)
+      d += torch_.momentum * buffer_;
+    else
+      d = buffer_;
+  }
+  return x - eta_ * d;
 }
 
 template class Sgd<double>;
@@ -105,20 +130,33 @@ std::unique_ptr<Optimizer<S>> build_sgd(const MethodArgs& a) {
   o.batch = a.integer("batch");
   o.seed = static_cast<std::uint64_t>(a.integer("seed"));
   o.sampling = parse_sampling(a.word("sampling"));
-  return std::make_unique<Sgd<S>>(a.number<S>("lr"), o);
+  SgdTorchOptions<S> t;
+  t.momentum = a.number<S>("momentum");
+  t.dampening = a.number<S>("dampening");
+  t.nesterov = a.word("nesterov") == "yes";
+  t.weight_decay = a.number<S>("weight-decay");
+  t.maximize = a.word("maximize") == "yes";
+  return std::make_unique<Sgd<S>>(a.number<S>("lr"), o, t);
 }
 }  // namespace
 
 std::vector<MethodInfo> families::sgd() {
   return {{.name = "sgd",
-           .summary = "x <- x - lr g_B, g_B = (K c/B) sum_(i in batch) grad f_i(x) (the batch mean for a mean loss): a sum "
-                      "over examples only (the kinds descent trace --kinds marks as sums: least_squares, logistic, mlp, expression); --epochs E sets the steps to E ceil(K/B)",
+           .summary = "torch.optim.SGD: d = g_B (+ weight_decay x; -g_B with --maximize yes), momentum buffer b <- d "
+                      "then b <- momentum b + (1 - dampening) d, x <- x - lr (d + momentum b if nesterov, else b); g_B = "
+                      "(K c/B) sum_(i in batch) grad f_i(x) on a sum over examples (the kinds descent trace --kinds "
+                      "marks as sums; --epochs E sets the steps to E ceil(K/B)), the full gradient on any other problem",
            .parameters = {families::positive("lr", "", "step size"),
                           families::integer("batch", "1", "1", "1000000", "examples per step B (at most K)"),
                           families::integer("seed", "0", "0", "2147483647", "seed of the sampling (SplitMix64)"),
                           families::word("sampling", "shuffle", {"shuffle", "replacement", "cyclic"},
                                          "shuffle (a permutation per epoch), replacement (B uniform draws per step) or "
-                                         "cyclic (in order)")},
+                                         "cyclic (in order)"),
+                          families::nonnegative("momentum", "0", "momentum factor mu (torch.optim.SGD's momentum)"),
+                          families::unit_closed("dampening", "0", "dampening tau of the momentum buffer"),
+                          families::word("nesterov", "no", {"no", "yes"}, "Nesterov momentum (needs momentum > 0, dampening 0)"),
+                          families::nonnegative("weight-decay", "0", "L2 coefficient lambda: d <- d + lambda x"),
+                          families::word("maximize", "no", {"no", "yes"}, "ascend: d <- -g")},
            .exact = "yes",
            .schedulable = true,
            .torch = "torch.optim.SGD",

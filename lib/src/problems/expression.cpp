@@ -207,10 +207,14 @@ bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c
 
 // ---- the parser
 
+/// The recursive-descent parser of expression.hpp's grammar: it writes the program (postfix code) and
+/// the constants of the Expression it is given, folding a constant exponent.
 class ExpressionParser {
  public:
+  /// A parser of e's text, writing into e.
   explicit ExpressionParser(Expression& e) : e_(e), s_(e.text_) {}
 
+  /// Parse the whole text; throws InputError "column C: …".
   void parse() {
     skip();
     sum(e_.code_, 0);

@@ -125,6 +125,25 @@ class HeavyBall final : public Optimizer<S> {
   Vec<S> v_;
 };
 
+/// Any optimizer turned to ascent, as PyTorch's `maximize=True`: each step hands −∇f(x) to the inner
+/// method (which then adds its weight decay to it, as torch does), so it climbs f.
+template <class S>
+class Maximizing final : public Optimizer<S> {
+ public:
+  /// Takes the inner method over.
+  explicit Maximizing(std::unique_ptr<Optimizer<S>> inner) : inner_(std::move(inner)) {}
+  void reset(int n) override { inner_->reset(n); }
+  Vec<S> step(const Problem<S>& problem, const Vec<S>& x, const Vec<S>& g) override {
+    return inner_->step(problem, x, Vec<S>(-g));
+  }
+  std::string name() const override { return inner_->name(); }
+  S* step_size() override { return inner_->step_size(); }
+  bool set_initial_step(const Vec<S>& v0) override { return inner_->set_initial_step(v0); }
+
+ private:
+  std::unique_ptr<Optimizer<S>> inner_;
+};
+
 /// Why a run stopped.
 enum class Status {
   max_steps,        ///< the step budget ran out

@@ -254,7 +254,7 @@ METHOD_FLAGS = {
     "quickprop": ["lr", "max_growth", "convention"],
 }
 ALL_FLAGS = sorted({f for v in METHOD_FLAGS.values() for f in v})
-WORDS = {"convention", "eps_placement", "centered", "order", "bias_correction", "eps_hat", "variant"}
+WORDS = {"maximize", "amsgrad", "convention", "eps_placement", "centered", "order", "bias_correction", "eps_hat", "variant"}
 RPROP_DEFAULT_VARIANT = {"pytorch": "irprop_minus", "paper": "rprop_plus", "notes": "notes_literal"}
 
 

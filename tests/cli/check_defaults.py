@@ -13,23 +13,23 @@ from fractions import Fraction as F
 REFERENCE = {
     # torch.optim.SGD has no default lr; descent requires it too (no default).
     "adagrad": {"lr": F(1, 100), "initial-accumulator-value": 0, "lr-decay": 0, "weight-decay": 0,
-                "convention": "paper", "eps-placement": "outside"},          # torch.optim.Adagrad; Duchi et al.
+                "convention": "paper", "eps-placement": "outside", "maximize": "no"},          # torch.optim.Adagrad; Duchi et al.
     "rmsprop": {"lr": F(1, 100), "alpha": F(99, 100), "eps": F(1, 10**8), "momentum": 0, "weight-decay": 0,
-                "centered": "no", "convention": "pytorch"},                  # torch.optim.RMSprop
-    "adadelta": {"lr": 1, "rho": F(9, 10), "eps": F(1, 10**6), "weight-decay": 0, "convention": "paper"},  # Adadelta
+                "centered": "no", "convention": "pytorch", "maximize": "no"},                  # torch.optim.RMSprop
+    "adadelta": {"lr": 1, "rho": F(9, 10), "eps": F(1, 10**6), "weight-decay": 0, "convention": "paper", "maximize": "no"},  # Adadelta
     "adam": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
-             "convention": "paper", "eps-hat": "no"},                        # Kingma & Ba, Alg. 1; torch.optim.Adam
+             "convention": "paper", "eps-hat": "no", "maximize": "no"},                        # Kingma & Ba, Alg. 1; torch.optim.Adam
     "adamw": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": F(1, 100),
-              "convention": "pytorch"},                                      # torch.optim.AdamW
+              "convention": "pytorch", "maximize": "no", "amsgrad": "no"},                                      # torch.optim.AdamW
     "amsgrad": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
-                "convention": "pytorch"},                                    # torch.optim.Adam(amsgrad=True)
+                "convention": "pytorch", "maximize": "no"},                                    # torch.optim.Adam(amsgrad=True)
     "nadam": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
               "momentum-decay": F(4, 1000), "convention": "pytorch"},        # torch.optim.NAdam (>= 2.0's product)
     "radam": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0},  # torch.optim.RAdam
     "adamax": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
                "maximize": "no"},                                            # torch.optim.Adamax
     "rprop": {"lr": F(1, 100), "etas": (F(1, 2), F(6, 5)), "step-sizes": (F(1, 10**6), 50),
-              "convention": "pytorch"},                                      # torch.optim.Rprop
+              "convention": "pytorch", "maximize": "no"},                                      # torch.optim.Rprop
     "quickprop": {"lr": F(1, 100), "max-growth": F(7, 4), "convention": "paper"},  # Fahlman (1988): mu = 1.75
     "backtracking": {"eta": 1, "c": F(1, 10**4), "rho": F(1, 2)},           # Nocedal & Wright, Alg. 3.1
     "newton": {"eta": 1, "damping": 0},
@@ -40,7 +40,10 @@ REFERENCE = {
     "sgd": {"batch": 1, "seed": 0, "sampling": "shuffle", "momentum": 0, "dampening": 0, "nesterov": "no",
             "weight-decay": 0, "maximize": "no"},  # batch_size=1, DataLoader(shuffle=True); torch.optim.SGD
     "lbfgs": {"memory": 6},
-    "plateau": {"factor": F(1, 10), "patience": 10, "threshold": F(1, 10**4)},  # ReduceLROnPlateau
+    "plateau": {"factor": F(1, 10), "patience": 10, "threshold": F(1, 10**4), "mode": "min", "cooldown": 0,
+                "min-lr": 0,  # ReduceLROnPlateau's; two defaults are the library's, documented as differing from
+                # torch's (threshold_mode rel, eps 1e-8): the |best| rule and no minimum cut
+                "threshold-mode": "magnitude", "plateau-eps": 0},
 }
 
 

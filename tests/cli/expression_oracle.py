@@ -180,6 +180,10 @@ class Functions:
         return self.call("exp", b * self.call("log", a))
 
 
+ARITHMETIC = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+              ast.Div: lambda a, b: a / b}
+
+
 def constant_value(node, src):
     """The exact value of a constant subexpression (numbers, + - * / and integer powers), or None."""
     if isinstance(node, ast.Constant):
@@ -191,16 +195,9 @@ def constant_value(node, src):
         a, b = constant_value(node.left, src), constant_value(node.right, src)
         if a is None or b is None:
             return None
-        if isinstance(node.op, ast.Add):
-            return a + b
-        if isinstance(node.op, ast.Sub):
-            return a - b
-        if isinstance(node.op, ast.Mult):
-            return a * b
-        if isinstance(node.op, ast.Div):
-            return a / b
         if isinstance(node.op, ast.Pow):
             return a ** int(b) if b.denominator == 1 else None
+        return ARITHMETIC[type(node.op)](a, b)
     return None
 
 
@@ -250,15 +247,7 @@ class Formula:
                     if c is not None and c.denominator == 1:
                         return F.power(base, int(c))
                     return F.power(base, ev(node.right))
-                a, b = ev(node.left), ev(node.right)
-                if isinstance(node.op, ast.Add):
-                    return a + b
-                if isinstance(node.op, ast.Sub):
-                    return a - b
-                if isinstance(node.op, ast.Mult):
-                    return a * b
-                if isinstance(node.op, ast.Div):
-                    return a / b
+                return ARITHMETIC[type(node.op)](ev(node.left), ev(node.right))
             raise SystemExit(f"unsupported syntax: {ast.dump(node)}")
 
         return ev(self.tree)

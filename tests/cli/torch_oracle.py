@@ -225,9 +225,26 @@ def methods():
             "rprop": rprop}
 
 
-def torch_run(f, x0, make_opt, steps, scale=1.0):
+def maximizing(make_opt):
+    """The same torch optimizer with maximize=True."""
+    return with_option(make_opt, maximize=True)
+
+
+def with_option(make_opt, **option):
+    def make(x, s=1):
+        opt = make_opt(x, s)
+        for group in opt.param_groups:
+            group.update(option)
+        return opt
+    return make
+
+
+def torch_run(f, x0, make_opt, steps, scale=1.0, plateau=None):
+    """Rows (f(x_k), x_k) of torch's run; `plateau`: ReduceLROnPlateau's options, the scheduler stepped
+    with f(x_k) before the k-th optimizer.step() (as descent's schedule sees f_k before step k)."""
     x = torch.tensor(x0, requires_grad=True)
     opt = make_opt(x, scale)
+    sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, **plateau) if plateau else None
     rows = []
     for _ in range(steps + 1):
         opt.zero_grad()
@@ -235,6 +252,8 @@ def torch_run(f, x0, make_opt, steps, scale=1.0):
         rows.append((loss.item(), x.detach().clone().tolist()))
         if len(rows) == steps + 1:
             break
+        if sched:
+            sched.step(loss.item())
         loss.backward()
         opt.step()
     return rows
@@ -251,8 +270,16 @@ def descent_run(descent, path, flags, steps, digits):
     return [(float(row["f"]), [float(v) for v in row["x"]]) for row in doc["rows"]], doc["status"]
 
 
-def first_disagreement(mine, theirs):
-    """The first row k whose iterate or value differs by more than 1e-12 (k + 1), or None."""
+def first_disagreement(mine, theirs, status="max_steps"):
+    """The first row k whose iterate or value differs by more than 1e-12 (k + 1), or None. A run descent
+    reports diverged (|f| or some |x_i| beyond 10^100, or not finite) agrees when its rows agree and torch's
+    next row is beyond that bound too."""
+    if status == "diverged" and len(mine) < len(theirs):
+        f_next, x_next = theirs[len(mine)]
+        beyond = [abs(v) for v in [f_next] + x_next]
+        if not any(not math.isfinite(v) or v > 1e100 for v in beyond):
+            return len(mine)
+        theirs = theirs[:len(mine)]
     if len(mine) != len(theirs):
         return min(len(mine), len(theirs))
     f0 = abs(theirs[0][0])
@@ -289,6 +316,10 @@ def main():
                 with open(path, "w") as fh:
                     json.dump(doc, fh)
                 flags, make_opt = make(rng)
+                if name in ("adam", "adamw", "amsgrad", "adagrad", "rmsprop", "adadelta", "rprop") and rng.random() < 0.3:
+                    flags, make_opt = flags + ["--maximize", "yes"], maximizing(make_opt)
+                if name == "adamw" and rng.random() < 0.5:
+                    flags, make_opt = flags + ["--amsgrad", "yes"], with_option(make_opt, amsgrad=True)
                 if "FULL_BATCH" in flags:  # sgd on a sum over examples: one batch of all K rows, in order
                     flags = [f for f in flags if f != "FULL_BATCH"]
                     if kind == "logistic":
@@ -302,7 +333,7 @@ def main():
                     except RuntimeError as e:
                         fail(f"{where}: {e}")
                         continue
-                    k = first_disagreement(mine, reference)
+                    k = first_disagreement(mine, reference, status)
                     arithmetic = "double" if digits is None else f"--digits {digits}"
                     if k is not None:
                         fail(f"{where}, {arithmetic}: parts from torch at row {k}: descent x = {mine[k][1] if k < len(mine) else None}, "
@@ -330,6 +361,40 @@ def main():
                 fail("negative control: descent's NAdam in Dozat's form agrees with torch 1.13's NAdam")
             else:
                 controls += 1
+        # ReduceLROnPlateau with torch's semantics: mode, threshold_mode, cooldown, min_lr, eps
+        cuts = 0
+        for case in range(8):
+            name = ["gd", "heavy_ball", "adam", "sgd"][case % 4]
+            doc, x0, f = quadratic(rng)
+            path = os.path.join(tmp, f"plateau_{case}.json")
+            with open(path, "w") as fh:
+                json.dump(doc, fh)
+            flags, make_opt = methods()[name](rng)
+            flags = [fl for fl in flags if fl != "FULL_BATCH"]
+            p = {"mode": "min", "factor": rng.uniform(0.1, 0.9), "patience": rng.randint(0, 3),
+                 "threshold": rng.uniform(1e-3, 0.2), "threshold_mode": rng.choice(["rel", "abs"]),
+                 "cooldown": rng.randint(0, 3), "min_lr": rng.choice([0.0, 1e-4]), "eps": 1e-8}
+            flags += ["--schedule", "plateau", "--factor", exact(p["factor"]), "--patience", str(p["patience"]),
+                      "--threshold", exact(p["threshold"]), "--threshold-mode", p["threshold_mode"],
+                      "--cooldown", str(p["cooldown"]), "--min-lr", exact(p["min_lr"]), "--plateau-eps", exact(p["eps"])]
+            steps = 40
+            reference = torch_run(f, x0, make_opt, steps, plateau=p)
+            where = f"{name} with ReduceLROnPlateau {p} (case {case})"
+            for digits in (None, 30):
+                mine, status = descent_run(a.descent, path, flags, steps, digits)
+                k = first_disagreement(mine, reference, status)
+                if k is not None:
+                    fail(f"{where}, {'double' if digits is None else '--digits 30'}: parts from torch at row {k}")
+                else:
+                    agree += 1
+            # the same run without the schedule must part: the schedule cut the step at least once
+            plain = torch_run(f, x0, make_opt, steps)
+            if first_disagreement(mine, plain, status) is not None:
+                cuts += 1
+        if cuts < 4:
+            fail(f"only {cuts} of the 8 plateau runs cut the step: the schedule is not exercised")
+        controls += cuts
+
         # negative control: descent's Adam (L2 weight decay) is not torch's AdamW (decoupled)
         doc, x0, f = quadratic(rng)
         path = os.path.join(tmp, "adam_vs_adamw.json")

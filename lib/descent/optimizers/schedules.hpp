@@ -30,6 +30,23 @@
 
 namespace descent {
 
+/// How plateau decides that f_k improved on the best value (PyTorch's threshold_mode, plus the
+/// library's default): for mode min, f_k < best − τ|best| (magnitude), f_k < best·(1 − τ) (rel,
+/// PyTorch's default; differs from magnitude when best < 0), or f_k < best − τ (abs); mirrored for max.
+enum class ThresholdMode { magnitude, rel, abs };
+
+/// ReduceLROnPlateau's options beyond factor, patience and threshold (defaults: mode min, the
+/// library's magnitude rule, no cooldown, no floor, no minimum cut; PyTorch's defaults are the same
+/// except threshold_mode rel and eps 1e-8).
+template <class S>
+struct PlateauOptions {
+  bool maximize = false;                              ///< mode max: improvement is f rising
+  ThresholdMode threshold_mode = ThresholdMode::magnitude;  ///< what counts as an improvement
+  int cooldown = 0;                                   ///< steps after a cut during which bad steps are not counted
+  S min_lr = S(0);                                    ///< floor of the step size η_k
+  S eps = S(0);                                       ///< a cut smaller than this (in η) is not made
+};
+
 /// The schedules of the table above.
 enum class ScheduleKind { constant, inv_sqrt, inverse, inverse_square, exponential, plateau, silver };
 
@@ -50,7 +67,7 @@ class Schedule {
   static Schedule exponential(const S& decay);
   /// Multiply by γ after more than `patience` steps without improvement. Throws InputError
   /// unless 0 < γ < 1, patience ≥ 0 and τ ≥ 0.
-  static Schedule plateau(const S& factor, int patience, const S& threshold);
+  static Schedule plateau(const S& factor, int patience, const S& threshold, PlateauOptions<S> options = {});
   /// m_k = 1 + ρ^{ν(k+1)−1} (not exact).
   static Schedule silver() { return Schedule(ScheduleKind::silver); }
 
@@ -59,6 +76,9 @@ class Schedule {
   S factor(int k, const S& f_k);
   /// Start over (plateau forgets its best value).
   void reset();
+  /// The base step η the multipliers apply to (Scheduled sets it): plateau's min_lr and eps are in
+  /// units of η.
+  void set_base(const S& base) { base_ = base; }
   /// Which schedule.
   ScheduleKind kind() const { return kind_; }
   /// Its name as on the command line.
@@ -71,7 +91,9 @@ class Schedule {
   int patience_ = 0;
   // plateau state
   S multiplier_ = 1, best_ = 0;
-  int bad_ = 0;
+  int bad_ = 0, cooling_ = 0;
+  PlateauOptions<S> plateau_;
+  S base_ = 1;
 };
 
 /// ν(i): the exponent of 2 in i ≥ 1 (ν(12) = 2). Throws std::invalid_argument for i < 1.

@@ -202,15 +202,20 @@ template class Adamax<Rational>;
 // ---- the registry's entries (methods.hpp): this family's description, written once
 
 namespace {
-// The options every form of Adam shares, from its flags.
-template <class S>
-AdamOptions<S> adam_options(const MethodArgs& a) {
-  AdamOptions<S> o;
+// The flags every method of the family shares (lr, betas, eps, weight-decay), into its options.
+template <class Options>
+Options common_options(const MethodArgs& a) {
+  using S = decltype(Options::lr);
+  Options o;
   o.lr = a.number<S>("lr");
   std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
   o.eps = a.number<S>("eps");
   o.weight_decay = a.number<S>("weight-decay");
   return o;
+}
+template <class S>
+AdamOptions<S> adam_options(const MethodArgs& a) {
+  return common_options<AdamOptions<S>>(a);
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_adam(const MethodArgs& a) {
@@ -225,34 +230,26 @@ std::unique_ptr<Optimizer<S>> build_adam(const MethodArgs& a) {
   if (o.eps_hat && !o.bias_correction) throw InputError("--eps-hat: rewrites the bias-corrected step; not with --bias-correction no");
   if (o.eps_hat && conv == "notes") throw InputError("--eps-hat: not with --convention notes (eps inside the root)");
   o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
-  return std::make_unique<Adam<S>>(o);
+  return families::maybe_maximizing<S>(a, std::make_unique<Adam<S>>(o));
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_adamw(const MethodArgs& a) {
   const std::string conv = a.word("convention");
   AdamOptions<S> o = adam_options<S>(a);
   o.decay = conv == "paper" ? WeightDecay::decoupled_paper : WeightDecay::decoupled_pytorch;
-  return std::make_unique<Adam<S>>(o);
+  o.amsgrad = a.word("amsgrad") == "yes";
+  return families::maybe_maximizing<S>(a, std::make_unique<Adam<S>>(o));
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_nadam(const MethodArgs& a) {
-  NAdamOptions<S> o;
-  o.lr = a.number<S>("lr");
-  std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
-  o.eps = a.number<S>("eps");
-  o.weight_decay = a.number<S>("weight-decay");
+  NAdamOptions<S> o = common_options<NAdamOptions<S>>(a);
   o.momentum_decay = a.number<S>("momentum-decay");
   o.torch_1_13_product = a.word("convention") == "torch_1_13";
   return std::make_unique<NAdam<S>>(o);
 }
 template <class S>
 RAdamOptions<S> radam_options(const MethodArgs& a) {
-  RAdamOptions<S> o;
-  o.lr = a.number<S>("lr");
-  std::tie(o.beta1, o.beta2) = a.pair<S>("betas");
-  o.eps = a.number<S>("eps");
-  o.weight_decay = a.number<S>("weight-decay");
-  return o;
+  return common_options<RAdamOptions<S>>(a);
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_radam(const MethodArgs& a) {
@@ -271,7 +268,7 @@ std::unique_ptr<Optimizer<S>> build_amsgrad(const MethodArgs& a) {
   o.amsgrad = true;
   o.bias_correction = conv == "pytorch";
   o.decay = o.weight_decay != 0 ? WeightDecay::l2 : WeightDecay::none;
-  return std::make_unique<Adam<S>>(o);
+  return families::maybe_maximizing<S>(a, std::make_unique<Adam<S>>(o));
 }
 }  // namespace
 
@@ -288,7 +285,7 @@ std::vector<MethodInfo> families::adam() {
                       families::optional(families::word("bias-correction", "", {"yes", "no"},
                                                         "divide m by 1 - b1^t and v by 1 - b2^t (default yes; notes: no)")),
                       families::word("eps-hat", "no", {"no", "yes"},
-                                     "Kingma & Ba's eps-hat form: x <- x - lr sqrt(1 - b2^t)/(1 - b1^t) m/(sqrt(v) + eps)")},
+                                     "Kingma & Ba's eps-hat form: x <- x - lr sqrt(1 - b2^t)/(1 - b1^t) m/(sqrt(v) + eps)"), families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,
@@ -314,7 +311,7 @@ std::vector<MethodInfo> families::adam() {
        .parameters = {lr, families::betas(), eps, families::nonnegative("weight-decay", "1/100", "decay lambda"),
                       families::convention("pytorch", {"paper", "pytorch"},
                                            "pytorch (decay scaled by lr) or paper (decay scaled by the schedule "
-                                           "multiplier only)")},
+                                           "multiplier only)"), families::word("amsgrad", "no", {"no", "yes"}, "use the max of v so far (torch.optim.AdamW(amsgrad=True))"), families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,
@@ -333,7 +330,7 @@ std::vector<MethodInfo> families::adam() {
        .summary = "Adam with v_hat <- max(v_hat, v) in place of v: paper (Reddi et al. 2018) x <- x - lr m/(sqrt(v_hat) + "
                   "eps) without bias correction; pytorch corrects m and divides v_hat by 1 - b2^t",
        .parameters = {lr, families::betas(), eps, l2,
-                      families::convention("pytorch", {"paper", "pytorch"}, "paper (no bias correction) or pytorch")},
+                      families::convention("pytorch", {"paper", "pytorch"}, "paper (no bias correction) or pytorch"), families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,

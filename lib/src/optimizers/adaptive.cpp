@@ -154,7 +154,7 @@ std::unique_ptr<Optimizer<S>> build_adagrad(const MethodArgs& a) {
   if (form == AdaGradForm::notes) {
     for (const char* f : {"eps", "eps-placement", "initial-accumulator-value", "lr-decay", "weight-decay"})
       a.refuse(f, "not with --convention notes (seed 001's AdaGrad has only eta)");
-    return std::make_unique<AdaGrad<S>>(a.number<S>("lr"), S(0), form);
+    return families::maybe_maximizing<S>(a, std::make_unique<AdaGrad<S>>(a.number<S>("lr"), S(0), form));
   }
   if (form != AdaGradForm::pytorch) a.refuse("lr-decay", "only with --convention pytorch");
   if (form != AdaGradForm::paper) a.refuse("eps-placement", "only with --convention paper (PyTorch adds eps outside)");
@@ -163,7 +163,7 @@ std::unique_ptr<Optimizer<S>> build_adagrad(const MethodArgs& a) {
   const EpsPlacement placement = a.word("eps-placement") == "inside" ? EpsPlacement::inside : EpsPlacement::outside;
   const S initial = a.number<S>("initial-accumulator-value"), lr_decay = a.number<S>("lr-decay"),
           weight_decay = a.number<S>("weight-decay");
-  return std::make_unique<AdaGrad<S>>(lr, eps, form, placement, initial, lr_decay, weight_decay);
+  return families::maybe_maximizing<S>(a, std::make_unique<AdaGrad<S>>(lr, eps, form, placement, initial, lr_decay, weight_decay));
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_rmsprop(const MethodArgs& a) {
@@ -174,8 +174,9 @@ std::unique_ptr<Optimizer<S>> build_rmsprop(const MethodArgs& a) {
       a.refuse(f, "not with --convention notes (seed 003's RMSProp)");
   const S lr = a.number<S>("lr"), alpha = a.number<S>("alpha"), eps = a.number<S>("eps");
   const S momentum = a.number<S>("momentum"), weight_decay = a.number<S>("weight-decay");
-  return std::make_unique<RMSProp<S>>(lr, alpha, eps, conv == "notes" ? EpsPlacement::inside : EpsPlacement::outside,
-                                      centered, momentum, weight_decay);
+  return families::maybe_maximizing<S>(
+      a, std::make_unique<RMSProp<S>>(lr, alpha, eps, conv == "notes" ? EpsPlacement::inside : EpsPlacement::outside,
+                                      centered, momentum, weight_decay));
 }
 template <class S>
 std::unique_ptr<Optimizer<S>> build_adadelta(const MethodArgs& a) {
@@ -189,7 +190,7 @@ std::unique_ptr<Optimizer<S>> build_adadelta(const MethodArgs& a) {
   const S eps_delta = a.has("eps-delta") ? a.number<S>("eps-delta") : eps;
   const AdaDeltaForm form = stale ? AdaDeltaForm::stale : conv == "notes" ? AdaDeltaForm::notes : AdaDeltaForm::paper;
   const S lr = a.number<S>("lr"), rho = a.number<S>("rho"), weight_decay = a.number<S>("weight-decay");
-  return std::make_unique<AdaDelta<S>>(lr, rho, eps, eps_delta, form, weight_decay);
+  return families::maybe_maximizing<S>(a, std::make_unique<AdaDelta<S>>(lr, rho, eps, eps_delta, form, weight_decay));
 }
 }  // namespace
 
@@ -207,7 +208,7 @@ std::vector<MethodInfo> families::adaptive() {
                       families::word("eps-placement", "outside", {"outside", "inside"},
                                      "sqrt(G) + eps (outside) or sqrt(G + eps) (inside); paper only"),
                       families::nonnegative("initial-accumulator-value", "0", "G_0 (paper, pytorch)"),
-                      families::nonnegative("lr-decay", "0", "pytorch only: lr_t = lr / (1 + (t - 1) lr_decay)"), l2},
+                      families::nonnegative("lr-decay", "0", "pytorch only: lr_t = lr / (1 + (t - 1) lr_decay)"), l2, families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,
@@ -235,7 +236,7 @@ std::vector<MethodInfo> families::adaptive() {
                       families::nonnegative("eps", "1e-8", "eps in the denominator"), families::convention("pytorch"),
                       families::word("centered", "no", {"no", "yes"},
                                      "divide by sqrt(v - m^2) + eps (Graves 2013; not notes)"),
-                      families::unit_closed_open("momentum", "0", "momentum mu of PyTorch's buffer (not notes)"), l2},
+                      families::unit_closed_open("momentum", "0", "momentum mu of PyTorch's buffer (not notes)"), l2, families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,
@@ -265,7 +266,7 @@ std::vector<MethodInfo> families::adaptive() {
                                            "implementation slip: from zero state it is gradient descent with step lr)"),
                       families::older_spelling("order", {"update_first", "divide_first"},
                                                "update_first (paper) or divide_first"),
-                      l2},
+                      l2, families::maximize()},
        .exact = "no (square roots)",
        .exactness = Exactness::no,
        .schedulable = true,

@@ -78,6 +78,14 @@ inline HyperParameter older_spelling(std::string name, std::vector<std::string> 
   p.alias_of = "convention";
   return p;
 }
+/// PyTorch's maximize flag (no | yes).
+inline HyperParameter maximize() { return word("maximize", "no", {"no", "yes"}, "ascend: hand -grad f to the method (torch's maximize)"); }
+/// The method, turned to ascent when --maximize yes.
+template <class S>
+std::unique_ptr<Optimizer<S>> maybe_maximizing(const MethodArgs& a, std::unique_ptr<Optimizer<S>> inner) {
+  if (a.word("maximize") != "yes") return inner;
+  return std::make_unique<Maximizing<S>>(std::move(inner));
+}
 /// PyTorch's betas = (beta1, beta2), each in [0, 1).
 inline HyperParameter betas() {
   HyperParameter p = unit_closed_open("betas", "9/10,999/1000", "beta1,beta2: decay rates of m and v");

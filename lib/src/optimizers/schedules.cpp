@@ -17,11 +17,15 @@ Schedule<S> Schedule<S>::exponential(const S& decay) {
 }
 
 template <class S>
-Schedule<S> Schedule<S>::plateau(const S& factor, int patience, const S& threshold) {
+Schedule<S> Schedule<S>::plateau(const S& factor, int patience, const S& threshold, PlateauOptions<S> options) {
   if (!(factor > 0 && factor < 1)) throw InputError("factor: must be in (0, 1), got " + to_string<S>(factor));
   if (patience < 0) throw InputError("patience: must be >= 0, got " + std::to_string(patience));
   if (!(threshold >= 0)) throw InputError("threshold: must be >= 0, got " + to_string<S>(threshold));
+  if (options.cooldown < 0) throw InputError("cooldown: must be >= 0, got " + std::to_string(options.cooldown));
+  if (!(options.min_lr >= 0)) throw InputError("min_lr: must be >= 0, got " + to_string<S>(options.min_lr));
+  if (!(options.eps >= 0)) throw InputError("eps: must be >= 0, got " + to_string<S>(options.eps));
   Schedule s(ScheduleKind::plateau);
+  s.plateau_ = std::move(options);
   s.factor_ = factor;
   s.patience_ = patience;
   s.threshold_ = threshold;
@@ -58,19 +62,40 @@ S Schedule<S>::factor(int k, const S& f_k) {
     case ScheduleKind::inverse: return S(1 / k1);
     case ScheduleKind::inverse_square: return S(1 / (k1 * k1));
     case ScheduleKind::plateau: {
-      if (k == 0) {
+      if (k == 0) {  // PyTorch's first step: best = ±inf, so f_0 is an improvement
         best_ = f_k;
         bad_ = 0;
+        cooling_ = 0;
         multiplier_ = 1;
+        return multiplier_;
+      }
+      using std::abs;
+      const S& t = threshold_;
+      bool better = false;
+      const bool up = plateau_.maximize;
+      switch (plateau_.threshold_mode) {
+        case ThresholdMode::magnitude: better = up ? f_k > best_ + t * abs(best_) : f_k < best_ - t * abs(best_); break;
+        case ThresholdMode::rel: better = up ? f_k > best_ * (1 + t) : f_k < best_ * (1 - t); break;
+        case ThresholdMode::abs: better = up ? f_k > best_ + t : f_k < best_ - t; break;
+      }
+      if (better) {
+        best_ = f_k;
+        bad_ = 0;
       } else {
-        using std::abs;
-        if (f_k < best_ - threshold_ * abs(best_)) {
-          best_ = f_k;
-          bad_ = 0;
-        } else if (++bad_ > patience_) {
-          multiplier_ = multiplier_ * factor_;
-          bad_ = 0;
-        }
+        ++bad_;
+      }
+      if (cooling_ > 0) {  // in cooldown: bad steps do not count
+        --cooling_;
+        bad_ = 0;
+      }
+      if (bad_ > patience_) {
+        // PyTorch: new_lr = max(lr·factor, min_lr), made only if lr − new_lr > eps (in units of the base η)
+        S next = multiplier_ * factor_;
+        const S floor = plateau_.min_lr / base_;
+        if (next < floor) next = floor;
+        if (multiplier_ - next > plateau_.eps / base_) multiplier_ = next;
+        cooling_ = plateau_.cooldown;
+        bad_ = 0;
       }
       return multiplier_;
     }
@@ -117,6 +142,7 @@ Scheduled<S>::Scheduled(std::unique_ptr<Optimizer<S>> inner, Schedule<S> schedul
     throw InputError("--schedule: method " + (inner_ ? inner_->name() : std::string("(none)")) +
                      " has no step size to schedule");
   base_ = *inner_->step_size();
+  schedule_.set_base(base_);
 }
 
 template <class S>
@@ -165,7 +191,14 @@ template <class S>
 Schedule<S> build_plateau(const MethodArgs& a) {
   const S factor = a.number<S>("factor");
   const int patience = a.integer("patience");
-  return Schedule<S>::plateau(factor, patience, a.number<S>("threshold"));
+  PlateauOptions<S> o;
+  o.maximize = a.word("mode") == "max";
+  const std::string tm = a.word("threshold-mode");
+  o.threshold_mode = tm == "rel" ? ThresholdMode::rel : tm == "abs" ? ThresholdMode::abs : ThresholdMode::magnitude;
+  o.cooldown = a.integer("cooldown");
+  o.min_lr = a.number<S>("min-lr");
+  o.eps = a.number<S>("plateau-eps");
+  return Schedule<S>::plateau(factor, patience, a.number<S>("threshold"), o);
 }
 template <class S>
 Schedule<S> build_silver(const MethodArgs&) { return Schedule<S>::silver(); }
@@ -187,11 +220,20 @@ std::vector<MethodInfo> families::schedules() {
        .exactness = Exactness::no, .schedule_double = build_exponential<double>,
        .schedule_mpfr = build_exponential<Mpfr>},
       {.name = "plateau",
-       .summary = "eta_k <- factor eta_k after more than patience steps without f_k < best - threshold |best| "
-                  "(PyTorch's ReduceLROnPlateau)",
+       .summary = "eta_k <- max(factor eta_k, min-lr) after more than patience steps without improvement (f_k < best - "
+                  "threshold |best|; --threshold-mode rel: f_k < best (1 - threshold), abs: f_k < best - threshold; "
+                  "--mode max mirrored), a cut smaller than plateau-eps not made, cooldown steps not counted after a "
+                  "cut (PyTorch's ReduceLROnPlateau; its defaults: --threshold-mode rel --plateau-eps 1e-8)",
        .parameters = {families::unit_open("factor", "1/10", "reduction factor"),
                       families::integer("patience", "10", "0", "1000000", "steps without improvement tolerated"),
-                      families::nonnegative("threshold", "1/10000", "relative improvement that counts")},
+                      families::nonnegative("threshold", "1/10000", "relative improvement that counts"),
+                      families::word("mode", "min", {"min", "max"}, "min: f should fall; max: f should rise"),
+                      families::word("threshold-mode", "magnitude", {"magnitude", "rel", "abs"},
+                                     "magnitude: best - threshold |best| (the library's); rel: best (1 - threshold) "
+                                     "(PyTorch's default); abs: best - threshold"),
+                      families::integer("cooldown", "0", "0", "1000000", "steps after a cut whose lack of improvement is not counted"),
+                      families::nonnegative("min-lr", "0", "floor of the step size eta_k"),
+                      families::nonnegative("plateau-eps", "0", "a cut of eta_k smaller than this is not made (PyTorch's eps, 1e-8)")},
        .exact = "yes", .torch = "torch.optim.lr_scheduler.ReduceLROnPlateau", .schedule_double = build_plateau<double>,
        .schedule_mpfr = build_plateau<Mpfr>, .schedule_exact = build_plateau<Rational>},
       {.name = "silver",

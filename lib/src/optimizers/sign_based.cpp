@@ -150,7 +150,8 @@ std::unique_ptr<Optimizer<S>> build_rprop(const MethodArgs& a) {
                          RpropVariant::rprop_plus, RpropVariant::rprop_minus, RpropVariant::irprop_plus,
                          RpropVariant::irprop_minus})
     if (to_string(k) == variant) kind = k;
-  return std::make_unique<Rprop<S>>(kind, o);  // the constructor checks eta_minus < 1 < eta_plus and the step lengths
+  // the constructor checks eta_minus < 1 < eta_plus and the step lengths
+  return families::maybe_maximizing<S>(a, std::make_unique<Rprop<S>>(kind, o));
 }
 }  // namespace
 
@@ -174,7 +175,7 @@ std::vector<MethodInfo> families::sign_based() {
                           families::older_spelling("variant",
                                                    {"irprop_minus", "irprop_plus", "rprop_minus", "rprop_plus",
                                                     "notes_literal", "notes_magnitude", "notes_uncapped"},
-                                                   "a variant by name")},
+                                                   "a variant by name"), families::maximize()},
            .exact = "yes",
            .torch = "torch.optim.Rprop",
            .forms = {

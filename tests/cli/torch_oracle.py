@@ -395,6 +395,29 @@ def main():
             fail(f"only {cuts} of the 8 plateau runs cut the step: the schedule is not exercised")
         controls += cuts
 
+        # Rprop where g_k g_(k-1) underflows in double (gradients near 1e-170): torch keeps the step length
+        # (the product's sign is 0); --convention pytorch does the same, the exact sign product does not
+        a_tiny = 1e-170
+        doc = {"kind": "quadratic", "A": [[exact(a_tiny), "0"], ["0", exact(3 * a_tiny)]], "b": ["0", "0"],
+               "x0": [exact(0.7), exact(-1.3)]}
+        path = os.path.join(tmp, "rprop_underflow.json")
+        with open(path, "w") as fh:
+            json.dump(doc, fh)
+        At = torch.tensor([[a_tiny, 0.0], [0.0, 3 * a_tiny]])
+        f_tiny = lambda x: 0.5 * x @ (At @ x)
+        reference = torch_run(f_tiny, [0.7, -1.3], lambda x, s=1: torch.optim.Rprop([x], lr=0.01 * s), 30)
+        mine, status = descent_run(a.descent, path, ["--method", "rprop", "--convention", "pytorch", "--lr", "1/100"], 30, None)
+        if first_disagreement(mine, reference, status) is not None:
+            fail("rprop --convention pytorch where g g_prev underflows parts from torch.optim.Rprop")
+        else:
+            agree += 1
+        exact_sign, _ = descent_run(a.descent, path, ["--method", "rprop", "--convention", "irprop_minus", "--lr", "1/100"],
+                                    30, None)
+        if first_disagreement(exact_sign, reference) is None:
+            fail("negative control: rprop with the exact sign product agrees with torch where g g_prev underflows")
+        else:
+            controls += 1
+
         # negative control: descent's Adam (L2 weight decay) is not torch's AdamW (decoupled)
         doc, x0, f = quadratic(rng)
         path = os.path.join(tmp, "adam_vs_adamw.json")

@@ -43,6 +43,10 @@ struct RpropOptions {
   S delta0 = S(1) / 100;     ///< initial step length Δ₀ ∈ [Δmin, Δmax] (PyTorch's lr)
   S delta_min = S(1) / 1000000;  ///< floor Δmin ≥ 0
   S delta_max = S(50);       ///< ceiling Δmax ≥ Δmin
+  /// The sign of g·g_prev taken from the product computed in S, as torch.optim.Rprop does
+  /// (`grad.mul(prev).sign()`): 0 when the product underflows, so the step length is kept. false:
+  /// sign(g)·sign(g_prev), exact in every arithmetic.
+  bool torch_sign_product = false;
 };
 
 /// Rprop in the variant chosen. Ranges: \f$0 < \eta^- < 1 < \eta^+\f$,

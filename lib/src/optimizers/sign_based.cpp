@@ -90,7 +90,9 @@ Vec<S> Rprop<S>::step_from(const Problem<S>&, const Vec<S>& x, const S& fx, cons
   }
   const bool worse = started_ && fx > prev_f_;
   for (int i = 0; i < n; ++i) {
-    const int product = started_ ? sign_of(prev_g_(i)) * sign_of(g(i)) : 0;
+    const int product = !started_             ? 0
+                        : o_.torch_sign_product ? sign_of(S(prev_g_(i) * g(i)))
+                                                : sign_of(prev_g_(i)) * sign_of(g(i));
     S gi = g(i);
     S move = 0;
     if (product > 0) {
@@ -150,6 +152,7 @@ std::unique_ptr<Optimizer<S>> build_rprop(const MethodArgs& a) {
                          RpropVariant::rprop_plus, RpropVariant::rprop_minus, RpropVariant::irprop_plus,
                          RpropVariant::irprop_minus})
     if (to_string(k) == variant) kind = k;
+  o.torch_sign_product = conv == "pytorch";  // torch's grad.mul(prev).sign(), 0 on underflow
   // the constructor checks eta_minus < 1 < eta_plus and the step lengths
   return families::maybe_maximizing<S>(a, std::make_unique<Rprop<S>>(kind, o));
 }
@@ -198,8 +201,10 @@ std::vector<MethodInfo> families::sign_based() {
        "compares f values: with --digits a tie can round either way", "--method rprop --convention irprop_plus",
        {"rprop_variants"}},
 {"rprop", "irprop_minus", "Igel & Hüsken (2000) iRprop-; torch.optim.Rprop", "on a flip: shrink D, no step, forget g",
-       "PyTorch's Rprop (checked against its update); does not return to the earlier estimate (poll 3's counterexample)",
-       "--method rprop --convention pytorch", {"rprop_variants", "rprop_poll3"}}
+       "PyTorch's Rprop (checked against real torch); does not return to the earlier estimate (poll 3's counterexample). "
+       "--convention pytorch takes the sign of the product g g_prev as torch does, 0 when it underflows (the step "
+       "length is then kept); --convention irprop_minus takes sign(g) sign(g_prev), exact",
+       "--method rprop --convention pytorch", {"rprop_variants", "rprop_poll3"}, {"tests/cli/torch_oracle.py"}}
 },
            .make_double = build_rprop<double>,
            .make_mpfr = build_rprop<Mpfr>,

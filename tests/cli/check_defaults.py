@@ -25,6 +25,8 @@ REFERENCE = {
                 "convention": "pytorch", "maximize": "no"},                                    # torch.optim.Adam(amsgrad=True)
     "nadam": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
               "momentum-decay": F(4, 1000), "convention": "pytorch"},        # torch.optim.NAdam (>= 2.0's product)
+    "asgd": {"lr": F(1, 100), "lambd": F(1, 10**4), "alpha": F(3, 4), "t0": 10**6, "weight-decay": 0,
+             "maximize": "no"},                                              # torch.optim.ASGD
     "radam": {"lr": F(1, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0},  # torch.optim.RAdam
     "adamax": {"lr": F(2, 1000), "betas": (F(9, 10), F(999, 1000)), "eps": F(1, 10**8), "weight-decay": 0,
                "maximize": "no"},                                            # torch.optim.Adamax

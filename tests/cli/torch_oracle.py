@@ -149,6 +149,14 @@ def methods():
         return flags, lambda x, s=1: torch.optim.SGD([x], lr=p["lr"] * s, momentum=p["m"], dampening=p["damp"],
                                                      nesterov=p["nesterov"], weight_decay=p["wd"], maximize=p["maximize"])
 
+    def asgd(rng):
+        p = {"lr": lr(rng, 1e-3, 0.1), "lambd": lr(rng, 1e-5, 1e-1), "alpha": rng.uniform(0.5, 1.0),
+             "t0": float(rng.randint(0, 20)), "wd": rng.choice([0.0, rng.uniform(0, 0.1)]), "maximize": rng.random() < 0.2}
+        flags = ["--method", "asgd", "--lr", exact(p["lr"]), "--lambd", exact(p["lambd"]), "--alpha", exact(p["alpha"]),
+                 "--t0", exact(p["t0"]), "--weight-decay", exact(p["wd"]), "--maximize", "yes" if p["maximize"] else "no"]
+        return flags, lambda x, s=1: torch.optim.ASGD([x], lr=p["lr"] * s, lambd=p["lambd"], alpha=p["alpha"], t0=p["t0"],
+                                                      weight_decay=p["wd"], maximize=p["maximize"])
+
     def heavy_ball(rng):
         p = {"lr": lr(rng, 1e-3, 0.1), "m": rng.uniform(0, 0.95)}
         return (["--method", "heavy_ball", "--convention", "pytorch", "--eta", exact(p["lr"]), "--beta", exact(p["m"])],
@@ -217,7 +225,7 @@ def methods():
                 lambda x, s=1: torch.optim.Rprop([x], lr=p["lr"] * s, etas=(p["em"], p["ep"]),
                                                  step_sizes=(p["smin"], p["smax"])))
 
-    return {"gd": gd, "sgd": sgd, "heavy_ball": heavy_ball, "nesterov": nesterov, "adagrad": adagrad, "rmsprop": rmsprop,
+    return {"gd": gd, "sgd": sgd, "asgd": asgd, "heavy_ball": heavy_ball, "nesterov": nesterov, "adagrad": adagrad, "rmsprop": rmsprop,
             "adadelta": adadelta, "adam": adam_like("adam", torch.optim.Adam),
             "amsgrad": adam_like("amsgrad", torch.optim.Adam, amsgrad=True),
             "adamw": adam_like("adamw", torch.optim.AdamW), "nadam": adam_like("nadam", torch.optim.NAdam),

@@ -87,4 +87,39 @@ class Sgd final : public Optimizer<S> {
   long long evaluations_ = 0;
 };
 
+
+/// Options of ASGD (defaults: torch.optim.ASGD's).
+template <class S>
+struct AsgdOptions {
+  S lr = S(1) / 100;          ///< η₀ > 0
+  S lambd = S(1) / 10000;     ///< λ ≥ 0: the decay term x ← x(1 − λη_t)
+  S alpha = S(3) / 4;         ///< α ≥ 0: η_t = η₀/(1 + λη₀t)^α
+  S t0 = S(1000000);          ///< t₀ ≥ 0: averaging starts after t₀ steps
+  S weight_decay = S(0);      ///< L2 coefficient: g ← g + wd·x
+  bool maximize = false;      ///< ascend: g ← −g first
+};
+
+/// Averaged SGD in torch.optim.ASGD's form (Polyak & Juditsky 1992; Bottou 2012): with η_1 = η₀,
+///     x ← x(1 − λη_t) − η_t g,   then   η_{t+1} = η₀/(1 + λη₀t)^α,
+/// and the average x̄ of the iterates from step t₀ on (μ_t = 1/max(1, t − t₀)), which does not enter
+/// the step; the trace prints x. On a FiniteSum the full gradient (one batch). Double and Mpfr (the
+/// power α).
+template <class S>
+class Asgd final : public Optimizer<S> {
+ public:
+  /// Throws InputError when an option is out of its range.
+  explicit Asgd(AsgdOptions<S> options);
+  void reset(int n) override;
+  Vec<S> step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g) override;
+  std::string name() const override { return "asgd"; }
+  /// The average x̄ of the iterates (PyTorch's state['ax']).
+  const Vec<S>& average() const { return ax_; }
+
+ private:
+  AsgdOptions<S> o_;
+  S eta_, mu_;
+  long long t_ = 0;
+  Vec<S> ax_;
+};
+
 }  // namespace descent

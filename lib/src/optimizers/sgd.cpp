@@ -121,6 +121,46 @@ template class Sgd<double>;
 template class Sgd<Mpfr>;
 template class Sgd<Rational>;
 
+template <class S>
+Asgd<S>::Asgd(AsgdOptions<S> options) : o_(std::move(options)), eta_(o_.lr), mu_(1) {
+  if (!(o_.lr > 0)) throw InputError("lr: must be > 0, got " + to_string<S>(o_.lr));
+  if (!(o_.lambd >= 0)) throw InputError("lambd: must be >= 0, got " + to_string<S>(o_.lambd));
+  if (!(o_.alpha >= 0)) throw InputError("alpha: must be >= 0, got " + to_string<S>(o_.alpha));
+  if (!(o_.t0 >= 0)) throw InputError("t0: must be >= 0, got " + to_string<S>(o_.t0));
+  if (!(o_.weight_decay >= 0)) throw InputError("weight_decay: must be >= 0, got " + to_string<S>(o_.weight_decay));
+}
+
+template <class S>
+void Asgd<S>::reset(int n) {
+  eta_ = o_.lr;
+  mu_ = 1;
+  t_ = 0;
+  ax_ = Vec<S>::Zero(n);
+}
+
+template <class S>
+Vec<S> Asgd<S>::step(const Problem<S>&, const Vec<S>& x, const Vec<S>& g_in) {
+  using std::pow;
+  if (ax_.size() != x.size()) reset(static_cast<int>(x.size()));
+  ++t_;
+  Vec<S> g = o_.maximize ? Vec<S>(-g_in) : g_in;
+  if (o_.weight_decay != 0) g += o_.weight_decay * x;
+  Vec<S> next = x * S(1 - o_.lambd * eta_);  // torch: param.mul_(1 − λη), then param.add_(g, alpha=−η)
+  next -= eta_ * g;
+  if (mu_ != 1)
+    ax_ += S(mu_) * Vec<S>(next - ax_);
+  else
+    ax_ = next;
+  const S t = S(t_);
+  eta_ = o_.lr / S(pow(S(1 + o_.lambd * o_.lr * t), o_.alpha));
+  const S since = t - o_.t0;
+  mu_ = S(1) / (since > 1 ? since : S(1));
+  return next;
+}
+
+template class Asgd<double>;
+template class Asgd<Mpfr>;
+
 // ---- the registry's entries (methods.hpp): this family's description, written once
 
 namespace {
@@ -137,6 +177,17 @@ std::unique_ptr<Optimizer<S>> build_sgd(const MethodArgs& a) {
   t.weight_decay = a.number<S>("weight-decay");
   t.maximize = a.word("maximize") == "yes";
   return std::make_unique<Sgd<S>>(a.number<S>("lr"), o, t);
+}
+template <class S>
+std::unique_ptr<Optimizer<S>> build_asgd(const MethodArgs& a) {
+  AsgdOptions<S> o;
+  o.lr = a.number<S>("lr");
+  o.lambd = a.number<S>("lambd");
+  o.alpha = a.number<S>("alpha");
+  o.t0 = a.number<S>("t0");
+  o.weight_decay = a.number<S>("weight-decay");
+  o.maximize = a.word("maximize") == "yes";
+  return std::make_unique<Asgd<S>>(o);
 }
 }  // namespace
 
@@ -174,7 +225,25 @@ std::vector<MethodInfo> families::sgd() {
 },
            .make_double = build_sgd<double>,
            .make_mpfr = build_sgd<Mpfr>,
-           .make_exact = build_sgd<Rational>}};
+           .make_exact = build_sgd<Rational>},
+          {.name = "asgd",
+           .summary = "averaged SGD (torch.optim.ASGD): x <- x (1 - lambd eta_t) - eta_t g, eta_(t+1) = lr/(1 + lambd lr t)^alpha; "
+                      "the average of the iterates from t0 on is kept but not printed (the trace prints x)",
+           .parameters = {families::positive("lr", "1/100", "initial step eta_0"),
+                          families::nonnegative("lambd", "1/10000", "decay term lambda"),
+                          families::nonnegative("alpha", "3/4", "power alpha of the step decay"),
+                          families::nonnegative("t0", "1000000", "step at which averaging starts"),
+                          families::nonnegative("weight-decay", "0", "L2 coefficient: g <- g + wd x"),
+                          families::word("maximize", "no", {"no", "yes"}, "ascend: g <- -g")},
+           .exact = "no (the power alpha)",
+           .exactness = Exactness::no,
+           .torch = "torch.optim.ASGD",
+           .forms = {{"asgd", "pytorch", "Polyak & Juditsky (1992), Bottou (2012); torch.optim.ASGD",
+                      "x <- x (1 - lambd eta_t) - eta_t g, eta_(t+1) = lr/(1 + lambd lr t)^alpha",
+                      "PyTorch's form: the decay term multiplies x before the gradient step; the average x_bar (from t0) "
+                      "does not enter the step", "--method asgd", {}, {"tests/cli/torch_oracle.py"}}},
+           .make_double = build_asgd<double>,
+           .make_mpfr = build_asgd<Mpfr>}};
 }
 
 }  // namespace descent

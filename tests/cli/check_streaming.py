@@ -9,7 +9,6 @@ thinned or stopped run must print exactly the rows the full run prints.
 import argparse
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -69,10 +68,14 @@ def main():
 
     # 2. memory does not grow with the number of steps (the whole trajectory used to be kept)
     def peak_kb(steps):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        r = run([d, "trace", "--problem", quad, "--method", "gd", "--eta", "0.1", "--steps", str(steps), "--last"])
-        check(r.returncode == 0, f"--last run of {steps} steps: exit {r.returncode}: {r.stderr}")
-        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before
+        """The peak resident memory of one run, in KB: measured by a fresh Python process whose only child is
+        the run (RUSAGE_CHILDREN keeps the maximum over all of a process's children)."""
+        cmd = [d, "trace", "--problem", quad, "--method", "gd", "--eta", "0.1", "--steps", str(steps), "--last"]
+        probe = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+                 "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        out = subprocess.run([sys.executable, "-c", probe] + cmd, capture_output=True, text=True).stdout.split()
+        check(out[:1] == ["0"], f"--last run of {steps} steps: {out}")
+        return int(out[1]) if len(out) == 2 else 0, None
     small, _ = peak_kb(10000)
     big, _ = peak_kb(1000000)
     if "ASAN_OPTIONS" in os.environ:

@@ -48,24 +48,6 @@ std::string interval_text(const Interval& v, int sig) {
 }
 bool contains_zero(const Interval& v) { return !(lower(v) > 0) && !(upper(v) < 0); }
 
-Vec<Mpfr> parse_at(const std::string& text, int n) {
-  std::vector<Mpfr> xs;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = text.find(',', start);
-    xs.push_back(parse_scalar<Mpfr>(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start),
-                                    "--at[" + std::to_string(xs.size()) + "]"));
-    if (!is_finite<Mpfr>(xs.back())) throw InputError("--at[" + std::to_string(xs.size() - 1) + "]: must be finite");
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  if (static_cast<int>(xs.size()) != n)
-    throw InputError("--at: has " + std::to_string(xs.size()) + " entries, the problem has dimension " + std::to_string(n));
-  Vec<Mpfr> x(n);
-  for (int i = 0; i < n; ++i) x(i) = xs[static_cast<std::size_t>(i)];
-  return x;
-}
-
 Mpfr max_abs(const Vec<Mpfr>& v) {
   Mpfr m = 0;
   for (int i = 0; i < v.size(); ++i) m = std::max(m, Mpfr(abs(v(i))));
@@ -91,7 +73,7 @@ int run_certify(const CertifyOptions& o, std::string& out) {
   if (n > max_certify_dimension)
     throw InputError(o.problem + ": certify decides problems of at most " + std::to_string(max_certify_dimension) +
                      " variables (this one has " + std::to_string(n) + ")");
-  const Vec<Mpfr> at = parse_at(o.at, n);
+  const Vec<Mpfr> at = parse_point<Mpfr>(o.at, "--at", n);
   const int sig = o.digits;
 
   // 1. polish by Newton in Mpfr, staying within the box around --at

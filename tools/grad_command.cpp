@@ -37,24 +37,7 @@ Vec<S> flat(const Mat<S>& M) {
 template <class S>
 Vec<S> point(const GradOptions& o, const LoadedProblem<S>& loaded) {
   if (o.at.empty()) return loaded.x0;
-  std::vector<S> xs;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = o.at.find(',', start);
-    const std::string item = o.at.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    xs.push_back(parse_scalar<S>(item, "--at[" + std::to_string(xs.size()) + "]"));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  const int n = loaded.problem->dimension();
-  if (static_cast<int>(xs.size()) != n)
-    throw InputError("--at: has " + std::to_string(xs.size()) + " entries, the problem has dimension " + std::to_string(n));
-  Vec<S> x(n);
-  for (int i = 0; i < n; ++i) x(i) = xs[static_cast<std::size_t>(i)];
-  if constexpr (!ScalarTraits<S>::exact)
-    for (int i = 0; i < n; ++i)
-      if (!is_finite<S>(x(i))) throw InputError("--at[" + std::to_string(i) + "]: must be finite");
-  return x;
+  return parse_point<S>(o.at, "--at", loaded.problem->dimension());
 }
 
 template <class S>

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "descent/problems.hpp"
 
@@ -56,5 +57,29 @@ struct LoadedProblem {
 /// omit x0.
 template <class S>
 LoadedProblem<S> load_problem(const std::string& path, bool x0_elsewhere = false);
+
+/// A point typed on the command line, "x1,x2,…" (decimal or p/q), in S: `flag` names it in messages
+/// (`--at[1]: …`); every entry finite; exactly n entries ("--at: has 3 entries, the problem has
+/// dimension 2"). Throws InputError.
+template <class S>
+Vec<S> parse_point(const std::string& text, const std::string& flag, int n) {
+  std::vector<S> xs;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::string what = flag + "[" + std::to_string(xs.size()) + "]";
+    xs.push_back(parse_scalar<S>(item, what));
+    if constexpr (!ScalarTraits<S>::exact)
+      if (!is_finite<S>(xs.back())) throw InputError(what + ": must be finite");
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (static_cast<int>(xs.size()) != n)
+    throw InputError(flag + ": has " + std::to_string(xs.size()) + " entries, the problem has dimension " + std::to_string(n));
+  Vec<S> x(n);
+  for (int i = 0; i < n; ++i) x(i) = xs[static_cast<std::size_t>(i)];
+  return x;
+}
 
 }  // namespace descent::tools

@@ -120,25 +120,6 @@ class Progress {
   Clock::time_point start_, next_;
 };
 
-/// The comma-separated numbers of --x0 in S.
-template <class S>
-Vec<S> parse_point(const std::string& text, const std::string& flag) {
-  std::vector<S> xs;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    xs.push_back(parse_scalar<S>(item, flag + "[" + std::to_string(xs.size()) + "]"));
-    if constexpr (!ScalarTraits<S>::exact)
-      if (!is_finite<S>(xs.back())) throw InputError(flag + "[" + std::to_string(xs.size() - 1) + "]: must be finite");
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  Vec<S> x(static_cast<Eigen::Index>(xs.size()));
-  for (std::size_t i = 0; i < xs.size(); ++i) x(static_cast<Eigen::Index>(i)) = xs[i];
-  return x;
-}
-
 /// The run in arithmetic S, printed at `sig` significant digits (ignored when exact).
 template <class S>
 int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std::string& out, std::string& err) {
@@ -147,10 +128,7 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
 
   LoadedProblem<S> loaded = load_problem<S>(o.problem, o.x0_given);
   if (o.x0_given) {
-    loaded.x0 = parse_point<S>(o.x0, "--x0");
-    if (loaded.x0.size() != loaded.problem->dimension())
-      throw InputError("--x0: has " + std::to_string(loaded.x0.size()) + " entries, the problem has dimension " +
-                       std::to_string(loaded.problem->dimension()));
+    loaded.x0 = parse_point<S>(o.x0, "--x0", loaded.problem->dimension());
     if (loaded.x_prev && loaded.x_prev->size() != loaded.x0.size())
       throw InputError("--x0: has " + std::to_string(loaded.x0.size()) + " entries, the file's x_prev has " +
                        std::to_string(loaded.x_prev->size()));

@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
     method_help += "\n  " + s.name + ": " + s.summary + " [exact: " + s.exact + "]";
     for (const auto& p : s.parameters)
       method_help += "\n      --" + p.name + " " + descent::range_text(p) +
-                     (p.default_value.empty() ? " (required)" : " (default " + p.default_value + ")") + ": " + p.meaning;
+                     (p.default_value.empty() ? (p.optional ? "" : " (required)") : " (default " + p.default_value + ")") +
+                     ": " + p.meaning;
   }
   CLI::Option* method = trace->add_option("--method", trace_options.method, method_help);
   // One flag per hyper-parameter of the registry (lib/descent/methods.hpp); which
@@ -105,12 +106,14 @@ int main(int argc, char** argv) {
     if (flag == "schedule")
       help = "learning-rate schedule of any method with --eta or --lr (see --method); one of " +
              descent::range_text(descent::schedule_parameters().front());
-    else if (takers.empty())
+    else if (takers.empty()) {  // a schedule's: each schedule that takes it, with its meaning and range there
+      help.clear();
       for (const auto& s : descent::schedules())
         for (const auto& p : s.parameters)
           if (p.name == flag)
-            help = "parameter of --schedule " + s.name + ": " + p.meaning + ", " + descent::range_text(p) +
-                   (p.default_value.empty() ? "" : " (default " + p.default_value + ")");
+            help += (help.empty() ? "parameter of --schedule " : "; of --schedule ") + s.name + ": " + p.meaning + ", " +
+                    descent::range_text(p) + (p.default_value.empty() ? "" : " (default " + p.default_value + ")");
+    }
     hyper_options.emplace_back(flag, trace->add_option("--" + flag, hyper_text[flag], help));
   }
   CLI::Option* steps = trace->add_option(

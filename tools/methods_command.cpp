@@ -21,6 +21,7 @@ nlohmann::ordered_json parameter_json(const HyperParameter& p) {
   j["upper_open"] = p.upper_open;
   j["integer"] = p.integer;
   j["pair"] = p.pair;
+  j["list"] = p.list;
   j["choices"] = p.choices;
   j["meaning"] = p.meaning;
   j["alias_of"] = p.alias_of.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.alias_of);

@@ -158,7 +158,8 @@ int trace_in(const TraceOptions& o, int sig, std::optional<int> json_digits, std
     const double cost = ScalarTraits<S>::name == "double" ? 1.0 : 100.0 * std::max(1.0, sig / 50.0);
     const MethodInfo& info = method_info(o.method);
     const double n = double(loaded.problem->dimension());
-    const double per_step = loaded.multiply_adds_per_step * (info.evaluations_per_step + (info.uses_hessian ? n : 0.0)) +
+    const double evaluations = info.step_evaluations ? info.step_evaluations(MethodArgs(info, o.hyper)) : info.evaluations_per_step;
+    const double per_step = loaded.multiply_adds_per_step * (evaluations + (info.uses_hessian ? n : 0.0)) +
                             (info.uses_hessian ? n * n * n / 3 : 0.0) + (info.dense_matrix ? n * n : 0.0);
     const double work = double(steps) * per_step * cost;
     if (work > max_work)

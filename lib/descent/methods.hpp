@@ -32,6 +32,7 @@ struct HyperParameter {
   std::string meaning;        ///< one line, with the formula it enters
   bool optional = false;      ///< no default and not required (the method says when it is needed)
   bool pair = false;          ///< two numbers "a,b" (PyTorch's tuples: betas, etas, step_sizes), each in the range
+  bool list = false;          ///< integers "a,b,c,…", at least one (MultiStepLR's milestones), each in the range
   /// Non-empty: an older spelling of that flag (`--form` of `--convention`), still accepted;
   /// MethodArgs::convention() reads the two as one.
   std::string alias_of = {};
@@ -88,6 +89,8 @@ class MethodArgs {
   std::pair<S, S> pair(std::string_view flag) const;
   /// The flag's integer, within its bounds.
   int integer(std::string_view flag) const;
+  /// A list flag's integers, each checked against the range; InputError naming the flag.
+  std::vector<long long> integers(std::string_view flag) const;
   /// The flag's word, one of its choices.
   std::string word(std::string_view flag) const;
   /// The flag's text as given, or its default.
@@ -130,6 +133,9 @@ struct MethodInfo {
   /// The work of one step, for `descent trace`'s refusal of runs that would take minutes: about this
   /// many evaluations of f and ∇f (a line search's typical number of trials) …
   double evaluations_per_step = 1;
+  /// When set, replaces evaluations_per_step with a count that depends on the flags (torch's LBFGS:
+  /// max_eval per step).
+  double (*step_evaluations)(const MethodArgs&) = nullptr;
   /// … plus, when true, a Hessian (counted as n evaluations) and an n×n solve (n³/3 multiply-adds) …
   bool uses_hessian = false;
   /// … plus, when true, n² multiply-adds (a dense quasi-Newton matrix).

@@ -15,6 +15,7 @@ std::string range_text(const HyperParameter& p) {
     for (const auto& c : p.choices) s += (s.empty() ? "" : " | ") + c;
     return s;
   }
+  if (p.list) return "integers a,b,... each " + p.lower + " to " + p.upper;
   if (p.integer) return "integer " + p.lower + " to " + p.upper;
   if (p.pair) {
     HyperParameter one = p;
@@ -167,6 +168,36 @@ int MethodArgs::integer(std::string_view flag) const {
   if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
     throw InputError(name + ": must be an integer from " + p.lower + " to " + p.upper + ", got " + text);
   return static_cast<int>(v);
+}
+
+std::vector<long long> MethodArgs::integers(std::string_view flag) const {
+  const HyperParameter& p = parameter(flag);
+  std::string text = text_of(owner_of(method_), p, given_);
+  const std::string name = "--" + p.name;
+  if (text.size() >= 2 && (text.front() == '[' || text.front() == '(') && (text.back() == ']' || text.back() == ')'))
+    text = text.substr(1, text.size() - 2);  // [30, 80]
+  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  std::vector<long long> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::size_t used = 0;
+    long long v = 0;
+    try {
+      v = std::stoll(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (item.empty() || used != item.size())
+      throw InputError(name + ": expected integers a,b,... , got '" + text + "'");
+    if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
+      throw InputError(name + ": each must be an integer from " + p.lower + " to " + p.upper + ", got " + item);
+    out.push_back(v);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
 }
 
 std::string MethodArgs::word(std::string_view flag) const {

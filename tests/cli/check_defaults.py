@@ -41,7 +41,13 @@ REFERENCE = {
     "nesterov": {"convention": "notes"},
     "sgd": {"batch": 1, "seed": 0, "sampling": "shuffle", "momentum": 0, "dampening": 0, "nesterov": "no",
             "weight-decay": 0, "maximize": "no"},  # batch_size=1, DataLoader(shuffle=True); torch.optim.SGD
-    "lbfgs": {"memory": 6},
+    # the paper form's memory; the rest torch.optim.LBFGS's code (lr=1, max_iter=20, tolerance_grad=1e-7 — its
+    # docstring says 1e-5 —, tolerance_change=1e-9, history_size=100, line_search_fn=None; max_eval derived)
+    "lbfgs": {"memory": 6, "convention": "paper", "lr": 1, "max-iter": 20, "tolerance-grad": F(1, 10**7),
+              "tolerance-change": F(1, 10**9), "history-size": 100, "line-search": "none"},
+    "step": {"gamma": F(1, 10)},       # torch.optim.lr_scheduler.StepLR (step_size has no default)
+    "multistep": {"gamma": F(1, 10)},  # MultiStepLR (milestones have no default)
+    "cosine": {"eta-min": 0},          # CosineAnnealingLR (T_max has no default)
     "plateau": {"factor": F(1, 10), "patience": 10, "threshold": F(1, 10**4), "mode": "min", "cooldown": 0,
                 "min-lr": 0,  # ReduceLROnPlateau's; two defaults are the library's, documented as differing from
                 # torch's (threshold_mode rel, eps 1e-8): the |best| rule and no minimum cut

@@ -29,6 +29,9 @@ endforeach()
 descent_usage_test("trace: expression: exp under --exact is a usage error naming the operation"
                    "f: the formula uses exp, which has no exact value; run it with --digits D"
                    trace --problem ${expr}/irrational.json --method gd --eta 1/10 --steps 3 --exact)
+descent_usage_test("trace: expression: an exact power of a million digits is refused at once, not computed"
+                   "an exact power ^9999 of a number of 39996 digits would have about 399920503 digits (more than 10^6); use --digits D"
+                   trace --problem ${expr}/huge_constant_power.json --method gd --eta 1/10 --steps 3 --exact)
 descent_usage_test("grad: expression: a formula not defined at the point is a usage error naming the operation"
                    "log of -1 (defined for x > 0 only)"
                    grad --problem ${expr}/log_domain.json --at -1)

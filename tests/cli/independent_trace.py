@@ -21,7 +21,8 @@ of the notes (not from the C++ code):
 
   eta_k          eta m_k, m_k of --schedule (default constant), set before step k:
                  constant 1; inv_sqrt 1/sqrt(k+1); inverse 1/(k+1); inverse_square 1/(k+1)^2;
-                 exponential exp(-decay k); silver 1 + rho^(nu(k+1) - 1), rho = 1 + sqrt 2, nu the
+                 exponential exp(-decay k), or gamma^k with --gamma; step gamma^floor(k/period);
+                 multistep gamma^(number of milestones <= k, repeats counted); silver 1 + rho^(nu(k+1) - 1), rho = 1 + sqrt 2, nu the
                  2-adic valuation; plateau: m_0 = 1, best = f_0; for k >= 1, if f_k < best -
                  threshold |best| then best = f_k, bad = 0, else bad += 1 and if bad > patience
                  then m *= factor, bad = 0 (f_k = f(x_k))
@@ -343,6 +344,7 @@ class Multipliers:
         self.kind, self.R = kind, R
         self.decay, self.factor, self.threshold = params.get("decay"), params.get("factor"), params.get("threshold")
         self.patience = params.get("patience")
+        self.gamma, self.period, self.milestones = params.get("gamma"), params.get("period"), params.get("milestones")
         self.reductions = 0
         if kind == "silver":
             self.rho = 1 + R.sqrt(R.lift(Fraction(2)))
@@ -358,7 +360,11 @@ class Multipliers:
         if self.kind == "inv_sqrt":
             return one / R.sqrt(R.lift(Fraction(k + 1)))
         if self.kind == "exponential":
-            return R.exp(-self.decay * k)
+            return self.gamma ** k if self.gamma is not None else R.exp(-self.decay * k)
+        if self.kind == "step":  # torch's StepLR: a cut every `period` steps
+            return self.gamma ** (k // self.period)
+        if self.kind == "multistep":  # torch's MultiStepLR: a cut at each milestone <= k, repeats counted
+            return self.gamma ** sum(1 for m in self.milestones if m <= k)
         if self.kind == "silver":
             return one + self.rho ** (two_adic_valuation(k + 1) - 1)
         if self.kind == "plateau":
@@ -533,7 +539,7 @@ def run_descent(cmd):
     return proc
 
 
-VALUE_FLAGS = ("eta", "lr", "eps", "beta", "c", "rho", "damping", "L", "mu", "decay", "factor", "threshold")
+VALUE_FLAGS = ("eta", "lr", "eps", "beta", "c", "rho", "damping", "L", "mu", "decay", "factor", "threshold", "gamma")
 IRRATIONAL_SCHEDULES = ("inv_sqrt", "exponential", "silver")
 
 
@@ -549,8 +555,10 @@ def main():
         ap.add_argument("--" + flag)
     ap.add_argument("--preconditioner", choices=["diag"])
     ap.add_argument("--schedule", choices=["constant", "inv_sqrt", "inverse", "inverse_square", "exponential",
-                                           "plateau", "silver"])
+                                           "plateau", "silver", "step", "multistep"])
     ap.add_argument("--patience")
+    ap.add_argument("--period", help="--schedule step: steps between cuts")
+    ap.add_argument("--milestones", help="--schedule multistep: the steps a,b,... at which eta is cut")
     ap.add_argument("--steps", required=True, type=int)
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--exact", action="store_true")
@@ -586,7 +594,7 @@ def main():
     fractions_ = {k: to_fraction(t, "--" + k) for k, t in texts.items()}
 
     import expression_oracle
-    irrational = (schedule in IRRATIONAL_SCHEDULES or args.method == "adagrad"
+    irrational = ((schedule in IRRATIONAL_SCHEDULES and not (schedule == "exponential" and "gamma" in fractions_)) or args.method == "adagrad"
                   or expression_oracle.irrational(args.reference_problem or args.problem)
                   or (args.L is not None and (fractions_.get("mu", 0) == 0
                                               or rational_sqrt(fractions_["L"] / fractions_["mu"]) is None)))
@@ -602,6 +610,8 @@ def main():
     params["form"] = args.reference_form or args.form
     params["schedule"] = schedule
     params["patience"] = int(args.patience) if args.patience is not None else 10
+    params["period"] = int(args.period) if args.period is not None else None
+    params["milestones"] = [int(m) for m in args.milestones.split(",")] if args.milestones is not None else None
     problem = load_problem(args.reference_problem or args.problem, R)
     if args.x0 is not None:
         problem = problem[:3] + ([R.lift(to_fraction(t, "--x0")) for t in args.x0.split(",")],) + problem[4:]
@@ -614,7 +624,7 @@ def main():
              f"{args.min_plateau_reductions} (the run does not exercise it)")
 
     cmd = [args.descent, "trace", "--problem", args.problem, "--method", args.method, "--steps", str(args.steps)]
-    for flag in VALUE_FLAGS + ("preconditioner", "form", "schedule", "patience", "x0"):
+    for flag in VALUE_FLAGS + ("preconditioner", "form", "schedule", "patience", "period", "milestones", "x0"):
         if getattr(args, flag) is not None:
             cmd += ["--" + flag, getattr(args, flag)]
     if args.exact:

@@ -390,6 +390,67 @@ TEST_CASE("The irrational schedules in double: inv_sqrt, exponential and silver 
   CHECK_THROWS_AS(Schedule<double>::exponential(-1.0), InputError);
 }
 
+TEST_CASE("PyTorch's StepLR, MultiStepLR and ExponentialLR as exact multipliers", "[lib][schedules]") {
+  // StepLR(step_size 3, gamma 1/2): 1, 1, 1, 1/2, 1/2, 1/2, 1/4 — a cut at k = 2 or 4 (off by one) fails
+  auto step = Schedule<Q>::step(3, Q(1, 2));
+  const Q expected_step[] = {1, 1, 1, Q(1, 2), Q(1, 2), Q(1, 2), Q(1, 4), Q(1, 4)};
+  for (int k = 0; k < 8; ++k) {
+    INFO("k = " << k);
+    CHECK(step.factor(k, Q(0)) == expected_step[k]);
+  }
+  CHECK(step.factor(1, Q(0)) == 1);  // asked out of order: recomputed, not carried over
+  CHECK(step.factor(9, Q(0)) == Q(1, 8));
+  // MultiStepLR(milestones {5, 2, 5}, gamma 1/3): cut at 2, twice at 5 (a repeated milestone counts twice)
+  auto multi = Schedule<Q>::multistep({5, 2, 5}, Q(1, 3));
+  const Q expected_multi[] = {1, 1, Q(1, 3), Q(1, 3), Q(1, 3), Q(1, 27), Q(1, 27)};
+  for (int k = 0; k < 7; ++k) {
+    INFO("k = " << k);
+    CHECK(multi.factor(k, Q(0)) == expected_multi[k]);
+  }
+  // a milestone at 0 cuts the very first step, as torch's constructor's step() does
+  auto at_zero = Schedule<Q>::multistep({0}, Q(1, 10));
+  CHECK(at_zero.factor(0, Q(0)) == Q(1, 10));
+  // ExponentialLR(gamma 2/3): (2/3)^k
+  auto geometric = Schedule<Q>::geometric(Q(2, 3));
+  CHECK(geometric.factor(0, Q(0)) == 1);
+  CHECK(geometric.factor(1, Q(0)) == Q(2, 3));
+  CHECK(geometric.factor(4, Q(0)) == Q(16, 81));
+  geometric.reset();
+  CHECK(geometric.factor(2, Q(0)) == Q(4, 9));
+  CHECK(step.name() == "step");
+  CHECK(multi.name() == "multistep");
+  CHECK(geometric.name() == "exponential");
+  CHECK_THROWS_AS(Schedule<Q>::step(0, Q(1, 2)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::step(2, Q(0)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::multistep({3, -1}, Q(1, 2)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::geometric(Q(-1, 2)), InputError);
+  CHECK_THROWS_AS(Schedule<Q>::cosine(10, Q(0)), InputError);  // cos: not exact
+}
+
+TEST_CASE("PyTorch's CosineAnnealingLR at 50 digits: eta at 0, eta_min at T, back up after T", "[lib][schedules]") {
+  const descent::ScopedDigits scoped_digits(50);
+  // base η = 2, η_min = 1/2, T = 4: η_k = 1/2 + (3/2)(1 + cos(πk/4))/2, as multipliers of 2:
+  // m_0 = 1, m_2 = 5/8, m_4 = 1/4, m_6 = 5/8, m_8 = 1, m_1 = 1/4 + (3/8)(1 + √2/2)
+  auto cosine = Schedule<Mpfr>::cosine(4, Mpfr(1) / 2);
+  cosine.set_base(Mpfr(2));
+  const Mpfr tol = 8 * epsilon<Mpfr>();
+  const Mpfr expected[] = {Mpfr(1), Mpfr(1) / 4 + Mpfr(3) / 8 * (1 + sqrt(Mpfr(2)) / 2), Mpfr(5) / 8,
+                           Mpfr(1) / 4 + Mpfr(3) / 8 * (1 - sqrt(Mpfr(2)) / 2), Mpfr(1) / 4, Mpfr(0), Mpfr(5) / 8,
+                           Mpfr(0), Mpfr(1)};
+  for (int k = 0; k <= 8; ++k) {
+    if (k == 5 || k == 7) continue;
+    INFO("k = " << k);
+    CHECK(abs(cosine.factor(k, Mpfr(0)) - expected[k]) <= tol);
+  }
+  // with η_min = 0 the multiplier at T/2 is exactly 1/2 up to rounding, and 0 at T
+  auto plain = Schedule<Mpfr>::cosine(10, Mpfr(0));
+  CHECK(abs(plain.factor(5, Mpfr(0)) - Mpfr(1) / 2) <= tol);
+  CHECK(abs(plain.factor(10, Mpfr(0))) <= tol);
+  CHECK(plain.name() == "cosine");
+  CHECK_THROWS_AS(Schedule<Mpfr>::cosine(0, Mpfr(0)), InputError);
+  CHECK_THROWS_AS(Schedule<Mpfr>::cosine(3, Mpfr(-1)), InputError);
+}
+
 TEST_CASE("The silver steps at 50 digits", "[lib][schedules]") {
   const descent::ScopedDigits scoped_digits(50);
   const Mpfr r2 = sqrt(Mpfr(2)), tol = 16 * epsilon<Mpfr>() * 7;
@@ -717,4 +778,58 @@ TEST_CASE("Ranges are tried at both ends and just outside them", "[lib][ranges]"
   CHECK_THROWS_AS(regression_data(1, 1'000'001, 2, 0.1), InputError);
   CHECK(regression_data(1, 1, 2, 0.1).X.rows() == 1);
   CHECK_THROWS_AS(regression_data(1, 0, 2, 0.1), InputError);
+}
+
+#include "descent/optimizers/quasi_newton.hpp"
+
+TEST_CASE("torch.optim.LBFGS's first two iterations on a diagonal quadratic, exactly", "[lib][optimizers][lbfgs]") {
+  // f = ½(x² + 4y²), x0 = (1, 1), g0 = (1, 4), lr = 1. Worked by hand (and with Python's
+  // fractions, outside the library):
+  //   iteration 1: d = −g0, t = min(1, 1/‖g0‖₁) = 1/5, x1 = (4/5, 1/5);
+  //   iteration 2: s = (−1/5, −4/5), y = (−1/5, −16/5), yᵀs = 13/5, H_diag = yᵀs/yᵀy = 65/257,
+  //   α = 4/13, q = (−48/65, 12/65), r = H_diag q, β = −144/3341, d = r + (α − β)s, t = 1:
+  //   x2 = (9072/16705, −567/16705).
+  Mat<Q> A(2, 2);
+  A << 1, 0, 0, 4;
+  const Quadratic<Q> f(A, Vec<Q>::Zero(2), Q(0));
+  Vec<Q> x0(2), x1(2), x2(2);
+  x0 << 1, 1;
+  x1 << Q(4, 5), Q(1, 5);
+  x2 << Q(9072, 16705), Q(-567, 16705);
+  TorchLBFGSOptions<Q> o;
+  o.max_iter = 1;  // one iteration per optimizer step
+  TorchLBFGS<Q> one(o);
+  one.reset(2);
+  const Vec<Q> a1 = one.step(f, x0, f.gradient(x0));
+  CHECK(a1 == x1);
+  const Vec<Q> a2 = one.step(f, a1, f.gradient(a1));
+  CHECK(a2 == x2);
+  // the same two iterations inside one optimizer step (max_iter 2): the state carries the same way
+  o.max_iter = 2;
+  TorchLBFGS<Q> two(o);
+  two.reset(2);
+  CHECK(two.step(f, x0, f.gradient(x0)) == x2);
+  CHECK(two.last_evaluations() == 1);  // torch evaluates after every iteration but the last
+  // lr = 1/2 halves both steps: x1 = (9/10, 3/5) ≠ the above (the first step is min(1, 1/‖g‖₁)·lr)
+  o.max_iter = 1;
+  o.lr = Q(1, 2);
+  TorchLBFGS<Q> half(o);
+  half.reset(2);
+  Vec<Q> h1(2);
+  h1 << Q(9, 10), Q(3, 5);
+  CHECK(half.step(f, x0, f.gradient(x0)) == h1);
+  // nothing is done where max |g_i| ≤ tolerance_grad
+  o.tolerance_grad = 4;
+  TorchLBFGS<Q> done(o);
+  done.reset(2);
+  CHECK(done.step(f, x0, f.gradient(x0)) == x0);
+  o.tolerance_grad = Q(39, 10);  // just below max |g0| = 4: it moves
+  TorchLBFGS<Q> moves(o);
+  moves.reset(2);
+  CHECK(moves.step(f, x0, f.gradient(x0)) != x0);
+  o.strong_wolfe = true;
+  CHECK_THROWS_AS(TorchLBFGS<Q>(o), InputError);  // the line search takes square roots
+  o.strong_wolfe = false;
+  o.history_size = 0;
+  CHECK_THROWS_AS(TorchLBFGS<Q>(o), InputError);
 }

@@ -10,13 +10,21 @@
 /// | inv_sqrt | 1/√(k + 1) | no | seed 001 (η^t = η/√(t + 1)) |
 /// | inverse | 1/(k + 1) | yes | seed 002 (η₀/(k + 1)); Robbins & Monro (1951) |
 /// | inverse_square | 1/(k + 1)² | yes | seed 002 |
-/// | exponential | e^{−δk}, δ > 0 | no | seed 002 (η₀e^{−βk}; β renamed δ, --decay) |
+/// | exponential | e^{−δk}, δ > 0; or γ^k, γ > 0 | with γ | seed 002 (η₀e^{−βk}; β renamed δ, --decay); PyTorch ExponentialLR (--gamma) |
+/// | step | γ^⌊k/s⌋ | yes | seed 001 ("reduce the learning rate by some factor every few epochs"); PyTorch StepLR |
+/// | multistep | γ^{#milestones ≤ k} | yes | PyTorch MultiStepLR |
+/// | cosine | r + (1 − r)(1 + cos(πk/T))/2, r = η_min/η | no | PyTorch CosineAnnealingLR (Loshchilov & Hutter 2017, no restarts) |
 /// | plateau | m ← γm after more than p steps without f_k < best − τ·\|best\| | yes | PyTorch ReduceLROnPlateau |
 /// | silver | 1 + ρ^{ν(k+1)−1}, ρ = 1 + √2, ν the 2-adic valuation | no | Altschuler & Parrilo (2023) |
 ///
 /// The silver schedule is meant with η = 1/L: its steps are h_i/L with h_1, h_2, … =
 /// √2, 2, √2, 2 + √2, √2, 2, √2, 1 + ρ², … (the i-th step is 1 + ρ^{ν(i)−1}), many of them
 /// above the 2/L of the descent lemma.
+///
+/// step, multistep, exponential with γ and cosine are PyTorch's StepLR, MultiStepLR, ExponentialLR and
+/// CosineAnnealingLR stepped once after every optimizer step (m_k is the multiplier of the k-th
+/// step, k = 0, 1, …). PyTorch computes them recursively (η_k from η_{k−1}); the closed forms here
+/// are the same numbers up to rounding (tests/cli/torch_oracle.py runs both).
 ///
 /// The plateau rule is PyTorch's ReduceLROnPlateau (mode "min", cooldown 0, no floor) with
 /// the threshold measured against |best| (PyTorch multiplies best by 1 − τ, the same for
@@ -25,6 +33,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "descent/optimizers.hpp"
 
@@ -48,7 +57,7 @@ struct PlateauOptions {
 };
 
 /// The schedules of the table above.
-enum class ScheduleKind { constant, inv_sqrt, inverse, inverse_square, exponential, plateau, silver };
+enum class ScheduleKind { constant, inv_sqrt, inverse, inverse_square, exponential, step, multistep, cosine, plateau, silver };
 
 /// A learning-rate schedule: the multiplier m_k of the base step at step k. Stateful only
 /// for plateau (it watches f_k); reset() starts it over.
@@ -65,6 +74,18 @@ class Schedule {
   static Schedule inverse_square() { return Schedule(ScheduleKind::inverse_square); }
   /// m_k = e^{−δk} (not exact). Throws InputError unless δ > 0.
   static Schedule exponential(const S& decay);
+  /// m_k = γ^k (PyTorch's ExponentialLR; exact). Throws InputError unless γ > 0.
+  static Schedule geometric(const S& gamma);
+  /// m_k = γ^⌊k/period⌋ (PyTorch's StepLR with step_size = period). Throws InputError unless
+  /// period ≥ 1 and γ > 0.
+  static Schedule step(long long period, const S& gamma);
+  /// m_k = γ^c, c the number of milestones ≤ k counted with repetition (PyTorch's MultiStepLR;
+  /// any order). Throws InputError unless every milestone is ≥ 0 and γ > 0.
+  static Schedule multistep(std::vector<long long> milestones, const S& gamma);
+  /// η_k = η_min + (η − η_min)(1 + cos(πk/T))/2, as a multiplier of η (PyTorch's
+  /// CosineAnnealingLR; past T it rises again, as PyTorch's does). Not exact. Throws InputError
+  /// unless T ≥ 1 and η_min ≥ 0.
+  static Schedule cosine(long long t_max, const S& eta_min);
   /// Multiply by γ after more than `patience` steps without improvement. Throws InputError
   /// unless 0 < γ < 1, patience ≥ 0 and τ ≥ 0.
   static Schedule plateau(const S& factor, int patience, const S& threshold, PlateauOptions<S> options = {});
@@ -89,6 +110,14 @@ class Schedule {
   ScheduleKind kind_;
   S decay_ = 0, factor_ = 0, threshold_ = 0;
   int patience_ = 0;
+  S gamma_ = 0, eta_min_ = 0;       // step, multistep, exponential with γ: γ; cosine: η_min
+  bool by_gamma_ = false;           // exponential: γ^k rather than e^{−δk}
+  long long period_ = 1;            // step: s; cosine: T
+  std::vector<long long> milestones_;  // multistep, sorted
+  // step, multistep, exponential with γ: the multiplier γ^c and its count c, kept from step to step
+  S power_ = 1;
+  long long power_count_ = 0;
+  S gamma_power(long long count);
   // plateau state
   S multiplier_ = 1, best_ = 0;
   int bad_ = 0, cooling_ = 0;

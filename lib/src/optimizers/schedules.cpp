@@ -2,6 +2,9 @@
 #include "descent/optimizers/schedules.hpp"
 #include "families.hpp"
 
+#include <algorithm>
+
+#include <boost/math/constants/constants.hpp>
 #include <stdexcept>
 
 namespace descent {
@@ -14,6 +17,64 @@ Schedule<S> Schedule<S>::exponential(const S& decay) {
   Schedule s(ScheduleKind::exponential);
   s.decay_ = decay;
   return s;
+}
+
+template <class S>
+Schedule<S> Schedule<S>::geometric(const S& gamma) {
+  if (!(gamma > 0)) throw InputError("gamma: must be > 0, got " + to_string<S>(gamma));
+  Schedule s(ScheduleKind::exponential);
+  s.by_gamma_ = true;
+  s.gamma_ = gamma;
+  return s;
+}
+
+template <class S>
+Schedule<S> Schedule<S>::step(long long period, const S& gamma) {
+  if (period < 1) throw InputError("period: must be >= 1, got " + std::to_string(period));
+  if (!(gamma > 0)) throw InputError("gamma: must be > 0, got " + to_string<S>(gamma));
+  Schedule s(ScheduleKind::step);
+  s.period_ = period;
+  s.gamma_ = gamma;
+  return s;
+}
+
+template <class S>
+Schedule<S> Schedule<S>::multistep(std::vector<long long> milestones, const S& gamma) {
+  for (long long m : milestones)
+    if (m < 0) throw InputError("milestones: must be >= 0, got " + std::to_string(m));
+  if (!(gamma > 0)) throw InputError("gamma: must be > 0, got " + to_string<S>(gamma));
+  Schedule s(ScheduleKind::multistep);
+  std::sort(milestones.begin(), milestones.end());
+  s.milestones_ = std::move(milestones);
+  s.gamma_ = gamma;
+  return s;
+}
+
+template <class S>
+Schedule<S> Schedule<S>::cosine(long long t_max, const S& eta_min) {
+  if (t_max < 1) throw InputError("t_max: must be >= 1, got " + std::to_string(t_max));
+  if (!(eta_min >= 0)) throw InputError("eta_min: must be >= 0, got " + to_string<S>(eta_min));
+  if constexpr (ScalarTraits<S>::exact)
+    throw InputError("--schedule: cosine takes cos() and cannot run with --exact; use --digits D");
+  Schedule s(ScheduleKind::cosine);
+  s.period_ = t_max;
+  s.eta_min_ = eta_min;
+  return s;
+}
+
+template <class S>
+S Schedule<S>::gamma_power(long long count) {
+  // γ^count, kept from step to step: one multiplication when the count moves by one (the usual
+  // case, as PyTorch's recursive form), recomputed only when k goes back
+  if (count < power_count_) {
+    power_ = 1;
+    power_count_ = 0;
+  }
+  while (power_count_ < count) {
+    power_ = power_ * gamma_;
+    ++power_count_;
+  }
+  return power_;
 }
 
 template <class S>
@@ -40,6 +101,9 @@ std::string Schedule<S>::name() const {
     case ScheduleKind::inverse: return "inverse";
     case ScheduleKind::inverse_square: return "inverse_square";
     case ScheduleKind::exponential: return "exponential";
+    case ScheduleKind::step: return "step";
+    case ScheduleKind::multistep: return "multistep";
+    case ScheduleKind::cosine: return "cosine";
     case ScheduleKind::plateau: return "plateau";
     case ScheduleKind::silver: return "silver";
   }
@@ -51,6 +115,8 @@ void Schedule<S>::reset() {
   multiplier_ = 1;
   best_ = 0;
   bad_ = 0;
+  power_ = 1;
+  power_count_ = 0;
 }
 
 template <class S>
@@ -61,6 +127,9 @@ S Schedule<S>::factor(int k, const S& f_k) {
     case ScheduleKind::constant: return S(1);
     case ScheduleKind::inverse: return S(1 / k1);
     case ScheduleKind::inverse_square: return S(1 / (k1 * k1));
+    case ScheduleKind::step: return gamma_power(k / period_);
+    case ScheduleKind::multistep:
+      return gamma_power(std::upper_bound(milestones_.begin(), milestones_.end(), (long long)k) - milestones_.begin());
     case ScheduleKind::plateau: {
       if (k == 0) {  // PyTorch's first step: best = ±inf, so f_0 is an improvement
         best_ = f_k;
@@ -99,8 +168,11 @@ S Schedule<S>::factor(int k, const S& f_k) {
       }
       return multiplier_;
     }
-    case ScheduleKind::inv_sqrt:
     case ScheduleKind::exponential:
+      if (by_gamma_) return gamma_power(k);
+      [[fallthrough]];
+    case ScheduleKind::inv_sqrt:
+    case ScheduleKind::cosine:
     case ScheduleKind::silver:
       if constexpr (ScalarTraits<S>::exact) {
         throw InputError("--schedule: " + name() + " is irrational and cannot run with --exact; use --digits D");
@@ -109,6 +181,11 @@ S Schedule<S>::factor(int k, const S& f_k) {
         using std::sqrt;
         if (kind_ == ScheduleKind::inv_sqrt) return S(1 / sqrt(k1));
         if (kind_ == ScheduleKind::exponential) return S(exp(S(-decay_ * k)));
+        if (kind_ == ScheduleKind::cosine) {
+          using std::cos;
+          const S r = eta_min_ / base_;  // η_min in units of η
+          return S(r + (1 - r) * (1 + cos(S(boost::math::constants::pi<S>() * S(k) / S(period_)))) / 2);
+        }
         return silver_step<S>(k + 1);
       }
   }
@@ -186,7 +263,23 @@ Schedule<S> build_inverse(const MethodArgs&) { return Schedule<S>::inverse(); }
 template <class S>
 Schedule<S> build_inverse_square(const MethodArgs&) { return Schedule<S>::inverse_square(); }
 template <class S>
-Schedule<S> build_exponential(const MethodArgs& a) { return Schedule<S>::exponential(a.number<S>("decay")); }
+Schedule<S> build_exponential(const MethodArgs& a) {
+  if (a.has("decay") == a.has("gamma"))
+    throw InputError("--schedule exponential: give one of --decay (eta_k = eta exp(-decay k)) and --gamma (eta_k = eta gamma^k)");
+  if (a.has("gamma")) return Schedule<S>::geometric(a.number<S>("gamma"));
+  if constexpr (ScalarTraits<S>::exact)
+    throw InputError("--decay: exp(-decay k) is irrational and cannot run with --exact; use --gamma, or --digits D");
+  else
+    return Schedule<S>::exponential(a.number<S>("decay"));
+}
+template <class S>
+Schedule<S> build_step(const MethodArgs& a) { return Schedule<S>::step(a.integer("period"), a.number<S>("gamma")); }
+template <class S>
+Schedule<S> build_multistep(const MethodArgs& a) {
+  return Schedule<S>::multistep(a.integers("milestones"), a.number<S>("gamma"));
+}
+template <class S>
+Schedule<S> build_cosine(const MethodArgs& a) { return Schedule<S>::cosine(a.integer("t-max"), a.number<S>("eta-min")); }
 template <class S>
 Schedule<S> build_plateau(const MethodArgs& a) {
   const S factor = a.number<S>("factor");
@@ -215,10 +308,39 @@ std::vector<MethodInfo> families::schedules() {
       {.name = "inverse_square", .summary = "eta_k = eta / (k + 1)^2", .exact = "yes",
        .schedule_double = build_inverse_square<double>, .schedule_mpfr = build_inverse_square<Mpfr>,
        .schedule_exact = build_inverse_square<Rational>},
-      {.name = "exponential", .summary = "eta_k = eta exp(-decay k)",
-       .parameters = {families::positive("decay", "", "decay rate in exp(-decay k)")}, .exact = "no (exp)",
-       .exactness = Exactness::no, .schedule_double = build_exponential<double>,
-       .schedule_mpfr = build_exponential<Mpfr>},
+      {.name = "exponential",
+       .summary = "eta_k = eta exp(-decay k) (seed 002), or eta_k = eta gamma^k (PyTorch's ExponentialLR); one of the two flags",
+       .parameters = {families::optional(families::positive("decay", "", "decay rate in exp(-decay k)")),
+                      families::optional(families::positive("gamma", "", "factor per step in gamma^k (ExponentialLR's gamma)"))},
+       .exact = "with --gamma", .exactness = Exactness::conditional,
+       .torch = "torch.optim.lr_scheduler.ExponentialLR", .schedule_double = build_exponential<double>,
+       .schedule_mpfr = build_exponential<Mpfr>, .schedule_exact = build_exponential<Rational>},
+      {.name = "step",
+       .summary = "eta_k = eta gamma^floor(k / period): cut by gamma every period steps (seed 001's \"reduce the learning "
+                  "rate by some factor every few epochs\"; PyTorch's StepLR, its step_size = period)",
+       .parameters = {families::integer("period", "", "1", "1000000000", "steps between cuts (StepLR's step_size)"),
+                      families::positive("gamma", "1/10", "factor of each cut (StepLR's gamma)")},
+       .exact = "yes", .torch = "torch.optim.lr_scheduler.StepLR", .schedule_double = build_step<double>,
+       .schedule_mpfr = build_step<Mpfr>, .schedule_exact = build_step<Rational>},
+      {.name = "multistep",
+       .summary = "eta_k = eta gamma^c, c the number of milestones <= k (PyTorch's MultiStepLR; a milestone given twice "
+                  "cuts twice)",
+       .parameters = {[] {
+                        HyperParameter p = families::integer("milestones", "", "0", "1000000000",
+                                                             "the steps at which eta is cut (MultiStepLR's milestones)");
+                        p.list = true;
+                        return p;
+                      }(),
+                      families::positive("gamma", "1/10", "factor of each cut (MultiStepLR's gamma)")},
+       .exact = "yes", .torch = "torch.optim.lr_scheduler.MultiStepLR", .schedule_double = build_multistep<double>,
+       .schedule_mpfr = build_multistep<Mpfr>, .schedule_exact = build_multistep<Rational>},
+      {.name = "cosine",
+       .summary = "eta_k = eta-min + (eta - eta-min)(1 + cos(pi k / t-max))/2 (PyTorch's CosineAnnealingLR: from eta at k = 0 "
+                  "to eta-min at k = t-max, then up again)",
+       .parameters = {families::integer("t-max", "", "1", "1000000000", "half period T (CosineAnnealingLR's T_max)"),
+                      families::nonnegative("eta-min", "0", "the smallest step size (CosineAnnealingLR's eta_min)")},
+       .exact = "no (cos)", .exactness = Exactness::no, .torch = "torch.optim.lr_scheduler.CosineAnnealingLR",
+       .schedule_double = build_cosine<double>, .schedule_mpfr = build_cosine<Mpfr>},
       {.name = "plateau",
        .summary = "eta_k <- max(factor eta_k, min-lr) after more than patience steps without improvement (f_k < best - "
                   "threshold |best|; --threshold-mode rel: f_k < best (1 - threshold), abs: f_k < best - threshold; "

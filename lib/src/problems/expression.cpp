@@ -32,6 +32,9 @@ constexpr FunctionName function_table[] = {
 
 /// Largest |n| of an exact integer power.
 constexpr long max_integer_exponent = 10000;
+/// Most decimal digits an exact power may produce (about 3.3 million bits: GMP takes milliseconds);
+/// beyond it the power is refused rather than computed for minutes ((9999^9999)^9999).
+constexpr double max_exact_power_digits = 1e6;
 /// Deepest nesting of parentheses, unary signs and exponents.
 constexpr int max_nesting = 200;
 
@@ -135,6 +138,16 @@ T execute(const Code& code, const std::vector<S>& constants, const T* x, int n, 
       case Op::powi:
         if (ins.arg < 0 && !certainly_nonzero(v))
           throw std::domain_error("a negative power of " + shown(v));
+        if constexpr (ScalarTraits<B>::exact) {
+          // digits of p^n/q^n: about n (log10 |p| + log10 q), from the bit lengths
+          const auto bits = [](const auto& z) { return z == 0 ? 0.0 : double(boost::multiprecision::msb(abs(z)) + 1); };
+          const double digits = (bits(numerator(v)) + bits(denominator(v))) * 0.30103 * std::abs(double(ins.arg));
+          if (digits > max_exact_power_digits)
+            throw std::domain_error("an exact power ^" + std::to_string(ins.arg) + " of a number of " +
+                                    std::to_string(static_cast<long long>(digits / std::abs(double(ins.arg)))) +
+                                    " digits would have about " + std::to_string(static_cast<long long>(digits)) +
+                                    " digits (more than 10^6); use --digits D");
+        }
         if constexpr (is_ad<T>) a = T(autodiff::pow(a, ins.arg));
         else a = power<T>(a, ins.arg);
         break;

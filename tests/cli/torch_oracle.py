@@ -266,7 +266,7 @@ def methods():
 
     def lbfgs(rng):
         wolfe = rng.random() < 0.5
-        p = {"lr": rng.uniform(0.5, 1) if wolfe else lr(rng, 0.05, 0.5), "max_iter": rng.choice([1, 2, 5, 20]),
+        p = {"lr": lr(rng, 0.5, 8) if wolfe else lr(rng, 0.05, 0.5), "max_iter": rng.choice([1, 2, 5, 20]),
              "history_size": rng.choice([1, 3, 10, 100]), "tolerance_grad": rng.choice([1e-7, 1e-5]),
              "tolerance_change": rng.choice([1e-9, 1e-6]), "line_search_fn": "strong_wolfe" if wolfe else None}
         if rng.random() < 0.3:
@@ -432,11 +432,18 @@ def main():
                         agree += 1
                         if VERBOSE:
                             print(f"ok: {where}, {arithmetic}")
-                # negative control: torch with lr changed by one part in 10^6 must part
-                shifted = torch_run(f, x0, make_opt, steps, scale=1 + 1e-6)
+                # negative control: torch with lr changed by one part in 10^6 must part. With L-BFGS's strong Wolfe
+                # search lr is only the first trial: on a quadratic the cubic lands on the same point whatever it is,
+                # elsewhere the first trial is often accepted; there torch without the search, or with the shifted
+                # lr, must part
                 mine, _ = descent_run(a.descent, path, flags, steps, None)
-                if first_disagreement(mine, shifted) is None:
-                    fail(f"{where}: negative control: torch with lr x (1 + 1e-6) also agrees (the comparison cannot fail)")
+                shifted = [torch_run(f, x0, make_opt, steps, scale=1 + 1e-6)]
+                control = "with lr x (1 + 1e-6)"
+                if "strong_wolfe" in flags:
+                    shifted.append(torch_run(f, x0, with_option(make_opt, line_search_fn=None), steps))
+                    control += " and without the line search"
+                if all(first_disagreement(mine, other) is None for other in shifted):
+                    fail(f"{where}: negative control: torch {control} also agrees (the comparison cannot fail)")
                 else:
                     controls += 1
         # negative control: on torch 1.13, descent's NAdam in Dozat's form parts from torch's NAdam
@@ -535,6 +542,51 @@ def main():
                     fail(f"{where}: negative control: torch {label} agrees too")
                 else:
                     controls += 1
+
+        # torch's strong Wolfe search where it has to work: valleys, kinks and wiggles from first trials far too
+        # long (lr up to 30), so that it brackets, zooms, moves off the bracket's ends after insufficient progress,
+        # and stops on a bracket shorter than 1e-9
+        for case in range(12):
+            a_, b_ = rng.uniform(10, 100), rng.uniform(0.5, 2)
+            text = [f"{exact(a_)}*(y - x^2)^2 + ({exact(b_)} - x)^2",
+                    f"sqrt(1 + ({exact(a_ / 4)}*x)^2) + sqrt(1 + ({exact(b_ * 2)}*y - 1)^2)",
+                    f"log(1 + {exact(a_)}*(x - 1)^2) + (y - x)^2",
+                    f"cos({exact(b_ * 2)}*x) + x^2/10 + y^2",
+                    f"softplus({exact(a_ / 2)}*x) + softplus(-{exact(a_ / 2)}*x + 3) + y^2",
+                    f"abs(x - {exact(b_ / 4)}) + ({exact(b_)}*y - 1)^2"][case % 6]  # a kink: brackets shrink below 1e-9
+            x0 = [rng.uniform(-2, 0), rng.uniform(-1, 2)]
+            doc = {"kind": "expression", "vars": ["x", "y"], "f": text, "x0": [exact(v) for v in x0]}
+            path = os.path.join(tmp, f"wolfe_{case}.json")
+            with open(path, "w") as fh:
+                json.dump(doc, fh)
+            f = torch_formula(text, ["x", "y"])
+            p = {"lr": lr(rng, 1, 30), "max_iter": rng.choice([5, 20]), "history_size": rng.choice([2, 10])}
+            flags = ["--method", "lbfgs", "--convention", "pytorch", "--lr", exact(p["lr"]), "--max-iter", str(p["max_iter"]),
+                     "--history-size", str(p["history_size"]), "--line-search", "strong_wolfe"]
+            make_opt = lambda x, s=1, p=p: torch.optim.LBFGS([x], lr=p["lr"] * s, max_iter=p["max_iter"],
+                                                             history_size=p["history_size"], line_search_fn="strong_wolfe")
+            steps = 8
+            reference = torch_run(f, x0, make_opt, steps)
+            where = f"lbfgs strong_wolfe on {text} (case {case}, {' '.join(flags[2:])}), x0 = {doc['x0']}"
+            # 20 iterations in such a valley amplify rounding: descent's own double and --digits 30 runs part by up to
+            # 3e-11 after one row, and torch's double (its dot products and autograd round differently) by as much. So
+            # here each run agrees with torch when, row by row, it is within the usual tolerance plus 4 times the
+            # distance between descent's double and --digits 30 runs (the measured effect of rounding) at that row
+            mine, status = descent_run(a.descent, path, flags, steps, None)
+            high, status_high = descent_run(a.descent, path, flags, steps, 30)
+            if not (len(mine) == len(high) == len(reference)):
+                fail(f"{where}: descent {len(mine)} and {len(high)} rows (double, --digits 30), torch {len(reference)}")
+                continue
+            for label, run in (("double", mine), ("--digits 30", high)):
+                for k, ((_, xr), (_, xd), (_, xh), (_, xt)) in enumerate(zip(run, mine, high, reference)):
+                    amplified = max(abs(u - v) for u, v in zip(xh, xd))
+                    allowed = 1e-12 * (p["max_iter"] * k + 1) * max(1.0, max(abs(v) for v in xt)) + 4 * amplified
+                    if max(abs(u - v) for u, v in zip(xr, xt)) > allowed:
+                        fail(f"{where}, {label}: parts from torch at row {k} by more than the tolerance plus 4 times "
+                             f"descent's own rounding ({amplified:.2g}): descent x = {xr}, torch x = {xt}")
+                        break
+                else:
+                    agree += 1
 
         # Rprop where g_k g_(k-1) underflows in double (gradients near 1e-170): torch keeps the step length
         # (the product's sign is 0); --convention pytorch does the same, the exact sign product does not

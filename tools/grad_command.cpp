@@ -87,16 +87,19 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
   };
   const S d_rev = largest_difference<S>(rev, hand), d_fwd = largest_difference<S>(fwd, hand),
           d_fr = largest_difference<S>(fwd, rev);
-  const std::string gradient_source = loaded.kind == "mlp"          ? "backward pass (Mlp::backward)"
-                                      : loaded.kind == "expression" ? "reverse-mode AD of the parsed formula (an expression has no hand-written gradient; forward mode is the independent check)"
-                                                                    : "formula (hand-written)";
+  // an expression has no hand-written gradient: none is printed (reverse mode against itself would be a
+  // comparison that cannot fail); forward against reverse is the check
+  const bool has_hand = loaded.kind != "expression";
+  const std::string gradient_source = loaded.kind == "mlp" ? "backward pass (Mlp::backward)" : "formula (hand-written)";
+  const auto hand_json = [&](const std::string& text) { return has_hand ? text : std::string("null"); };
   if (o.json) {
     out += "{\"problem\": " + json_string(loaded.kind) + ", \"dimension\": " + std::to_string(n) +
            ", \"arithmetic\": " + json_string(name) + ", \"digits\": " + (o.digits_given ? std::to_string(o.digits) : "null") +
            ",\n \"at\": [" + vec(x, true) + "],\n \"f\": " + json_string(format_value(fx, sig)) +
-           ",\n \"gradient\": {\"hand_written\": [" + vec(hand, true) + "],\n  \"reverse\": [" + vec(rev, true) +
-           "],\n  \"forward\": [" + vec(fwd, true) + "]},\n \"max_difference\": {\"reverse_vs_hand_written\": " +
-           json_string(format_value(d_rev, sig)) + ", \"forward_vs_hand_written\": " + json_string(format_value(d_fwd, sig)) +
+           ",\n \"gradient\": {\"hand_written\": " + hand_json("[" + vec(hand, true) + "]") + ",\n  \"reverse\": [" +
+           vec(rev, true) + "],\n  \"forward\": [" + vec(fwd, true) + "]},\n \"max_difference\": {\"reverse_vs_hand_written\": " +
+           hand_json(json_string(format_value(d_rev, sig))) +
+           ", \"forward_vs_hand_written\": " + hand_json(json_string(format_value(d_fwd, sig))) +
            ", \"forward_vs_reverse\": " + json_string(format_value(d_fr, sig)) + "},\n \"tape_nodes\": " +
            std::to_string(nodes) + ", \"forward_passes\": " + std::to_string(n);
     if (o.hessian) {
@@ -115,14 +118,16 @@ int grad_in(const GradOptions& o, int sig, std::string& out) {
      << "arithmetic: " << name << (o.digits_given ? ", " + std::to_string(o.digits) + " digits" : std::string()) << "\n"
      << "f = " << format_value(fx, sig) << "\n"
      << "source,g1" << (n > 1 ? ",...,g" + std::to_string(n) : std::string()) << "\n"
-     << "hand_written," << vec(hand, false) << "\n"
+     << (has_hand ? "hand_written," + vec(hand, false) + "\n" : std::string())
      << "reverse," << vec(rev, false) << "\n"
-     << "forward," << vec(fwd, false) << "\n"
-     << "max |reverse - hand_written| = " << format_value(d_rev, sig) << "\n"
-     << "max |forward - hand_written| = " << format_value(d_fwd, sig) << "\n"
-     << "max |forward - reverse| = " << format_value(d_fr, sig) << "\n"
-     << "hand_written: the library's " << gradient_source << "; reverse: one pass over a tape of " << nodes
-     << " nodes; forward: " << n << " passes, one per coordinate\n";
+     << "forward," << vec(fwd, false) << "\n";
+  if (has_hand)
+    o2 << "max |reverse - hand_written| = " << format_value(d_rev, sig) << "\n"
+       << "max |forward - hand_written| = " << format_value(d_fwd, sig) << "\n";
+  o2 << "max |forward - reverse| = " << format_value(d_fr, sig) << "\n"
+     << (has_hand ? "hand_written: the library's " + gradient_source + "; "
+                  : std::string("no hand_written row: a formula has no hand-written gradient; "))
+     << "reverse: one pass over a tape of " << nodes << " nodes; forward: " << n << " passes, one per coordinate\n";
   if (o.hessian) {
     o2 << "hessian, library (" << (hand_hessian ? "hand-written" : "forward over forward AD") << "):\n";
     for (int i = 0; i < n; ++i) o2 << vec(Vec<S>(H_lib.row(i).transpose()), false) << "\n";

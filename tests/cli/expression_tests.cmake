@@ -123,6 +123,14 @@ add_test(NAME "descent certify: the check fails on minus Himmelblau (negative co
 set_tests_properties("descent certify: the check fails on minus Himmelblau (negative control)"
                      PROPERTIES LABELS "cli" PASS_REGULAR_EXPRESSION "[0-9]+ failure\\(s\\)")
 
+# ---- descent grad on expression files against the independent reading (mpmath at 120 digits, Fractions)
+add_test(NAME "descent grad: Beale, Himmelblau, a logistic loss over CSV data and a transcendental formula agree with mpmath and exact fractions"
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_expression_grad.py --descent ${descent_exe}
+                 --problem ${examples}/beale.json ${examples}/himmelblau.json ${examples}/logistic_csv.json
+                 ${expr}/irrational.json ${expr}/all_functions.json)
+set_tests_properties("descent grad: Beale, Himmelblau, a logistic loss over CSV data and a transcendental formula agree with mpmath and exact fractions"
+                     PROPERTIES LABELS "cli")
+
 # ---- stable losses: cross-entropy from the logit (BCEWithLogitsLoss), finite and correct at saturation
 add_test(NAME "descent grad: a sigmoid neuron's cross-entropy at z = 40, 800 (double) and 10^4 (50 digits) agrees with mpmath"
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/check_saturated.py --descent ${descent_exe}

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """An independent oracle for the adaptive methods of `descent trace`: adagrad, rmsprop,
-adadelta, adam, adamw, amsgrad, rprop and quickprop on a quadratic problem file.
+adadelta, adam, adamw, amsgrad, rprop and quickprop on a quadratic problem file, or on a file of
+kind expression (f and its gradient then from expression_oracle.py: Python's ast and dual numbers).
 
 The trajectory is recomputed here from the formulas below (written from the papers, the
 lecture notes and PyTorch's torch/optim/*.py, not from the C++ code). Every number of the
@@ -204,13 +205,34 @@ def to_fraction(text, what):
 def load_problem(path):
     with open(path, encoding="utf-8") as fh:
         doc = json.load(fh, parse_float=str, parse_int=str)
+    if doc.get("kind") == "expression":  # (None, None, None, x0): read by ExpressionProblem
+        return None, None, None, [to_fraction(e, "x0") for e in doc["x0"]]
     if doc.get("kind") != "quadratic":
-        raise SystemExit(f"{path}: this oracle handles kind quadratic only")
+        raise SystemExit(f"{path}: this oracle handles kinds quadratic and expression only")
     A = [[to_fraction(e, "A") for e in row] for row in doc["A"]]
     b = [to_fraction(e, "b") for e in doc["b"]]
     c = to_fraction(doc["c"], "c") if "c" in doc else Fraction(0)
     x0 = [to_fraction(e, "x0") for e in doc["x0"]]
     return A, b, c, x0
+
+
+class ExpressionProblem:
+    """f, grad of a problem file of kind expression in the arithmetic `ar`, from the independent reading of
+    expression_oracle.py (Python's ast, dual numbers written there; not the library's AD)."""
+
+    def __init__(self, path, ar):
+        import os
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import independent_trace as it
+        R = it.Exact() if ar is Exact else it.High(mpmath.mp.dps)
+        _, self.f, self.grad, x0, _, self._f_scale, self._g_scale, _ = it.load_problem(path, R)
+        self.n = len(x0)
+
+    def f_scale(self, x):
+        return self._f_scale(x)
+
+    def g_scale(self, x):
+        return sum(s * s for s in self._g_scale(x))
 
 
 class Quadratic:
@@ -252,6 +274,9 @@ METHOD_FLAGS = {
     "nadam": ["lr", "betas", "eps", "weight_decay", "momentum_decay"],
     "rprop": ["lr", "etas", "step_sizes", "variant", "convention"],
     "quickprop": ["lr", "max_growth", "convention"],
+    "radam": ["lr", "betas", "eps", "weight_decay"],
+    "adamax": ["lr", "betas", "eps", "weight_decay", "maximize"],
+    "asgd": ["lr", "lambd", "alpha", "t0", "weight_decay", "maximize"],
 }
 ALL_FLAGS = sorted({f for v in METHOD_FLAGS.values() for f in v})
 WORDS = {"maximize", "amsgrad", "convention", "eps_placement", "centered", "order", "bias_correction", "eps_hat", "variant"}
@@ -331,8 +356,10 @@ def reference(method, P, prob, x0, K, ar, stats):
     for k in range(K):
         t = k + 1
         g = prob.grad(x)
-        if P.get("weight_decay") and method in ("adagrad", "rmsprop", "adadelta", "adam", "amsgrad", "nadam") \
-                and conv != "notes":
+        if P.get("maximize") == "yes":  # torch's maximize: the method sees -grad f
+            g = [-gi for gi in g]
+        if P.get("weight_decay") and method in ("adagrad", "rmsprop", "adadelta", "adam", "amsgrad", "nadam", "radam",
+                                                "adamax", "asgd") and conv != "notes":
             g = [gi + L["weight_decay"] * xi for gi, xi in zip(g, x)]
         new = list(x)
         if method == "adagrad":
@@ -423,6 +450,36 @@ def reference(method, P, prob, x0, K, ar, stats):
                     new[i] = (x[i] * (1 - lr * lam) if conv == "pytorch" else x[i] - lam * x[i]) - step
                 else:
                     new[i] = x[i] - step
+        elif method == "radam":
+            # Liu et al. (2020), Alg. 2, as torch/optim/radam.py: rectified when rho_t > 5, eps added to sqrt(v)
+            lr, eps = L["lr"], L["eps"]
+            b1, b2 = pairs["betas"]
+            bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
+            rho_inf = 2 / (1 - b2) - 1
+            rho_t = rho_inf - 2 * t * b2 ** t / bc2
+            for i in range(n):
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                if rho_t > 5:
+                    stats["rectified"] = stats.get("rectified", 0) + (i == 0)
+                    rect = ar.sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+                    new[i] = x[i] - (m[i] / bc1) * lr * (ar.sqrt(bc2) / (ar.sqrt(v[i]) + eps)) * rect
+                else:
+                    new[i] = x[i] - (m[i] / bc1) * lr
+        elif method == "adamax":
+            # Kingma & Ba (2015), Alg. 2, as torch/optim/adamax.py: u = max(b2 u, |g| + eps)
+            lr, eps = L["lr"], L["eps"]
+            b1, b2 = pairs["betas"]
+            for i in range(n):
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                vmax[i] = max(b2 * vmax[i], abs(g[i]) + eps)
+                new[i] = x[i] - (lr / (1 - b1 ** t)) * m[i] / vmax[i]
+        elif method == "asgd":
+            # torch/optim/asgd.py: x <- x (1 - lambd eta_t) - eta_t g, eta_1 = lr,
+            # eta_(t+1) = lr/(1 + lambd lr t)^alpha (the average it keeps is not printed)
+            lr, lambd, alpha = L["lr"], L["lambd"], L["alpha"]
+            eta = lr if t == 1 else lr / ar.power(1 + lambd * lr * (t - 1), alpha)
+            new = [x[i] * (1 - lambd * eta) - eta * g[i] for i in range(n)]
         elif method == "nadam":
             # Dozat (2016), Algorithm 2, with PyTorch's schedule mu_t = beta1 (1 - 0.96^(t psi)/2):
             # g_hat = g/(1 - prod_{i<=t} mu_i), m_hat = m/(1 - prod_{i<=t+1} mu_i), n_hat = v/(1 - beta2^t),
@@ -730,9 +787,13 @@ def main():
             usage("torch.optim.Adam corrects the bias, eps outside")
 
     A, b, c, x0 = load_problem(a.problem)
+    if A is None and a.oracle == "pytorch-float64":
+        usage("--oracle pytorch-float64 transcribes torch on a quadratic only")
     K = a.steps
     ar = Exact if a.exact else High(max(100, 2 * a.digits + 40))
-    prob = Quadratic(A, b, c, ar)
+    make_problem = (lambda arith: ExpressionProblem(a.problem, arith)) if A is None else \
+        (lambda arith: Quadratic(A, b, c, arith))
+    prob = make_problem(ar)
     stats = {}
     ref = reference(a.method, Pref, prob, x0, K, ar, stats)
     extra = ""
@@ -744,7 +805,7 @@ def main():
         # mpmath one above, or descent's) is decided by rounding and may leave the true
         # trajectory. So the reference is the exact run, and a departure of the mpmath
         # run from it is reported as the likely cause of a disagreement.
-        exact_prob = Quadratic(A, b, c, Exact)
+        exact_prob = make_problem(Exact)
         stats.clear()  # count the branches of the exact run
         exact_ref = reference(a.method, Pref, exact_prob, x0, K, Exact, stats)
         lifted = [[ar.num(v) for v in x] for x in exact_ref]
@@ -762,7 +823,7 @@ def main():
             ("departs from it)" if tie_note else "agrees)")
     if not negative and a.method == "rprop" and P["variant"] == "irprop_minus":
         # the literal torch transcription, in exact arithmetic, must give the same iterates
-        exact_prob = Quadratic(A, b, c, Exact)
+        exact_prob = make_problem(Exact)
         tr = torch_rprop(P, exact_prob, x0, K, Exact)
         ih = reference(a.method, P, exact_prob, x0, K, Exact, {})
         bad = [k for k in range(min(len(tr), len(ih))) if tr[k] != ih[k]]

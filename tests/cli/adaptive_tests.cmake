@@ -154,3 +154,28 @@ descent_adaptive_test("the adaptive oracle tells adamw paper from adamw pytorch"
   ${aq3} --method adamw --convention pytorch --lr 1/10 --steps 20 ${a30} --reference-convention paper)
 descent_adaptive_test("the adaptive oracle tells quickprop paper from quickprop notes"
   ${aq3} --method quickprop --lr 1/10 --steps 8 --exact --reference-convention notes)
+
+# ---- your own function: the same oracle on files of kind expression (f and its gradient read by
+# expression_oracle.py: Python's ast and dual numbers, not the library's AD), at 50 digits
+set(ex_beale --problem ${PROJECT_SOURCE_DIR}/examples/beale.json)
+set(ex_himmelblau --problem ${PROJECT_SOURCE_DIR}/examples/himmelblau.json)
+set(ex_logistic --problem ${PROJECT_SOURCE_DIR}/examples/logistic_csv.json)
+foreach(case "adagrad pytorch on Beale|${ex_beale};--method;adagrad;--convention;pytorch;--lr;1/2;--steps;20;--digits;50"
+             "rmsprop on Himmelblau|${ex_himmelblau};--method;rmsprop;--lr;1/100;--steps;20;--digits;50"
+             "adadelta on the CSV logistic loss|${ex_logistic};--method;adadelta;--lr;1;--steps;20;--digits;50"
+             "adam on Beale|${ex_beale};--method;adam;--lr;1/10;--steps;20;--digits;50"
+             "adamw on Himmelblau|${ex_himmelblau};--method;adamw;--lr;1/20;--steps;20;--digits;50"
+             "amsgrad on the CSV logistic loss|${ex_logistic};--method;amsgrad;--lr;1/20;--steps;20;--digits;50"
+             "nadam on Beale|${ex_beale};--method;nadam;--lr;1/20;--steps;20;--digits;50"
+             "rprop on Himmelblau (exact)|${ex_himmelblau};--method;rprop;--lr;1/100;--steps;20;--exact"
+             "quickprop on the CSV logistic loss|${ex_logistic};--method;quickprop;--lr;1/100;--steps;10;--digits;50"
+             "radam on the CSV logistic loss (rectified and not)|${ex_logistic};--method;radam;--lr;1/20;--weight-decay;1/10;--steps;20;--digits;50"
+             "adamax on Beale|${ex_beale};--method;adamax;--lr;1/20;--steps;20;--digits;50"
+             "adamax --maximize on Himmelblau (exact)|${ex_himmelblau};--method;adamax;--lr;1/20;--maximize;yes;--steps;4;--exact"
+             "asgd on Himmelblau|${ex_himmelblau};--method;asgd;--lr;1/100;--lambd;1/10;--alpha;3/4;--steps;20;--digits;50")
+  string(FIND "${case}" "|" bar)
+  string(SUBSTRING "${case}" 0 ${bar} what)
+  math(EXPR bar "${bar} + 1")
+  string(SUBSTRING "${case}" ${bar} -1 args)
+  descent_adaptive_test("expression: ${what} matches the formulas" ${args})
+endforeach()

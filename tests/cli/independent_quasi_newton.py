@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check `descent trace --method bfgs|lbfgs --digits D` on a Rosenbrock problem file
+"""Check `descent trace --method bfgs|lbfgs --digits D` on a Rosenbrock problem file (or one of kind
+expression, f and its gradient then read by expression_oracle.py)
 against an independent implementation written here with mpmath at D + 30 digits, from
 the textbook rules (Nocedal & Wright 2006, Alg. 6.1 and 7.4-7.5), not from the C++ code:
 
@@ -41,20 +42,28 @@ def main():
     mpf = mpmath.mpf
     with open(a.problem, encoding="utf-8") as fh:
         doc = json.load(fh, parse_float=str, parse_int=str)
-    assert doc["kind"] == "rosenbrock"
-    n = int(doc["n"])
-    x = [mpf(v) for v in doc["x0"]]
+    assert doc["kind"] in ("rosenbrock", "expression")
+    if doc["kind"] == "expression":
+        # your own function: f and its gradient from expression_oracle.py (Python's ast, dual numbers), in mpmath
+        import os
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import independent_trace as it
+        _, f, grad, x, *_ = it.load_problem(a.problem, it.High(a.digits + 30))
+        n = len(x)
+    else:
+        n = int(doc["n"])
+        x = [mpf(v) for v in doc["x0"]]
 
-    def f(x):
-        return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(n - 1))
+        def f(x):
+            return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(n - 1))
 
-    def grad(x):
-        g = [mpf(0)] * n
-        for i in range(n - 1):
-            p, q = x[i + 1] - x[i] ** 2, 1 - x[i]
-            g[i] += -400 * x[i] * p - 2 * q
-            g[i + 1] += 200 * p
-        return g
+        def grad(x):
+            g = [mpf(0)] * n
+            for i in range(n - 1):
+                p, q = x[i + 1] - x[i] ** 2, 1 - x[i]
+                g[i] += -400 * x[i] * p - 2 * q
+                g[i + 1] += 200 * p
+            return g
 
     dot = lambda u, v: sum(p * q for p, q in zip(u, v))
     H = [[mpf(1 if i == j else 0) for j in range(n)] for i in range(n)]

@@ -128,6 +128,16 @@ S checked_number(const HyperParameter& p, const std::string& text) {
   }
   return v;
 }
+// The whole of `text` as an integer (false for empty text, trailing characters or overflow).
+bool parse_integer(const std::string& text, long long& v) {
+  std::size_t used = 0;
+  try {
+    v = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return !text.empty() && used == text.size();
+}
 std::string owner_of(const MethodInfo& m) {
   return (m.schedule_double ? "--schedule " : "--method ") + m.name;
 }
@@ -157,14 +167,8 @@ int MethodArgs::integer(std::string_view flag) const {
   const HyperParameter& p = parameter(flag);
   const std::string text = text_of(owner_of(method_), p, given_);
   const std::string name = "--" + p.name;
-  std::size_t used = 0;
   long long v = 0;
-  try {
-    v = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty()) throw InputError(name + ": '" + text + "' is not an integer");
+  if (!parse_integer(text, v)) throw InputError(name + ": '" + text + "' is not an integer");
   if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
     throw InputError(name + ": must be an integer from " + p.lower + " to " + p.upper + ", got " + text);
   return static_cast<int>(v);
@@ -182,15 +186,8 @@ std::vector<long long> MethodArgs::integers(std::string_view flag) const {
   while (true) {
     const std::size_t comma = text.find(',', start);
     const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    std::size_t used = 0;
     long long v = 0;
-    try {
-      v = std::stoll(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (item.empty() || used != item.size())
-      throw InputError(name + ": expected integers a,b,... , got '" + text + "'");
+    if (!parse_integer(item, v)) throw InputError(name + ": expected integers a,b,... , got '" + text + "'");
     if (v < std::stoll(p.lower) || v > std::stoll(p.upper))
       throw InputError(name + ": each must be an integer from " + p.lower + " to " + p.upper + ", got " + item);
     out.push_back(v);

@@ -375,6 +375,20 @@ def first_disagreement(mine, theirs, status="max_steps", updates_per_row=1):
     return None
 
 
+def both_arithmetics(descent, path, flags, steps, reference, where):
+    """descent's run in double and at --digits 30 against torch's rows: (runs that agree, the last run's rows and
+    status)."""
+    ok = 0
+    for digits in (None, 30):
+        mine, status = descent_run(descent, path, flags, steps, digits)
+        k = first_disagreement(mine, reference, status)
+        if k is not None:
+            fail(f"{where}, {'double' if digits is None else '--digits 30'}: parts from torch at row {k}")
+        else:
+            ok += 1
+    return ok, mine, status
+
+
 def main():
     global VERBOSE
     ap = argparse.ArgumentParser()
@@ -477,13 +491,8 @@ def main():
             steps = 40
             reference = torch_run(f, x0, make_opt, steps, plateau=p)
             where = f"{name} with ReduceLROnPlateau {p} (case {case})"
-            for digits in (None, 30):
-                mine, status = descent_run(a.descent, path, flags, steps, digits)
-                k = first_disagreement(mine, reference, status)
-                if k is not None:
-                    fail(f"{where}, {'double' if digits is None else '--digits 30'}: parts from torch at row {k}")
-                else:
-                    agree += 1
+            ok, mine, status = both_arithmetics(a.descent, path, flags, steps, reference, where)
+            agree += ok
             # the same run without the schedule must part: the schedule cut the step at least once
             plain = torch_run(f, x0, make_opt, steps)
             if first_disagreement(mine, plain, status) is not None:
@@ -527,13 +536,8 @@ def main():
                 make = lambda opt, t=t_max, e=eta_min: lr_scheduler.CosineAnnealingLR(opt, T_max=t, eta_min=e)
             reference = torch_run(f, x0, make_opt, steps, schedule=make)
             where = f"{name} with --schedule {kind} ({' '.join(flags[flags.index('--schedule'):])}, case {case})"
-            for digits in (None, 30):
-                mine, status = descent_run(a.descent, path, flags, steps, digits)
-                k = first_disagreement(mine, reference, status)
-                if k is not None:
-                    fail(f"{where}, {'double' if digits is None else '--digits 30'}: parts from torch at row {k}")
-                else:
-                    agree += 1
+            ok, _, _ = both_arithmetics(a.descent, path, flags, steps, reference, where)
+            agree += ok
             mine, status = descent_run(a.descent, path, flags, steps, None)
             for label, other in (("without the schedule", torch_run(f, x0, make_opt, steps)),
                                  ("with the schedule stepped before the optimizer",

@@ -11,7 +11,7 @@
 /// | inverse | 1/(k + 1) | yes | seed 002 (η₀/(k + 1)); Robbins & Monro (1951) |
 /// | inverse_square | 1/(k + 1)² | yes | seed 002 |
 /// | exponential | e^{−δk}, δ > 0; or γ^k, γ > 0 | with γ | seed 002 (η₀e^{−βk}; β renamed δ, --decay); PyTorch ExponentialLR (--gamma) |
-/// | step | γ^⌊k/s⌋ | yes | seed 001 ("reduce the learning rate by some factor every few epochs"); PyTorch StepLR |
+/// | step | γ^⌊k/s⌋ | yes | seed 001 ("Reduce the learning rate by some factor every few epochs"); PyTorch StepLR |
 /// | multistep | γ^c, c the number of milestones ≤ k | yes | PyTorch MultiStepLR |
 /// | cosine | r + (1 − r)(1 + cos(πk/T))/2, r = η_min/η | no | PyTorch CosineAnnealingLR (Loshchilov & Hutter 2017, no restarts) |
 /// | plateau | m ← γm after more than p steps without f_k < best − τ·\|best\| | yes | PyTorch ReduceLROnPlateau |

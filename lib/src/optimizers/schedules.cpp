@@ -316,8 +316,8 @@ std::vector<MethodInfo> families::schedules() {
        .torch = "torch.optim.lr_scheduler.ExponentialLR", .schedule_double = build_exponential<double>,
        .schedule_mpfr = build_exponential<Mpfr>, .schedule_exact = build_exponential<Rational>},
       {.name = "step",
-       .summary = "eta_k = eta gamma^floor(k / period): cut by gamma every period steps (seed 001's \"reduce the learning "
-                  "rate by some factor every few epochs\"; PyTorch's StepLR, its step_size = period)",
+       .summary = "eta_k = eta gamma^floor(k / period): cut by gamma every period steps (seed 001: \"Reduce the learning "
+                  "rate by some factor every few epochs\", counted here in steps; PyTorch's StepLR, its step_size = period)",
        .parameters = {families::integer("period", "", "1", "1000000000", "steps between cuts (StepLR's step_size)"),
                       families::positive("gamma", "1/10", "factor of each cut (StepLR's gamma)")},
        .exact = "yes", .torch = "torch.optim.lr_scheduler.StepLR", .schedule_double = build_step<double>,

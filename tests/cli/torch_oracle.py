@@ -375,6 +375,14 @@ def first_disagreement(mine, theirs, status="max_steps", updates_per_row=1):
     return None
 
 
+def write_problem(tmp, name, doc):
+    """The problem file `name` in the directory tmp, written from doc; its path."""
+    path = os.path.join(tmp, name)
+    with open(path, "w") as fh:
+        json.dump(doc, fh)
+    return path
+
+
 def both_arithmetics(descent, path, flags, steps, reference, where):
     """descent's run in double and at --digits 30 against torch's rows: (runs that agree, the last run's rows and
     status)."""
@@ -415,9 +423,7 @@ def main():
                     # and --digits 30 runs part by 4e-8 after 4 rows, so torch's double cannot be matched to 1e-12
                     kind = "logistic"
                 doc, x0, f = PROBLEMS[kind](rng)
-                path = os.path.join(tmp, f"{name}_{case}.json")
-                with open(path, "w") as fh:
-                    json.dump(doc, fh)
+                path = write_problem(tmp, f"{name}_{case}.json", doc)
                 flags, make_opt = make(rng)
                 if name in ("adam", "adamw", "amsgrad", "adagrad", "rmsprop", "adadelta", "rprop") and rng.random() < 0.3:
                     flags, make_opt = flags + ["--maximize", "yes"], maximizing(make_opt)
@@ -463,9 +469,7 @@ def main():
         # negative control: on torch 1.13, descent's NAdam in Dozat's form parts from torch's NAdam
         if torch.__version__.startswith("1.13"):
             doc, x0, f = quadratic(rng)
-            path = os.path.join(tmp, "nadam_dozat.json")
-            with open(path, "w") as fh:
-                json.dump(doc, fh)
+            path = write_problem(tmp, "nadam_dozat.json", doc)
             mine, _ = descent_run(a.descent, path, ["--method", "nadam", "--convention", "pytorch"], 20, None)
             other = torch_run(f, x0, lambda x, s=1: torch.optim.NAdam([x]), 20)
             if first_disagreement(mine, other) is None:
@@ -477,9 +481,7 @@ def main():
         for case in range(12):
             name = ["gd", "heavy_ball", "adam", "sgd"][case % 4]
             doc, x0, f = quadratic(rng)
-            path = os.path.join(tmp, f"plateau_{case}.json")
-            with open(path, "w") as fh:
-                json.dump(doc, fh)
+            path = write_problem(tmp, f"plateau_{case}.json", doc)
             flags, make_opt = methods()[name](rng)
             flags = [fl for fl in flags if fl != "FULL_BATCH"]
             p = {"mode": "min", "factor": rng.uniform(0.1, 0.9), "patience": rng.randint(0, 3),
@@ -508,9 +510,7 @@ def main():
             name = ["gd", "heavy_ball", "adam", "sgd"][case % 4]
             kind = ["step", "multistep", "exponential", "cosine"][(case // 4 + case) % 4]
             doc, x0, f = quadratic(rng)
-            path = os.path.join(tmp, f"schedule_{case}.json")
-            with open(path, "w") as fh:
-                json.dump(doc, fh)
+            path = write_problem(tmp, f"schedule_{case}.json", doc)
             flags, make_opt = methods()[name](rng)
             flags = [fl for fl in flags if fl != "FULL_BATCH"]
             base_lr = float(Fraction(flags[flags.index("--eta" if "--eta" in flags else "--lr") + 1]))
@@ -560,9 +560,7 @@ def main():
                     f"abs(x - {exact(b_ / 4)}) + ({exact(b_)}*y - 1)^2"][case % 6]  # a kink: brackets shrink below 1e-9
             x0 = [rng.uniform(-2, 0), rng.uniform(-1, 2)]
             doc = {"kind": "expression", "vars": ["x", "y"], "f": text, "x0": [exact(v) for v in x0]}
-            path = os.path.join(tmp, f"wolfe_{case}.json")
-            with open(path, "w") as fh:
-                json.dump(doc, fh)
+            path = write_problem(tmp, f"wolfe_{case}.json", doc)
             f = torch_formula(text, ["x", "y"])
             p = {"lr": lr(rng, 1, 30), "max_iter": rng.choice([5, 20]), "history_size": rng.choice([2, 10])}
             flags = ["--method", "lbfgs", "--convention", "pytorch", "--lr", exact(p["lr"]), "--max-iter", str(p["max_iter"]),
@@ -597,9 +595,7 @@ def main():
         a_tiny = 1e-170
         doc = {"kind": "quadratic", "A": [[exact(a_tiny), "0"], ["0", exact(3 * a_tiny)]], "b": ["0", "0"],
                "x0": [exact(0.7), exact(-1.3)]}
-        path = os.path.join(tmp, "rprop_underflow.json")
-        with open(path, "w") as fh:
-            json.dump(doc, fh)
+        path = write_problem(tmp, "rprop_underflow.json", doc)
         At = torch.tensor([[a_tiny, 0.0], [0.0, 3 * a_tiny]])
         f_tiny = lambda x: 0.5 * x @ (At @ x)
         reference = torch_run(f_tiny, [0.7, -1.3], lambda x, s=1: torch.optim.Rprop([x], lr=0.01 * s), 30)
@@ -617,9 +613,7 @@ def main():
 
         # negative control: descent's Adam (L2 weight decay) is not torch's AdamW (decoupled)
         doc, x0, f = quadratic(rng)
-        path = os.path.join(tmp, "adam_vs_adamw.json")
-        with open(path, "w") as fh:
-            json.dump(doc, fh)
+        path = write_problem(tmp, "adam_vs_adamw.json", doc)
         flags = ["--method", "adam", "--convention", "pytorch", "--lr", "1/100", "--weight-decay", "1/10"]
         mine, _ = descent_run(a.descent, path, flags, 30, None)
         other = torch_run(f, x0, lambda x, s=1: torch.optim.AdamW([x], lr=0.01, weight_decay=0.1), 30)
